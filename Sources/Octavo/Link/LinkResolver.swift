@@ -1,0 +1,168 @@
+import Foundation
+
+/// Where an internal link leads once the site is outlined.
+public enum LinkTarget: Sendable, Equatable {
+    /// A page (index into ``Site/pages``), with an optional fragment (`#id`, without `#`).
+    case page(Int, fragment: String?)
+    /// A file in the output (an asset), by its output path, with an optional fragment.
+    case file(String, fragment: String?)
+    /// Nothing: the link is written as it was, and a diagnostic says why.
+    case unresolved(String)
+}
+
+/// The link stage: resolves every internal link of every document to a page, an anchor on a
+/// page, or an asset.
+///
+/// Understood forms, relative to the Markdown file that holds the link:
+/// - `other.md`, `../guide/other.md`, `/guide/other.md` (from the content root): the file's first page;
+/// - `other.md#anchor`, `#anchor`: the page that holds the heading with that id after splitting;
+/// - `#III.3`, `other.md#III`: the page numbered so in that document;
+/// - any other path: a file of the content folder, copied as an asset, or a folder with an `index.md`.
+public struct LinkResolver: Sendable {
+    /// Creates a resolver.
+    public init() {}
+
+    /// The result: for each document (by index), the target of each of its links (by index).
+    public struct Resolution: Sendable {
+        /// `targets[document][link]`.
+        public var targets: [[LinkTarget]]
+        /// One diagnostic for each unresolved link.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Resolves the links of every document of `site`.
+    /// - Complexity: O(links) dictionary look-ups.
+    public func resolve(_ site: Site) -> Resolution {
+        var documentsByPath: [String: Int] = [:]
+        for (index, document) in site.documents.enumerated() { documentsByPath[document.path] = index }
+        let assetPaths = Set(site.assets.map(\.path))
+        var targets: [[LinkTarget]] = []
+        var diagnostics: [Diagnostic] = []
+        for document in site.documents {
+            var resolved: [LinkTarget] = []
+            for link in document.links {
+                let target = resolve(link.destination, in: document, site: site, documents: documentsByPath, assets: assetPaths)
+                if case .unresolved(let reason) = target {
+                    diagnostics.append(Diagnostic(file: document.displayPath, line: document.bodyFirstLine + link.line - 1,
+                                                  column: link.column, severity: .error, message: reason))
+                }
+                resolved.append(target)
+            }
+            targets.append(resolved)
+        }
+        return Resolution(targets: targets, diagnostics: diagnostics)
+    }
+
+    private func resolve(_ destination: String, in document: Document, site: Site, documents: [String: Int], assets: Set<String>) -> LinkTarget {
+        var rest = destination
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...]).removingPercentEncoding ?? String(rest[rest.index(after: hash)...])
+            rest = String(rest[..<hash])
+        }
+        if let query = rest.firstIndex(of: "?") { rest = String(rest[..<query]) }
+        let decoded = (rest.removingPercentEncoding ?? rest).precomposedStringWithCanonicalMapping
+
+        // A fragment alone: the same document.
+        if decoded.isEmpty {
+            guard let fragment, !fragment.isEmpty else { return .page(document.rootPage, fragment: nil) }
+            return anchor(fragment, in: document, site: site, written: destination)
+        }
+        guard let path = Self.normalize(decoded, relativeTo: (document.path as NSString).deletingLastPathComponent) else {
+            return .unresolved("link target '\(destination)' points outside the content folder")
+        }
+        if let index = documents[path] {
+            let target = site.documents[index]
+            guard let fragment, !fragment.isEmpty else { return .page(target.rootPage, fragment: nil) }
+            return anchor(fragment, in: target, site: site, written: destination)
+        }
+        if assets.contains(path) { return .file(path, fragment: fragment) }
+        let folder = path.hasSuffix("/") || path.isEmpty ? path : path + "/"
+        if let index = documents[folder + "index.md"] ?? documents[folder + "index.markdown"] {
+            return .page(site.documents[index].rootPage, fragment: fragment)
+        }
+        return .unresolved("link target '\(rest)' does not exist")
+    }
+
+    private func anchor(_ fragment: String, in document: Document, site: Site, written: String) -> LinkTarget {
+        if let page = document.anchorPages[fragment] { return .page(page, fragment: fragment) }
+        if let page = document.numberPages[fragment] { return .page(page, fragment: nil) }
+        return .unresolved("link target '\(written)': no heading with id '\(fragment)' in \(document.displayPath)")
+    }
+
+    /// Joins a link path to the folder of the file that holds it and removes `.` and `..`.
+    /// A path starting with `/` is taken from the content root. Returns `nil` when `..` climbs
+    /// above the content root.
+    static func normalize(_ path: String, relativeTo folder: String) -> String? {
+        let joined = path.hasPrefix("/") ? path : (folder.isEmpty ? path : folder + "/" + path)
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/") + (path.hasSuffix("/") && !parts.isEmpty ? "/" : "")
+    }
+}
+
+extension LinkTarget {
+    /// The URL of this target as written in the page at `fromPath`: relative, naming the file
+    /// (`../iii/index.html#id`), percent-encoded where URLs need it, not yet HTML-escaped.
+    func url(from fromPath: String, site: Site, original: String) -> String {
+        switch self {
+        case .page(let index, let fragment):
+            let path = site.pages[index].path
+            let base = path == fromPath && fragment != nil ? "" : RelativePath.from(fromPath, to: path)
+            return URLEscaping.path(base) + (fragment.map { "#" + URLEscaping.fragment($0) } ?? "")
+        case .file(let path, let fragment):
+            return URLEscaping.path(RelativePath.from(fromPath, to: path)) + (fragment.map { "#" + URLEscaping.fragment($0) } ?? "")
+        case .unresolved:
+            return original
+        }
+    }
+}
+
+/// Relative paths between files of the output folder.
+public enum RelativePath {
+    /// The path from the folder of the file `from` to the file `to`; both relative to the site root.
+    /// `from("iii/3/index.html", to: "ii/index.html")` is `../../ii/index.html`.
+    public static func from(_ from: String, to: String) -> String {
+        let fromParts = from.split(separator: "/").dropLast()
+        let toParts = to.split(separator: "/")
+        var common = 0
+        while common < fromParts.count, common < toParts.count - 1,
+              fromParts[fromParts.startIndex + common] == toParts[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: fromParts.count - common)
+        return (ups + toParts[common...].map(String.init)).joined(separator: "/")
+    }
+
+    /// The prefix that leads from the file `from` to the site root: `""` or `../../`.
+    public static func root(from: String) -> String {
+        String(repeating: "../", count: from.split(separator: "/").count - 1)
+    }
+}
+
+/// Percent-encoding for URLs Octavo writes.
+public enum URLEscaping {
+    private static let pathAllowed: CharacterSet = {
+        var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        set.insert(charactersIn: "-._~!$&'()*+,;=:@/")
+        return set
+    }()
+
+    /// Encodes a path: everything but unreserved ASCII, sub-delimiters, `:`, `@` and `/`.
+    public static func path(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? path
+    }
+
+    /// Encodes a fragment like a path (ids are letters, digits, `-` and `_`; others are encoded).
+    public static func fragment(_ fragment: String) -> String {
+        fragment.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? fragment
+    }
+}

@@ -1,0 +1,142 @@
+import Yams
+
+/// The settings a Markdown file gives in its YAML front matter (the block between two `---` lines
+/// at the very top of the file).
+///
+/// Every key is optional. Keys Octavo does not read are kept in ``unreadKeys`` so that `check`
+/// can warn about them (a misspelt `wieght:` should not pass silently).
+public struct FrontMatter: Sendable, Equatable {
+    /// The page title; defaults to the text of the file's first heading, then to its file name.
+    public var title: String?
+    /// A one-sentence description, used for the `<meta name="description">` and in listings.
+    public var description: String?
+    /// Sort key among the pages of one folder: lower first; pages without a weight come after
+    /// those with one, then by file name.
+    public var weight: Int?
+    /// Replaces the file name's stem in the page's path (`slug: intro` makes `guide/intro/index.html`).
+    /// One path segment: no `/`, `\`, `..` or control characters.
+    public var slug: String?
+    /// Heading levels (1–6) at which the file is split into pages, outermost first:
+    /// `[1, 2]` makes one page per level-1 heading and one per level-2 heading below it.
+    public var split: [Int]
+    /// How the pages made by ``split`` are numbered, one style per split level.
+    public var numbering: [NumberStyle]
+    /// Keys present in the front matter that Octavo does not read, with their 1-based line in the file.
+    public var unreadKeys: [(key: String, line: Int)]
+
+    /// Numbering styles, named as in CSS `list-style-type`.
+    public enum NumberStyle: String, Sendable, CaseIterable {
+        /// 1, 2, 3 …
+        case decimal
+        /// I, II, III …
+        case upperRoman = "upper-roman"
+        /// i, ii, iii …
+        case lowerRoman = "lower-roman"
+        /// A, B, C …
+        case upperAlpha = "upper-alpha"
+        /// a, b, c …
+        case lowerAlpha = "lower-alpha"
+    }
+
+    /// The keys Octavo reads; all others are reported as unread.
+    public static let knownKeys: Set<String> = ["title", "description", "weight", "slug", "split", "numbering"]
+
+    /// Front matter with nothing set.
+    public init() {
+        split = []
+        numbering = []
+        unreadKeys = []
+    }
+
+    public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
+        lhs.title == rhs.title && lhs.description == rhs.description && lhs.weight == rhs.weight
+            && lhs.slug == rhs.slug && lhs.split == rhs.split && lhs.numbering == rhs.numbering
+            && lhs.unreadKeys.map(\.key) == rhs.unreadKeys.map(\.key)
+    }
+}
+
+extension FrontMatter {
+    /// Parses front matter YAML.
+    ///
+    /// - Parameters:
+    ///   - yaml: The text between the `---` lines.
+    ///   - file: The file's path, for diagnostics.
+    ///   - firstLine: The 1-based line of the file on which `yaml` starts (2 when the file opens with `---`).
+    /// - Throws: ``BuildError`` naming the file and line when the YAML does not parse, is not a
+    ///   mapping, or a known key has the wrong type (`weight: many`).
+    public init(yaml: String, file: String, firstLine: Int) throws {
+        self.init()
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw Self.diagnose(error, file: file, firstLine: firstLine)
+        } catch {
+            throw BuildError(file: file, line: firstLine, "front matter is not valid YAML: \(error)")
+        }
+        guard let root else { return }  // empty front matter
+        guard let mapping = root.mapping else {
+            throw BuildError(file: file, line: firstLine, "front matter must be a YAML mapping of keys to values")
+        }
+        func line(_ node: Node) -> Int { firstLine + (node.mark?.line ?? 1) - 1 }
+        func fail(_ node: Node, _ message: String) -> BuildError {
+            BuildError(file: file, line: line(node), column: node.mark?.column, message)
+        }
+        func string(_ key: String, _ node: Node) throws -> String {
+            guard let scalar = node.scalar else { throw fail(node, "front matter '\(key)' must be text") }
+            return scalar.string
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "title":
+                title = try string(key, value)
+            case "description":
+                description = try string(key, value)
+            case "slug":
+                slug = try string(key, value)
+            case "weight":
+                guard let number = value.int else {
+                    throw fail(value, "front matter 'weight' must be a whole number, not '\(value.string ?? "a list")'")
+                }
+                weight = number
+            case "split":
+                let items = value.sequence.map(Array.init) ?? [value]
+                split = try items.map { item in
+                    guard let level = item.int, (1...6).contains(level) else {
+                        throw fail(item, "front matter 'split' must list heading levels from 1 to 6, like [1, 2]")
+                    }
+                    return level
+                }
+                guard split == split.sorted(), Set(split).count == split.count else {
+                    throw fail(value, "front matter 'split' must list heading levels in increasing order, like [1, 2]")
+                }
+            case "numbering":
+                let items = value.sequence.map(Array.init) ?? [value]
+                numbering = try items.map { item in
+                    guard let style = item.string.flatMap(NumberStyle.init(rawValue:)) else {
+                        let names = NumberStyle.allCases.map(\.rawValue).joined(separator: ", ")
+                        throw fail(item, "front matter 'numbering' takes a list of \(names)")
+                    }
+                    return style
+                }
+            default:
+                unreadKeys.append((key, line(keyNode)))
+            }
+        }
+        if !numbering.isEmpty && numbering.count != split.count {
+            throw BuildError(file: file, line: firstLine, "front matter 'numbering' needs one style for each level in 'split' (\(split.count))")
+        }
+    }
+
+    private static func diagnose(_ error: YamlError, file: String, firstLine: Int) -> BuildError {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return BuildError(file: file, line: firstLine + mark.line - 1, column: mark.column, "front matter is not valid YAML: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, _):
+            return BuildError(file: file, line: firstLine, "front matter repeats the key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
+        default:
+            return BuildError(file: file, line: firstLine, "front matter is not valid YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,108 @@
+/// A Markdown file as read from the content folder: its front matter split from its body.
+///
+/// The body has Unix line ends and no byte order mark, and is valid UTF-8 without NUL bytes.
+public struct SourceFile: Sendable {
+    /// The path relative to the content folder, with `/` separators, in Unicode NFC
+    /// (for example `guide/intro.md`).
+    public var path: String
+    /// The path as diagnostics show it: the content folder as given, joined with ``path``.
+    public var displayPath: String
+    /// The parsed front matter; empty when the file has none.
+    public var frontMatter: FrontMatter
+    /// The Markdown after the front matter.
+    public var body: String
+    /// The 1-based line of the file on which ``body`` starts, so that a line in the body
+    /// maps back to the file as `bodyLine + bodyFirstLine - 1`.
+    public var bodyFirstLine: Int
+
+    /// Creates a source file from its parts.
+    public init(path: String, displayPath: String, frontMatter: FrontMatter, body: String, bodyFirstLine: Int) {
+        self.path = path
+        self.displayPath = displayPath
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+    }
+}
+
+extension SourceFile {
+    /// Decodes a file's bytes and splits off its front matter.
+    ///
+    /// Accepts a UTF-8 byte order mark and CRLF or CR line ends (both become LF). Front matter
+    /// starts with a `---` line as the file's first line and ends with the next `---` or `...` line.
+    /// - Parameters:
+    ///   - bytes: The file's contents.
+    ///   - path: The path relative to the content folder.
+    ///   - displayPath: The path to show in diagnostics.
+    /// - Throws: ``BuildError`` when the bytes are not UTF-8 (with the byte offset), contain a NUL
+    ///   byte, or the front matter is not closed or not valid.
+    public init(bytes: [UInt8], path: String, displayPath: String) throws {
+        let text = try Self.decode(bytes, file: displayPath)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var frontMatter = FrontMatter()
+        var bodyFirstLine = 1
+        if lines.first.map({ $0.trimmingTrailingSpaces() == "---" }) == true {
+            guard let end = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingTrailingSpaces()) }) else {
+                throw BuildError(file: displayPath, line: 1, "front matter is not closed: add a line '---' after it")
+            }
+            let yaml = lines[1..<end].joined(separator: "\n")
+            frontMatter = try FrontMatter(yaml: yaml, file: displayPath, firstLine: 2)
+            lines.removeSubrange(0...end)
+            bodyFirstLine = end + 2
+        }
+        self.init(path: path, displayPath: displayPath, frontMatter: frontMatter,
+                  body: lines.joined(separator: "\n"), bodyFirstLine: bodyFirstLine)
+    }
+
+    /// Decodes UTF-8, dropping a byte order mark and normalising line ends to LF.
+    static func decode(_ bytes: [UInt8], file: String) throws -> String {
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        let body = bytes[start...]
+        if let nul = body.firstIndex(of: 0) {
+            throw BuildError(file: file, "contains a NUL byte at byte offset \(nul): this is not a text file")
+        }
+        if let bad = Self.firstInvalidUTF8Offset(body) {
+            throw BuildError(file: file, "is not valid UTF-8 (bad byte at byte offset \(bad)): save it as UTF-8")
+        }
+        var text = String(decoding: body, as: UTF8.self)
+        if text.utf8.contains(13) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text
+    }
+
+    /// The offset in `bytes` (counting from the start of the whole array) of the first byte that
+    /// is not part of a valid UTF-8 sequence, or `nil`.
+    static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = bytes.startIndex
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+            case .emptyInput:
+                return nil
+            case .error:
+                return offset
+            }
+        }
+    }
+}
+
+extension Substring {
+    func trimmingTrailingSpaces() -> Substring {
+        var result = self
+        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
+        return result
+    }
+}
+
+extension SourceFile {
+    /// Decodes Markdown bytes as the load stage does (UTF-8, BOM dropped, line ends to LF).
+    /// - Throws: ``BuildError`` naming `file` for bytes that are not UTF-8 or contain NUL.
+    public static func decodeInput(_ bytes: [UInt8], file: String) throws -> String {
+        try decode(bytes, file: file)
+    }
+}

@@ -1,0 +1,63 @@
+/// Gives headings ids by GitHub's heading-id rule, unique within one document.
+///
+/// The rule (as github.com applies it to READMEs): lower-case the heading's text; drop every
+/// character that is not a letter, a digit, a space, `-` or `_` (letters and digits of every
+/// script are kept); turn each space into `-`. A repeated id gets `-1`, `-2` … appended.
+/// Where the rule gives an empty id, Octavo uses `section`, so an id is never empty.
+public struct HeadingIDGenerator: Sendable {
+    private var used: Set<String> = []
+
+    /// Creates a generator with no ids used yet.
+    public init() {}
+
+    /// The GitHub slug of `text`, before making it unique.
+    public static func slug(_ text: String) -> String {
+        var result = ""
+        for scalar in text.lowercased().unicodeScalars {
+            let properties = scalar.properties
+            if scalar == " " {
+                result.append("-")
+            } else if scalar == "-" || scalar == "_" || properties.isAlphabetic || properties.numericType != nil
+                        || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Returns a new id for a heading with this text, unique among the ids this generator gave.
+    public mutating func id(for text: String) -> String {
+        let base = Self.slug(text).isEmpty ? "section" : Self.slug(text)
+        return reserve(base)
+    }
+
+    /// Reserves `base`, or `base-1`, `base-2` … when it is taken, and returns the one reserved.
+    public mutating func reserve(_ base: String) -> String {
+        var candidate = base
+        var counter = 0
+        while used.contains(candidate) {
+            counter += 1
+            candidate = "\(base)-\(counter)"
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}
+
+/// The HTML Octavo writes around a heading: an `id` and a permalink anchor after the text.
+///
+/// `<h2 id="ID">TEXT<a class="permalink" href="#ID" aria-label="Permalink">#</a></h2>`
+public enum HeadingMarkup {
+    /// The opening tag with its id.
+    public static func open(level: Int, id: String) -> String { "<h\(level) id=\"\(id)\">" }
+
+    /// The permalink and the closing tag.
+    public static func close(level: Int, id: String) -> String {
+        "<a class=\"permalink\" href=\"#\(id)\" aria-label=\"Permalink\">#</a></h\(level)>"
+    }
+
+    /// A whole heading element followed by a newline, as cmark ends blocks.
+    public static func html(level: Int, id: String, content: String) -> String {
+        open(level: level, id: id) + content + close(level: level, id: id) + "\n"
+    }
+}

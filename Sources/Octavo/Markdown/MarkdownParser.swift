@@ -1,0 +1,160 @@
+// The only file that touches libcmark. Every cmark allocation is freed beside the line that
+import Foundation
+// makes it; the tree is walked once into Swift values and no pointer leaves this file.
+import CCmark
+
+/// Parses CommonMark 0.30 with libcmark and renders each top-level block to HTML.
+public struct MarkdownParser: Sendable {
+    /// Whether raw HTML and dangerous URLs (`javascript:`, `vbscript:`, `file:`, non-image `data:`)
+    /// are kept. Off by default, as in cmark; the CommonMark spec's examples assume it on.
+    public var unsafe: Bool
+    /// Whether internal link destinations are replaced by placeholders for the link stage to
+    /// resolve (see ``LinkReference/placeholder(_:)``). Off, links render as written.
+    public var collectsLinks: Bool
+
+    /// Creates a parser.
+    public init(unsafe: Bool = false, collectsLinks: Bool = true) {
+        self.unsafe = unsafe
+        self.collectsLinks = collectsLinks
+    }
+
+    /// The HTML comment that marks the start of a section's closing text.
+    public static let closingMarker = "<!-- part-closing -->"
+
+    /// Parses a Markdown body.
+    ///
+    /// - Parameters:
+    ///   - markdown: The Markdown text (UTF-8, no front matter).
+    ///   - ids: The heading-id generator of the document; it is advanced past every heading.
+    /// - Returns: The top-level blocks with their HTML, and the internal links.
+    /// - Complexity: O(n) in the size of the text; no recursion, so nesting depth is unbounded.
+    public func parse(_ markdown: String, ids: inout HeadingIDGenerator) -> MarkdownDocument {
+        var options = CMARK_OPT_DEFAULT
+        if unsafe { options |= CMARK_OPT_UNSAFE }
+        let length = markdown.utf8.count
+        guard let root = markdown.withCString({ cmark_parse_document($0, length, options) }) else {
+            return MarkdownDocument(blocks: [], links: [])
+        }
+        defer { cmark_node_free(root) }
+
+        var links: [LinkReference] = []
+        var blocks: [MarkdownBlock] = []
+        var node = cmark_node_first_child(root)
+        while let block = node {
+            node = cmark_node_next(block)
+            blocks.append(convert(block, options: options, ids: &ids, links: &links))
+        }
+        return MarkdownDocument(blocks: blocks, links: links)
+    }
+
+    /// Converts one top-level block: gives its headings ids, collects its links, renders it.
+    private func convert(_ block: OpaquePointer, options: Int32, ids: inout HeadingIDGenerator,
+                         links: inout [LinkReference]) -> MarkdownBlock {
+        let line = Int(cmark_node_get_start_line(block))
+        let type = cmark_node_get_type(block)
+        if type == CMARK_NODE_HTML_BLOCK,
+           Self.string(cmark_node_get_literal(block)).trimmingCharacters(in: .whitespacesAndNewlines) == Self.closingMarker {
+            return MarkdownBlock(kind: .closingMarker, html: render(block, options: options), text: "", line: line)
+        }
+        collectLinks(in: block, into: &links)
+        let text = plainText(of: block)
+        if type == CMARK_NODE_HEADING {
+            let level = Int(cmark_node_get_heading_level(block))
+            let id = ids.id(for: text)
+            var html = render(block, options: options)
+            // cmark renders a heading as exactly "<hN>CONTENT</hN>\n".
+            html.removeFirst(4)
+            html.removeLast(6)
+            return MarkdownBlock(kind: .heading(level: level), html: html, text: text, line: line, id: id)
+        }
+        let nestedIDs = identifyNestedHeadings(in: block, ids: &ids)
+        return MarkdownBlock(kind: .other, html: render(block, options: options), text: text, line: line, nestedIDs: nestedIDs)
+    }
+
+    private func render(_ node: OpaquePointer, options: Int32) -> String {
+        guard let html = cmark_render_html(node, options) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    /// Replaces each heading below `block` by a custom block that writes the same element with an
+    /// id and a permalink, and returns the ids in order.
+    private func identifyNestedHeadings(in block: OpaquePointer, ids: inout HeadingIDGenerator) -> [String] {
+        var headings: [OpaquePointer] = []
+        forEachNode(below: block) { node in
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING { headings.append(node) }
+        }
+        var result: [String] = []
+        for heading in headings {
+            let level = Int(cmark_node_get_heading_level(heading))
+            let id = ids.id(for: plainText(of: heading))
+            result.append(id)
+            guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(custom, HeadingMarkup.open(level: level, id: id))
+            cmark_node_set_on_exit(custom, HeadingMarkup.close(level: level, id: id))
+            while let child = cmark_node_first_child(heading) {
+                cmark_node_unlink(child)
+                cmark_node_append_child(custom, child)
+            }
+            cmark_node_replace(heading, custom)
+            cmark_node_free(heading)  // unlinked by replace; `custom` now belongs to the tree
+        }
+        return result
+    }
+
+    /// Records internal link and image destinations and replaces them with placeholders.
+    private func collectLinks(in block: OpaquePointer, into links: inout [LinkReference]) {
+        guard collectsLinks else { return }
+        forEachNode(below: block) { node in
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
+            let destination = Self.string(cmark_node_get_url(node))
+            guard LinkReference.isInternal(destination) else { return }
+            var line = Int(cmark_node_get_start_line(node))
+            var column = Int(cmark_node_get_start_column(node))
+            if line == 0 {  // cmark gives no position for some inlines: use the block's
+                line = Int(cmark_node_get_start_line(block))
+                column = Int(cmark_node_get_start_column(block))
+            }
+            links.append(LinkReference(destination: destination, line: line, column: column, isImage: type == CMARK_NODE_IMAGE))
+            cmark_node_set_url(node, LinkReference.placeholder(links.count - 1))
+        }
+    }
+
+    /// The text of a node's descendants without markup; line breaks become spaces.
+    private func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        forEachNode(below: node) { child in
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                text += Self.string(cmark_node_get_literal(child))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_CODE_BLOCK, CMARK_NODE_ITEM:
+                if !text.isEmpty && !text.hasSuffix(" ") { text += " " }
+                if cmark_node_get_type(child) == CMARK_NODE_CODE_BLOCK {
+                    text += Self.string(cmark_node_get_literal(child))
+                }
+            default:
+                break
+            }
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Visits `root` and every node below it once, in document order, without recursion.
+    private func forEachNode(below root: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { visit(node) }
+        }
+    }
+
+    /// Strings from `cmark_node_get_*` belong to the node: copy, never free.
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

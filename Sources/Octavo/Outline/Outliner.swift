@@ -1,0 +1,293 @@
+import Foundation
+
+/// Arranges parsed Markdown files into a site: folders become sections, files become pages, and
+/// files whose front matter has `split` become one page per split heading.
+///
+/// Paths: `a/b.md` → `a/b/index.html`; `a/index.md` → `a/index.html`; the root `index.md` is the
+/// home page. When the content folder holds a single Markdown file and no folders, that file is
+/// the home page. A split heading's page goes below its parent's folder, named by the heading's
+/// number when it has one (`# III. Priorities` → `iii/index.html`), else by its id.
+public struct Outliner: Sendable {
+    /// Creates an outliner.
+    public init() {}
+
+    /// One parsed Markdown file, the input of the outline stage.
+    public struct Input: Sendable {
+        /// The file as loaded.
+        public var source: SourceFile
+        /// Its parsed body.
+        public var markdown: MarkdownDocument
+
+        /// Creates an input.
+        public init(source: SourceFile, markdown: MarkdownDocument) {
+            self.source = source
+            self.markdown = markdown
+        }
+    }
+
+    /// Builds the site's outline.
+    ///
+    /// - Parameters:
+    ///   - inputs: Every Markdown file, parsed.
+    ///   - assets: Every other file of the content folder.
+    /// - Returns: The site, with pages in reading order (depth-first: a section, then its pages).
+    /// - Throws: ``BuildError`` when a `slug` is not one safe path segment, or two pages would be
+    ///   written to the same path.
+    public func outline(_ inputs: [Input], assets: [Asset]) throws -> Site {
+        var builder = Builder()
+        let tree = Folder.make(inputs)
+        let rootIndex = tree.files.first { $0.isIndex }
+        let singleFile = rootIndex == nil && tree.folders.isEmpty && tree.files.count == 1 ? tree.files.first : nil
+        if let homeFile = rootIndex ?? singleFile {
+            try builder.addDocument(homeFile.input, path: "index.html", kind: .home, parent: nil)
+        } else {
+            builder.addGenerated(title: "Home", path: "index.html", kind: .home, parent: nil)
+        }
+        try builder.addChildren(of: tree, folderPath: "", parent: 0, skipping: rootIndex ?? singleFile)
+        try builder.checkPaths(assets: assets)
+        let title = builder.pages[0].title
+        return Site(title: title, pages: builder.pages, documents: builder.documents, assets: assets, diagnostics: builder.diagnostics)
+    }
+}
+
+/// The content folder as a tree, for ordering.
+private struct Folder {
+    struct File {
+        var name: String
+        var input: Outliner.Input
+        var isIndex: Bool { (name as NSString).deletingPathExtension == "index" }
+        var weight: Int? { input.source.frontMatter.weight }
+    }
+
+    var name: String
+    var files: [File] = []
+    var folders: [Folder] = []
+
+    var index: File? { files.first { $0.isIndex } }
+
+    static func make(_ inputs: [Outliner.Input]) -> Folder {
+        var root = Folder(name: "")
+        for input in inputs {
+            root.insert(input, components: input.source.path.split(separator: "/").map(String.init)[...])
+        }
+        return root
+    }
+
+    mutating func insert(_ input: Outliner.Input, components: ArraySlice<String>) {
+        guard components.count > 1, let first = components.first else {
+            files.append(File(name: components.first ?? "", input: input))
+            return
+        }
+        if let existing = folders.firstIndex(where: { $0.name == first }) {
+            folders[existing].insert(input, components: components.dropFirst())
+        } else {
+            var folder = Folder(name: first)
+            folder.insert(input, components: components.dropFirst())
+            folders.append(folder)
+        }
+    }
+}
+
+/// A folder entry in reading order: pages with a `weight` first (lower first), then by name.
+private enum Entry {
+    case file(Folder.File)
+    case folder(Folder)
+
+    var name: String {
+        switch self {
+        case .file(let file): return file.name
+        case .folder(let folder): return folder.name
+        }
+    }
+
+    var weight: Int? {
+        switch self {
+        case .file(let file): return file.weight
+        case .folder(let folder): return folder.index?.weight
+        }
+    }
+
+    static func ordered(_ entries: [Entry]) -> [Entry] {
+        entries.sorted { a, b in
+            switch (a.weight, b.weight) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.name < b.name
+            }
+        }
+    }
+}
+
+private struct Builder {
+    var pages: [Page] = []
+    var documents: [Document] = []
+    var diagnostics: [Diagnostic] = []
+
+    mutating func addChildren(of folder: Folder, folderPath: String, parent: Int, skipping skipped: Folder.File?) throws {
+        let entries = folder.files.filter { !$0.isIndex && $0.input.source.path != skipped?.input.source.path }.map(Entry.file)
+            + folder.folders.map(Entry.folder)
+        for entry in Entry.ordered(entries) {
+            switch entry {
+            case .file(let file):
+                let slug = try Self.slug(for: file.input.source, fallback: (file.name as NSString).deletingPathExtension)
+                try addDocument(file.input, path: folderPath + slug + "/index.html", kind: .page, parent: parent)
+            case .folder(let sub):
+                let path = folderPath + sub.name + "/"
+                let index: Int
+                if let file = sub.index {
+                    index = try addDocument(file.input, path: path + "index.html", kind: .section, parent: parent)
+                } else {
+                    index = addGenerated(title: sub.name, path: path + "index.html", kind: .section, parent: parent)
+                }
+                try addChildren(of: sub, folderPath: path, parent: index, skipping: nil)
+            }
+        }
+    }
+
+    @discardableResult
+    mutating func addGenerated(title: String, path: String, kind: Page.Kind, parent: Int?) -> Int {
+        append(Page(kind: kind, path: path, title: title, number: nil, numberPath: nil, heading: nil, blocks: [], closing: [],
+                    document: nil, line: 1, parent: parent, children: [], description: nil, summary: ""))
+    }
+
+    private mutating func append(_ page: Page) -> Int {
+        pages.append(page)
+        let index = pages.count - 1
+        if let parent = page.parent { pages[parent].children.append(index) }
+        return index
+    }
+
+    /// Adds a Markdown file's pages: one page, or one per split heading below a root page.
+    @discardableResult
+    mutating func addDocument(_ input: Outliner.Input, path: String, kind: Page.Kind, parent: Int?) throws -> Int {
+        let source = input.source
+        let front = source.frontMatter
+        let documentIndex = documents.count
+        var blocks = input.markdown.blocks
+        let splitLevels = front.split
+
+        // The root page's heading: a leading level-1 heading that is not a split point.
+        var heading: MarkdownBlock?
+        if let first = blocks.first, first.headingLevel == 1, !splitLevels.contains(1) {
+            heading = first
+            blocks.removeFirst()
+        }
+        let fileStem = ((source.path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let title = front.title ?? heading?.text ?? fileStem
+        let root = append(Page(kind: kind, path: path, title: title, number: nil, numberPath: nil, heading: heading,
+                               blocks: [], closing: [], document: documentIndex, line: source.bodyFirstLine,
+                               parent: parent, children: [], description: front.description, summary: ""))
+        let pageKind: Page.Kind = kind == .home || kind == .section || !splitLevels.isEmpty ? kind : .page
+        pages[root].kind = pageKind == .page && !splitLevels.isEmpty ? .section : pageKind
+
+        // Walk the blocks; `open[d]` is the page opened by the split heading at depth d.
+        var open: [Int] = [root]
+        var closingOf: Int?  // after a closing marker: the page whose closing text is being read
+        for block in blocks {
+            if let level = block.headingLevel, let depth = splitLevels.firstIndex(of: level) {
+                open.removeSubrange(min(depth + 1, open.count)...)
+                let parentPage = open.last ?? root
+                let (number, title) = Self.splitNumber(block.text)
+                let numberPath = number.map { n in pages[parentPage].numberPath.map { "\($0).\(n)" } ?? n }
+                let folder = (pages[parentPage].path as NSString).deletingLastPathComponent
+                let slug = number?.lowercased() ?? block.id ?? "section"
+                let page = append(Page(kind: .page, path: (folder.isEmpty ? "" : folder + "/") + slug + "/index.html",
+                                       title: title, number: number, numberPath: numberPath, heading: block, blocks: [],
+                                       closing: [], document: documentIndex, line: source.bodyFirstLine + block.line - 1,
+                                       parent: parentPage, children: [], description: nil, summary: ""))
+                if pages[parentPage].kind == .page { pages[parentPage].kind = .section }
+                open.append(page)
+                closingOf = nil
+            } else if block.kind == .closingMarker {
+                let current = open.last ?? root
+                closingOf = pages[current].parent.flatMap { open.contains($0) ? $0 : nil } ?? current
+                if let target = closingOf, let at = open.firstIndex(of: target) { open.removeSubrange((at + 1)...) }
+            } else if let target = closingOf {
+                pages[target].closing.append(block)
+            } else {
+                pages[open.last ?? root].blocks.append(block)
+            }
+        }
+
+        var anchorPages: [String: Int] = [:]
+        var numberPages: [String: Int] = [:]
+        for index in root..<pages.count {
+            pages[index].summary = Self.summary(of: pages[index].blocks)
+            if pages[index].description == nil, !pages[index].summary.isEmpty { pages[index].description = pages[index].summary }
+            for id in pages[index].anchors { anchorPages[id] = index }
+            if let numberPath = pages[index].numberPath { numberPages[numberPath] = index }
+        }
+        documents.append(Document(path: source.path, displayPath: source.displayPath, bodyFirstLine: source.bodyFirstLine,
+                                  links: input.markdown.links, rootPage: root, anchorPages: anchorPages, numberPages: numberPages))
+        for (key, line) in front.unreadKeys {
+            diagnostics.append(Diagnostic(file: source.displayPath, line: line, column: 1, severity: .warning,
+                                          message: "front matter key '\(key)' is not used by Octavo (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", ")))"))
+        }
+        return root
+    }
+
+    /// Splits a leading number off a heading's text: `III. Priorities` → (`III`, `Priorities`).
+    /// A number is a run of digits, a Roman numeral, or one letter, followed by `.` and a space.
+    static func splitNumber(_ text: String) -> (String?, String) {
+        guard let dot = text.firstIndex(of: "."), text[text.index(after: dot)...].first == " " else { return (nil, text) }
+        let candidate = text[..<dot]
+        let isDigits = !candidate.isEmpty && candidate.count <= 4 && candidate.allSatisfy(\.isASCII) && candidate.allSatisfy(\.isNumber)
+        let isRoman = !candidate.isEmpty && candidate.count <= 6 && candidate.allSatisfy { "IVXLCDM".contains($0) }
+        let isLetter = candidate.count == 1 && candidate.allSatisfy { $0.isASCII && $0.isLetter }
+        guard isDigits || isRoman || isLetter else { return (nil, text) }
+        let title = text[text.index(after: dot)...].trimmingCharacters(in: .whitespaces)
+        return (String(candidate), title.isEmpty ? text : title)
+    }
+
+    /// The first sentence of the first paragraph-like block: text up to the first `. `, `? ` or `! `.
+    static func summary(of blocks: [MarkdownBlock]) -> String {
+        guard let text = blocks.first(where: { $0.kind == .other && !$0.text.isEmpty })?.text else { return "" }
+        var previous: Character = " "
+        var end = text.endIndex
+        for index in text.indices {
+            let character = text[index]
+            if character == " ", ".?!".contains(previous) {
+                end = index
+                break
+            }
+            previous = character
+        }
+        return String(text[..<end])
+    }
+
+    /// The path segment for a file: its `slug`, or its name without extension.
+    static func slug(for source: SourceFile, fallback: String) throws -> String {
+        guard let slug = source.frontMatter.slug else { return fallback }
+        let forbidden = slug.isEmpty || slug == "." || slug.contains("..") || slug.contains("/") || slug.contains("\\")
+            || slug.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        if forbidden {
+            throw BuildError(file: source.displayPath, line: 2,
+                             "slug '\(slug.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : String($0) }.joined())' must be one path segment: no '/', '\\', '..' or control characters")
+        }
+        return slug
+    }
+
+    /// Fails when two pages, or a page and an asset, would be written to the same path.
+    func checkPaths(assets: [Asset]) throws {
+        var owners: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        func claim(_ path: String, file: String, line: Int?) {
+            let owner = line.map { "\(file):\($0)" } ?? file
+            if let other = owners[path] {
+                problems.append(Diagnostic(file: file, line: line, message: "would be written to '\(path)', as \(other) is: give one of them another 'slug' or file name"))
+            } else {
+                owners[path] = owner
+            }
+        }
+        for page in pages {
+            if let document = page.document {
+                claim(page.path, file: documents[document].displayPath, line: page.line)
+            } else {
+                claim(page.path, file: "the page of folder '\((page.path as NSString).deletingLastPathComponent)'", line: nil)
+            }
+        }
+        for asset in assets { claim(asset.path, file: asset.path, line: nil) }
+        if !problems.isEmpty { throw BuildError(problems) }
+    }
+}

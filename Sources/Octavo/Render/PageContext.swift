@@ -1,0 +1,193 @@
+import Mustache
+
+/// Everything a template can print for one page. Complete before rendering starts: templates
+/// choose and loop, they never compute.
+///
+/// Every URL is relative to the page being rendered and names its file (`../iii/index.html`).
+/// Values printed with `{{name}}` are HTML-escaped; `page.heading`, `page.body` and `page.closing`
+/// are HTML made by Octavo and are printed with `{{{name}}}`.
+public struct PageContext: Sendable {
+    /// The site as a whole.
+    public var site: SiteContext
+    /// The page itself.
+    public var page: PageInfo
+    /// The page's ancestors from the home page down, not the page itself.
+    public var breadcrumbs: [NavItem]
+    /// The page before this one in reading order, if any.
+    public var prev: NavItem?
+    /// The page after this one in reading order, if any.
+    public var next: NavItem?
+    /// The home page's children; the one that holds the current page is `isOpen` and has its children.
+    public var sidebar: [NavItem]
+    /// The home page with the whole site below it as nested `children`; on the home page only.
+    public var toc: NavItem?
+    /// The headings in the page's body, for an "On this page" list.
+    public var onThisPage: [HeadingItem]
+
+    /// Every variable name any context value answers to; a template asking for another is a mistake.
+    public static let variableNames: Set<String> = Set([
+        "site", "page", "breadcrumbs", "prev", "next", "sidebar", "toc", "onThisPage",
+    ]).union(SiteContext.variableNames).union(PageInfo.variableNames).union(NavItem.variableNames).union(HeadingItem.variableNames)
+}
+
+/// `site`: values that are the same on every page, but for `root`.
+public struct SiteContext: Sendable {
+    /// `site.title`: the home page's title.
+    public var title: String
+    /// `site.root`: the relative path from the page to the site root, `""` or `../../`;
+    /// `{{site.root}}assets/style.css` names an asset.
+    public var root: String
+    /// `site.home`: the URL of the home page (`../../index.html`).
+    public var home: String
+    /// `site.generator`: `Octavo`.
+    public var generator: String
+
+    static let variableNames: Set<String> = ["title", "root", "home", "generator"]
+}
+
+/// `page`: the page being rendered.
+public struct PageInfo: Sendable {
+    /// `page.title`: the title without number.
+    public var title: String
+    /// `page.number`: the number as written (`III`), or absent.
+    public var number: String?
+    /// `page.numberPath`: the full number (`III.3`), or absent.
+    public var numberPath: String?
+    /// `page.numberedTitle`: `III. Priorities of cooperation`, or the title when unnumbered.
+    public var numberedTitle: String
+    /// `page.kind`: `home`, `section` or `page`.
+    public var kind: String
+    /// `page.isHome`: true on the home page.
+    public var isHome: Bool
+    /// `page.url`: the page's path from the site root (`iii/3/index.html`).
+    public var url: String
+    /// `page.description`: front matter description, else the summary; absent when there is neither.
+    public var description: String?
+    /// `page.summary`: the first sentence of the page's text.
+    public var summary: String
+    /// `page.heading`: the page's `<h1>` (HTML, with id and permalink).
+    public var heading: String
+    /// `page.body`: the page's text as HTML, before its list of children.
+    public var body: String
+    /// `page.closing`: the section's closing text as HTML (after its children); may be empty.
+    public var closing: String
+    /// `page.children`: the pages directly below this one.
+    public var children: [NavItem]
+
+    static let variableNames: Set<String> = [
+        "title", "number", "numberPath", "numberedTitle", "kind", "isHome", "url", "description", "summary",
+        "heading", "body", "closing", "children",
+    ]
+}
+
+/// A link to a page, in breadcrumbs, navigation, children and tables of contents.
+public struct NavItem: Sendable {
+    /// The title without number.
+    public var title: String
+    /// The number, or absent.
+    public var number: String?
+    /// Title with number.
+    public var numberedTitle: String
+    /// The URL relative to the current page.
+    public var url: String
+    /// The first sentence of the page's text; absent when the page has no text.
+    public var summary: String?
+    /// Whether this is the page being rendered.
+    public var isCurrent: Bool
+    /// Whether this is the page being rendered or one of its ancestors.
+    public var isOpen: Bool
+    /// Child pages (filled in `toc` everywhere, in `sidebar` for the open item only).
+    public var children: [NavItem]
+
+    static let variableNames: Set<String> = ["title", "number", "numberedTitle", "url", "summary", "isCurrent", "isOpen", "children"]
+}
+
+/// A heading on the page, for "On this page".
+public struct HeadingItem: Sendable {
+    /// The heading's text.
+    public var title: String
+    /// Its id; link to it with `#{{id}}`.
+    public var id: String
+    /// Its level, 1–6.
+    public var level: Int
+
+    static let variableNames: Set<String> = ["title", "id", "level"]
+}
+
+// Templates look values up by name; answering from a switch avoids reflection on every lookup.
+
+extension PageContext: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "page": page
+        case "breadcrumbs": breadcrumbs
+        case "prev": prev
+        case "next": next
+        case "sidebar": sidebar
+        case "toc": toc
+        case "onThisPage": onThisPage
+        default: nil
+        }
+    }
+}
+
+extension SiteContext: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "root": root
+        case "home": home
+        case "generator": generator
+        default: nil
+        }
+    }
+}
+
+extension PageInfo: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "number": number
+        case "numberPath": numberPath
+        case "numberedTitle": numberedTitle
+        case "kind": kind
+        case "isHome": isHome
+        case "url": url
+        case "description": description
+        case "summary": summary
+        case "heading": heading
+        case "body": body
+        case "closing": closing
+        case "children": children
+        default: nil
+        }
+    }
+}
+
+extension NavItem: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "number": number
+        case "numberedTitle": numberedTitle
+        case "url": url
+        case "summary": summary
+        case "isCurrent": isCurrent
+        case "isOpen": isOpen
+        case "children": children
+        default: nil
+        }
+    }
+}
+
+extension HeadingItem: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "id": id
+        case "level": level
+        default: nil
+        }
+    }
+}

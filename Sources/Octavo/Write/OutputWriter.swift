@@ -1,0 +1,131 @@
+import Foundation
+
+/// A file the build produces.
+public struct OutputFile: Sendable {
+    /// Where the bytes come from.
+    public enum Contents: Sendable {
+        /// Bytes made by the build.
+        case bytes([UInt8])
+        /// A file copied as it is.
+        case copy(URL)
+    }
+
+    /// The path relative to the output folder, `/`-separated.
+    public var path: String
+    /// The contents.
+    public var contents: Contents
+
+    /// Creates an output file.
+    public init(path: String, contents: Contents) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// The write stage: puts files into the output folder safely.
+///
+/// Each file is written to a temporary name in its own folder and renamed over the old one, so a
+/// build killed at any moment leaves every file either old or new. Files whose bytes are unchanged
+/// are not touched (their modification time stays). The manifest `.octavo-manifest` lists the
+/// files Octavo wrote; a later build removes those it no longer produces and leaves every other
+/// file (`CNAME`, `.nojekyll`, `.git/`) alone.
+public struct OutputWriter: Sendable {
+    /// The output folder.
+    public var root: URL
+
+    /// The manifest's file name in the output folder.
+    public static let manifestName = ".octavo-manifest"
+
+    /// Creates a writer for an output folder.
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// What a write did, in files.
+    public struct Report: Sendable, Equatable {
+        /// Files written because they were new or changed.
+        public var written: Int
+        /// Files left as they were because their bytes were the same.
+        public var unchanged: Int
+        /// Files of an earlier build removed because this build no longer makes them.
+        public var removed: Int
+    }
+
+    /// Writes `files` and removes the stale files of the previous build.
+    /// - Throws: ``BuildError`` naming the file that could not be written.
+    public func write(_ files: [OutputFile]) throws -> Report {
+        let manager = FileManager.default
+        try createFolder(root)
+        var report = Report(written: 0, unchanged: 0, removed: 0)
+        for file in files {
+            let url = root.appendingPathComponent(file.path)
+            let bytes: [UInt8]
+            switch file.contents {
+            case .bytes(let made): bytes = made
+            case .copy(let source):
+                guard let data = manager.contents(atPath: source.path) else {
+                    throw BuildError(file: source.path, "cannot be read: check its permissions")
+                }
+                bytes = [UInt8](data)
+            }
+            if let existing = manager.contents(atPath: url.path), existing.elementsEqual(bytes) {
+                report.unchanged += 1
+                continue
+            }
+            try createFolder(url.deletingLastPathComponent())
+            try replace(url, with: bytes)
+            report.written += 1
+        }
+
+        let produced = Set(files.map(\.path))
+        for stale in previousManifest().subtracting(produced).sorted() {
+            let url = root.appendingPathComponent(stale)
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            try? manager.removeItem(at: url)
+            report.removed += 1
+            removeEmptyFolders(from: url.deletingLastPathComponent())
+        }
+        let manifest = files.map(\.path).sorted().joined(separator: "\n") + "\n"
+        let manifestURL = root.appendingPathComponent(Self.manifestName)
+        if manager.contents(atPath: manifestURL.path) != Data(manifest.utf8) {
+            try replace(manifestURL, with: Array(manifest.utf8))
+        }
+        return report
+    }
+
+    /// The paths the previous build recorded, or none.
+    func previousManifest() -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(Self.manifestName).path) else { return [] }
+        return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+            .filter { !$0.isEmpty && !$0.hasPrefix("/") && !$0.split(separator: "/").contains("..") })
+    }
+
+    private func createFolder(_ url: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw BuildError(file: url.path, "folder cannot be created: \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes to `.NAME.octavo-tmp` beside the file, then renames it over the file (atomic on POSIX).
+    private func replace(_ url: URL, with bytes: [UInt8]) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".octavo-tmp")
+        let written = FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes))
+        guard written, rename(temporary.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw BuildError(file: url.path, "cannot be written: check the output folder's permissions and free space")
+        }
+    }
+
+    private func removeEmptyFolders(from folder: URL) {
+        var current = folder.standardizedFileURL
+        let top = root.standardizedFileURL.path
+        while current.path.hasPrefix(top + "/"),
+              let entries = try? FileManager.default.contentsOfDirectory(atPath: current.path), entries.isEmpty {
+            try? FileManager.default.removeItem(at: current)
+            current = current.deletingLastPathComponent()
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Octavo
+
+/// `octavo build`: renders the site and writes it to the output folder.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into the output folder.",
+        discussion: """
+            Everything is rendered before anything is written: when the build fails, the output \
+            folder is left exactly as it was. Files Octavo did not write there are kept.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("The folder to write the site to.", valueName: "dir"))
+    var output = "Output"
+
+    @Flag(name: .long, help: "Treat every warning as an error; write nothing when there is one.")
+    var strict = false
+
+    @Flag(name: [.short, .long], help: "Print nothing but errors and warnings.")
+    var quiet = false
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let options = SiteBuilder.Options(
+            content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
+            output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,
+            strict: strict)
+        do {
+            let report = try SiteBuilder(options: options).build()
+            Reporter.print(report.diagnostics)
+            if !quiet {
+                let elapsed = clock.now - start
+                let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+                let changes = report.write.map { ", \($0.written) written, \($0.unchanged) unchanged, \($0.removed) removed" } ?? ""
+                print("Built \(report.pages) pages (\(report.files) files\(changes)) in \(milliseconds) ms")
+            }
+        } catch let error as BuildError {
+            Reporter.print(error.diagnostics)
+            FileHandle.standardError.write(Data("Build failed: \(output) was not changed.\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

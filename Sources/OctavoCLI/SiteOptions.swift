@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import Octavo
+
+/// The folder options every site command shares.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The folder of Markdown files and assets.", valueName: "dir"))
+    var content = "Content"
+
+    @Option(name: .long, help: ArgumentHelp("The folder of Mustache templates (layout.mustache, partials/, assets/).", valueName: "dir"))
+    var templates = "Templates"
+
+    /// Resolves a folder given on the command line against the current folder.
+    static func url(_ path: String) -> URL {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+    }
+}
+
+/// Prints diagnostics to standard error.
+enum Reporter {
+    static func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+    }
+}
