@@ -67,8 +67,9 @@ public struct MarkdownParser: Sendable {
             html.removeLast(6)
             return MarkdownBlock(kind: .heading(level: level), html: html, text: text, line: line, id: id)
         }
-        let nestedIDs = identifyNestedHeadings(in: block, ids: &ids)
-        return MarkdownBlock(kind: .other, html: render(block, options: options), text: text, line: line, nestedIDs: nestedIDs)
+        let nested = markNestedHeadings(in: block, ids: &ids)
+        let html = nested.reduce(render(block, options: options)) { html, heading in heading.apply(to: html) }
+        return MarkdownBlock(kind: .other, html: html, text: text, line: line, nestedIDs: nested.map(\.id))
     }
 
     private func render(_ node: OpaquePointer, options: Int32) -> String {
@@ -77,29 +78,42 @@ public struct MarkdownParser: Sendable {
         return String(cString: html)
     }
 
-    /// Replaces each heading below `block` by a custom block that writes the same element with an
-    /// id and a permalink, and returns the ids in order.
-    private func identifyNestedHeadings(in block: OpaquePointer, ids: inout HeadingIDGenerator) -> [String] {
+    /// Gives each heading below `block` an id and a permalink, and returns the ids in order.
+    ///
+    /// cmark cannot put attributes on an element, so each nested heading gets two custom inlines,
+    /// sentinels that mark its start and end; after rendering, `<hN>` + start sentinel becomes the
+    /// opening tag with the id, and end sentinel + `</hN>` the permalink and closing tag.
+    private func markNestedHeadings(in block: OpaquePointer, ids: inout HeadingIDGenerator) -> [NestedHeading] {
         var headings: [OpaquePointer] = []
         forEachNode(below: block) { node in
             if cmark_node_get_type(node) == CMARK_NODE_HEADING { headings.append(node) }
         }
-        var result: [String] = []
-        for heading in headings {
-            let level = Int(cmark_node_get_heading_level(heading))
-            let id = ids.id(for: plainText(of: heading))
-            result.append(id)
-            guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(custom, HeadingMarkup.open(level: level, id: id))
-            cmark_node_set_on_exit(custom, HeadingMarkup.close(level: level, id: id))
-            while let child = cmark_node_first_child(heading) {
-                cmark_node_unlink(child)
-                cmark_node_append_child(custom, child)
-            }
-            cmark_node_replace(heading, custom)
-            cmark_node_free(heading)  // unlinked by replace; `custom` now belongs to the tree
+        var result: [NestedHeading] = []
+        for (index, heading) in headings.enumerated() {
+            let nested = NestedHeading(index: index, level: Int(cmark_node_get_heading_level(heading)), id: ids.id(for: plainText(of: heading)))
+            result.append(nested)
+            guard let start = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), let end = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(start, nested.startSentinel)
+            cmark_node_set_on_enter(end, nested.endSentinel)
+            cmark_node_prepend_child(heading, start)
+            cmark_node_append_child(heading, end)
         }
         return result
+    }
+
+    /// A heading inside a block quote or list, marked for ``markNestedHeadings(in:ids:)``.
+    private struct NestedHeading {
+        var index: Int
+        var level: Int
+        var id: String
+        // Private-use characters: the safe renderer drops raw HTML, so `<hN>` followed by one cannot come from the source.
+        var startSentinel: String { "\u{E000}\(index)\u{E001}" }
+        var endSentinel: String { "\u{E002}\(index)\u{E003}" }
+
+        func apply(to html: String) -> String {
+            html.replacingOccurrences(of: "<h\(level)>" + startSentinel, with: HeadingMarkup.open(level: level, id: id))
+                .replacingOccurrences(of: endSentinel + "</h\(level)>", with: HeadingMarkup.close(level: level, id: id))
+        }
     }
 
     /// Records internal link and image destinations and replaces them with placeholders.

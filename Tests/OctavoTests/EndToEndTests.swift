@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import Octavo
+
+@Suite("End to end: the real Content with the real Templates", .serialized)
+struct EndToEndTests {
+    static func buildReal() throws -> (TemporaryFolder, [String: Data]) {
+        let folder = try TemporaryFolder()
+        let options = SiteBuilder.Options(content: realContent, templates: realTemplates,
+                                          output: folder.url.appendingPathComponent("Output"), strict: true)
+        _ = try SiteBuilder(options: options).build()
+        return (folder, folder.snapshot("Output"))
+    }
+
+    @Test func buildsOneHomeFourPartsAndThirtyOneItems() throws {
+        let (_, files) = try Self.buildReal()
+        let pages = files.keys.filter { $0.hasSuffix(".html") }
+        #expect(pages.count == 36)
+        let parts = pages.filter { $0.split(separator: "/").count == 2 }
+        let items = pages.filter { $0.split(separator: "/").count == 3 }
+        #expect(parts.sorted() == ["i/index.html", "ii/index.html", "iii/index.html", "iv/index.html"])
+        #expect(items.count == 31)
+        #expect(items.filter { $0.hasPrefix("ii/") }.count == 6)
+        #expect(items.filter { $0.hasPrefix("iii/") }.count == 20)
+        #expect(items.filter { $0.hasPrefix("iv/") }.count == 5)
+        #expect(files["assets/style.css"] != nil)
+    }
+
+    @Test func everyInternalLinkAndAnchorResolves() throws {
+        let (_, files) = try Self.buildReal()
+        #expect(brokenLinks(in: files) == [])
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for href in PageLinks(html).hrefs {
+                #expect(!href.hasPrefix("/"), "\(path) links to the absolute path \(href)")
+                let file = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                #expect(file.isEmpty || !file.hasSuffix("/"), "\(path) links to a folder: \(href)")
+            }
+        }
+    }
+
+    @Test func nextChainVisitsEveryPageInDocumentOrderAndPrevLeadsBack() throws {
+        let (_, files) = try Self.buildReal()
+        func page(_ path: String) -> PageLinks { PageLinks(String(decoding: files[path] ?? Data(), as: UTF8.self)) }
+        var order = ["index.html"]
+        while let next = page(order.last!).next, let target = resolve(next, from: order.last!)?.path {
+            #expect(!order.contains(target), "next leads back to \(target)")
+            if order.contains(target) { break }
+            order.append(target)
+        }
+        #expect(order.count == 36)
+        #expect(Array(order.prefix(4)) == ["index.html", "i/index.html", "ii/index.html", "ii/1/index.html"])
+        #expect(order.last == "iv/5/index.html")
+        #expect(order.firstIndex(of: "iii/index.html") == 9)
+        var back = [order.last!]
+        while let prev = page(back.last!).prev, let target = resolve(prev, from: back.last!)?.path, back.count <= 36 {
+            back.append(target)
+        }
+        #expect(back == order.reversed())
+    }
+
+    @Test func homeListsEveryPartAndItemNumbered() throws {
+        let (_, files) = try Self.buildReal()
+        let home = String(decoding: files["index.html"] ?? Data(), as: UTF8.self)
+        #expect(home.contains("<h1 id=\"title\">Global Security Initiative Concept Paper"))
+        let toc = home.components(separatedBy: "<nav class=\"toc\"").last ?? ""
+        for part in ["i", "ii", "iii", "iv"] { #expect(toc.contains("href=\"\(part)/index.html\"")) }
+        #expect(toc.contains("href=\"iii/20/index.html\"><span class=\"number\">20.</span>"))
+    }
+
+    @Test func partPageListsItemsWithSummariesAndKeepsClosingText() throws {
+        let (_, files) = try Self.buildReal()
+        let part = String(decoding: files["ii/index.html"] ?? Data(), as: UTF8.self)
+        let children = part.components(separatedBy: "<ol class=\"children\">").last ?? ""
+        #expect(children.components(separatedBy: "<p class=\"summary\">").count - 1 == 6)
+        #expect(children.contains("These six commitments are interlinked"))
+        let six = String(decoding: files["ii/6/index.html"] ?? Data(), as: UTF8.self)
+        #expect(!six.contains("These six commitments are interlinked"))
+        let item = String(decoding: files["iii/3/index.html"] ?? Data(), as: UTF8.self)
+        #expect(item.contains("<nav class=\"breadcrumbs\""))
+        #expect(item.contains("<a href=\"../../index.html\">Global Security Initiative Concept Paper</a>"))
+        #expect(item.contains("<a href=\"../index.html\">III. Priorities of cooperation</a>"))
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let (_, first) = try Self.buildReal()
+        let (_, second) = try Self.buildReal()
+        #expect(first == second)
+    }
+
+    @Test func committedOutputIsTheBuildOfContent() throws {
+        let (_, built) = try Self.buildReal()
+        let folder = try TemporaryFolder()
+        _ = folder
+        let committed = try TemporaryFolder()
+        try FileManager.default.removeItem(at: committed.url)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Output"), to: committed.url)
+        #expect(committed.snapshot("") == built)
+    }
+
+    @Test func conversionKeepsEveryWordOfTheSource() throws {
+        let checker = sharedFolder.appendingPathComponent("tools/check-conversion.py")
+        try #require(FileManager.default.fileExists(atPath: checker.path), "needs ../shared/tools")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", checker.path, realContent.appendingPathComponent("global-security-initiative.md").path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+        #expect(output.hasSuffix(" 0 differences\n"))
+    }
+
+    @Test func syntheticCorpusOf300PagesBuildsWithEveryLinkResolving() throws {
+        let script = sharedFolder.appendingPathComponent("bench/make-corpus.py")
+        try #require(FileManager.default.fileExists(atPath: script.path), "needs ../shared/bench")
+        let folder = try TemporaryFolder()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, folder.url.appendingPathComponent("Content").path, "300"]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let report = try SiteBuilder(options: options(in: folder, strict: true)).build()
+        #expect(report.pages == 300 + 3 + 1)
+        #expect(brokenLinks(in: folder.snapshot("Output")) == [])
+    }
+}

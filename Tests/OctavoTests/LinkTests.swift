@@ -1,0 +1,70 @@
+import Testing
+@testable import Octavo
+
+@Suite("Link: cross-references after splitting")
+struct LinkTests {
+    static let files = [
+        "index.md": "---\ntitle: Home\n---\nSee [part two](book.md#ii-second), [item](book.md#II.1), [top](book.md) and [pic](img/p.png).\n",
+        "book.md": "---\nsplit: [1, 2]\n---\n# I. First\n\nBack [home](index.md). Forward to [gamma](#gamma-detail).\n\n# II. Second\n\n## 1. Gamma\n\n### Gamma detail\n",
+    ]
+
+    func resolved() throws -> (Site, LinkResolver.Resolution) {
+        let site = try outline(Self.files)
+        let assets = [Asset(path: "img/p.png", sourceURL: packageRoot)]
+        let withAssets = Site(title: site.title, pages: site.pages, documents: site.documents, assets: assets, diagnostics: [])
+        return (withAssets, LinkResolver().resolve(withAssets))
+    }
+
+    @Test func resolvesFilesAnchorsNumbersAndAssets() throws {
+        let (site, resolution) = try resolved()
+        #expect(resolution.diagnostics.isEmpty)
+        let home = site.documents.firstIndex { $0.path == "index.md" }!
+        let pathOf = { (target: LinkTarget) -> String in
+            switch target {
+            case .page(let page, let fragment): return site.pages[page].path + (fragment.map { "#" + $0 } ?? "")
+            case .file(let path, _): return path
+            case .unresolved(let why): return "unresolved: " + why
+            }
+        }
+        #expect(resolution.targets[home].map(pathOf) == [
+            "book/ii/index.html#ii-second", "book/ii/1/index.html", "book/index.html", "img/p.png",
+        ])
+        let book = site.documents.firstIndex { $0.path == "book.md" }!
+        #expect(resolution.targets[book].map(pathOf) == ["index.html", "book/ii/1/index.html#gamma-detail"])
+    }
+
+    @Test func urlsAreRelativeAndNameTheFile() throws {
+        let (site, resolution) = try resolved()
+        let book = site.documents.firstIndex { $0.path == "book.md" }!
+        let from = "book/i/index.html"
+        #expect(resolution.targets[book][0].url(from: from, site: site, original: "") == "../../index.html")
+        #expect(resolution.targets[book][1].url(from: from, site: site, original: "") == "../ii/1/index.html#gamma-detail")
+    }
+
+    @Test func missingFileAndMissingAnchorAreErrorsWithPositions() throws {
+        let site = try outline(["index.md": "---\ntitle: T\n---\n\nSee [a](missing.md) and\n[b](#nowhere).\n"])
+        let diagnostics = LinkResolver().resolve(site).diagnostics
+        #expect(diagnostics.map(\.description) == [
+            "Content/index.md:5:5: error: link target 'missing.md' does not exist",
+            "Content/index.md:6:1: error: link target '#nowhere': no heading with id 'nowhere' in Content/index.md",
+        ])
+    }
+
+    @Test(arguments: [
+        ("iii/3/index.html", "ii/index.html", "../../ii/index.html"),
+        ("index.html", "iii/index.html", "iii/index.html"),
+        ("iii/index.html", "iii/3/index.html", "3/index.html"),
+        ("a/b/index.html", "a/b/index.html", "index.html"),
+        ("a/index.html", "assets/style.css", "../assets/style.css"),
+    ])
+    func relativePaths(from: String, to: String, expected: String) {
+        #expect(RelativePath.from(from, to: to) == expected)
+    }
+
+    @Test func linksWrittenInNFDFindNFCFiles() throws {
+        let nfc = "caf\u{E9}.md"
+        let nfd = "cafe\u{301}.md"
+        let site = try outline(["index.md": "# H\n\n[x](\(nfd))\n", nfc: "# Café\n"])
+        #expect(LinkResolver().resolve(site).diagnostics.isEmpty)
+    }
+}

@@ -1,0 +1,77 @@
+import Testing
+@testable import Octavo
+
+@Suite("Markdown: cmark parsing, heading ids, links")
+struct MarkdownTests {
+    @Test(arguments: [
+        ("Hello, World!", "hello-world"),
+        ("  Spaces  around ", "--spaces--around-"),
+        ("C++ & C#", "c--c"),
+        ("snake_case and kebab-case", "snake_case-and-kebab-case"),
+        ("Ünïcödé Straße", "ünïcödé-straße"),
+        ("全球安全倡议", "全球安全倡议"),
+        ("Русский текст", "русский-текст"),
+        ("III. Priorities of cooperation", "iii-priorities-of-cooperation"),
+    ])
+    func slugFollowsGitHubRule(text: String, expected: String) {
+        #expect(HeadingIDGenerator.slug(text) == expected)
+    }
+
+    @Test func repeatedAndEmptyHeadingsGetUniqueNonEmptyIds() {
+        let document = parse("# Intro\n\n# Intro\n\n# Intro\n\n# !!!\n\n#\n")
+        #expect(document.blocks.compactMap(\.id) == ["intro", "intro-1", "intro-2", "section", "section-1"])
+    }
+
+    @Test func headingBlockKeepsInlineHTMLOnly() {
+        let document = parse("## A *b* `c`\n")
+        #expect(document.blocks.first?.kind == .heading(level: 2))
+        #expect(document.blocks.first?.html == "A <em>b</em> <code>c</code>")
+        #expect(document.blocks.first?.text == "A b c")
+    }
+
+    @Test func nestedHeadingsGetIdsAndPermalinks() {
+        let document = parse("> # Quoted\n\n# Quoted\n")
+        #expect(document.blocks[0].nestedIDs == ["quoted"])
+        #expect(document.blocks[0].html.contains("<h1 id=\"quoted\">Quoted<a class=\"permalink\" href=\"#quoted\""))
+        #expect(document.blocks[1].id == "quoted-1")
+    }
+
+    @Test func internalLinksBecomePlaceholdersWithPositions() {
+        let document = parse("Intro\n\nSee [a](other.md#x), [b](https://example.org) and ![i](img.png).\n")
+        #expect(document.links.map(\.destination) == ["other.md#x", "img.png"])
+        #expect(document.links.map(\.isImage) == [false, true])
+        #expect(document.links.first?.line == 3)
+        #expect(document.links.first?.column == 5)
+        #expect(document.blocks[1].html.contains("href=\"octavo-link:0\""))
+        #expect(document.blocks[1].html.contains("src=\"octavo-link:1\""))
+        #expect(document.blocks[1].html.contains("href=\"https://example.org\""))
+    }
+
+    @Test(arguments: [
+        ("other.md", true), ("#frag", true), ("../a/b.md#c", true), ("/root.md", true), ("img.png", true),
+        ("https://x.org", false), ("mailto:a@b.c", false), ("//cdn.example", false), ("javascript:alert(1)", false), ("", false),
+    ])
+    func internalDestinations(destination: String, expected: Bool) {
+        #expect(LinkReference.isInternal(destination) == expected)
+    }
+
+    @Test func closingMarkerIsRecognised() {
+        let document = parse("# Part\n\n## Item\n\nText\n\n<!-- part-closing -->\n\nClosing\n")
+        #expect(document.blocks.map(\.kind) == [.heading(level: 1), .heading(level: 2), .other, .closingMarker, .other])
+    }
+
+    @Test func rawHTMLIsDroppedUnlessUnsafe() {
+        let markdown = "<script>alert(1)</script>\n\n[x](javascript:alert(1))\n"
+        let safe = MarkdownRenderer().html(markdown)
+        #expect(!safe.contains("<script>"))
+        #expect(!safe.contains("javascript:"))
+        #expect(MarkdownRenderer(unsafe: true).html(markdown).contains("<script>alert(1)</script>"))
+    }
+
+    @Test func deepNestingDoesNotOverflowTheStack() {
+        let depth = 5_000
+        let html = MarkdownRenderer().html(String(repeating: "> ", count: depth) + "# deep\n")
+        #expect(html.components(separatedBy: "<blockquote>").count - 1 == depth)
+        #expect(html.contains("<h1 id=\"deep\">deep"))
+    }
+}

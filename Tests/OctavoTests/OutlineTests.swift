@@ -1,0 +1,131 @@
+import Testing
+@testable import Octavo
+
+@Suite("Outline: splitting, numbering, paths, reading order")
+struct OutlineTests {
+    static let book = """
+        ---
+        title: Book
+        split: [1, 2]
+        ---
+
+        Preface text.
+
+        # I. First part
+
+        Intro of part one.
+
+        ## 1. Alpha
+
+        Alpha text. More.
+
+        ## 2. Beta
+
+        Beta text.
+
+        <!-- part-closing -->
+
+        Closing of part one.
+
+        # II. Second part
+
+        ## 1. Gamma
+
+        ### Detail
+
+        Gamma text.
+
+        """
+
+    @Test func splitsOnePagePerPartAndItemInReadingOrder() throws {
+        let site = try outline(["book.md": Self.book])
+        #expect(site.pages.map(\.path) == [
+            "index.html", "i/index.html", "i/1/index.html", "i/2/index.html", "ii/index.html", "ii/1/index.html",
+        ])
+        #expect(site.pages.map(\.numberPath) == [nil, "I", "I.1", "I.2", "II", "II.1"])
+        #expect(site.pages.map(\.title) == ["Book", "First part", "Alpha", "Beta", "Second part", "Gamma"])
+        #expect(site.pages[0].children == [1, 4])
+        #expect(site.pages[1].children == [2, 3])
+        #expect(site.pages[2].parent == 1)
+    }
+
+    @Test func closingTextBelongsToThePartNotTheLastItem() throws {
+        let site = try outline(["book.md": Self.book])
+        #expect(site.pages[1].blocks.map(\.text) == ["Intro of part one."])
+        #expect(site.pages[1].closing.map(\.text) == ["Closing of part one."])
+        #expect(site.pages[3].blocks.map(\.text) == ["Beta text."])
+    }
+
+    @Test func summaryIsTheFirstSentence() throws {
+        let site = try outline(["book.md": Self.book])
+        #expect(site.pages[2].summary == "Alpha text.")
+    }
+
+    @Test func subHeadingsStayOnTheirPageAndMapAnchors() throws {
+        let site = try outline(["book.md": Self.book])
+        let document = site.documents[0]
+        #expect(document.anchorPages["detail"] == 5)
+        #expect(document.anchorPages["ii-second-part"] == 4)
+        #expect(document.numberPages["II.1"] == 5)
+    }
+
+    @Test func treeIsOrderedByWeightThenName() throws {
+        let site = try outline([
+            "index.md": "# Home\n",
+            "b.md": "---\nweight: 1\n---\n# B\n",
+            "a.md": "# A\n",
+            "c.md": "# C\n",
+            "guide/index.md": "---\nweight: 2\n---\n# Guide\n",
+            "guide/z.md": "# Z\n",
+            "guide/y.md": "# Y\n",
+        ])
+        #expect(site.pages.map(\.path) == [
+            "index.html", "b/index.html", "guide/index.html", "guide/y/index.html", "guide/z/index.html",
+            "a/index.html", "c/index.html",
+        ])
+        #expect(site.pages[0].title == "Home")
+        #expect(site.pages[2].kind == .section)
+    }
+
+    @Test func folderWithoutIndexGetsAGeneratedSectionPage() throws {
+        let site = try outline(["index.md": "# Home\n", "notes/one.md": "# One\n"])
+        #expect(site.pages.map(\.path) == ["index.html", "notes/index.html", "notes/one/index.html"])
+        #expect(site.pages[1].document == nil)
+        #expect(site.pages[1].title == "notes")
+    }
+
+    @Test func singleFileIsTheHomePage() throws {
+        let site = try outline(["only.md": "---\ntitle: Only\n---\nText\n"])
+        #expect(site.pages.map(\.path) == ["index.html"])
+        #expect(site.title == "Only")
+    }
+
+    @Test func slugReplacesTheFileName() throws {
+        let site = try outline(["index.md": "# H\n", "long-name.md": "---\nslug: short\n---\n# L\n"])
+        #expect(site.pages.map(\.path) == ["index.html", "short/index.html"])
+    }
+
+    @Test(arguments: ["../up", "/abs", "a/b", "back\\slash", "bell\u{7}", ".."])
+    func unsafeSlugIsRefused(slug: String) throws {
+        let yaml = "---\nslug: \"\(slug.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\u{7}", with: "\\a"))\"\n---\n"
+        let error = #expect(throws: BuildError.self) {
+            try outline(["index.md": "# H\n", "page.md": yaml])
+        }
+        #expect(error?.diagnostics.first?.file == "Content/page.md")
+    }
+
+    @Test func twoPagesWithOneOutputPathAreAnError() {
+        let error = #expect(throws: BuildError.self) {
+            try outline(["index.md": "# H\n", "a.md": "---\nslug: same\n---\n", "b.md": "---\nslug: same\n---\n"])
+        }
+        #expect(error?.diagnostics.count == 1)
+        #expect(error?.diagnostics.first?.message.contains("same/index.html") == true)
+        #expect(error?.diagnostics.first?.file == "Content/b.md")
+    }
+
+    @Test func unreadFrontMatterKeysAreWarnings() throws {
+        let site = try outline(["index.md": "---\ntitel: Typo\n---\n"])
+        #expect(site.diagnostics.map(\.severity) == [.warning])
+        #expect(site.diagnostics.first?.line == 2)
+    }
+}

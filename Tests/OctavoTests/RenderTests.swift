@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import Octavo
+
+@Suite("Render: templates and page context")
+struct RenderTests {
+    @Test func titlesAreEscapedInTemplates() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "---\ntitle: \"</title><script>alert(1)</script>\"\n---\nText\n"], under: "Content")
+        let result = try SiteBuilder(options: options(in: folder)).render()
+        let html = try #require(result.files.first { $0.path == "index.html" }).text
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    @Test func missingTemplateFolderAndLayoutAreErrors() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# H\n"], under: "Content")
+        let missing = #expect(throws: BuildError.self) {
+            try SiteBuilder(options: options(in: folder, templates: folder.url.appendingPathComponent("nope"))).render()
+        }
+        #expect(missing?.diagnostics.first?.message.contains("templates folder does not exist") == true)
+
+        let templates = try folder.write(["partials/x.mustache": "x"], under: "T")
+        let noLayout = #expect(throws: BuildError.self) {
+            try SiteBuilder(options: options(in: folder, templates: templates)).render()
+        }
+        #expect(noLayout?.diagnostics.first?.file == "Templates/layout.mustache")
+    }
+
+    @Test func templateParseErrorNamesFileAndLine() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# H\n"], under: "Content")
+        let templates = try folder.write(["layout.mustache": "<p>\n{{#open}}\nno close\n"], under: "T")
+        let error = #expect(throws: BuildError.self) {
+            try SiteBuilder(options: options(in: folder, templates: templates)).render()
+        }
+        #expect(error?.diagnostics.first?.file == "Templates/layout.mustache")
+        #expect(error?.diagnostics.first?.line != nil)
+    }
+
+    @Test func contextGivesBreadcrumbsPrevNextAndSidebar() throws {
+        let site = try outline(["index.md": OutlineTests.book.replacingOccurrences(of: "title: Book", with: "title: Book")])
+        let templates = try TemplateSet(root: realTemplates, displayRoot: "Templates")
+        let renderer = PageRenderer(templates: templates)
+        let context = renderer.context(for: 3, site: site, links: LinkResolver().resolve(site))  // i/2, Beta
+        #expect(context.breadcrumbs.map(\.url) == ["../../index.html", "../index.html"])
+        #expect(context.prev?.url == "../1/index.html")
+        #expect(context.next?.url == "../../ii/index.html")
+        #expect(context.sidebar.map(\.isOpen) == [true, false])
+        #expect(context.sidebar[0].children.map(\.isCurrent) == [false, true])
+        #expect(context.sidebar[1].children.isEmpty)
+        #expect(context.page.closing.isEmpty)
+        #expect(context.toc == nil)
+    }
+
+    @Test func placeholdersAreReplacedAndUnknownOnesKept() {
+        let html = PageRenderer.replacePlaceholders(in: "<a href=\"octavo-link:1\">x</a> octavo-link:9 octavo-link:") { $0 == 1 ? "a.html" : nil }
+        #expect(html == "<a href=\"a.html\">x</a> octavo-link:9 octavo-link:")
+    }
+}
+
+extension OutputFile {
+    /// The file's text, for files made by the build.
+    var text: String {
+        if case .bytes(let bytes) = contents { return String(decoding: bytes, as: UTF8.self) }
+        return ""
+    }
+}
