@@ -7,7 +7,7 @@ struct OctavoCommand: ParsableCommand {
         commandName: "octavo",
         abstract: "Build cross-linked HTML sites from Markdown.",
         version: "0.1.0",
-        subcommands: [Build.self, Markdown.self],
+        subcommands: [Build.self, Check.self, Markdown.self],
         defaultSubcommand: Build.self
     )
 }

@@ -67,3 +67,31 @@ extension OutputFile {
         return ""
     }
 }
+
+@Suite("Render: template lint")
+struct TemplateLintTests {
+    @Test(arguments: [
+        ("{{page.title}}", ["page", "title"]),
+        ("{{{ page.body }}}", ["page", "body"]),
+        ("{{#empty(page.children)}}", ["page", "children"]),
+        ("{{^sidebar}}", ["sidebar"]),
+        ("{{.}}", []),
+        ("{{> partials/sidebar}}", nil),
+        ("{{! a comment with words }}", nil),
+    ] as [(String, [String]?)])
+    func tagNames(template: String, expected: [String]?) {
+        let tags = TemplateLint.tags(in: template)
+        #expect(tags.first?.names == expected)
+    }
+
+    @Test func editDistanceCountsSwapsAsOne() {
+        #expect(TemplateLint.editDistance("titel", "title") == 1)
+        #expect(TemplateLint.editDistance("site", "title") == 3)
+        #expect(TemplateLint.hint(for: "numbr") == "did you mean 'number'?")
+    }
+
+    @Test func theRealTemplatesUseOnlyKnownVariables() throws {
+        let templates = try TemplateSet(root: realTemplates, displayRoot: "Templates")
+        #expect(TemplateLint.diagnostics(for: templates) == [])
+    }
+}

@@ -79,12 +79,13 @@ public struct SiteBuilder: Sendable {
         }
         let site = try Outliner().outline(inputs.compactMap { $0 }, assets: content.assets)
         let links = LinkResolver().resolve(site)
-        let pages = PageRenderer(templates: templates).render(site, links: links)
+        let rendered = PageRenderer(templates: templates).render(site, links: links)
 
-        var files = pages.map { OutputFile(path: $0.path, contents: .bytes(Array($0.html.utf8))) }
+        var files = rendered.pages.map { OutputFile(path: $0.path, contents: .bytes(Array($0.html.utf8))) }
         files += (site.assets + templates.assets).map { OutputFile(path: $0.path, contents: .copy($0.sourceURL)) }
         files.sort { $0.path < $1.path }
-        return Result(site: site, files: files, diagnostics: site.diagnostics + links.diagnostics)
+        let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)))
+        return Result(site: site, files: files, diagnostics: site.diagnostics + links.diagnostics + rendered.diagnostics + audit.diagnostics())
     }
 
     /// Builds the site and writes it to the output folder.

@@ -4,13 +4,23 @@
 /// (see ``description``), which editors and CI systems understand.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// How serious a diagnostic is. `--strict` turns every warning into an error.
-    public enum Severity: String, Sendable, Hashable, Comparable {
+    public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+        /// Information that is not a problem (an external link listed by `check --external`).
+        case note
+        /// A problem that does not stop a build unless `--strict`.
         case warning
+        /// A problem that stops a build.
         case error
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool {
-            lhs == .warning && rhs == .error
+        private var rank: Int {
+            switch self {
+            case .note: 0
+            case .warning: 1
+            case .error: 2
+            }
         }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
     /// The file the problem is in, as given to the build (for example `Content/a.md`).

@@ -19,38 +19,21 @@ public struct FrontMatter: Sendable, Equatable {
     /// Heading levels (1–6) at which the file is split into pages, outermost first:
     /// `[1, 2]` makes one page per level-1 heading and one per level-2 heading below it.
     public var split: [Int]
-    /// How the pages made by ``split`` are numbered, one style per split level.
-    public var numbering: [NumberStyle]
     /// Keys present in the front matter that Octavo does not read, with their 1-based line in the file.
     public var unreadKeys: [(key: String, line: Int)]
 
-    /// Numbering styles, named as in CSS `list-style-type`.
-    public enum NumberStyle: String, Sendable, CaseIterable {
-        /// 1, 2, 3 …
-        case decimal
-        /// I, II, III …
-        case upperRoman = "upper-roman"
-        /// i, ii, iii …
-        case lowerRoman = "lower-roman"
-        /// A, B, C …
-        case upperAlpha = "upper-alpha"
-        /// a, b, c …
-        case lowerAlpha = "lower-alpha"
-    }
-
     /// The keys Octavo reads; all others are reported as unread.
-    public static let knownKeys: Set<String> = ["title", "description", "weight", "slug", "split", "numbering"]
+    public static let knownKeys: Set<String> = ["title", "description", "weight", "slug", "split"]
 
     /// Front matter with nothing set.
     public init() {
         split = []
-        numbering = []
         unreadKeys = []
     }
 
     public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
         lhs.title == rhs.title && lhs.description == rhs.description && lhs.weight == rhs.weight
-            && lhs.slug == rhs.slug && lhs.split == rhs.split && lhs.numbering == rhs.numbering
+            && lhs.slug == rhs.slug && lhs.split == rhs.split
             && lhs.unreadKeys.map(\.key) == rhs.unreadKeys.map(\.key)
     }
 }
@@ -111,21 +94,9 @@ extension FrontMatter {
                 guard split == split.sorted(), Set(split).count == split.count else {
                     throw fail(value, "front matter 'split' must list heading levels in increasing order, like [1, 2]")
                 }
-            case "numbering":
-                let items = value.sequence.map(Array.init) ?? [value]
-                numbering = try items.map { item in
-                    guard let style = item.string.flatMap(NumberStyle.init(rawValue:)) else {
-                        let names = NumberStyle.allCases.map(\.rawValue).joined(separator: ", ")
-                        throw fail(item, "front matter 'numbering' takes a list of \(names)")
-                    }
-                    return style
-                }
             default:
                 unreadKeys.append((key, line(keyNode)))
             }
-        }
-        if !numbering.isEmpty && numbering.count != split.count {
-            throw BuildError(file: file, line: firstLine, "front matter 'numbering' needs one style for each level in 'split' (\(split.count))")
         }
     }
 

@@ -9,11 +9,14 @@ public struct MarkdownDocument: Sendable {
     /// A block's HTML refers to link `n` through the placeholder ``LinkReference/placeholder(_:)``
     /// in its `href` or `src`, until the link stage replaces it.
     public var links: [LinkReference]
+    /// Links with a scheme or `//` (`https://…`, `mailto:…`), as written; never fetched.
+    public var externalLinks: [LinkReference]
 
     /// Creates a document from its parts.
-    public init(blocks: [MarkdownBlock], links: [LinkReference]) {
+    public init(blocks: [MarkdownBlock], links: [LinkReference], externalLinks: [LinkReference] = []) {
         self.blocks = blocks
         self.links = links
+        self.externalLinks = externalLinks
     }
 }
 

@@ -37,19 +37,19 @@ public struct MarkdownParser: Sendable {
         }
         defer { cmark_node_free(root) }
 
-        var links: [LinkReference] = []
+        var links = Links()
         var blocks: [MarkdownBlock] = []
         var node = cmark_node_first_child(root)
         while let block = node {
             node = cmark_node_next(block)
             blocks.append(convert(block, options: options, ids: &ids, links: &links))
         }
-        return MarkdownDocument(blocks: blocks, links: links)
+        return MarkdownDocument(blocks: blocks, links: links.internal, externalLinks: links.external)
     }
 
     /// Converts one top-level block: gives its headings ids, collects its links, renders it.
     private func convert(_ block: OpaquePointer, options: Int32, ids: inout HeadingIDGenerator,
-                         links: inout [LinkReference]) -> MarkdownBlock {
+                         links: inout Links) -> MarkdownBlock {
         let line = Int(cmark_node_get_start_line(block))
         let type = cmark_node_get_type(block)
         if type == CMARK_NODE_HTML_BLOCK,
@@ -116,22 +116,32 @@ public struct MarkdownParser: Sendable {
         }
     }
 
-    /// Records internal link and image destinations and replaces them with placeholders.
-    private func collectLinks(in block: OpaquePointer, into links: inout [LinkReference]) {
+    /// Links found so far in a document.
+    private struct Links {
+        var `internal`: [LinkReference] = []
+        var external: [LinkReference] = []
+    }
+
+    /// Records link and image destinations and replaces internal ones with placeholders.
+    private func collectLinks(in block: OpaquePointer, into links: inout Links) {
         guard collectsLinks else { return }
         forEachNode(below: block) { node in
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
             let destination = Self.string(cmark_node_get_url(node))
-            guard LinkReference.isInternal(destination) else { return }
             var line = Int(cmark_node_get_start_line(node))
             var column = Int(cmark_node_get_start_column(node))
             if line == 0 {  // cmark gives no position for some inlines: use the block's
                 line = Int(cmark_node_get_start_line(block))
                 column = Int(cmark_node_get_start_column(block))
             }
-            links.append(LinkReference(destination: destination, line: line, column: column, isImage: type == CMARK_NODE_IMAGE))
-            cmark_node_set_url(node, LinkReference.placeholder(links.count - 1))
+            let reference = LinkReference(destination: destination, line: line, column: column, isImage: type == CMARK_NODE_IMAGE)
+            guard LinkReference.isInternal(destination) else {
+                if !destination.isEmpty { links.external.append(reference) }
+                return
+            }
+            links.internal.append(reference)
+            cmark_node_set_url(node, LinkReference.placeholder(links.internal.count - 1))
         }
     }
 

@@ -69,6 +69,8 @@ public struct Document: Sendable {
     public var bodyFirstLine: Int
     /// The internal links of the file (see ``MarkdownDocument/links``).
     public var links: [LinkReference]
+    /// The external links of the file (see ``MarkdownDocument/externalLinks``).
+    public var externalLinks: [LinkReference]
     /// The page that shows the start of the file.
     public var rootPage: Int
     /// Heading id → index of the page that holds it.

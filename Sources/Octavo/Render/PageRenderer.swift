@@ -10,23 +10,31 @@ public struct PageRenderer: Sendable {
         self.templates = templates
     }
 
-    /// Renders every page of the site.
+    /// The rendered pages and what rendering found.
+    public struct Rendered: Sendable {
+        /// `(path, html)` for each page, in reading order; paths relative to the site root.
+        public var pages: [(path: String, html: String)]
+        /// Template variables that no page context has (see ``TemplateLint``).
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Renders every page of the site, on all cores.
     ///
     /// - Parameters:
     ///   - site: The outlined site.
     ///   - links: The link stage's resolution of the site's links.
-    /// - Returns: `(path, html)` for each page, in reading order; paths relative to the site root.
-    public func render(_ site: Site, links: LinkResolver.Resolution) -> [(path: String, html: String)] {
-        let contexts = (0..<site.pages.count).map { context(for: $0, site: site, links: links) }
-        var results = [(path: String, html: String)](repeating: ("", ""), count: contexts.count)
+    /// - Returns: Each page's HTML, and an error for each unknown template variable.
+    public func render(_ site: Site, links: LinkResolver.Resolution) -> Rendered {
+        var results = [(path: String, html: String)](repeating: ("", ""), count: site.pages.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let output = SendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: contexts.count) { index in
-                let html = templates.library.render(contexts[index], withTemplate: TemplateSet.layoutName) ?? ""
+            DispatchQueue.concurrentPerform(iterations: site.pages.count) { index in
+                let context = context(for: index, site: site, links: links)
+                let html = templates.library.render(context, withTemplate: TemplateSet.layoutName) ?? ""
                 output.buffer[index] = (site.pages[index].path, html)
             }
         }
-        return results
+        return Rendered(pages: results, diagnostics: TemplateLint.diagnostics(for: templates))
     }
 
     /// The context of page `index`.

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Octavo
+
+/// `octavo check`: builds the site in memory and reports every problem; writes nothing.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the site without writing anything.",
+        discussion: """
+            Reports links to missing pages, files and anchors, missing images, duplicate ids, pages \
+            no link leads to, front matter keys Octavo does not read, headings that skip a level, \
+            and template variables no page has. Exit status 0 when there is no error, 1 otherwise; \
+            warnings count as errors with --strict.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "Output format: text (FILE:LINE:COL: error: …), github (workflow commands) or json.")
+    var format: DiagnosticFormat = .text
+
+    @Flag(name: .long, help: "Treat every warning as an error.")
+    var strict = false
+
+    @Flag(name: .long, help: "Also list external links (they are never fetched).")
+    var external = false
+
+    func run() throws {
+        let options = SiteBuilder.Options(
+            content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
+            output: SiteOptions.url("Output"), displayContent: site.content, displayTemplates: site.templates)
+        var diagnostics: [Diagnostic]
+        var pages = 0
+        do {
+            let result = try SiteBuilder(options: options).render()
+            diagnostics = result.diagnostics + (external ? result.externalLinkNotes : [])
+            pages = result.site.pages.count
+        } catch let error as BuildError {
+            diagnostics = error.diagnostics
+        }
+        FileHandle.standardOutput.write(Data(format.format(diagnostics).utf8))
+        if format == .text {
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.filter { $0.severity == .warning }.count
+            let summary = "Checked \(pages) pages: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+            FileHandle.standardError.write(Data(summary.utf8))
+        }
+        let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+        if failing { throw ExitCode.failure }
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}

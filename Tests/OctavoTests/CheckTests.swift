@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import Octavo
+
+@Suite("Check: diagnostics a CI can rely on")
+struct CheckTests {
+    /// The acceptance site of issue 3: one link to a missing page, one to a missing anchor.
+    static let brokenSite = [
+        "index.md": "---\ntitle: Small\n---\n\nSee [missing](nope.md).\n\nAnd [anchor](other.md#nowhere).\n",
+        "other.md": "# Other\n\n## Sub\n",
+    ]
+
+    func check(_ files: [String: String], templates: URL = realTemplates) throws -> [Diagnostic] {
+        let folder = try TemporaryFolder()
+        try folder.write(files, under: "Content")
+        return try SiteBuilder(options: options(in: folder, templates: templates)).render().diagnostics
+    }
+
+    @Test func missingPageAndMissingAnchorAreTwoErrorsInAllFormats() throws {
+        let diagnostics = try check(Self.brokenSite)
+        #expect(DiagnosticFormat.text.format(diagnostics) == """
+            Content/index.md:5:5: error: link target 'nope.md' does not exist
+            Content/index.md:7:5: error: link target 'other.md#nowhere': no heading with id 'nowhere' in Content/other.md
+
+            """)
+        #expect(DiagnosticFormat.github.format(diagnostics) == """
+            ::error file=Content/index.md,line=5,col=5::link target 'nope.md' does not exist
+            ::error file=Content/index.md,line=7,col=5::link target 'other.md#nowhere': no heading with id 'nowhere' in Content/other.md
+
+            """)
+        let json = try JSONSerialization.jsonObject(with: Data(DiagnosticFormat.json.format(diagnostics).utf8)) as? [[String: Any]]
+        #expect(json?.count == 2)
+        #expect(json?.first?["file"] as? String == "Content/index.md")
+        #expect(json?.first?["line"] as? Int == 5)
+        #expect(json?.first?["column"] as? Int == 5)
+        #expect(json?.first?["severity"] as? String == "error")
+    }
+
+    @Test func githubFormatEscapesCommandCharacters() {
+        let diagnostic = Diagnostic(file: "a,b:c.md", line: 1, severity: .warning, message: "50% done\nnext")
+        #expect(DiagnosticFormat.github.format([diagnostic]) == "::warning file=a%2Cb%3Ac.md,line=1::50%25 done%0Anext\n")
+    }
+
+    @Test func theRealDocumentChecksClean() throws {
+        let options = SiteBuilder.Options(content: realContent, templates: realTemplates, output: URL(fileURLWithPath: "/nonexistent"))
+        #expect(try SiteBuilder(options: options).render().diagnostics == [])
+    }
+
+    @Test func templateTypoIsAnErrorAtItsTag() throws {
+        let folder = try TemporaryFolder()
+        let templates = try folder.write(["layout.mustache": "<title>{{page.title}}</title>\n<p>{{page.titel}}</p>\n{{#sidebar}}{{nmae}}{{/sidebar}}\n"], under: "T")
+        let diagnostics = try check(["index.md": "# Home\n"], templates: templates)
+        #expect(diagnostics.count == 2)
+        #expect(diagnostics.last?.description == "Templates/layout.mustache:3:13: error: template uses 'nmae', which no page has (variables: \(PageContext.variableNames.sorted().joined(separator: ", ")))")
+        #expect(diagnostics.first?.description == "Templates/layout.mustache:2:4: error: template uses 'titel', which no page has (did you mean 'title'?)")
+    }
+
+    @Test func skippedHeadingLevelsUnreadKeysAndUnreachablePagesAreWarnings() throws {
+        let folder = try TemporaryFolder()
+        let templates = try folder.write(["layout.mustache": "<main>{{{page.heading}}}{{{page.body}}}</main>\n"], under: "T")
+        let diagnostics = try check([
+            "index.md": "---\ntitle: Home\ncolour: red\n---\n\n## Fine\n\n#### Too deep\n",
+            "lonely.md": "# Lonely\n",
+        ], templates: templates)
+        #expect(diagnostics.allSatisfy { $0.severity == .warning })
+        let messages = diagnostics.map(\.description)
+        #expect(messages.contains("Content/index.md:3:1: warning: front matter key 'colour' is not used by Octavo (known keys: description, slug, split, title, weight)"))
+        #expect(messages.contains("Content/index.md:8:1: warning: heading level 4 skips level 3: use ###"))
+        #expect(messages.contains("Content/lonely.md:1: warning: no link leads to page 'lonely/index.html' from the home page"))
+    }
+
+    @Test func duplicateIdsAndBrokenTemplateLinksAreFound() throws {
+        let folder = try TemporaryFolder()
+        let templates = try folder.write([
+            "layout.mustache": "<main id=\"top\">{{{page.heading}}}<p id=\"top\"></p><a href=\"{{site.root}}missing.html\">x</a><a href=\"#nope\">y</a></main>\n",
+        ], under: "T")
+        let diagnostics = try check(["index.md": "# Home\n"], templates: templates)
+        #expect(diagnostics.map(\.message) == [
+            "page 'index.html' has the id 'top' more than once",
+            "page 'index.html' links to 'missing.html', which the build does not write",
+            "page 'index.html' links to '#nope', but 'index.html' has no id 'nope'",
+        ])
+    }
+
+    @Test func strictBuildFailsOnWarningsAndWritesNothing() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "---\ntitel: typo\n---\n# Home\n"], under: "Content")
+        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder, strict: true)).build() }
+        #expect(error?.diagnostics.map(\.severity) == [.warning])
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
+        let report = try SiteBuilder(options: options(in: folder)).build()
+        #expect(report.diagnostics.count == 1)
+    }
+
+    @Test func externalLinksAreListedNotFetched() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n[a](https://example.invalid/x) and <mailto:a@b.invalid>\n"], under: "Content")
+        let result = try SiteBuilder(options: options(in: folder)).render()
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.externalLinkNotes.map(\.description) == [
+            "Content/index.md:3:1: note: external link 'https://example.invalid/x' (not checked)",
+            "Content/index.md:3:36: note: external link 'mailto:a@b.invalid' (not checked)",
+        ])
+    }
+}
