@@ -86,7 +86,7 @@ struct TemplateLintTests {
 
     @Test func editDistanceCountsSwapsAsOne() {
         #expect(TemplateLint.editDistance("titel", "title") == 1)
-        #expect(TemplateLint.editDistance("site", "title") == 3)
+        #expect(TemplateLint.editDistance("site", "title") == 2)
         #expect(TemplateLint.hint(for: "numbr") == "did you mean 'number'?")
     }
 
