@@ -38,7 +38,7 @@ public struct SiteBuilder: Sendable {
         public var pages: Int
         /// Files in the output (pages and assets).
         public var files: Int
-        /// Warnings (errors throw instead).
+        /// Warnings and notes (errors throw instead).
         public var diagnostics: [Diagnostic]
         /// What the write stage did; `nil` for a build in memory.
         public var write: OutputWriter.Report?
@@ -74,10 +74,15 @@ public struct SiteBuilder: Sendable {
             DispatchQueue.concurrentPerform(iterations: content.sources.count) { index in
                 let source = content.sources[index]
                 var ids = HeadingIDGenerator()
-                output.buffer[index] = Outliner.Input(source: source, markdown: MarkdownParser().parse(source.body, ids: &ids))
+                output.buffer[index] = Outliner.Input(source: source, markdown: MarkdownParser(unsafe: content.config.unsafe).parse(source.body, ids: &ids))
             }
         }
-        let site = try Outliner().outline(inputs.compactMap { $0 }, assets: content.assets)
+        var site = try Outliner().outline(inputs.compactMap { $0 }, assets: content.assets)
+        if let title = content.config.title { site.title = title }
+        if content.config.unsafe {
+            site.diagnostics.insert(Diagnostic(file: options.displayContent + "/" + SiteConfig.fileName, severity: .note,
+                                               message: "raw HTML and unsafe links are kept ('unsafe: true'): publish only Markdown you trust"), at: 0)
+        }
         let links = LinkResolver().resolve(site)
         let rendered = PageRenderer(templates: templates).render(site, links: links)
 
@@ -94,11 +99,11 @@ public struct SiteBuilder: Sendable {
     public func build() throws -> Report {
         try checkOutputFolder()
         let result = try render()
-        let failing = result.diagnostics.filter { $0.severity == .error || options.strict }
+        let failing = result.diagnostics.filter { $0.severity == .error || (options.strict && $0.severity == .warning) }
         if !failing.isEmpty { throw BuildError(failing) }
         let write = try OutputWriter(root: options.output).write(result.files)
         return Report(pages: result.site.pages.count, files: result.files.count,
-                      diagnostics: result.diagnostics.filter { $0.severity == .warning }, write: write)
+                      diagnostics: result.diagnostics.filter { $0.severity != .error }, write: write)
     }
 
     /// Refuses an output folder that would overwrite the input: the content or templates folder,

@@ -7,6 +7,8 @@ public struct LoadedContent: Sendable {
     /// Every other file, as paths relative to the content folder (NFC, `/`-separated), sorted;
     /// copied to the same path in the output.
     public var assets: [Asset]
+    /// The settings of `site.yml`, or the defaults.
+    public var config: SiteConfig
 }
 
 /// A file copied as it is into the output.
@@ -52,9 +54,17 @@ public struct ContentLoader: Sendable {
         var sources: [SourceFile] = []
         var assets: [Asset] = []
         var errors: [Diagnostic] = []
+        var config = SiteConfig()
         try walk(root, relative: "", ancestors: [root.resolvingSymlinksInPath().path]) { url, relative in
             let display = displayRoot + "/" + relative
-            if Self.markdownExtensions.contains(url.pathExtension.lowercased()) {
+            if relative == SiteConfig.fileName {
+                do {
+                    let data = FileManager.default.contents(atPath: url.path) ?? Data()
+                    config = try SiteConfig(yaml: try SourceFile.decode([UInt8](data), file: display), file: display)
+                } catch let error as BuildError {
+                    errors += error.diagnostics
+                }
+            } else if Self.markdownExtensions.contains(url.pathExtension.lowercased()) {
                 do {
                     guard let data = FileManager.default.contents(atPath: url.path) else {
                         throw BuildError(file: display, "cannot be read: check its permissions")
@@ -68,7 +78,7 @@ public struct ContentLoader: Sendable {
             }
         }
         if !errors.isEmpty { throw BuildError(errors) }
-        return LoadedContent(sources: sources.sorted { $0.path < $1.path }, assets: assets.sorted { $0.path < $1.path })
+        return LoadedContent(sources: sources.sorted { $0.path < $1.path }, assets: assets.sorted { $0.path < $1.path }, config: config)
     }
 
     private func walk(_ folder: URL, relative: String, ancestors: [String], visit: (URL, String) throws -> Void) throws {

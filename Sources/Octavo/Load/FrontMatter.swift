@@ -53,7 +53,7 @@ extension FrontMatter {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw Self.diagnose(error, file: file, firstLine: firstLine)
+            throw Self.diagnose(error, file: file, firstLine: firstLine, what: "front matter is")
         } catch {
             throw BuildError(file: file, line: firstLine, "front matter is not valid YAML: \(error)")
         }
@@ -100,14 +100,15 @@ extension FrontMatter {
         }
     }
 
-    private static func diagnose(_ error: YamlError, file: String, firstLine: Int) -> BuildError {
+    /// A YAML error as a diagnostic at its line in the file.
+    static func diagnose(_ error: YamlError, file: String, firstLine: Int, what: String) -> BuildError {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return BuildError(file: file, line: firstLine + mark.line - 1, column: mark.column, "front matter is not valid YAML: \(problem)")
+            return BuildError(file: file, line: firstLine + mark.line - 1, column: mark.column, "\(what) not valid YAML: \(problem)")
         case let .duplicatedKeysInMapping(duplicates, _):
-            return BuildError(file: file, line: firstLine, "front matter repeats the key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
+            return BuildError(file: file, line: firstLine, "\(what) not valid: it repeats the key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
         default:
-            return BuildError(file: file, line: firstLine, "front matter is not valid YAML: \(error)")
+            return BuildError(file: file, line: firstLine, "\(what) not valid YAML: \(error)")
         }
     }
 }

@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+@testable import Octavo
+
+/// Issue 4: awkward input is built correctly; bad input is refused with the file (and line) named
+/// and `Output/` left byte for byte as it was.
+@Suite("Bad and awkward input")
+struct BadInputTests {
+    // MARK: Input taken in stride
+
+    /// Builds `files` (path → bytes) and returns the output folder's files.
+    func build(_ files: [String: [UInt8]]) throws -> [String: Data] {
+        let folder = try TemporaryFolder()
+        for (path, bytes) in files { try folder.writeBytes(bytes, to: "Content/" + path) }
+        _ = try SiteBuilder(options: options(in: folder, strict: false)).build()
+        return folder.snapshot("Output")
+    }
+
+    func text(_ files: [String: Data], _ path: String) -> String {
+        String(decoding: files[path] ?? Data(), as: UTF8.self)
+    }
+
+    @Test func byteOrderMarkAndLineEndsOfEveryKind() throws {
+        let files = try build([
+            "index.md": [0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: Home\r\n---\r\n# Home\r\n\r\n[a](a.md)\r\n".utf8),
+            "a.md": Array("---\rtitle: Old Mac\r---\rline one\rline two\r".utf8),
+        ])
+        #expect(text(files, "index.html").contains("<title>Home</title>"))
+        #expect(text(files, "a/index.html").contains("<p>line one\nline two</p>"))
+        #expect(text(files, "a/index.html").contains("Old Mac"))
+    }
+
+    @Test func tabsEmptyFilesAndFrontMatterWithoutFinalNewline() throws {
+        let files = try build([
+            "index.md": Array("# Home\n\n\tindented code\n".utf8),
+            "empty.md": [],
+            "only.md": Array("---\ntitle: Only front matter\n---".utf8),
+        ])
+        #expect(text(files, "index.html").contains("<pre><code>indented code\n</code></pre>"))
+        #expect(text(files, "empty/index.html").contains("<h1 id=\"title\">empty"))
+        #expect(text(files, "only/index.html").contains("Only front matter"))
+    }
+
+    @Test func tenMegabyteFileAndVeryLongLines() throws {
+        let paragraph = String(repeating: "word ", count: 200) + "\n\n"
+        let big = "# Big\n\n" + String(repeating: paragraph, count: 10 * 1024 * 1024 / paragraph.utf8.count) + "The end.\n"
+        let longLine = "# Long\n\n" + String(repeating: "x", count: 1_000_000) + "\n"
+        let files = try build(["index.md": Array("# Home\n\n[b](big.md) [l](long.md)\n".utf8), "big.md": Array(big.utf8), "long.md": Array(longLine.utf8)])
+        #expect(big.utf8.count >= 10 * 1024 * 1024 - paragraph.utf8.count)
+        #expect(text(files, "big/index.html").contains("<p>The end.</p>"))
+        #expect(text(files, "long/index.html").contains(String(repeating: "x", count: 1_000_000)))
+    }
+
+    @Test func fiveThousandLevelsOfNesting() throws {
+        let quotes = String(repeating: ">", count: 5_000) + " deep\n"
+        let lists = (0..<5_000).map { String(repeating: "  ", count: $0) + "- item\n" }.joined()
+        let files = try build(["index.md": Array("# Home\n\n[q](q.md) [l](l.md)\n".utf8), "q.md": Array(quotes.utf8), "l.md": Array(lists.utf8)])
+        #expect(text(files, "q/index.html").components(separatedBy: "<blockquote>").count - 1 == 5_000)
+        #expect(text(files, "l/index.html").contains("<li>item"))
+    }
+
+    @Test func namesWithSpacesAndNonASCIILettersInNFCAndNFD() throws {
+        let nfd = "Cafe\u{301} notes.md"           // as macOS writes it
+        let nfcFolder = "Gr\u{FC}\u{DF}e und Fragen"   // Grüße
+        let files = try build([
+            "index.md": Array("# Home\n\n[NFC link](Caf%C3%A9%20notes.md) and [folder](<Grüße und Fragen/Ünïcode page.md#über>)\n".utf8),
+            nfd: Array("# Café\n".utf8),
+            nfcFolder + "/Ünïcode page.md": Array("# Page\n\n## Über\n".utf8),
+        ])
+        let home = text(files, "index.html")
+        #expect(files["Café notes/index.html".precomposedStringWithCanonicalMapping] != nil)
+        #expect(home.contains("href=\"Caf%C3%A9%20notes/index.html\""))
+        #expect(home.contains("href=\"Gr%C3%BC%C3%9Fe%20und%20Fragen/%C3%9Cn%C3%AFcode%20page/index.html#%C3%BCber\""))
+        #expect(brokenLinks(in: files) == [])
+    }
+
+    @Test func nonMarkdownFilesAreCopiedAsAssets() throws {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]
+        let files = try build(["index.md": Array("# Home\n\n![logo](img/logo.png) [paper](paper.pdf)\n".utf8),
+                               "img/logo.png": png, "paper.pdf": Array("%PDF-1.4".utf8)])
+        #expect(files["img/logo.png"] == Data(png))
+        #expect(files["paper.pdf"] == Data("%PDF-1.4".utf8))
+        #expect(text(files, "index.html").contains("<img src=\"img/logo.png\" alt=\"logo\""))
+    }
+
+    // MARK: Input refused
+
+    /// Builds a good site into Output, then `bad` over it; expects an error naming `file`
+    /// (and `line` when given) and Output unchanged.
+    func expectRefused(_ bad: [String: [UInt8]], file: String, line: Int? = nil, message: String,
+                       prepare: (TemporaryFolder) throws -> Void = { _ in }, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n[a](a.md)\n", "a.md": "# A\n"], under: "Content")
+        _ = try SiteBuilder(options: options(in: folder)).build()
+        let before = folder.snapshot("Output")
+        for (path, bytes) in bad { try folder.writeBytes(bytes, to: "Content/" + path) }
+        try prepare(folder)
+        let error = #expect(throws: BuildError.self, sourceLocation: sourceLocation) {
+            try SiteBuilder(options: options(in: folder)).build()
+        }
+        let diagnostic = error?.diagnostics.first
+        #expect(diagnostic?.file == file, sourceLocation: sourceLocation)
+        if let line { #expect(diagnostic?.line == line, sourceLocation: sourceLocation) }
+        #expect(diagnostic?.message.contains(message) == true, "\(String(describing: diagnostic))", sourceLocation: sourceLocation)
+        #expect(folder.snapshot("Output") == before, sourceLocation: sourceLocation)
+    }
+
+    @Test func frontMatterNotClosed() throws {
+        try expectRefused(["a.md": Array("---\ntitle: A\n\n# A\n".utf8)], file: "Content/a.md", line: 1, message: "front matter is not closed")
+    }
+
+    @Test func yamlThatDoesNotParse() throws {
+        try expectRefused(["a.md": Array("---\ntitle: A\nlist: [1, 2\n---\n".utf8)], file: "Content/a.md", message: "not valid YAML")
+    }
+
+    @Test func wrongTypeForAKnownKey() throws {
+        try expectRefused(["a.md": Array("---\ntitle: A\nweight: many\n---\n".utf8)], file: "Content/a.md", line: 3, message: "'weight' must be a whole number")
+    }
+
+    @Test func bytesThatAreNotUTF8() throws {
+        try expectRefused(["a.md": Array("# A\n".utf8) + [0xFF]], file: "Content/a.md", message: "byte offset 4")
+    }
+
+    @Test func nulByte() throws {
+        try expectRefused(["a.md": Array("# A".utf8) + [0] + Array("\n".utf8)], file: "Content/a.md", message: "NUL byte at byte offset 3")
+    }
+
+    @Test(arguments: ["../escape", "/absolute", "a/b", "back\\\\slash", "tab\\there", "..", ""])
+    func unsafeSlugs(slug: String) throws {
+        try expectRefused(["a.md": Array("---\nslug: \"\(slug)\"\n---\n".utf8)], file: "Content/a.md", message: "must be one path segment")
+    }
+
+    @Test func twoPagesWithTheSameOutputPath() throws {
+        try expectRefused(["b.md": Array("---\nslug: a\n---\n".utf8)], file: "Content/b.md", message: "would be written to 'a/index.html'")
+    }
+
+    @Test func symbolicLinkLoop() throws {
+        try expectRefused([:], file: "Content/sub/loop", message: "symbolic link loop") { folder in
+            try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("Content/sub"), withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("Content/sub/loop").path, withDestinationPath: "..")
+        }
+    }
+
+    @Test func badSiteSettings() throws {
+        try expectRefused(["site.yml": Array("title: T\nunsafe: maybe\n".utf8)], file: "Content/site.yml", line: 2, message: "'unsafe' must be true or false")
+    }
+
+    @Test func outputFolderThatHoldsTheInput() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        try folder.write(["layout.mustache": "{{{page.body}}}"], under: "Templates")
+        let content = folder.url.appendingPathComponent("Content")
+        let before = folder.snapshot("")
+        for output in [content, folder.url.appendingPathComponent("Templates"), folder.url, URL(fileURLWithPath: "/"),
+                       URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] {
+            var bad = options(in: folder, templates: folder.url.appendingPathComponent("Templates"))
+            bad.output = output
+            let error = #expect(throws: BuildError.self) { try SiteBuilder(options: bad).build() }
+            #expect(error?.diagnostics.first?.message.contains("cannot be the output folder") == true)
+        }
+        #expect(folder.snapshot("") == before)
+    }
+
+    // MARK: Safe HTML
+
+    @Test func rawHTMLAndDangerousLinksAreDroppedByDefault() throws {
+        let markdown = "# Home\n\n<script>alert(1)</script>\n\n[js](javascript:alert(1)) [vb](vbscript:x) [f](file:///etc/passwd) ![d](data:text/html,x) ![ok](data:image/png;base64,AAAA)\n"
+        let files = try build(["index.md": Array(markdown.utf8)])
+        let html = text(files, "index.html")
+        #expect(!html.contains("<script>alert"))
+        for scheme in ["javascript:", "vbscript:", "file:", "data:text/html"] { #expect(!html.contains(scheme)) }
+        #expect(html.contains("data:image/png;base64,AAAA"))
+    }
+
+    @Test func unsafeSettingKeepsRawHTMLAndSaysSoOnce() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n<div class=\"note\">kept</div>\n", "site.yml": "unsafe: true\n"], under: "Content")
+        let report = try SiteBuilder(options: options(in: folder, strict: true)).build()
+        #expect(report.diagnostics.map(\.severity) == [.note])
+        #expect(report.diagnostics.first?.file == "Content/site.yml")
+        #expect(try folder.read("Output/index.html").contains("<div class=\"note\">kept</div>"))
+        #expect(folder.snapshot("Output")["site.yml"] == nil)
+    }
+
+    @Test func frontMatterValuesAreEscapedWherePrinted() throws {
+        let files = try build(["index.md": Array("---\ntitle: \"</title><script>alert(1)</script>\"\ndescription: \"\\\" onload=\\\"x\"\n---\nText\n".utf8)])
+        let html = text(files, "index.html")
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("<meta name=\"description\" content=\"&quot; onload=&quot;x\">"))
+    }
+}
