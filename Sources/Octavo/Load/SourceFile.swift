@@ -38,20 +38,42 @@ extension SourceFile {
     ///   byte, or the front matter is not closed or not valid.
     public init(bytes: [UInt8], path: String, displayPath: String) throws {
         let text = try Self.decode(bytes, file: displayPath)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var frontMatter = FrontMatter()
+        var body = Substring(text)
         var bodyFirstLine = 1
-        if lines.first.map({ $0.trimmingTrailingSpaces() == "---" }) == true {
-            guard let end = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingTrailingSpaces()) }) else {
+        // Only the front matter is cut into lines; the body is kept as one piece.
+        let utf8 = text.utf8
+        func lineEnd(from start: String.Index) -> String.Index { utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex }
+        func nextLine(after end: String.Index) -> String.Index { end == utf8.endIndex ? end : utf8.index(after: end) }
+        let firstEnd = lineEnd(from: utf8.startIndex)
+        if Self.isDelimiter(text[..<firstEnd], closing: false) {
+            let yamlStart = nextLine(after: firstEnd)
+            var start = yamlStart
+            var line = 2
+            var closing: (start: String.Index, end: String.Index)?
+            while start < utf8.endIndex {
+                let end = lineEnd(from: start)
+                if Self.isDelimiter(text[start..<end], closing: true) {
+                    closing = (start, end)
+                    break
+                }
+                line += 1
+                start = nextLine(after: end)
+            }
+            guard let closing else {
                 throw BuildError(file: displayPath, line: 1, "front matter is not closed: add a line '---' after it")
             }
-            let yaml = lines[1..<end].joined(separator: "\n")
-            frontMatter = try FrontMatter(yaml: yaml, file: displayPath, firstLine: 2)
-            lines.removeSubrange(0...end)
-            bodyFirstLine = end + 2
+            frontMatter = try FrontMatter(yaml: String(text[yamlStart..<closing.start]), file: displayPath, firstLine: 2)
+            body = text[nextLine(after: closing.end)...]
+            bodyFirstLine = line + 1
         }
-        self.init(path: path, displayPath: displayPath, frontMatter: frontMatter,
-                  body: lines.joined(separator: "\n"), bodyFirstLine: bodyFirstLine)
+        self.init(path: path, displayPath: displayPath, frontMatter: frontMatter, body: String(body), bodyFirstLine: bodyFirstLine)
+    }
+
+    /// Whether a line is `---` (or, closing, `...`), trailing spaces allowed.
+    private static func isDelimiter(_ line: Substring, closing: Bool) -> Bool {
+        let trimmed = line.trimmingTrailingSpaces()
+        return trimmed == "---" || (closing && trimmed == "...")
     }
 
     /// Decodes UTF-8, dropping a byte order mark and normalising line ends to LF.
@@ -62,10 +84,10 @@ extension SourceFile {
         if let nul = body.firstIndex(of: 0) {
             throw BuildError(file: file, "contains a NUL byte at byte offset \(nul): this is not a text file")
         }
-        if let bad = Self.firstInvalidUTF8Offset(body) {
+        guard var text = String(validating: body, as: UTF8.self) else {
+            let bad = Self.firstInvalidUTF8Offset(body) ?? start
             throw BuildError(file: file, "is not valid UTF-8 (bad byte at byte offset \(bad)): save it as UTF-8")
         }
-        var text = String(decoding: body, as: UTF8.self)
         if text.utf8.contains(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }

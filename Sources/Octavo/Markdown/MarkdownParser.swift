@@ -3,6 +3,15 @@ import Foundation
 // makes it; the tree is walked once into Swift values and no pointer leaves this file.
 import CCmark
 
+extension String {
+    /// The string without leading and trailing spaces, tabs and line ends.
+    func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
+
 /// Parses CommonMark 0.30 with libcmark and renders each top-level block to HTML.
 public struct MarkdownParser: Sendable {
     /// Whether raw HTML and dangerous URLs (`javascript:`, `vbscript:`, `file:`, non-image `data:`)
@@ -151,7 +160,7 @@ public struct MarkdownParser: Sendable {
         forEachNode(below: node) { child in
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                text += Self.string(cmark_node_get_literal(child))
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_CODE_BLOCK, CMARK_NODE_ITEM:
@@ -163,7 +172,7 @@ public struct MarkdownParser: Sendable {
                 break
             }
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmingSpaces()
     }
 
     /// Visits `root` and every node below it once, in document order, without recursion.

@@ -56,6 +56,7 @@ public struct OutputWriter: Sendable {
     public func write(_ files: [OutputFile]) throws -> Report {
         let manager = FileManager.default
         try createFolder(root)
+        removeLeftoverTemporaryFiles()
         var report = Report(written: 0, unchanged: 0, removed: 0)
         for file in files {
             let url = root.appendingPathComponent(file.path)
@@ -109,13 +110,44 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Writes to `.NAME.octavo-tmp` beside the file, then renames it over the file (atomic on POSIX).
+    /// The suffix of the temporary files a write goes through.
+    static let temporarySuffix = ".octavo-tmp"
+
+    /// Writes to `.NAME.octavo-tmp` beside the file, then renames it over the file, so that the
+    /// file is at every moment either old or new (rename is atomic on POSIX file systems).
     private func replace(_ url: URL, with bytes: [UInt8]) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".octavo-tmp")
-        let written = FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes))
-        guard written, rename(temporary.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + Self.temporarySuffix)
+        guard Self.writeFile(temporary.path, bytes), rename(temporary.path, url.path) == 0 else {
+            unlink(temporary.path)
             throw BuildError(file: url.path, "cannot be written: check the output folder's permissions and free space")
+        }
+    }
+
+    /// Writes bytes with plain POSIX calls (Foundation may add a temporary file of its own).
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += count
+            }
+            return true
+        }
+    }
+
+    /// Removes temporary files that a killed build left behind.
+    private func removeLeftoverTemporaryFiles() {
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return }
+        for case let path as String in enumerator where path.hasSuffix(Self.temporarySuffix) {
+            let name = (path as NSString).lastPathComponent
+            if name.hasPrefix(".") { unlink(root.appendingPathComponent(path).path) }
         }
     }
 
