@@ -57,7 +57,7 @@ struct SpecExample: Sendable, CustomTestStringConvertible {
     }
 }
 
-let specFile = sharedFolder.appendingPathComponent("spec/commonmark-0.30-spec.txt")
+let specFile = packageRoot.appendingPathComponent("Tests/Spec/commonmark-0.30-spec.txt")
 let specExamples: [SpecExample] = (try? String(contentsOf: specFile, encoding: .utf8)).map(SpecExample.parse) ?? []
 
 @Suite("CommonMark 0.30 spec: octavo markdown --unsafe")

@@ -98,7 +98,8 @@ struct EndToEndTests {
         #expect(committed.snapshot("") == built)
     }
 
-    @Test func conversionKeepsEveryWordOfTheSource() throws {
+    @Test(.enabled(if: sharedAvailable, "needs ../shared/tools"))
+    func conversionKeepsEveryWordOfTheSource() throws {
         let checker = sharedFolder.appendingPathComponent("tools/check-conversion.py")
         try #require(FileManager.default.fileExists(atPath: checker.path), "needs ../shared/tools")
         let process = Process()
@@ -113,7 +114,8 @@ struct EndToEndTests {
         #expect(output.hasSuffix(" 0 differences\n"))
     }
 
-    @Test func syntheticCorpusOf300PagesBuildsWithEveryLinkResolving() throws {
+    @Test(.enabled(if: sharedAvailable, "needs ../shared/bench"))
+    func syntheticCorpusOf300PagesBuildsWithEveryLinkResolving() throws {
         let script = sharedFolder.appendingPathComponent("bench/make-corpus.py")
         try #require(FileManager.default.fileExists(atPath: script.path), "needs ../shared/bench")
         let folder = try TemporaryFolder()

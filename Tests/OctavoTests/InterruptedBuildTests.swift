@@ -2,35 +2,9 @@ import Foundation
 import Testing
 @testable import Octavo
 
-/// The `octavo` executable this test run was built with (`swift test` builds every product).
-let octavoExecutable: URL = {
-    if let path = ProcessInfo.processInfo.environment["OCTAVO_EXECUTABLE"] { return URL(fileURLWithPath: path) }
-    return packageRoot.appendingPathComponent(".build/debug/octavo")
-}()
-
-/// Runs the `octavo` executable and returns its exit status, standard output and standard error.
-@discardableResult
-func runOctavo(_ arguments: [String], in folder: URL, input: Data? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = octavoExecutable
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    let out = Pipe(), err = Pipe(), stdin = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = stdin
-    try process.run()
-    if let input { stdin.fileHandleForWriting.write(input) }
-    try stdin.fileHandleForWriting.close()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-}
-
 @Suite("A build killed while writing")
 struct InterruptedBuildTests {
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: octavoExecutable.path), "needs the octavo executable"))
+    @Test
     func everyFileIsOldOrNewNeverTruncated() throws {
         // 300 pages of about 200 KB each: rendering is quick, writing 60 MB takes long enough to interrupt.
         let folder = try TemporaryFolder()
@@ -40,6 +14,7 @@ struct InterruptedBuildTests {
             files["p\(page).md"] = "# Page \(page)\n\n" + String(repeating: paragraph, count: 400)
         }
         try folder.write(files, under: "Content")
+        let executable = try #require(octavoExecutable, "no octavo executable: run `swift build --product octavo` first")
         let arguments = ["build", "--quiet", "--templates", realTemplates.path]
 
         // The old site, then the new one (every page changes with the site title) built elsewhere.
@@ -52,7 +27,7 @@ struct InterruptedBuildTests {
 
         // Start the build and kill it as soon as it has replaced the first file.
         let process = Process()
-        process.executableURL = octavoExecutable
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder.url
         try process.run()

@@ -8,6 +8,9 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 let realTemplates = packageRoot.appendingPathComponent("Templates")
 let realContent = packageRoot.appendingPathComponent("Content")
 let sharedFolder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+/// Whether `../shared` (the source text's checker and the benchmark corpus script) is beside the package;
+/// it is on the team's machines and in `.ci/run`, not in a plain clone.
+let sharedAvailable = FileManager.default.fileExists(atPath: sharedFolder.appendingPathComponent("tools/check-conversion.py").path)
 
 /// A folder under the system's temporary folder, removed when the value is released.
 final class TemporaryFolder: @unchecked Sendable {

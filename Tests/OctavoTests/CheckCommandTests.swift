@@ -1,0 +1,58 @@
+// Runs the built `octavo check` and `octavo build` as CI would: exit status and printed lines.
+import Foundation
+import Testing
+
+@Suite("CLI: octavo check and build")
+struct CheckCommandTests {
+    func brokenSite() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try folder.write(CheckTests.brokenSite, under: "Content")
+        return folder
+    }
+
+    @Test func checkPrintsCompilerStyleLinesAndExits1() throws {
+        let folder = try brokenSite()
+        let result = try runOctavo(["check", "--templates", realTemplates.path], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.count == 2)
+        #expect(result.stdout.hasPrefix("Content/index.md:5:5: error: link target 'nope.md' does not exist\n"))
+        #expect(result.stderr == "Checked 2 pages: 2 errors, 0 warnings\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
+    }
+
+    @Test func checkInGitHubFormatPrintsTwoAnnotations() throws {
+        let folder = try brokenSite()
+        let result = try runOctavo(["check", "--templates", realTemplates.path, "--format", "github"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stdout.split(separator: "\n").filter { $0.hasPrefix("::error file=Content/index.md,line=") }.count == 2)
+    }
+
+    @Test func theRealDocumentChecksCleanAndStrict() throws {
+        let result = try runOctavo(["check", "--strict"], in: packageRoot)
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "Checked 36 pages: 0 errors, 0 warnings\n")
+    }
+
+    @Test func failedBuildExits1NamesTheFileAndKeepsOutput() throws {
+        let folder = try brokenSite()
+        try folder.write(["keep.txt": "mine"], under: "Output")
+        let result = try runOctavo(["build", "--templates", realTemplates.path], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Content/index.md:5:5: error: link target 'nope.md' does not exist"))
+        #expect(result.stderr.hasSuffix("Build failed: Output was not changed.\n"))
+        #expect(folder.snapshot("Output") == ["keep.txt": Data("mine".utf8)])
+    }
+
+    @Test func strictBuildFailsOnAWarningAndQuietBuildPrintsNothing() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "---\ntitel: typo\n---\n# Home\n"], under: "Content")
+        let strict = try runOctavo(["build", "--strict", "--templates", realTemplates.path], in: folder.url)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("Content/index.md:2:1: warning: front matter key 'titel' is not used by Octavo"))
+        let quiet = try runOctavo(["build", "--quiet", "--templates", realTemplates.path], in: folder.url)
+        #expect(quiet.status == 0)
+        #expect(quiet.stdout.isEmpty)
+        #expect(quiet.stderr.contains("warning: front matter key 'titel'"))
+    }
+}
