@@ -28,7 +28,11 @@ public struct SiteAudit: Sendable {
     /// - Complexity: O(total size of the HTML).
     public func diagnostics() -> [Diagnostic] {
         var result: [Diagnostic] = []
-        let scanned = pages.map { HTMLAttributes(html: $0.html) }
+        var scanned = [HTMLAttributes](repeating: HTMLAttributes(), count: pages.count)
+        scanned.withUnsafeMutableBufferPointer { buffer in
+            let output = SendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: pages.count) { output.buffer[$0] = HTMLAttributes(html: pages[$0].html) }
+        }
         var idsByPath: [String: Set<String>] = [:]
         for (index, page) in pages.enumerated() { idsByPath[page.path] = Set(scanned[index].ids) }
 
@@ -132,33 +136,41 @@ struct HTMLAttributes {
     var ids: [String] = []
     var references: [String] = []
 
+    init() {}
+
     init(html: String) {
-        let bytes = Array(html.utf8)
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            // Attributes follow a space inside a tag: ` id="`, ` href="`, ` src="`.
-            if bytes[index] == UInt8(ascii: " ") {
-                if let (name, start) = Self.attribute(in: bytes, at: index + 1) {
-                    var end = start
-                    while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                    let value = Self.unescape(String(decoding: bytes[start..<end], as: UTF8.self))
-                    if name == "id" { ids.append(value) } else { references.append(value) }
-                    index = end
-                    continue
-                }
+        var html = html
+        html.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
+            var index = 0
+            // Every attribute value Octavo writes is `name="value"`: find each `="` with memchr,
+            // then look at the name before it.
+            while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "=")), count - index) {
+                let equals = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                index = equals + 1
+                guard index < count, bytes[index] == UInt8(ascii: "\"") else { continue }
+                let name: String
+                if Self.precededBy(" id", bytes, equals) { name = "id" }
+                else if Self.precededBy(" href", bytes, equals) { name = "href" }
+                else if Self.precededBy(" src", bytes, equals) { name = "src" }
+                else { continue }
+                let start = index + 1
+                guard let close = memchr(base + start, Int32(UInt8(ascii: "\"")), count - start) else { break }
+                let end = base.distance(to: close.assumingMemoryBound(to: UInt8.self))
+                let value = Self.unescape(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                if name == "id" { ids.append(value) } else { references.append(value) }
+                index = end + 1
             }
-            index += 1
         }
     }
 
-    private static let names: [(String, [UInt8])] = [("id", Array("id=\"".utf8)), ("href", Array("href=\"".utf8)), ("src", Array("src=\"".utf8))]
-
-    private static func attribute(in bytes: [UInt8], at index: Int) -> (String, Int)? {
-        for (name, pattern) in names where index + pattern.count <= bytes.count {
-            if bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return (name, index + pattern.count) }
-        }
-        return nil
+    private static func precededBy(_ name: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+        let length = name.utf8CodeUnitCount
+        guard end >= length else { return false }
+        let pointer = name.utf8Start
+        for offset in 0..<length where bytes[end - length + offset] != pointer[offset] { return false }
+        return true
     }
 
     private static func unescape(_ value: String) -> String {

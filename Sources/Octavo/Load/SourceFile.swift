@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Markdown file as read from the content folder: its front matter split from its body.
 ///
 /// The body has Unix line ends and no byte order mark, and is valid UTF-8 without NUL bytes.
@@ -81,17 +83,25 @@ extension SourceFile {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         let body = bytes[start...]
-        if let nul = body.firstIndex(of: 0) {
+        if let nul = Self.firstIndex(of: 0, in: body) {
             throw BuildError(file: file, "contains a NUL byte at byte offset \(nul): this is not a text file")
         }
         guard var text = String(validating: body, as: UTF8.self) else {
             let bad = Self.firstInvalidUTF8Offset(body) ?? start
             throw BuildError(file: file, "is not valid UTF-8 (bad byte at byte offset \(bad)): save it as UTF-8")
         }
-        if text.utf8.contains(13) {
+        if Self.firstIndex(of: 13, in: body) != nil {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text
+    }
+
+    /// The index of the first `byte` in `bytes`, found with `memchr`.
+    static func firstIndex(of byte: UInt8, in bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return bytes.startIndex + base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// The offset in `bytes` (counting from the start of the whole array) of the first byte that
