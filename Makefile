@@ -49,5 +49,9 @@ html-tools:
 	@command -v linkchecker >/dev/null || { echo "Installing linkchecker"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linkchecker; }
 
+## bench: build 1,000 and 10,000-page corpora with the release binary and print the times
+bench: octavo
+	bench/build-times.sh $(BENCH_PAGES)
+
 clean:
 	rm -rf .build .build-check

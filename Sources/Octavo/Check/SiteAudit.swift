@@ -39,7 +39,10 @@ public struct SiteAudit: Sendable {
         var reached: Set<String> = []
         var queue = ["index.html"]
         var edges: [String: [String]] = [:]
+        // Pages in one folder write the same navigation hrefs: resolve each (folder, href) once.
+        var resolved: [String: [String: (String, String?)]] = [:]
         for (index, page) in pages.enumerated() {
+            let folder = (page.path as NSString).deletingLastPathComponent
             let location = self.location(ofPage: index)
             var seen: Set<String> = []
             for id in scanned[index].ids where !seen.insert(id).inserted {
@@ -50,7 +53,15 @@ public struct SiteAudit: Sendable {
             for reference in scanned[index].references {
                 guard LinkReference.isInternal(reference), !unresolved.contains(reference),
                       !reference.hasPrefix(LinkReference.placeholderPrefix) else { continue }
-                let (path, fragment) = Self.resolve(reference, from: page.path)
+                let (path, fragment): (String, String?)
+                if reference.hasPrefix("#") {
+                    (path, fragment) = Self.resolve(reference, from: page.path)
+                } else if let known = resolved[folder]?[reference] {
+                    (path, fragment) = known
+                } else {
+                    (path, fragment) = Self.resolve(reference, from: page.path)
+                    resolved[folder, default: [:]][reference] = (path, fragment)
+                }
                 guard files.contains(path) else {
                     result.append(Diagnostic(file: location.file, line: location.line, severity: .error,
                                              message: "page '\(page.path)' links to '\(reference)', which the build does not write"))
@@ -76,13 +87,13 @@ public struct SiteAudit: Sendable {
         return result
     }
 
-    /// Warnings for headings more than one level deeper than the heading before them on their
-    /// page (the page's title counts as level 1).
+    /// Warnings for headings more than one level deeper than the heading before them in their
+    /// source (a page's own heading counts; a page without one starts at level 1, its title).
     func skippedHeadingLevels() -> [Diagnostic] {
         var result: [Diagnostic] = []
         for page in site.pages {
             guard let document = page.document else { continue }
-            var previous = 1
+            var previous = page.heading?.headingLevel ?? 1
             for block in page.blocks + page.closing {
                 guard let level = block.headingLevel else { continue }
                 if level > previous + 1 {
