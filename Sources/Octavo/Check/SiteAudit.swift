@@ -125,20 +125,22 @@ public struct SiteAudit: Sendable {
 
     /// The site path and fragment an href written in the page at `page` leads to.
     static func resolve(_ reference: String, from page: String) -> (String, String?) {
-        var rest = reference
+        var rest = Substring(reference)
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
             let raw = String(rest[rest.index(after: hash)...])
-            fragment = raw.removingPercentEncoding ?? raw
-            rest = String(rest[..<hash])
+            fragment = raw.contains("%") ? (raw.removingPercentEncoding ?? raw) : raw
+            rest = rest[..<hash]
         }
-        if let query = rest.firstIndex(of: "?") { rest = String(rest[..<query]) }
+        if let query = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<query] }
         if rest.isEmpty { return (page, fragment) }
-        var parts = page.split(separator: "/").dropLast().map(String.init)
-        for part in (rest.removingPercentEncoding ?? rest).split(separator: "/") {
-            if part == ".." { if !parts.isEmpty { parts.removeLast() } } else if part != "." { parts.append(String(part)) }
+        let decoded = rest.contains("%") ? (rest.removingPercentEncoding ?? String(rest)) : String(rest)
+        var parts = page.split(separator: "/")
+        parts.removeLast()
+        for part in decoded.split(separator: "/") {
+            if part == ".." { if !parts.isEmpty { parts.removeLast() } } else if part != "." { parts.append(part) }
         }
-        return (parts.joined(separator: "/") + (rest.hasSuffix("/") ? "/" : ""), fragment)
+        return (parts.joined(separator: "/") + (decoded.hasSuffix("/") ? "/" : ""), fragment)
     }
 }
 

@@ -99,7 +99,19 @@ public struct NavItem: Sendable {
     /// Child pages (filled in `toc` everywhere, in `sidebar` for the open item only).
     public var children: [NavItem]
 
-    static let variableNames: Set<String> = ["title", "number", "numberedTitle", "url", "summary", "isCurrent", "isOpen", "children"]
+    /// `link`: the whole link as HTML made by Octavo, for long lists such as the sidebar:
+    /// `<a href="URL" aria-current="page"><span class="number">3.</span> Title</a>`
+    /// (`aria-current` on the current page only, the number only when there is one). Print it
+    /// with `{{{link}}}`; it renders much faster than the same markup built from the fields.
+    public var link: String {
+        var html = "<a href=\"" + HTMLEscaping.escape(url) + "\""
+        if isCurrent { html += " aria-current=\"page\"" }
+        html += ">"
+        if let number { html += "<span class=\"number\">" + HTMLEscaping.escape(number) + ".</span> " }
+        return html + HTMLEscaping.escape(title) + "</a>"
+    }
+
+    static let variableNames: Set<String> = ["title", "number", "numberedTitle", "url", "summary", "isCurrent", "isOpen", "children", "link"]
 }
 
 /// A heading on the page, for "On this page".
@@ -176,6 +188,7 @@ extension NavItem: MustacheParent {
         case "isCurrent": isCurrent
         case "isOpen": isOpen
         case "children": children
+        case "link": link
         default: nil
         }
     }

@@ -120,22 +120,42 @@ public struct PageRenderer: Sendable {
 
     /// Replaces every `octavo-link:N` in `html` with `replacement(N)`.
     static func replacePlaceholders(in html: String, _ replacement: (Int) -> String?) -> String {
-        let prefix = LinkReference.placeholderPrefix
-        guard html.contains(prefix) else { return html }
-        var result = ""
-        var rest = html[...]
-        while let range = rest.range(of: prefix) {
-            result += rest[..<range.lowerBound]
-            let digits = rest[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
-            if let number = Int(digits), let url = replacement(number) {
-                result += url
-            } else {
-                result += rest[range.lowerBound..<digits.endIndex]
+        let prefix = Array(LinkReference.placeholderPrefix.utf8)
+        let bytes = Array(html.utf8)
+        var result: [UInt8] = []
+        var copied = 0
+        var index = 0
+        while let start = Self.find(prefix, in: bytes, from: index) {
+            var end = start + prefix.count
+            var number = 0
+            var digits = 0
+            while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39, digits < 9 {
+                number = number * 10 + Int(bytes[end] - 0x30)
+                end += 1
+                digits += 1
             }
-            rest = rest[digits.endIndex...]
+            if digits > 0, let url = replacement(number) {
+                if result.isEmpty { result.reserveCapacity(bytes.count) }
+                result += bytes[copied..<start]
+                result += url.utf8
+                copied = end
+            }
+            index = end
         }
-        result += rest
-        return result
+        if copied == 0 { return html }
+        result += bytes[copied...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The index of the first occurrence of `pattern` in `bytes` at or after `start`.
+    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        var index = start
+        while index <= bytes.count - pattern.count {
+            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
+            index += 1
+        }
+        return nil
     }
 }
 
@@ -143,6 +163,8 @@ public struct PageRenderer: Sendable {
 public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>`, `"` and `'` (safe in text and in quoted attributes).
     public static func escape(_ text: String) -> String {
+        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        guard text.utf8.contains(where: special) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {

@@ -58,6 +58,7 @@ public struct OutputWriter: Sendable {
         try createFolder(root)
         removeLeftoverTemporaryFiles()
         var report = Report(written: 0, unchanged: 0, removed: 0)
+        var folders: Set<String> = [root.path]
         for file in files {
             let url = root.appendingPathComponent(file.path)
             let bytes: [UInt8]
@@ -73,7 +74,8 @@ public struct OutputWriter: Sendable {
                 report.unchanged += 1
                 continue
             }
-            try createFolder(url.deletingLastPathComponent())
+            let folder = url.deletingLastPathComponent()
+            if folders.insert(folder.path).inserted { try createFolder(folder) }
             try replace(url, with: bytes)
             report.written += 1
         }
