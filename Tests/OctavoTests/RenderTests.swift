@@ -95,3 +95,17 @@ struct TemplateLintTests {
         #expect(TemplateLint.diagnostics(for: templates) == [])
     }
 }
+
+@Suite("Render: heading levels on split pages")
+struct HeadingLevelTests {
+    @Test func subHeadingsMoveUpWithThePageHeading() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "---\ntitle: Doc\nsplit: [2, 3]\n---\n## Part\n\n### Item\n\n#### Detail\n\n##### Deeper\n"], under: "Content")
+        let result = try SiteBuilder(options: options(in: folder)).render()
+        let item = try #require(result.files.first { $0.path == "part/item/index.html" }).text
+        #expect(item.contains("<h1 id=\"item\">Item"))
+        #expect(item.contains("<h2 id=\"detail\">Detail"))
+        #expect(item.contains("<h3 id=\"deeper\">Deeper"))
+        #expect(result.diagnostics.isEmpty)
+    }
+}

@@ -63,7 +63,7 @@ public struct PageRenderer: Sendable {
                             body: body, closing: closing, children: page.children.map { item($0) })
         let onThisPage = (page.blocks + page.closing).compactMap { block -> HeadingItem? in
             guard let level = block.headingLevel, let id = block.id else { return nil }
-            return HeadingItem(title: block.text, id: id, level: level)
+            return HeadingItem(title: block.text, id: id, level: Self.displayLevel(level, on: page))
         }
         let root = RelativePath.root(from: path)
         return PageContext(
@@ -95,13 +95,21 @@ public struct PageRenderer: Sendable {
         return HeadingMarkup.html(level: 1, id: "title", content: HTMLEscaping.escape(page.title))
     }
 
+    /// The level a heading of the page's text is shown at. A page cut out of a longer document
+    /// shows its own heading as `<h1>`, so its sub-headings move up by as many levels
+    /// (`### Item` → h1, `#### Detail` → h2), and no page skips a level the source did not skip.
+    static func displayLevel(_ level: Int, on page: Page) -> Int {
+        guard let own = page.heading?.headingLevel, own > 1 else { return level }
+        return max(2, level - (own - 1))
+    }
+
     /// The HTML of blocks, with headings given ids and link placeholders replaced by URLs.
     private func html(of blocks: [MarkdownBlock], page: Page, site: Site, links: LinkResolver.Resolution) -> String {
         var html = ""
         for block in blocks {
             switch block.kind {
             case .heading(let level):
-                html += HeadingMarkup.html(level: level, id: block.id ?? "", content: block.html)
+                html += HeadingMarkup.html(level: Self.displayLevel(level, on: page), id: block.id ?? "", content: block.html)
             case .closingMarker:
                 continue
             case .other:
