@@ -47,8 +47,8 @@ public struct PageRenderer: Sendable {
         let sidebar = site.pages[0].children.map { top in
             lineage.contains(top) || top == index ? item(top, children: site.pages[top].children.map { item($0) }) : item(top)
         }
-        let body = html(of: page.blocks, page: page, site: site, links: links)
-        let closing = html(of: page.closing, page: page, site: site, links: links)
+        let body = html(of: page, closing: false, site: site, links: links)
+        let closing = html(of: page, closing: true, site: site, links: links)
         let info = PageInfo(title: page.title, number: page.number, numberPath: page.numberPath, numberedTitle: page.numberedTitle,
                             kind: page.kind.rawValue, isHome: page.kind == .home, url: path,
                             description: page.description, summary: page.summary, heading: heading(of: page),
@@ -87,27 +87,22 @@ public struct PageRenderer: Sendable {
         return HeadingMarkup.html(level: 1, id: "title", content: HTMLEscaping.escape(page.title))
     }
 
-    /// The HTML of blocks, with headings given ids and link placeholders replaced by URLs.
-    private func html(of blocks: [MarkdownBlock], page: Page, site: Site, links: LinkResolver.Resolution) -> String {
-        var html = ""
-        for block in blocks {
-            switch block.kind {
-            case .heading(let level):
-                html += HeadingMarkup.html(level: level, id: block.id ?? "", content: block.html)
-            case .closingMarker:
-                continue
-            case .other:
-                html += block.html
+    /// The HTML of the page's body (`closing: false`) or closing text, with headings given ids,
+    /// paragraphs anchors, and link placeholders replaced by URLs.
+    private func html(of page: Page, closing: Bool, site: Site, links: LinkResolver.Resolution) -> String {
+        let paragraphIDs = page.paragraphIDs
+        let blocks = closing ? page.closing : page.blocks
+        let ids = closing ? paragraphIDs[page.blocks.count...] : paragraphIDs[..<page.blocks.count]
+        var writer = BlockHTML()
+        if let document = page.document {
+            let targets = links.targets[document]
+            let references = site.documents[document].links
+            writer.link = { number in
+                guard number < targets.count else { return nil }
+                return HTMLEscaping.escape(targets[number].url(from: page.path, site: site, original: references[number].destination))
             }
         }
-        guard let document = page.document else { return html }
-        let targets = links.targets[document]
-        let references = site.documents[document].links
-        return Self.replacePlaceholders(in: html) { number in
-            guard number < targets.count else { return nil }
-            let url = targets[number].url(from: page.path, site: site, original: references[number].destination)
-            return HTMLEscaping.escape(url)
-        }
+        return writer.html(of: blocks, paragraphIDs: ids)
     }
 
     /// Replaces every `octavo-link:N` in `html` with `replacement(N)`.
