@@ -57,9 +57,8 @@ public struct PageRenderer: Sendable {
             guard let level = block.headingLevel, let id = block.id else { return nil }
             return HeadingItem(title: block.text, id: id, level: level)
         }
-        let root = RelativePath.root(from: path)
         return PageContext(
-            site: SiteContext(title: site.title, root: root, home: root + "index.html", generator: "Octavo"),
+            site: siteContext(site, from: path),
             page: info,
             breadcrumbs: lineage.reversed().map { item($0) },
             prev: index > 0 ? item(index - 1) : nil,
@@ -67,6 +66,35 @@ public struct PageRenderer: Sendable {
             sidebar: sidebar,
             toc: page.kind == .home ? tree(0) : nil,
             onThisPage: onThisPage)
+    }
+
+    /// The context of a page the build makes beside the site's pages (the search page, the print
+    /// edition): no number, no text of its own, the home page as its only breadcrumb.
+    ///
+    /// - Parameters:
+    ///   - path: The page's path from the site root (`search.html`).
+    ///   - title: Its title, also its `<h1>`.
+    ///   - kind: `page.kind` (`search`, `print`).
+    public func extraContext(path: String, title: String, kind: String, site: Site) -> PageContext {
+        func item(_ target: Int) -> NavItem {
+            let other = site.pages[target]
+            return NavItem(title: other.title, number: other.number, numberedTitle: other.numberedTitle,
+                           url: URLEscaping.path(RelativePath.from(path, to: other.path)), summary: other.summary.isEmpty ? nil : other.summary,
+                           isCurrent: false, isOpen: false, children: [])
+        }
+        let info = PageInfo(title: title, number: nil, numberPath: nil, numberedTitle: title, kind: kind, isHome: false, url: path,
+                            description: nil, summary: "", heading: HeadingMarkup.html(level: 1, id: "title", content: HTMLEscaping.escape(title)),
+                            body: "", closing: "", children: [])
+        return PageContext(site: siteContext(site, from: path), page: info, breadcrumbs: [item(0)], prev: nil, next: nil,
+                           sidebar: site.pages[0].children.map(item), toc: nil, onThisPage: [])
+    }
+
+    /// `site` as seen from the page at `path`.
+    private func siteContext(_ site: Site, from path: String) -> SiteContext {
+        let root = RelativePath.root(from: path)
+        return SiteContext(title: site.title, root: root, home: root + "index.html", generator: "Octavo",
+                           search: templates.has(TemplateSet.searchName) ? root + SearchIndex.pagePath : nil,
+                           print: templates.has(TemplateSet.printName) ? root + PrintEdition.path : nil)
     }
 
     private func ancestors(of index: Int, in site: Site) -> [Int] {
