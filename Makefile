@@ -3,7 +3,7 @@ SWIFT ?= swift
 OCTAVO = .build/release/octavo
 CORPUS_DIR ?= /tmp/octavo-corpus
 
-.PHONY: deps site octavo test check-output check-html bench fuzz clean
+.PHONY: deps site octavo test check-output check-html bench bench-search fuzz clean
 
 ## deps: install libcmark-dev (Debian/Ubuntu) when pkg-config cannot find libcmark
 deps:
@@ -27,6 +27,10 @@ check-output: octavo
 	rm -rf .build-check/site
 	$(OCTAVO) build --quiet --output .build-check/site
 	diff -r Output .build-check/site
+
+## bench-search: search index size and query time on 1,000 and 10,000-page corpora (needs node)
+bench-search: octavo
+	bench/search-bench.sh 1000 10000
 
 clean:
 	rm -rf .build .build-check
