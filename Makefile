@@ -3,7 +3,7 @@ SWIFT ?= swift
 OCTAVO = .build/release/octavo
 CORPUS_DIR ?= /tmp/octavo-corpus
 
-.PHONY: deps site octavo test check-output check-html html-tools bench fuzz clean
+.PHONY: deps site octavo test check-output check-html html-tools bench bench-search fuzz clean
 
 ## deps: install libcmark-dev (Debian/Ubuntu) when pkg-config cannot find libcmark
 deps:
@@ -52,6 +52,10 @@ html-tools:
 ## bench: build 1,000 and 10,000-page corpora with the release binary and print the times
 bench: octavo
 	bench/build-times.sh $(BENCH_PAGES)
+
+## bench-search: search index size and query time on 1,000 and 10,000-page corpora (needs node)
+bench-search: octavo
+	bench/search-bench.sh 1000 10000
 
 clean:
 	rm -rf .build .build-check

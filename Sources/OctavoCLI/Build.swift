@@ -23,13 +23,18 @@ struct Build: ParsableCommand {
     @Flag(name: [.short, .long], help: "Print nothing but errors and warnings.")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Also write the whole site into this zip file; the same input gives the same bytes (entry times: SOURCE_DATE_EPOCH, else 1980-01-01).",
+        valueName: "file.zip"))
+    var bundle: String?
+
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
         let options = SiteBuilder.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,
-            strict: strict)
+            strict: strict, bundle: bundle.map(SiteOptions.url))
         do {
             let report = try SiteBuilder(options: options).build()
             Reporter.print(report.diagnostics)
@@ -37,12 +42,19 @@ struct Build: ParsableCommand {
                 let elapsed = clock.now - start
                 let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
                 let changes = report.write.map { ", \($0.written) written, \($0.unchanged) unchanged, \($0.removed) removed" } ?? ""
-                print("Built \(report.pages) pages (\(report.files) files\(changes)) in \(milliseconds) ms")
+                let zip = zip(report.bundleBytes)
+                print("Built \(report.pages) pages (\(report.files) files\(changes))\(zip) in \(milliseconds) ms")
             }
         } catch let error as BuildError {
             Reporter.print(error.diagnostics)
             FileHandle.standardError.write(Data("Build failed: \(output) was not changed.\n".utf8))
             throw ExitCode.failure
         }
+    }
+
+    /// `, bundle site.zip (123 KB)`, or nothing without `--bundle`.
+    private func zip(_ bytes: Int?) -> String {
+        guard let bytes, let bundle else { return "" }
+        return ", bundle \(bundle) (\((bytes + 512) / 1024) KB)"
     }
 }

@@ -26,7 +26,7 @@ struct BadInputTests {
             "a.md": Array("---\rtitle: Old Mac\r---\rline one\rline two\r".utf8),
         ])
         #expect(text(files, "index.html").contains("<title>Home</title>"))
-        #expect(text(files, "a/index.html").contains("<p>line one\nline two</p>"))
+        #expect(text(files, "a/index.html").contains(">line one\nline two<"))
         #expect(text(files, "a/index.html").contains("Old Mac"))
     }
 
@@ -47,7 +47,7 @@ struct BadInputTests {
         let longLine = "# Long\n\n" + String(repeating: "x", count: 1_000_000) + "\n"
         let files = try build(["index.md": Array("# Home\n\n[b](big.md) [l](long.md)\n".utf8), "big.md": Array(big.utf8), "long.md": Array(longLine.utf8)])
         #expect(big.utf8.count >= 10 * 1024 * 1024 - paragraph.utf8.count)
-        #expect(text(files, "big/index.html").contains("<p>The end.</p>"))
+        #expect(text(files, "big/index.html").contains(">The end.<"))
         #expect(text(files, "long/index.html").contains(String(repeating: "x", count: 1_000_000)))
     }
 

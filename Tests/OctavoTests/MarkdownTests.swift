@@ -57,7 +57,7 @@ struct MarkdownTests {
 
     @Test func closingMarkerIsRecognised() {
         let document = parse("# Part\n\n## Item\n\nText\n\n<!-- part-closing -->\n\nClosing\n")
-        #expect(document.blocks.map(\.kind) == [.heading(level: 1), .heading(level: 2), .other, .closingMarker, .other])
+        #expect(document.blocks.map(\.kind) == [.heading(level: 1), .heading(level: 2), .paragraph, .closingMarker, .paragraph])
     }
 
     @Test func rawHTMLIsDroppedUnlessUnsafe() {

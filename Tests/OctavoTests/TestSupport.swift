@@ -149,3 +149,73 @@ func brokenLinks(in files: [String: Data]) -> [String] {
     }
     return broken
 }
+
+/// Whether a program is on the PATH (for tests that need `node`, `chromium` or `python3`).
+func isInstalled(_ program: String) -> Bool {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(program)") }
+}
+
+/// Runs a program found on the PATH; returns its exit status and standard output (standard error
+/// is dropped: Chromium writes warnings there).
+func runProgram(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// The text of the `<main>` element of an HTML page, one block per line and each heading on a line
+/// starting with `# ` (as check-conversion.py reads Markdown). Elements with `aria-hidden="true"`
+/// and permalinks (`a.permalink`) are left out: they are decoration, not the document's text.
+func mainText(of html: String) throws -> String {
+    let script = #"""
+    import sys, html.parser
+    BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section", "div", "td", "th", "dt", "dd", "ol", "ul", "table", "tr", "main", "article"}
+    VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
+    class Text(html.parser.HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.inside = False; self.skip = 0; self.line = ""; self.heading = False; self.lines = []
+        def flush(self):
+            text = " ".join(self.line.split())
+            if text: self.lines.append(("# " if self.heading else "") + text)
+            self.line = ""; self.heading = False
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "main": self.inside = True
+            if not self.inside or tag in VOID: return
+            if self.skip: self.skip += 1; return
+            if attrs.get("aria-hidden") == "true" or (tag == "a" and "permalink" in (attrs.get("class") or "").split()):
+                self.skip = 1; return
+            if tag in BLOCKS: self.flush()
+            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"): self.heading = True
+        def handle_endtag(self, tag):
+            if not self.inside or tag in VOID: return
+            if self.skip: self.skip -= 1; return
+            if tag in BLOCKS: self.flush()
+            if tag == "main": self.inside = False
+        def handle_data(self, data):
+            if self.inside and not self.skip: self.line += data
+    parser = Text(); parser.feed(sys.stdin.read()); parser.flush()
+    print("\n\n".join(parser.lines))
+    """#
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script]
+    let input = Pipe(), output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    input.fileHandleForWriting.write(Data(html.utf8))
+    try input.fileHandleForWriting.close()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}

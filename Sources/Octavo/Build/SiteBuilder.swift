@@ -19,16 +19,19 @@ public struct SiteBuilder: Sendable {
         public var displayTemplates: String
         /// Whether warnings fail the build.
         public var strict: Bool
+        /// A zip file to write the whole site into as well (see ``ZipBundle``), or `nil`.
+        public var bundle: URL?
 
         /// Creates options; display names default to the URLs' paths.
         public init(content: URL, templates: URL, output: URL, displayContent: String? = nil,
-                    displayTemplates: String? = nil, strict: Bool = false) {
+                    displayTemplates: String? = nil, strict: Bool = false, bundle: URL? = nil) {
             self.content = content
             self.templates = templates
             self.output = output
             self.displayContent = displayContent ?? content.path
             self.displayTemplates = displayTemplates ?? templates.path
             self.strict = strict
+            self.bundle = bundle
         }
     }
 
@@ -42,6 +45,8 @@ public struct SiteBuilder: Sendable {
         public var diagnostics: [Diagnostic]
         /// What the write stage did; `nil` for a build in memory.
         public var write: OutputWriter.Report?
+        /// The size of the zip bundle in bytes; `nil` when none was asked for.
+        public var bundleBytes: Int?
     }
 
     /// A site rendered in memory: the output files and every diagnostic, nothing written.
@@ -84,10 +89,34 @@ public struct SiteBuilder: Sendable {
                                                message: "raw HTML and unsafe links are kept ('unsafe: true'): publish only Markdown you trust"), at: 0)
         }
         let links = LinkResolver().resolve(site)
-        let rendered = PageRenderer(templates: templates).render(site, links: links)
+        let renderer = PageRenderer(templates: templates)
+        let rendered = renderer.render(site, links: links)
 
         var files = rendered.pages.map { OutputFile(path: $0.path, contents: .bytes(Array($0.html.utf8))) }
-        files += (site.assets + templates.assets).map { OutputFile(path: $0.path, contents: .copy($0.sourceURL)) }
+        if templates.has(TemplateSet.searchName) {
+            let context = renderer.extraContext(path: SearchIndex.pagePath, title: "Search", kind: "search", site: site)
+            let html = templates.library.render(context, withTemplate: TemplateSet.searchName) ?? ""
+            files.append(OutputFile(path: SearchIndex.pagePath, contents: .bytes(Array(html.utf8))))
+            files += SearchIndex(site: site).files()
+        }
+        if let html = PrintEdition(site: site, links: links).render(with: templates) {
+            files.append(OutputFile(path: PrintEdition.path, contents: .bytes(Array(html.utf8))))
+        }
+        // A file of the content or templates folder may not take the place of one the build makes.
+        var generated = Set(files.map(\.path))
+        for path in files.map(\.path) {
+            var folder = path[...]
+            while let slash = folder.lastIndex(of: "/"), generated.insert(String(folder[..<slash])).inserted {
+                folder = folder[..<slash]
+            }
+        }
+        let assets = site.assets + templates.assets
+        let clashes = site.assets.filter { generated.contains($0.path) }.map { options.displayContent + "/" + $0.path }
+            + templates.assets.filter { generated.contains($0.path) }.map { options.displayTemplates + "/" + $0.path }
+        if !clashes.isEmpty {
+            throw BuildError(clashes.map { Diagnostic(file: $0, message: "has the path of a file the build makes itself (the search page, its index or the print edition): rename or move it") })
+        }
+        files += assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL)) }
         files.sort { $0.path < $1.path }
         let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)))
         return Result(site: site, files: files, diagnostics: site.diagnostics + links.diagnostics + rendered.diagnostics + audit.diagnostics())
@@ -101,9 +130,22 @@ public struct SiteBuilder: Sendable {
         let result = try render()
         let failing = result.diagnostics.filter { $0.severity == .error || (options.strict && $0.severity == .warning) }
         if !failing.isEmpty { throw BuildError(failing) }
-        let write = try OutputWriter(root: options.output).write(result.files)
+        let bundle = ZipBundle()
+        let zip = try options.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0)) }
+        let write: OutputWriter.Report
+        do {
+            write = try OutputWriter(root: options.output).write(result.files)
+        } catch {
+            if let zip { try? FileManager.default.removeItem(at: zip.temporary) }
+            throw error
+        }
+        var bundleBytes: Int?
+        if let zip {
+            try bundle.commit(zip.temporary, to: zip.url)
+            bundleBytes = (try? FileManager.default.attributesOfItem(atPath: zip.url.path)[.size] as? Int) ?? nil
+        }
         return Report(pages: result.site.pages.count, files: result.files.count,
-                      diagnostics: result.diagnostics.filter { $0.severity != .error }, write: write)
+                      diagnostics: result.diagnostics.filter { $0.severity != .error }, write: write, bundleBytes: bundleBytes)
     }
 
     /// Refuses an output folder that would overwrite the input: the content or templates folder,
@@ -114,6 +156,15 @@ public struct SiteBuilder: Sendable {
             .map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
         for path in protected where output == "/" || path == output || path.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
             throw BuildError(file: options.output.path, "cannot be the output folder: it is or contains '\(path)', which the build reads")
+        }
+        if let bundle = options.bundle?.standardizedFileURL.resolvingSymlinksInPath().path {
+            for path in protected.dropLast() where bundle == path || bundle.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
+                throw BuildError(file: options.bundle?.path ?? bundle, "cannot be the bundle: it is inside '\(path)', which the build reads")
+            }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: bundle, isDirectory: &isFolder), isFolder.boolValue {
+                throw BuildError(file: options.bundle?.path ?? bundle, "cannot be the bundle: it is a folder; name a file such as site.zip")
+            }
         }
     }
 }

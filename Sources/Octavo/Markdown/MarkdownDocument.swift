@@ -29,7 +29,9 @@ public struct MarkdownBlock: Sendable {
         /// The HTML comment `<!-- part-closing -->` on a line of its own: the blocks after it, up to
         /// the next heading of the enclosing section's level, are that section's closing text.
         case closingMarker
-        /// Any other block: paragraph, list, quote, code, table of raw HTML …
+        /// A paragraph (CommonMark 0.30, §4.8): on pages it gets a paragraph anchor (see ``Page/paragraphIDs``).
+        case paragraph
+        /// Any other block: list, quote, code, thematic break or raw HTML …
         case other
     }
 

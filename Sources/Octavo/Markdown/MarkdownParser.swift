@@ -78,7 +78,8 @@ public struct MarkdownParser: Sendable {
         }
         let nested = markNestedHeadings(in: block, ids: &ids)
         let html = nested.reduce(render(block, options: options)) { html, heading in heading.apply(to: html) }
-        return MarkdownBlock(kind: .other, html: html, text: text, line: line, nestedIDs: nested.map(\.id))
+        let kind: MarkdownBlock.Kind = type == CMARK_NODE_PARAGRAPH ? .paragraph : .other
+        return MarkdownBlock(kind: kind, html: html, text: text, line: line, nestedIDs: nested.map(\.id))
     }
 
     private func render(_ node: OpaquePointer, options: Int32) -> String {

@@ -242,7 +242,7 @@ private struct Builder {
 
     /// The first sentence of the first paragraph-like block: text up to the first `. `, `? ` or `! `.
     static func summary(of blocks: [MarkdownBlock]) -> String {
-        guard let text = blocks.first(where: { $0.kind == .other && !$0.text.isEmpty })?.text else { return "" }
+        guard let text = blocks.first(where: { ($0.kind == .paragraph || $0.kind == .other) && !$0.text.isEmpty })?.text else { return "" }
         var previous: Character = " "
         var end = text.endIndex
         for index in text.indices {

@@ -23,11 +23,14 @@ public struct PageContext: Sendable {
     public var toc: NavItem?
     /// The headings in the page's body, for an "On this page" list.
     public var onThisPage: [HeadingItem]
+    /// In the print edition only: the home page's section, with every page below it nested in reading order.
+    public var print: [PrintSection] = []
 
     /// Every variable name any context value answers to; a template asking for another is a mistake.
     public static let variableNames: Set<String> = Set([
-        "site", "page", "breadcrumbs", "prev", "next", "sidebar", "toc", "onThisPage",
-    ]).union(SiteContext.variableNames).union(PageInfo.variableNames).union(NavItem.variableNames).union(HeadingItem.variableNames)
+        "site", "page", "breadcrumbs", "prev", "next", "sidebar", "toc", "onThisPage", "print",
+    ]).union(SiteContext.variableNames).union(PageInfo.variableNames).union(NavItem.variableNames)
+        .union(HeadingItem.variableNames).union(PrintSection.variableNames)
 }
 
 /// `site`: values that are the same on every page, but for `root`.
@@ -41,8 +44,12 @@ public struct SiteContext: Sendable {
     public var home: String
     /// `site.generator`: `Octavo`.
     public var generator: String
+    /// `site.search`: the URL of the search page (`../search.html`); absent when the templates have no `search.mustache`.
+    public var search: String?
+    /// `site.print`: the URL of the print edition (`../print.html`); absent when the templates have no `print.mustache`.
+    public var print: String?
 
-    static let variableNames: Set<String> = ["title", "root", "home", "generator"]
+    static let variableNames: Set<String> = ["title", "root", "home", "generator", "search", "print"]
 }
 
 /// `page`: the page being rendered.
@@ -55,7 +62,7 @@ public struct PageInfo: Sendable {
     public var numberPath: String?
     /// `page.numberedTitle`: `III. Priorities of cooperation`, or the title when unnumbered.
     public var numberedTitle: String
-    /// `page.kind`: `home`, `section` or `page`.
+    /// `page.kind`: `home`, `section` or `page`; `search` and `print` on the search page and the print edition.
     public var kind: String
     /// `page.isHome`: true on the home page.
     public var isHome: Bool
@@ -114,6 +121,34 @@ public struct NavItem: Sendable {
     static let variableNames: Set<String> = ["title", "number", "numberedTitle", "url", "summary", "isCurrent", "isOpen", "children", "link"]
 }
 
+/// A page in the print edition, with the pages below it: `print` and its `children`.
+public struct PrintSection: Sendable {
+    /// The id of the page's heading in `print.html`; link to it with `#{{id}}`.
+    public var id: String
+    /// 0 for the home page, 1 for its children (the parts), 2 below them …
+    public var depth: Int
+    /// The title without number.
+    public var title: String
+    /// The page's own number, or absent.
+    public var number: String?
+    /// The full number (`III.3`), or absent.
+    public var numberPath: String?
+    /// Title with number, as in navigation.
+    public var numberedTitle: String
+    /// The page's heading as HTML: `<hN>` with N = depth + 1 (at most 6), its id and permalink.
+    public var heading: String
+    /// The page's text as HTML, headings moved to fit below `heading`; every internal link is a `#fragment` of `print.html`.
+    public var body: String
+    /// The section's closing text as HTML, to print after its `children`.
+    public var closing: String
+    /// The pages below this one, in reading order.
+    public var children: [PrintSection]
+
+    static let variableNames: Set<String> = [
+        "id", "depth", "title", "number", "numberPath", "numberedTitle", "heading", "body", "closing", "children",
+    ]
+}
+
 /// A heading on the page, for "On this page".
 public struct HeadingItem: Sendable {
     /// The heading's text.
@@ -139,6 +174,7 @@ extension PageContext: MustacheParent {
         case "sidebar": sidebar
         case "toc": toc
         case "onThisPage": onThisPage
+        case "print": print
         default: nil
         }
     }
@@ -151,6 +187,8 @@ extension SiteContext: MustacheParent {
         case "root": root
         case "home": home
         case "generator": generator
+        case "search": search
+        case "print": print
         default: nil
         }
     }
@@ -200,6 +238,24 @@ extension HeadingItem: MustacheParent {
         case "title": title
         case "id": id
         case "level": level
+        default: nil
+        }
+    }
+}
+
+extension PrintSection: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "depth": depth
+        case "title": title
+        case "number": number
+        case "numberPath": numberPath
+        case "numberedTitle": numberedTitle
+        case "heading": heading
+        case "body": body
+        case "closing": closing
+        case "children": children
         default: nil
         }
     }

@@ -55,8 +55,8 @@ public struct PageRenderer: Sendable {
         let sidebar = site.pages[0].children.map { top in
             lineage.contains(top) || top == index ? item(top, children: site.pages[top].children.map { item($0) }) : item(top)
         }
-        let body = html(of: page.blocks, page: page, site: site, links: links)
-        let closing = html(of: page.closing, page: page, site: site, links: links)
+        let body = html(of: page, closing: false, site: site, links: links)
+        let closing = html(of: page, closing: true, site: site, links: links)
         let info = PageInfo(title: page.title, number: page.number, numberPath: page.numberPath, numberedTitle: page.numberedTitle,
                             kind: page.kind.rawValue, isHome: page.kind == .home, url: path,
                             description: page.description, summary: page.summary, heading: heading(of: page),
@@ -65,9 +65,8 @@ public struct PageRenderer: Sendable {
             guard let level = block.headingLevel, let id = block.id else { return nil }
             return HeadingItem(title: block.text, id: id, level: Self.displayLevel(level, on: page))
         }
-        let root = RelativePath.root(from: path)
         return PageContext(
-            site: SiteContext(title: site.title, root: root, home: root + "index.html", generator: "Octavo"),
+            site: siteContext(site, from: path),
             page: info,
             breadcrumbs: lineage.reversed().map { item($0) },
             prev: index > 0 ? item(index - 1) : nil,
@@ -75,6 +74,35 @@ public struct PageRenderer: Sendable {
             sidebar: sidebar,
             toc: page.kind == .home ? tree(0) : nil,
             onThisPage: onThisPage)
+    }
+
+    /// The context of a page the build makes beside the site's pages (the search page, the print
+    /// edition): no number, no text of its own, the home page as its only breadcrumb.
+    ///
+    /// - Parameters:
+    ///   - path: The page's path from the site root (`search.html`).
+    ///   - title: Its title, also its `<h1>`.
+    ///   - kind: `page.kind` (`search`, `print`).
+    public func extraContext(path: String, title: String, kind: String, site: Site) -> PageContext {
+        func item(_ target: Int) -> NavItem {
+            let other = site.pages[target]
+            return NavItem(title: other.title, number: other.number, numberedTitle: other.numberedTitle,
+                           url: URLEscaping.path(RelativePath.from(path, to: other.path)), summary: other.summary.isEmpty ? nil : other.summary,
+                           isCurrent: false, isOpen: false, children: [])
+        }
+        let info = PageInfo(title: title, number: nil, numberPath: nil, numberedTitle: title, kind: kind, isHome: false, url: path,
+                            description: nil, summary: "", heading: HeadingMarkup.html(level: 1, id: "title", content: HTMLEscaping.escape(title)),
+                            body: "", closing: "", children: [])
+        return PageContext(site: siteContext(site, from: path), page: info, breadcrumbs: [item(0)], prev: nil, next: nil,
+                           sidebar: site.pages[0].children.map(item), toc: nil, onThisPage: [])
+    }
+
+    /// `site` as seen from the page at `path`.
+    private func siteContext(_ site: Site, from path: String) -> SiteContext {
+        let root = RelativePath.root(from: path)
+        return SiteContext(title: site.title, root: root, home: root + "index.html", generator: "Octavo",
+                           search: templates.has(TemplateSet.searchName) ? root + SearchIndex.pagePath : nil,
+                           print: templates.has(TemplateSet.printName) ? root + PrintEdition.path : nil)
     }
 
     private func ancestors(of index: Int, in site: Site) -> [Int] {
@@ -103,27 +131,23 @@ public struct PageRenderer: Sendable {
         return max(2, level - (own - 1))
     }
 
-    /// The HTML of blocks, with headings given ids and link placeholders replaced by URLs.
-    private func html(of blocks: [MarkdownBlock], page: Page, site: Site, links: LinkResolver.Resolution) -> String {
-        var html = ""
-        for block in blocks {
-            switch block.kind {
-            case .heading(let level):
-                html += HeadingMarkup.html(level: Self.displayLevel(level, on: page), id: block.id ?? "", content: block.html)
-            case .closingMarker:
-                continue
-            case .other:
-                html += block.html
+    /// The HTML of the page's body (`closing: false`) or closing text, with headings given ids,
+    /// paragraphs anchors, and link placeholders replaced by URLs.
+    private func html(of page: Page, closing: Bool, site: Site, links: LinkResolver.Resolution) -> String {
+        let paragraphIDs = page.paragraphIDs
+        let blocks = closing ? page.closing : page.blocks
+        let ids = closing ? paragraphIDs[page.blocks.count...] : paragraphIDs[..<page.blocks.count]
+        var writer = BlockHTML()
+        if let own = page.heading?.headingLevel, own > 1 { writer.headingShift = 1 - own }
+        if let document = page.document {
+            let targets = links.targets[document]
+            let references = site.documents[document].links
+            writer.link = { number in
+                guard number < targets.count else { return nil }
+                return HTMLEscaping.escape(targets[number].url(from: page.path, site: site, original: references[number].destination))
             }
         }
-        guard let document = page.document else { return html }
-        let targets = links.targets[document]
-        let references = site.documents[document].links
-        return Self.replacePlaceholders(in: html) { number in
-            guard number < targets.count else { return nil }
-            let url = targets[number].url(from: page.path, site: site, original: references[number].destination)
-            return HTMLEscaping.escape(url)
-        }
+        return writer.html(of: blocks, paragraphIDs: ids)
     }
 
     /// Replaces every `octavo-link:N` in `html` with `replacement(N)`.

@@ -18,6 +18,13 @@ public struct TemplateSet: Sendable {
 
     /// The name of the template every page is rendered with.
     public static let layoutName = "layout"
+    /// The template of the search page, `search.html`; without it the build writes no search page or index.
+    public static let searchName = "search"
+    /// The template of the print edition, `print.html`; without it the build writes no print edition.
+    public static let printName = "print"
+
+    /// Whether the set has a template of this name.
+    public func has(_ name: String) -> Bool { sources[name] != nil }
 
     /// Loads every template of a folder.
     ///

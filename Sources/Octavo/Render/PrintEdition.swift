@@ -1,0 +1,151 @@
+// The print edition: every page of the site on one page, print.html, in reading order. Every
+// anchor of the site pages gets an id here, unique in the whole document, and links become fragments.
+
+/// Builds `print.html`: the whole site on one page, for reading offline and printing.
+///
+/// Pages follow each other in reading order, each with its heading (numbered as on the site), its
+/// text and, after the pages below it, its closing text. Headings move down to fit the nesting:
+/// the home page's heading is `<h1>`, its children's `<h2>` … Every heading and paragraph anchor of
+/// the site maps to an id here (``Anchors``); ids that two source files share get `-1`, `-2` …
+/// Every internal link of the text becomes a `#fragment` of this page; links to other files
+/// (images, PDFs) stay relative paths.
+public struct PrintEdition: Sendable {
+    /// The print edition's path from the site root.
+    public static let path = "print.html"
+    /// Ids the templates use on the print edition (`<main id="content">`, the contents' heading);
+    /// headings with these ids are given others.
+    public static let reservedIDs = ["content", "toc-title"]
+
+    /// Where each anchor of the site is in `print.html`.
+    public struct Anchors: Sendable {
+        /// For each page (by index in ``Site/pages``), the id of its heading.
+        public var pages: [String]
+        /// For each page, its heading ids (the site's) → ids in `print.html`.
+        public var headings: [[String: String]]
+        /// For each page, its paragraph anchors in `print.html`, aligned with ``Page/paragraphIDs``.
+        public var paragraphs: [[String?]]
+
+        /// The fragment (without `#`) that stands in `print.html` for `fragment` on page `page`
+        /// (a heading or paragraph anchor of the site, or `nil` for the page itself).
+        public func id(page: Int, fragment: String?) -> String {
+            guard let fragment, !fragment.isEmpty else { return pages[page] }
+            if let id = headings[page][fragment] { return id }
+            if let index = siteParagraphs[page].firstIndex(of: fragment), let id = paragraphs[page][index] { return id }
+            return pages[page]
+        }
+
+        /// For each page, its paragraph anchors on the site (``Page/paragraphIDs``).
+        var siteParagraphs: [[String?]]
+    }
+
+    /// The site.
+    public var site: Site
+    /// The link stage's resolution of the site's links.
+    public var links: LinkResolver.Resolution
+
+    /// Creates a print edition of a site.
+    public init(site: Site, links: LinkResolver.Resolution) {
+        self.site = site
+        self.links = links
+    }
+
+    /// Gives every anchor of the site an id in `print.html`, in reading order: the first page to use
+    /// an id keeps it, later ones get `-1`, `-2` … (as ``HeadingIDGenerator`` does in one file).
+    /// Paragraph anchors are prefixed with the page's number (`iii-3-p2`) or path (`guide-intro-p2`).
+    public func anchors() -> Anchors {
+        var ids = HeadingIDGenerator()
+        for id in Self.reservedIDs { _ = ids.reserve(id) }
+        var result = Anchors(pages: [], headings: [], paragraphs: [], siteParagraphs: [])
+        for page in site.pages {
+            var headings: [String: String] = [:]
+            let pageID: String
+            if let id = page.heading?.id {
+                pageID = ids.reserve(id)
+                headings[id] = pageID
+            } else {
+                pageID = ids.id(for: page.numberedTitle)
+            }
+            for anchor in page.anchors where headings[anchor] == nil {
+                headings[anchor] = ids.reserve(anchor)
+            }
+            let prefix = Self.paragraphPrefix(of: page)
+            let siteParagraphs = page.paragraphIDs
+            result.pages.append(pageID)
+            result.headings.append(headings)
+            result.siteParagraphs.append(siteParagraphs)
+            result.paragraphs.append(siteParagraphs.map { $0.map { ids.reserve(prefix + $0) } })
+        }
+        return result
+    }
+
+    /// `iii-3-` for page III.3, `guide-intro-` for `guide/intro/index.html`, nothing for the home page.
+    static func paragraphPrefix(of page: Page) -> String {
+        if let number = page.numberPath {
+            return HeadingIDGenerator.slug(number.replacingOccurrences(of: ".", with: " ")) + "-"
+        }
+        var path = page.path
+        if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
+        if path.hasSuffix(".html") { path.removeLast(".html".count) }
+        let slug = HeadingIDGenerator.slug(path.split(separator: "/").joined(separator: " "))
+        return slug.isEmpty ? "" : slug + "-"
+    }
+
+    /// The home page's section with every page nested below it, for `print` in the template.
+    public func sections(anchors: Anchors) -> [PrintSection] {
+        [section(0, depth: 0, anchors: anchors)]
+    }
+
+    /// The table of contents: the home page with its children nested, URLs being fragments of `print.html`.
+    public func toc(anchors: Anchors) -> NavItem {
+        func item(_ index: Int) -> NavItem {
+            let page = site.pages[index]
+            return NavItem(title: page.title, number: page.number, numberedTitle: page.numberedTitle,
+                           url: "#" + URLEscaping.fragment(anchors.pages[index]), summary: page.summary.isEmpty ? nil : page.summary,
+                           isCurrent: false, isOpen: false, children: page.children.map(item))
+        }
+        return item(0)
+    }
+
+    /// Renders `print.html` with the `print` template.
+    /// - Returns: The HTML, or `nil` when the templates have no `print.mustache`.
+    public func render(with templates: TemplateSet) -> String? {
+        guard templates.has(TemplateSet.printName) else { return nil }
+        let anchors = anchors()
+        var context = PageRenderer(templates: templates).extraContext(path: Self.path, title: "Print edition", kind: "print", site: site)
+        context.page.heading = ""
+        context.toc = toc(anchors: anchors)
+        context.print = sections(anchors: anchors)
+        return templates.library.render(context, withTemplate: TemplateSet.printName)
+    }
+
+    private func section(_ index: Int, depth: Int, anchors: Anchors) -> PrintSection {
+        let page = site.pages[index]
+        let level = min(6, depth + 1)
+        let content = page.heading?.html ?? HTMLEscaping.escape(page.title)
+        let heading = HeadingMarkup.html(level: level, id: anchors.pages[index], content: content)
+        var writer = BlockHTML()
+        writer.headingShift = level - (page.heading?.headingLevel ?? 1)
+        let headings = anchors.headings[index]
+        writer.anchor = { headings[$0] ?? $0 }
+        if let document = page.document {
+            let targets = links.targets[document]
+            let references = site.documents[document].links
+            writer.link = { number in
+                guard number < targets.count else { return nil }
+                switch targets[number] {
+                case .page(let target, let fragment):
+                    return "#" + HTMLEscaping.escape(URLEscaping.fragment(anchors.id(page: target, fragment: fragment)))
+                case .file, .unresolved:
+                    return HTMLEscaping.escape(targets[number].url(from: Self.path, site: site, original: references[number].destination))
+                }
+            }
+        }
+        let paragraphs = anchors.paragraphs[index]
+        return PrintSection(
+            id: anchors.pages[index], depth: depth, title: page.title, number: page.number, numberPath: page.numberPath,
+            numberedTitle: page.numberedTitle, heading: heading,
+            body: writer.html(of: page.blocks, paragraphIDs: paragraphs[..<page.blocks.count]),
+            closing: writer.html(of: page.closing, paragraphIDs: paragraphs[page.blocks.count...]),
+            children: page.children.map { section($0, depth: depth + 1, anchors: anchors) })
+    }
+}

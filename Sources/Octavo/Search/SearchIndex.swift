@@ -1,0 +1,233 @@
+// The search index: JavaScript files that assign data to a global, loaded with <script> tags
+// (browsers refuse fetch on file://). Read by Templates/assets/search.js; the format is below.
+
+/// Builds the search index of a site: every page's title, number, headings and text.
+///
+/// The index is split so that a query loads only what it needs, however large the site:
+/// - **word shards** map each word (folded by ``SearchText``) to the pages that contain it, sorted by
+///   word and cut into shards of about ``Limits/wordShard`` bytes;
+/// - **text shards** hold the pages' URLs, titles, numbers and text, section by section, for the
+///   results' links and snippets, in reading order and cut into shards of about ``Limits/textShard`` bytes.
+///
+/// `search-index.js` assigns `window.OCTAVO_SEARCH_INDEX`:
+/// ```
+/// {"version":1, "pages":N, "words":[first word of each word shard], "texts":[first page of each text shard],
+///  "shards":{"w0":…, "t0":…}}
+/// ```
+/// When all shards together are at most ``Limits/inline`` bytes they are in `shards`; otherwise
+/// `shards` is empty and shard NAME is the file `search/NAME.js`, which sets
+/// `OCTAVO_SEARCH_INDEX.shards["NAME"]`. A word shard is `["word word …", "postings postings …"]`;
+/// a word's postings list its pages in reading order as numbers `(page − previous page) × 4 + weight`
+/// (the first counted from page 0), each written in base 32 with a continuation bit: characters of
+/// ``alphabet`` at 32 and above mean more follow, least significant first. Weight: 3 the word is in
+/// the page's title or number, 2 in a heading, 1 three times or more in the text, 0 in the text.
+/// A text shard is a list of pages `[url, title, number, [[anchor, heading, text], …]]`: `url` from
+/// the site root, `number` the full number (`III.3`) or `""`, one entry per section of the page (the
+/// text before its first heading has heading `""` and anchor `""`, the page's top).
+public struct SearchIndex: Sendable {
+    /// The search page's path from the site root.
+    public static let pagePath = "search.html"
+    /// The index's path from the site root.
+    public static let indexPath = "search-index.js"
+    /// The folder of the shard files, from the site root.
+    public static let shardFolder = "search"
+    /// The digits of postings: values 0–31, and 32–63 for "more digits follow".
+    public static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+
+    /// Sizes, in bytes of UTF-8.
+    public struct Limits: Sendable {
+        /// All shards go inside `search-index.js` when together they are at most this big.
+        public var inline = 200_000
+        /// A word shard is closed when it reaches this size.
+        public var wordShard = 64_000
+        /// A text shard is closed when it reaches this size.
+        public var textShard = 64_000
+
+        /// The default limits.
+        public init() {}
+    }
+
+    /// The site.
+    public var site: Site
+    /// The shard sizes.
+    public var limits: Limits
+
+    /// Creates the index of a site.
+    public init(site: Site, limits: Limits = Limits()) {
+        self.site = site
+        self.limits = limits
+    }
+
+    /// The index files: `search-index.js` and, for a large site, `search/*.js`; sorted by path.
+    /// - Complexity: O(n) in the size of the site's text, plus sorting its distinct words.
+    public func files() -> [OutputFile] {
+        var postings: [String: [UInt8]] = [:]
+        var previous: [String: Int] = [:]
+        var texts: [String] = []
+        var splitter = SearchText.Splitter()
+        for (index, page) in site.pages.enumerated() {
+            for (word, weight) in weights(of: page, splitter: &splitter) {
+                Self.appendNumber((index - previous[word, default: 0]) * 4 + weight, to: &postings[word, default: []])
+                previous[word] = index
+            }
+            texts.append(textEntry(of: page))
+        }
+
+        var shards: [(name: String, json: String)] = []
+        var wordStarts: [String] = []
+        var current: [(String, [UInt8])] = []
+        var size = 0
+        func closeWordShard() {
+            guard !current.isEmpty else { return }
+            let words = current.map(\.0).joined(separator: " ")
+            let lists = String(decoding: Array(current.map(\.1).joined(separator: [UInt8(ascii: " ")])), as: UTF8.self)
+            shards.append(("w\(wordStarts.count)", "[" + JSONText.string(words) + "," + JSONText.string(lists) + "]"))
+            wordStarts.append(wordStarts.isEmpty ? "" : current[0].0)
+            current = []
+            size = 0
+        }
+        for word in postings.keys.sorted(by: { $0.utf16.lexicographicallyPrecedes($1.utf16) }) {
+            let list = postings[word] ?? []
+            if size > 0 && size + word.utf8.count + list.count + 2 > limits.wordShard { closeWordShard() }
+            current.append((word, list))
+            size += word.utf8.count + list.count + 2
+        }
+        closeWordShard()
+
+        var textStarts: [Int] = []
+        var group: [String] = []
+        var groupStart = 0
+        size = 0
+        func closeTextShard() {
+            guard !group.isEmpty else { return }
+            shards.append(("t\(textStarts.count)", "[" + group.joined(separator: ",\n") + "]"))
+            textStarts.append(groupStart)
+            groupStart += group.count
+            group = []
+            size = 0
+        }
+        for text in texts {
+            if size > 0 && size + text.utf8.count > limits.textShard { closeTextShard() }
+            group.append(text)
+            size += text.utf8.count + 2
+        }
+        closeTextShard()
+
+        let inline = shards.reduce(0) { $0 + $1.json.utf8.count } <= limits.inline
+        let shardObject = inline ? shards.map { JSONText.string($0.name) + ":" + $0.json }.joined(separator: ",\n") : ""
+        let core = "window.OCTAVO_SEARCH_INDEX={\"version\":1,\"pages\":\(site.pages.count),"
+            + "\"words\":[" + wordStarts.map(JSONText.string).joined(separator: ",") + "],"
+            + "\"texts\":[" + textStarts.map(String.init).joined(separator: ",") + "],"
+            + "\"shards\":{" + shardObject + "}};\n"
+        var files = [OutputFile(path: Self.indexPath, contents: .bytes(Array(core.utf8)))]
+        if !inline {
+            for shard in shards {
+                let script = "OCTAVO_SEARCH_INDEX.shards[" + JSONText.string(shard.name) + "]=" + shard.json + ";\n"
+                files.append(OutputFile(path: Self.shardFolder + "/" + shard.name + ".js", contents: .bytes(Array(script.utf8))))
+            }
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Each word of the page with its weight (see the format above).
+    private func weights(of page: Page, splitter: inout SearchText.Splitter) -> [(String, Int)] {
+        var weights: [String: Int] = [:]
+        for word in splitter.words((page.numberPath ?? "") + " " + page.title) { weights[word] = 3 }
+        var counts: [String: Int] = [:]
+        for block in page.blocks + page.closing where block.kind != .closingMarker {
+            let words = splitter.words(block.text)
+            if block.headingLevel != nil {
+                for word in words { weights[word] = max(weights[word] ?? 0, 2) }
+            } else {
+                for word in words { counts[word, default: 0] += 1 }
+            }
+        }
+        for (word, count) in counts { weights[word] = max(weights[word] ?? 0, count >= 3 ? 1 : 0) }
+        return weights.map { ($0.key, $0.value) }  // any order: each word's postings grow page by page
+    }
+
+    /// The page's entry in a text shard.
+    private func textEntry(of page: Page) -> String {
+        var sections: [(anchor: String, heading: String, text: String)] = []
+        let paragraphIDs = page.paragraphIDs
+        for (offset, block) in (page.blocks + page.closing).enumerated() where block.kind != .closingMarker {
+            if let id = block.id, block.headingLevel != nil {
+                sections.append((id, block.text, ""))
+                continue
+            }
+            if offset == page.blocks.count, let id = paragraphIDs[offset] {
+                sections.append((id, "", ""))  // closing text, shown apart from the body
+            }
+            if sections.isEmpty { sections.append(("", "", "")) }
+            if block.text.isEmpty { continue }
+            sections[sections.count - 1].text += (sections[sections.count - 1].text.isEmpty ? "" : " ") + block.text
+        }
+        let entries = sections.map { "[" + JSONText.string($0.anchor) + "," + JSONText.string($0.heading) + "," + JSONText.string($0.text) + "]" }
+        return "[" + JSONText.string(page.path) + "," + JSONText.string(page.title) + "," + JSONText.string(page.numberPath ?? "")
+            + ",[" + entries.joined(separator: ",") + "]]"
+    }
+
+    /// Appends a number in the postings' base-32 digits, least significant first.
+    static func appendNumber(_ number: Int, to bytes: inout [UInt8]) {
+        var rest = number
+        while rest >= 32 {
+            bytes.append(alphabet[32 + (rest & 31)])
+            rest >>= 5
+        }
+        bytes.append(alphabet[rest])
+    }
+
+    /// Reads postings back: `(page, weight)` pairs (for tests and tools).
+    public static func decode(_ postings: String) -> [(page: Int, weight: Int)] {
+        var result: [(Int, Int)] = []
+        var page = 0
+        var value = 0
+        var shift = 0
+        for byte in postings.utf8 {
+            guard let digit = alphabet.firstIndex(of: byte) else { continue }
+            value |= (digit & 31) << shift
+            shift += 5
+            if digit < 32 {
+                page += value >> 2
+                result.append((page, value & 3))
+                value = 0
+                shift = 0
+            }
+        }
+        return result
+    }
+}
+
+/// JSON text for the values the index writes.
+enum JSONText {
+    /// A JSON string literal; non-ASCII characters are written as they are (UTF-8), but for the line
+    /// and paragraph separators, which older JavaScript engines do not accept in string literals.
+    static func string(_ text: String) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(text.utf8.count + 2)
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), byte]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), byte]
+            case UInt8(ascii: "\n"): bytes += Array("\\n".utf8)
+            case UInt8(ascii: "\r"): bytes += Array("\\r".utf8)
+            case UInt8(ascii: "\t"): bytes += Array("\\t".utf8)
+            case 0..<0x20: bytes += Array("\\u00".utf8) + Array(String(byte, radix: 16).leftPadded(to: 2).utf8)
+            case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80):  // U+2028, U+2029
+                bytes.removeLast(2)
+                bytes += Array((byte == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+            default: bytes.append(byte)
+            }
+            previous = (previous.1, byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

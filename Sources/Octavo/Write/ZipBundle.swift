@@ -1,0 +1,108 @@
+import Foundation
+import ZIPFoundation
+
+/// Writes the whole site into one zip file, the same bytes for the same site.
+///
+/// Entries are the output files and their folders, by their paths relative to the site root
+/// (`/`-separated, no leading `/`, no `..`), sorted, UTF-8 names flagged (bit 11, which
+/// ZIPFoundation always sets), deflated, with permissions 644 (files) and 755 (folders) and one
+/// fixed modification time: `SOURCE_DATE_EPOCH` when set (see reproducible-builds.org), else
+/// 1980-01-01 00:00:00 UTC, the earliest time a zip can hold.
+public struct ZipBundle: Sendable {
+    /// The modification time of every entry.
+    public var modificationDate: Date
+
+    /// 1980-01-01 00:00:00 UTC.
+    public static let earliestDate = Date(timeIntervalSince1970: 315_532_800)
+
+    /// Creates a bundle writer.
+    public init(modificationDate: Date = ZipBundle.modificationDate(environment: ProcessInfo.processInfo.environment)) {
+        self.modificationDate = max(modificationDate, Self.earliestDate)
+    }
+
+    /// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when the environment sets it to a whole number,
+    /// else 1980-01-01; never earlier than 1980-01-01.
+    public static func modificationDate(environment: [String: String]) -> Date {
+        guard let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text.trimmingCharacters(in: .whitespaces)) else {
+            return earliestDate
+        }
+        return max(Date(timeIntervalSince1970: TimeInterval(seconds)), earliestDate)
+    }
+
+    /// Writes `files` into a new zip at `url`, through a temporary file beside it that is renamed
+    /// over `url` at the end, so `url` is either the old file or the whole new one.
+    /// - Throws: ``BuildError`` naming the zip or the file that could not be read.
+    public func write(_ files: [OutputFile], to url: URL) throws {
+        let temporary = try prepare(files, for: url)
+        try commit(temporary, to: url)
+    }
+
+    /// Writes the zip to a temporary file beside `url` and returns that file's URL; ``commit(_:to:)``
+    /// puts it in place. The build does this before writing the output folder, so that an error in
+    /// either leaves both as they were.
+    public func prepare(_ files: [OutputFile], for url: URL) throws -> URL {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".octavo-tmp")
+        try? FileManager.default.removeItem(at: temporary)
+        do {
+            try makeArchive(files, at: temporary)
+        } catch let error as BuildError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw BuildError(file: url.path, "zip cannot be written: \(error.localizedDescription); check the folder exists and is writable")
+        }
+        return temporary
+    }
+
+    /// Renames a zip made by ``prepare(_:for:)`` over `url`.
+    public func commit(_ temporary: URL, to url: URL) throws {
+        guard rename(temporary.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw BuildError(file: url.path, "zip cannot be written: check the folder's permissions and free space")
+        }
+    }
+
+    /// The entries' paths in the order they are written: every folder (ending in `/`) and file, sorted.
+    /// - Throws: ``BuildError`` for a path that is absolute, climbs with `..`, or is empty.
+    public static func entryPaths(_ files: [OutputFile]) throws -> [String] {
+        var paths = Set<String>()
+        for file in files {
+            let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
+            guard !file.path.hasPrefix("/"), !file.path.contains("\\"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+                throw BuildError(file: file.path, "cannot go into a zip: paths must be relative, without '..', '\\' or empty parts")
+            }
+            paths.insert(file.path)
+            for end in parts.indices.dropLast() {
+                paths.insert(parts[...end].joined(separator: "/") + "/")
+            }
+        }
+        return paths.sorted()
+    }
+
+    private func makeArchive(_ files: [OutputFile], at url: URL) throws {
+        let archive = try Archive(url: url, accessMode: .create)
+        let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for path in try Self.entryPaths(files) {
+            guard let file = byPath[path] else {
+                try archive.addEntry(with: path, type: .directory, uncompressedSize: Int64(0), modificationDate: modificationDate,
+                                     permissions: 0o755, compressionMethod: .none, provider: { (_: Int64, _: Int) in Data() })
+                continue
+            }
+            let data: Data
+            switch file.contents {
+            case .bytes(let bytes): data = Data(bytes)
+            case .copy(let source):
+                guard let read = FileManager.default.contents(atPath: source.path) else {
+                    throw BuildError(file: source.path, "cannot be read: check its permissions")
+                }
+                data = read
+            }
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: modificationDate,
+                                 permissions: 0o644, compressionMethod: .deflate) { position, size in
+                let start = data.startIndex + Int(position)
+                return data.subdata(in: start..<min(start + size, data.endIndex))
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+import ZIPFoundation
+@testable import Octavo
+
+@Suite("Zip bundle: the whole site in one reproducible zip", .serialized)
+struct BundleTests {
+    /// One entry of a zip's central directory, read from the bytes (APPNOTE.TXT 4.3.12).
+    struct CentralEntry {
+        var name: [UInt8]
+        var flags: UInt16
+        var method: UInt16
+        var time: UInt16
+        var date: UInt16
+    }
+
+    static func centralDirectory(_ zip: [UInt8]) throws -> [CentralEntry] {
+        func u16(_ at: Int) -> UInt16 { UInt16(zip[at]) | UInt16(zip[at + 1]) << 8 }
+        func u32(_ at: Int) -> Int { Int(u16(at)) | Int(u16(at + 2)) << 16 }
+        let end = zip.count - 22  // no archive comment
+        try #require(end > 0 && u32(end) == 0x0605_4b50, "no end of central directory record")
+        var at = u32(end + 16)
+        var entries: [CentralEntry] = []
+        for _ in 0..<Int(u16(end + 10)) {
+            try #require(u32(at) == 0x0201_4b50)
+            let nameLength = Int(u16(at + 28)), extra = Int(u16(at + 30)), comment = Int(u16(at + 32))
+            entries.append(CentralEntry(name: Array(zip[(at + 46)..<(at + 46 + nameLength)]), flags: u16(at + 8),
+                                        method: u16(at + 10), time: u16(at + 12), date: u16(at + 14)))
+            at += 46 + nameLength + extra + comment
+        }
+        return entries
+    }
+
+    /// A date as a zip stores it: MS-DOS date and time fields, UTC.
+    static func dosDateTime(_ date: Date) -> (date: UInt16, time: UInt16) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return (UInt16((parts.year! - 1980) << 9 | parts.month! << 5 | parts.day!),
+                UInt16(parts.hour! << 11 | parts.minute! << 5 | parts.second! / 2))
+    }
+
+    static func buildReal(bundle name: String = "site.zip", in folder: TemporaryFolder) throws -> URL {
+        let zip = folder.url.appendingPathComponent(name)
+        var options = SiteBuilder.Options(content: realContent, templates: realTemplates,
+                                          output: folder.url.appendingPathComponent("Output-\(name)"), strict: true)
+        options.bundle = zip
+        _ = try SiteBuilder(options: options).build()
+        return zip
+    }
+
+    @Test func bundleOfTheRealDocumentUnpacksAnywhereWithEveryLinkAndAnchorWorking() throws {
+        let folder = try TemporaryFolder()
+        let zip = try Self.buildReal(in: folder)
+        let unpacked = folder.url.appendingPathComponent("somewhere/else")
+        try FileManager.default.createDirectory(at: unpacked, withIntermediateDirectories: true)
+        try FileManager.default.unzipItem(at: zip, to: unpacked)
+        let files = folder.snapshot("somewhere/else")
+        var output = folder.snapshot("Output-site.zip")
+        output.removeValue(forKey: OutputWriter.manifestName)
+        #expect(files == output)
+        #expect(files.keys.contains("search.html") && files.keys.contains("print.html") && files.keys.contains("search-index.js"))
+        #expect(files.keys.filter { $0.hasSuffix(".html") }.count == 38)
+        #expect(brokenLinks(in: files) == [])
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for reference in PageLinks.values(of: "src", in: html) + PageLinks.values(of: "href", in: html) {
+                #expect(!reference.hasPrefix("/") && !reference.hasPrefix("//") && !reference.hasPrefix("file:"), "\(path): \(reference)")
+                #expect(!reference.contains("://") || !html.contains("src=\"\(reference)\""), "\(path) loads \(reference) from outside the site")
+            }
+        }
+    }
+
+    @Test func entriesAreRelativeSortedUTF8FlaggedDeflatedAndDatedOnce() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Café\n\nText.\n", "ünïcode/naïve.md": "# N\n\nX.\n", "files/ré sumé.txt": "r"], under: "Content")
+        let bundle = folder.url.appendingPathComponent("b.zip")
+        var options = options(in: folder)
+        options.bundle = bundle
+        _ = try SiteBuilder(options: options).build()
+        let entries = try Self.centralDirectory(Array(try Data(contentsOf: bundle)))
+        let names = entries.map { String(decoding: $0.name, as: UTF8.self) }
+        let (date, time) = Self.dosDateTime(ZipBundle().modificationDate)  // 1980-01-01 00:00 unless SOURCE_DATE_EPOCH is set
+        #expect(names == names.sorted())
+        #expect(names.contains("files/ré sumé.txt") && names.contains("ünïcode/naïve/index.html") && names.contains("ünïcode/"))
+        for (entry, name) in zip(entries, names) {
+            #expect(!name.hasPrefix("/") && !name.split(separator: "/").contains("..") && !name.contains("\\"), "\(name)")
+            #expect(entry.flags & (1 << 11) != 0, "\(name) is not flagged UTF-8")
+            #expect(entry.date == date && entry.time == time, "\(name) is not dated \(ZipBundle().modificationDate)")
+            #expect(entry.method == (name.hasSuffix("/") ? 0 : 8), "\(name)")
+        }
+        #expect(!names.contains(OutputWriter.manifestName))
+    }
+
+    @Test func sourceDateEpochSetsTheEntriesTime() throws {
+        #expect(ZipBundle.modificationDate(environment: [:]) == ZipBundle.earliestDate)
+        #expect(ZipBundle.modificationDate(environment: ["SOURCE_DATE_EPOCH": "0"]) == ZipBundle.earliestDate)
+        #expect(ZipBundle.modificationDate(environment: ["SOURCE_DATE_EPOCH": "nonsense"]) == ZipBundle.earliestDate)
+        let date = ZipBundle.modificationDate(environment: ["SOURCE_DATE_EPOCH": "1700000000"])  // 2023-11-14 22:13:20 UTC
+        let folder = try TemporaryFolder()
+        let zip = folder.url.appendingPathComponent("d.zip")
+        try ZipBundle(modificationDate: date).write([OutputFile(path: "a/b.txt", contents: .bytes([1, 2, 3]))], to: zip)
+        let entries = try Self.centralDirectory(Array(try Data(contentsOf: zip)))
+        #expect(entries.map { String(decoding: $0.name, as: UTF8.self) } == ["a/", "a/b.txt"])
+        for entry in entries {
+            #expect(entry.date == UInt16((2023 - 1980) << 9 | 11 << 5 | 14))
+            #expect(entry.time == UInt16(22 << 11 | 13 << 5 | 10))
+            #expect(Self.dosDateTime(date) == (entry.date, entry.time))
+        }
+    }
+
+    @Test func twoBundlesAreByteIdentical() throws {
+        let folder = try TemporaryFolder()
+        let first = try Data(contentsOf: try Self.buildReal(bundle: "one.zip", in: folder))
+        let second = try Data(contentsOf: try Self.buildReal(bundle: "two.zip", in: folder))
+        #expect(first.count > 50_000)
+        #expect(first == second)
+    }
+
+    @Test func pathsThatCannotGoIntoAZipAreRefused() throws {
+        for path in ["/abs.html", "a/../b.html", "a//b.html", "a\\b.html", "./a.html"] {
+            #expect(throws: BuildError.self, "\(path)") { try ZipBundle.entryPaths([OutputFile(path: path, contents: .bytes([]))]) }
+        }
+        #expect(try ZipBundle.entryPaths([OutputFile(path: "x/y/z.html", contents: .bytes([])), OutputFile(path: "a.css", contents: .bytes([]))])
+                == ["a.css", "x/", "x/y/", "x/y/z.html"])
+    }
+
+    @Test func bundleInsideTheContentFolderIsRefusedAndAFailedBuildWritesNoBundle() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n[broken](missing.md)\n"], under: "Content")
+        var inside = options(in: folder)
+        inside.bundle = folder.url.appendingPathComponent("Content/site.zip")
+        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: inside).build() }
+        #expect(error?.diagnostics.first?.message.contains("cannot be the bundle") == true)
+
+        var failing = options(in: folder)
+        failing.bundle = folder.url.appendingPathComponent("site.zip")
+        #expect(throws: BuildError.self) { try SiteBuilder(options: failing).build() }
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site.zip").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["Content"])
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import Testing
+@testable import Octavo
+
+@Suite("Search: the index and the search script")
+struct SearchTests {
+    static let book = """
+        ---
+        title: Book
+        split: [1, 2]
+        ---
+        # I. Élan vital
+
+        Intro text about the naïve reader.
+
+        ## 1. Nuclear matters
+
+        Nuclear nuclear nuclear. Rare word zebra.
+
+        ### Deep heading
+
+        Text under the deep heading mentions Zürich.
+
+        # II. Second part
+
+        Nothing about that.
+        """
+
+    /// The index's global object, read with Foundation's JSON parser (the file is `window.X={…};`).
+    static func core(_ files: [OutputFile]) throws -> [String: Any] {
+        let script = try #require(files.first { $0.path == SearchIndex.indexPath }).text
+        let json = script.drop { $0 != "{" }.dropLast(2)
+        return try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    }
+
+    static func postings(_ word: String, in core: [String: Any]) throws -> [(page: Int, weight: Int)] {
+        let shards = try #require(core["shards"] as? [String: Any])
+        for case let shard as [String] in shards.values {
+            let words = shard[0].split(separator: " ").map(String.init)
+            let lists = shard[1].split(separator: " ").map(String.init)
+            if let index = words.firstIndex(of: word) { return SearchIndex.decode(lists[index]) }
+        }
+        return []
+    }
+
+    @Test func wordsAreFoldedAndCutAsTheScriptDoes() {
+        #expect(SearchText.words("Évian-les-Bains, ÇA VA? naïve COVID-19 ΟΔΟΣ Straße İstanbul x²")
+                == ["evian", "les", "bains", "ca", "va", "naive", "covid", "19", "οδοσ", "straße", "istanbul", "x²"])
+        #expect(SearchText.words("Ame\u{301}lie") == ["amelie"])  // decomposed input folds the same
+        #expect(SearchText.words("“quoted” — it’s") == ["quoted", "it", "s"])
+    }
+
+    @Test func postingsRoundTrip() {
+        var bytes: [UInt8] = []
+        let values = [(0, 3), (1, 0), (40, 2), (1_000_000, 1)]
+        var previous = 0
+        for (page, weight) in values {
+            SearchIndex.appendNumber((page - previous) * 4 + weight, to: &bytes)
+            previous = page
+        }
+        #expect(SearchIndex.decode(String(decoding: bytes, as: UTF8.self)).map { [$0.page, $0.weight] } == values.map { [$0.0, $0.1] })
+    }
+
+    @Test func indexHasEveryPageWithTitleNumberHeadingsAndText() throws {
+        let site = try outline(["index.md": Self.book])
+        let core = try Self.core(SearchIndex(site: site).files())
+        #expect(core["pages"] as? Int == site.pages.count)
+        let shards = try #require(core["shards"] as? [String: Any])
+        let texts = try #require(shards["t0"] as? [[Any]])
+        #expect(texts.count == site.pages.count)
+        let item = try #require(texts.first { $0[0] as? String == "i/1/index.html" })
+        #expect(item[1] as? String == "Nuclear matters")
+        #expect(item[2] as? String == "I.1")
+        let sections = try #require(item[3] as? [[String]])
+        #expect(sections.map(\.[0]) == ["", "deep-heading"])
+        #expect(sections[1][1] == "Deep heading")
+        #expect(sections[1][2].contains("Zürich"))
+
+        // Weights: 3 in the title, 2 in a heading, 1 three times or more in the text, 0 once.
+        #expect(try Self.postings("nuclear", in: core).map(\.weight) == [3])
+        #expect(try Self.postings("deep", in: core).map(\.weight) == [2])
+        #expect(try Self.postings("zebra", in: core).map(\.weight) == [0])
+        #expect(try Self.postings("elan", in: core).map(\.page) == [1])
+        #expect(try Self.postings("zurich", in: core).map(\.page) == [2])
+        #expect(try Self.postings("naive", in: core).count == 1)
+        #expect(try Self.postings("i", in: core).map(\.page) == [1, 2])  // the number I is part of both titles
+    }
+
+    @Test func largeSitesGetShardFilesListedInTheIndex() throws {
+        var text = "---\ntitle: Big\nsplit: [1]\n---\n"
+        for part in 1...40 { text += "# \(part). Part \(part)\n\nWord\(part) and common text repeated for size, \(String(repeating: "filler ", count: 50))\n\n" }
+        let site = try outline(["index.md": text])
+        var limits = SearchIndex.Limits()
+        limits.inline = 1_000
+        limits.wordShard = 200
+        limits.textShard = 1_000
+        let files = SearchIndex(site: site, limits: limits).files()
+        let core = try Self.core(files)
+        #expect((core["shards"] as? [String: Any])?.isEmpty == true)
+        let words = try #require(core["words"] as? [String])
+        let texts = try #require(core["texts"] as? [Int])
+        #expect(words.count > 1 && words.first == "" && words == words.sorted())
+        #expect(texts.first == 0 && texts == texts.sorted() && texts.count > 1)
+        let expected = Set(words.indices.map { "search/w\($0).js" } + texts.indices.map { "search/t\($0).js" } + [SearchIndex.indexPath])
+        #expect(Set(files.map(\.path)) == expected)
+        #expect(files.map(\.path) == files.map(\.path).sorted())
+        let shard = try #require(files.first { $0.path == "search/w0.js" }).text
+        #expect(shard.hasPrefix("OCTAVO_SEARCH_INDEX.shards[\"w0\"]=["))
+        #expect(SearchIndex(site: site, limits: limits).files().map(\.text) == files.map(\.text))
+    }
+
+    @Test func jsonStringsAreEscaped() {
+        #expect(JSONText.string("a\"b\\c\nd\u{1}e\u{2028}f“g”") == #""a\"b\\c\nd\u0001e\u2028f“g”""#)
+    }
+
+    @Test func realDocumentIndexIsAtMost150KB() throws {
+        let result = try SiteBuilder(options: SiteBuilder.Options(content: realContent, templates: realTemplates,
+                                                                  output: URL(fileURLWithPath: "/nonexistent"))).render()
+        let index = result.files.filter { $0.path == SearchIndex.indexPath || $0.path.hasPrefix(SearchIndex.shardFolder + "/") }
+        let bytes = index.reduce(0) { $0 + $1.text.utf8.count }
+        #expect(index.map(\.path) == [SearchIndex.indexPath])
+        #expect(bytes > 10_000 && bytes <= 150_000, "the index is \(bytes) bytes")
+        #expect(result.files.contains { $0.path == SearchIndex.pagePath })
+    }
+
+    @Test func everyPageHasTheSearchFieldAndTheSearchPageLoadsTheIndexByScript() throws {
+        let (_, files) = try EndToEndTests.buildReal()
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(html.contains("<input type=\"search\" name=\"q\""), "\(path) has no search field")
+            #expect(html.contains("action=\"\(RelativePath.root(from: path))search.html\""), "\(path)'s search form")
+        }
+        let page = String(decoding: files["search.html"] ?? Data(), as: UTF8.self)
+        #expect(page.contains("<script src=\"search-index.js\""))
+        #expect(page.contains("id=\"search-results\""))
+        let script = String(decoding: files["assets/search.js"] ?? Data(), as: UTF8.self)
+        for forbidden in ["fetch(", "XMLHttpRequest", "http://", "https://", "import("] {
+            #expect(!script.contains(forbidden), "search.js uses \(forbidden)")
+        }
+    }
+
+    // The search script itself, run by node on a built site (bench/search-query.js).
+
+    static let harness = packageRoot.appendingPathComponent("bench/search-query.js").path
+
+    static func query(_ site: URL, _ queries: [String]) throws -> [[String: Any]] {
+        let (status, output) = try runProgram(["node", harness, site.path, "--repeat", "0"] + queries)
+        #expect(status == 0)
+        return try output.split(separator: "\n").map { line in
+            try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test(.enabled(if: isInstalled("node"), "needs node"))
+    func scriptFindsFoldedWordsAllOfThemAndRanksTitlesFirst() throws {
+        let folder = try TemporaryFolder()
+        try folder.write([
+            "index.md": "---\ntitle: Home\n---\nWelcome.\n",
+            "a.md": "# Reactors\n\nThe nuclear question, at length. Über café.\n",
+            "b.md": "# Nuclear power\n\nAbout energy.\n",
+            "c.md": "# Other\n\n## Nuclear heading\n\nWar and peace and nuclear matters.\n",
+        ], under: "Content")
+        _ = try SiteBuilder(options: options(in: folder)).build()
+        let site = folder.url.appendingPathComponent("Output")
+        let results = try Self.query(site, ["NUCLEAR", "nuclear war", "uber CAFÉ", "zzxqj", "nuc", "nu"])
+        func hrefs(_ index: Int) -> [String] { (results[index]["results"] as? [[String: Any]] ?? []).compactMap { $0["href"] as? String } }
+        #expect(hrefs(0) == ["b/index.html", "c/index.html#nuclear-heading", "a/index.html"])  // title, heading, text
+        #expect(hrefs(1) == ["c/index.html#nuclear-heading"])
+        #expect(hrefs(2) == ["a/index.html"])
+        #expect(results[3]["count"] as? Int == 0)
+        #expect(hrefs(4).count == 3)  // three letters or more: the start of a word
+        #expect(hrefs(5).isEmpty)  // shorter: whole words only
+        let first = try #require((results[1]["results"] as? [[String: Any]])?.first)
+        #expect(first["snippet"] as? String == "[War] and peace and [nuclear] matters.")
+        #expect(first["heading"] as? String == "Nuclear heading")
+    }
+
+    @Test(.enabled(if: isInstalled("node") && FileManager.default.fileExists(atPath: sharedFolder.appendingPathComponent("bench/make-corpus.py").path),
+                   "needs node and ../shared/bench"))
+    func shardedIndexOfA300PageCorpusFindsWhatThePagesSay() throws {
+        let folder = try TemporaryFolder()
+        let (status, _) = try runProgram(["python3", sharedFolder.appendingPathComponent("bench/make-corpus.py").path,
+                                          folder.url.appendingPathComponent("Content").path, "300"])
+        try #require(status == 0)
+        _ = try SiteBuilder(options: options(in: folder)).build()
+        let site = folder.url.appendingPathComponent("Output")
+        let files = folder.snapshot("Output")
+        #expect(files.keys.contains("search/w1.js") && files.keys.contains("search/t1.js"))
+        for result in try Self.query(site, ["afghanistan", "Biosecurity terrorism"]) {
+            let found = result["results"] as? [[String: Any]] ?? []
+            #expect(!found.isEmpty)
+            for href in found.compactMap({ $0["href"] as? String }) {
+                let path = String(href.split(separator: "#")[0])
+                let page = String(decoding: files[path] ?? Data(), as: UTF8.self).lowercased()
+                for word in (result["query"] as? String ?? "").lowercased().split(separator: " ") {
+                    #expect(page.contains(word), "\(path) does not contain \(word)")
+                }
+            }
+        }
+    }
+}
