@@ -43,7 +43,8 @@ struct Build: ParsableCommand {
                 let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
                 let changes = report.write.map { ", \($0.written) written, \($0.unchanged) unchanged, \($0.removed) removed" } ?? ""
                 let zip = zip(report.bundleBytes)
-                print("Built \(report.pages) pages (\(report.files) files\(changes))\(zip) in \(milliseconds) ms")
+                let pages = report.pages == 1 ? "1 page" : "\(report.pages) pages"
+                print("Built \(pages) (\(report.files) files\(changes))\(zip) in \(milliseconds) ms")
             }
         } catch let error as BuildError {
             Reporter.print(error.diagnostics)

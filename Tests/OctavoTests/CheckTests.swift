@@ -77,8 +77,8 @@ struct CheckTests {
         let diagnostics = try check(["index.md": "# Home\n"], templates: templates)
         #expect(diagnostics.map(\.message) == [
             "page 'index.html' has the id 'top' more than once",
-            "page 'index.html' links to 'missing.html', which the build does not write",
             "page 'index.html' links to '#nope', but 'index.html' has no id 'nope'",
+            "page 'index.html' links to 'missing.html', which the build does not write",
         ])
     }
 

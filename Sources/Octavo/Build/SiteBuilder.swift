@@ -78,12 +78,12 @@ public struct SiteBuilder: Sendable {
             let output = SendableBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: content.sources.count) { index in
                 let source = content.sources[index]
-                var ids = HeadingIDGenerator()
+                var ids = HeadingIDGenerator.forPages()
                 output.buffer[index] = Outliner.Input(source: source, markdown: MarkdownParser(unsafe: content.config.unsafe).parse(source.body, ids: &ids))
             }
         }
-        var site = try Outliner().outline(inputs.compactMap { $0 }, assets: content.assets)
-        if let title = content.config.title { site.title = title }
+        var site = try Outliner().outline(inputs.compactMap { $0 }, assets: content.assets, contentRoot: options.displayContent)
+        if let title = content.config.title, !title.trimmingSpaces().isEmpty { site.title = title }
         if content.config.unsafe {
             site.diagnostics.insert(Diagnostic(file: options.displayContent + "/" + SiteConfig.fileName, severity: .note,
                                                message: "raw HTML and unsafe links are kept ('unsafe: true'): publish only Markdown you trust"), at: 0)
@@ -156,6 +156,9 @@ public struct SiteBuilder: Sendable {
             .map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
         for path in protected where output == "/" || path == output || path.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
             throw BuildError(file: options.output.path, "cannot be the output folder: it is or contains '\(path)', which the build reads")
+        }
+        for path in protected.dropLast() where output.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
+            throw BuildError(file: options.output.path, "cannot be the output folder: it is inside '\(path)', which the build reads, so every build would read the one before")
         }
         if let bundle = options.bundle?.standardizedFileURL.resolvingSymlinksInPath().path {
             for path in protected.dropLast() where bundle == path || bundle.hasPrefix(path.hasSuffix("/") ? path : path + "/") {

@@ -41,8 +41,10 @@ public struct SiteAudit: Sendable {
         var edges: [String: [String]] = [:]
         // Pages in one folder write the same navigation hrefs: resolve each (folder, href) once.
         var resolved: [String: [String: (String, String?)]] = [:]
+        var missing: [String: [(page: Int, reference: String)]] = [:]
+        var missingOrder: [String] = []
         for (index, page) in pages.enumerated() {
-            let folder = (page.path as NSString).deletingLastPathComponent
+            let folder = page.path.folderPart
             let location = self.location(ofPage: index)
             var seen: Set<String> = []
             for id in scanned[index].ids where !seen.insert(id).inserted {
@@ -63,8 +65,8 @@ public struct SiteAudit: Sendable {
                     resolved[folder, default: [:]][reference] = (path, fragment)
                 }
                 guard files.contains(path) else {
-                    result.append(Diagnostic(file: location.file, line: location.line, severity: .error,
-                                             message: "page '\(page.path)' links to '\(reference)', which the build does not write"))
+                    if missing[path] == nil { missingOrder.append(path) }
+                    missing[path, default: []].append((index, reference))
                     continue
                 }
                 edges[page.path, default: []].append(path)
@@ -73,6 +75,14 @@ public struct SiteAudit: Sendable {
                                              message: "page '\(page.path)' links to '\(reference)', but '\(path)' has no id '\(fragment)'"))
                 }
             }
+        }
+        // A link a template writes is broken on every page: say so once, at the first page.
+        for path in missingOrder {
+            guard let first = missing[path]?.first, let count = missing[path]?.count else { continue }
+            let location = self.location(ofPage: first.page)
+            let others = count > 1 ? " (and on \(count - 1) other page\(count == 2 ? "" : "s"))" : ""
+            result.append(Diagnostic(file: location.file, line: location.line, severity: .error,
+                                     message: "page '\(pages[first.page].path)' links to '\(first.reference)', which the build does not write\(others)"))
         }
         while let path = queue.popLast() {
             guard reached.insert(path).inserted else { continue }
@@ -109,9 +119,7 @@ public struct SiteAudit: Sendable {
     }
 
     private func location(ofPage index: Int) -> (file: String, line: Int?) {
-        let page = site.pages[index]
-        guard let document = page.document else { return ("the page of folder '\((page.path as NSString).deletingLastPathComponent)'", nil) }
-        return (site.documents[document].displayPath, page.line)
+        site.location(ofPage: index)
     }
 
     private func unresolvedDestinations(ofPage index: Int) -> Set<String> {

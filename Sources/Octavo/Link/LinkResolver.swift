@@ -68,7 +68,7 @@ public struct LinkResolver: Sendable {
             guard let fragment, !fragment.isEmpty else { return .page(document.rootPage, fragment: nil) }
             return anchor(fragment, in: document, site: site, written: destination)
         }
-        guard let path = Self.normalize(decoded, relativeTo: (document.path as NSString).deletingLastPathComponent) else {
+        guard let path = Self.normalize(decoded, relativeTo: document.path.folderPart) else {
             return .unresolved("link target '\(destination)' points outside the content folder")
         }
         if let index = documents[path] {
@@ -80,6 +80,12 @@ public struct LinkResolver: Sendable {
         let folder = path.hasSuffix("/") || path.isEmpty ? path : path + "/"
         if let index = documents[folder + "index.md"] ?? documents[folder + "index.markdown"] {
             return .page(site.documents[index].rootPage, fragment: fragment)
+        }
+        // A folder without index.md has a page the build makes, listing its pages.
+        let generated = ["index.md", "index.markdown"].contains(path.lastPart)
+            ? (path.folderPart.isEmpty ? "" : path.folderPart + "/") + "index.html" : folder + "index.html"
+        if let page = site.pages.firstIndex(where: { $0.document == nil && $0.path == generated }), fragment?.isEmpty != false {
+            return .page(page, fragment: nil)
         }
         return .unresolved("link target '\(rest)' does not exist")
     }

@@ -10,6 +10,21 @@ public struct HeadingIDGenerator: Sendable {
     /// Creates a generator with no ids used yet.
     public init() {}
 
+    /// Creates a generator for a page's Markdown: the ids of Octavo's own elements
+    /// (``reservedIDs``) are taken, so that a heading "Content" gets `content-1`, not the id of
+    /// the layout's `<main id="content">`.
+    public static func forPages() -> HeadingIDGenerator {
+        var generator = HeadingIDGenerator()
+        for id in reservedIDs { _ = generator.reserve(id) }
+        return generator
+    }
+
+    /// The id of a page's `<h1>` when the page has no heading of its own (its title is used).
+    public static let titleID = "title"
+
+    /// Ids that Octavo's pages and the default templates use themselves.
+    public static let reservedIDs = [titleID, "content", "toc-title", "on-this-page-title", "search-results", "search-title"]
+
     /// The GitHub slug of `text`, before making it unique.
     public static func slug(_ text: String) -> String {
         var result = ""

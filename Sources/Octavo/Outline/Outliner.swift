@@ -33,7 +33,8 @@ public struct Outliner: Sendable {
     /// - Returns: The site, with pages in reading order (depth-first: a section, then its pages).
     /// - Throws: ``BuildError`` when a `slug` is not one safe path segment, or two pages would be
     ///   written to the same path.
-    public func outline(_ inputs: [Input], assets: [Asset]) throws -> Site {
+    ///   - contentRoot: How diagnostics name the content folder.
+    public func outline(_ inputs: [Input], assets: [Asset], contentRoot: String = "Content") throws -> Site {
         var builder = Builder()
         let tree = Folder.make(inputs)
         let rootIndex = tree.files.first { $0.isIndex }
@@ -44,9 +45,10 @@ public struct Outliner: Sendable {
             builder.addGenerated(title: "Home", path: "index.html", kind: .home, parent: nil)
         }
         try builder.addChildren(of: tree, folderPath: "", parent: 0, skipping: rootIndex ?? singleFile)
-        try builder.checkPaths(assets: assets)
+        try builder.checkPaths(assets: assets, contentRoot: contentRoot)
         let title = builder.pages[0].title
-        return Site(title: title, pages: builder.pages, documents: builder.documents, assets: assets, diagnostics: builder.diagnostics)
+        return Site(title: title, pages: builder.pages, documents: builder.documents, assets: assets,
+                    diagnostics: builder.diagnostics, contentRoot: contentRoot)
     }
 }
 
@@ -55,7 +57,7 @@ private struct Folder {
     struct File {
         var name: String
         var input: Outliner.Input
-        var isIndex: Bool { (name as NSString).deletingPathExtension == "index" }
+        var isIndex: Bool { name.stem == "index" }
         var weight: Int? { input.source.frontMatter.weight }
     }
 
@@ -130,7 +132,7 @@ private struct Builder {
         for entry in Entry.ordered(entries) {
             switch entry {
             case .file(let file):
-                let slug = try Self.slug(for: file.input.source, fallback: (file.name as NSString).deletingPathExtension)
+                let slug = try Self.slug(for: file.input.source, fallback: file.name.stem)
                 try addDocument(file.input, path: folderPath + slug + "/index.html", kind: .page, parent: parent)
             case .folder(let sub):
                 let path = folderPath + sub.name + "/"
@@ -173,8 +175,9 @@ private struct Builder {
             heading = first
             blocks.removeFirst()
         }
-        let fileStem = ((source.path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let title = front.title ?? heading?.text ?? fileStem
+        let fileStem = source.path.stem
+        // An empty title is no title: fall back as if none were given.
+        let title = [front.title, heading?.text, fileStem].compactMap { $0?.trimmingSpaces() }.first { !$0.isEmpty } ?? fileStem
         let root = append(Page(kind: kind, path: path, title: title, number: nil, numberPath: nil, heading: heading,
                                blocks: [], closing: [], document: documentIndex, line: source.bodyFirstLine,
                                parent: parent, children: [], description: front.description, summary: ""))
@@ -190,7 +193,7 @@ private struct Builder {
                 let parentPage = open.last ?? root
                 let (number, title) = Self.splitNumber(block.text)
                 let numberPath = number.map { n in pages[parentPage].numberPath.map { "\($0).\(n)" } ?? n }
-                let folder = (pages[parentPage].path as NSString).deletingLastPathComponent
+                let folder = pages[parentPage].path.folderPart
                 let slug = number?.lowercased() ?? block.id ?? "section"
                 let page = append(Page(kind: .page, path: (folder.isEmpty ? "" : folder + "/") + slug + "/index.html",
                                        title: title, number: number, numberPath: numberPath, heading: block, blocks: [],
@@ -269,7 +272,7 @@ private struct Builder {
     }
 
     /// Fails when two pages, or a page and an asset, would be written to the same path.
-    func checkPaths(assets: [Asset]) throws {
+    func checkPaths(assets: [Asset], contentRoot: String) throws {
         var owners: [String: String] = [:]
         var problems: [Diagnostic] = []
         func claim(_ path: String, file: String, line: Int?) {
@@ -284,10 +287,10 @@ private struct Builder {
             if let document = page.document {
                 claim(page.path, file: documents[document].displayPath, line: page.line)
             } else {
-                claim(page.path, file: "the page of folder '\((page.path as NSString).deletingLastPathComponent)'", line: nil)
+                claim(page.path, file: contentRoot + (page.path.folderPart.isEmpty ? "" : "/" + page.path.folderPart), line: nil)
             }
         }
-        for asset in assets { claim(asset.path, file: asset.path, line: nil) }
+        for asset in assets { claim(asset.path, file: contentRoot + "/" + asset.path, line: nil) }
         if !problems.isEmpty { throw BuildError(problems) }
     }
 }

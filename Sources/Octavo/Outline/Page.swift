@@ -91,4 +91,15 @@ public struct Site: Sendable {
     public var assets: [Asset]
     /// Problems found while outlining (warnings and errors).
     public var diagnostics: [Diagnostic]
+    /// The content folder as diagnostics name it (`Content`).
+    public var contentRoot: String = "Content"
+
+    /// Where diagnostics about a page point: its source file and line, or for a folder's
+    /// generated page, the folder.
+    public func location(ofPage index: Int) -> (file: String, line: Int?) {
+        let page = pages[index]
+        if let document = page.document { return (documents[document].displayPath, page.line) }
+        let folder = page.path.folderPart
+        return (folder.isEmpty ? contentRoot : contentRoot + "/" + folder, nil)
+    }
 }

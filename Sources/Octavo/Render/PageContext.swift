@@ -169,10 +169,10 @@ extension PageContext: MustacheParent {
         case "site": site
         case "page": page
         case "breadcrumbs": breadcrumbs
-        case "prev": prev
-        case "next": next
+        case "prev": prev.orAbsent
+        case "next": next.orAbsent
         case "sidebar": sidebar
-        case "toc": toc
+        case "toc": toc.orAbsent
         case "onThisPage": onThisPage
         case "print": print
         default: nil
@@ -187,8 +187,8 @@ extension SiteContext: MustacheParent {
         case "root": root
         case "home": home
         case "generator": generator
-        case "search": search
-        case "print": print
+        case "search": search.orAbsent
+        case "print": print.orAbsent
         default: nil
         }
     }
@@ -198,13 +198,13 @@ extension PageInfo: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "title": title
-        case "number": number
-        case "numberPath": numberPath
+        case "number": number.orAbsent
+        case "numberPath": numberPath.orAbsent
         case "numberedTitle": numberedTitle
         case "kind": kind
         case "isHome": isHome
         case "url": url
-        case "description": description
+        case "description": description.orAbsent
         case "summary": summary
         case "heading": heading
         case "body": body
@@ -219,10 +219,10 @@ extension NavItem: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "title": title
-        case "number": number
+        case "number": number.orAbsent
         case "numberedTitle": numberedTitle
         case "url": url
-        case "summary": summary
+        case "summary": summary.orAbsent
         case "isCurrent": isCurrent
         case "isOpen": isOpen
         case "children": children
@@ -249,8 +249,8 @@ extension PrintSection: MustacheParent {
         case "id": id
         case "depth": depth
         case "title": title
-        case "number": number
-        case "numberPath": numberPath
+        case "number": number.orAbsent
+        case "numberPath": numberPath.orAbsent
         case "numberedTitle": numberedTitle
         case "heading": heading
         case "body": body
@@ -259,4 +259,19 @@ extension PrintSection: MustacheParent {
         default: nil
         }
     }
+}
+
+/// The answer for a value a page does not have (no number, no next page …).
+///
+/// Mustache looks a name that a value answers `nil` for up in the enclosing values, so an
+/// unnumbered item inside a numbered part would print the part's number. `Absent` stops the
+/// lookup: sections over it are skipped and printing it prints nothing.
+struct Absent: MustacheCustomRenderable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
+}
+
+extension Optional {
+    /// The value, or ``Absent`` so that Mustache does not look further up.
+    var orAbsent: Any { self.map { $0 as Any } ?? Absent() }
 }

@@ -59,7 +59,7 @@ public struct PageRenderer: Sendable {
         let closing = html(of: page, closing: true, site: site, links: links)
         let info = PageInfo(title: page.title, number: page.number, numberPath: page.numberPath, numberedTitle: page.numberedTitle,
                             kind: page.kind.rawValue, isHome: page.kind == .home, url: path,
-                            description: page.description, summary: page.summary, heading: heading(of: page),
+                            description: page.description, summary: page.summary, heading: heading(of: page, link: linkURL(for: page, site: site, links: links)),
                             body: body, closing: closing, children: page.children.map { item($0) })
         let onThisPage = (page.blocks + page.closing).compactMap { block -> HeadingItem? in
             guard let level = block.headingLevel, let id = block.id else { return nil }
@@ -116,11 +116,22 @@ public struct PageRenderer: Sendable {
     }
 
     /// The page's `<h1>`: its opening heading, or one made from its title.
-    private func heading(of page: Page) -> String {
+    private func heading(of page: Page, link: @escaping (Int) -> String?) -> String {
         if let heading = page.heading, let id = heading.id {
-            return HeadingMarkup.html(level: 1, id: id, content: heading.html)
+            return Self.replacePlaceholders(in: HeadingMarkup.html(level: 1, id: id, content: heading.html), link)
         }
-        return HeadingMarkup.html(level: 1, id: "title", content: HTMLEscaping.escape(page.title))
+        return HeadingMarkup.html(level: 1, id: HeadingIDGenerator.titleID, content: HTMLEscaping.escape(page.title))
+    }
+
+    /// The HTML-escaped URL, as written on `page`, of each link placeholder of the page's document.
+    func linkURL(for page: Page, site: Site, links: LinkResolver.Resolution) -> (Int) -> String? {
+        guard let document = page.document else { return { _ in nil } }
+        let targets = links.targets[document]
+        let references = site.documents[document].links
+        return { number in
+            guard number < targets.count else { return nil }
+            return HTMLEscaping.escape(targets[number].url(from: page.path, site: site, original: references[number].destination))
+        }
     }
 
     /// The level a heading of the page's text is shown at. A page cut out of a longer document
@@ -139,14 +150,7 @@ public struct PageRenderer: Sendable {
         let ids = closing ? paragraphIDs[page.blocks.count...] : paragraphIDs[..<page.blocks.count]
         var writer = BlockHTML()
         if let own = page.heading?.headingLevel, own > 1 { writer.headingShift = 1 - own }
-        if let document = page.document {
-            let targets = links.targets[document]
-            let references = site.documents[document].links
-            writer.link = { number in
-                guard number < targets.count else { return nil }
-                return HTMLEscaping.escape(targets[number].url(from: page.path, site: site, original: references[number].destination))
-            }
-        }
+        writer.link = linkURL(for: page, site: site, links: links)
         return writer.html(of: blocks, paragraphIDs: ids)
     }
 

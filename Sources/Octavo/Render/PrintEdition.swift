@@ -143,7 +143,7 @@ public struct PrintEdition: Sendable {
         let paragraphs = anchors.paragraphs[index]
         return PrintSection(
             id: anchors.pages[index], depth: depth, title: page.title, number: page.number, numberPath: page.numberPath,
-            numberedTitle: page.numberedTitle, heading: heading,
+            numberedTitle: page.numberedTitle, heading: PageRenderer.replacePlaceholders(in: heading, writer.link),
             body: writer.html(of: page.blocks, paragraphIDs: paragraphs[..<page.blocks.count]),
             closing: writer.html(of: page.closing, paragraphIDs: paragraphs[page.blocks.count...]),
             children: page.children.map { section($0, depth: depth + 1, anchors: anchors) })

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds template tags that name a variable no page context has, so that a typo such as
 /// `{{page.titel}}` is an error instead of silently rendering as nothing, even inside a section
 /// that no page happens to render.
@@ -7,11 +9,16 @@
 /// and transforms `{{#empty(a.b)}}`; partials, comments and blocks are skipped. A template that
 /// changes delimiters (`{{=<% %>=}}`) is checked only up to the change.
 public enum TemplateLint {
-    /// One error per unknown name per template, at the first tag that uses it.
+    /// One error per unknown name per template, at the first tag that uses it, and one for each
+    /// partial (`{{> name}}`) that no template file provides.
     public static func diagnostics(for templates: TemplateSet) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for (template, text) in templates.sources.sorted(by: { $0.key < $1.key }) {
             var reported: Set<String> = []
+            for partial in partials(in: text) where templates.sources[partial.name] == nil {
+                result.append(Diagnostic(file: "\(templates.displayRoot)/\(template).mustache", line: partial.line, column: partial.column,
+                                         message: "template includes '\(partial.name)', but there is no \(templates.displayRoot)/\(partial.name).mustache"))
+            }
             for tag in tags(in: text) {
                 for name in tag.names where !PageContext.variableNames.contains(name) && reported.insert(name).inserted {
                     result.append(Diagnostic(file: "\(templates.displayRoot)/\(template).mustache", line: tag.line, column: tag.column,
@@ -44,6 +51,28 @@ public enum TemplateLint {
                     if let sigil, "#^/&{".contains(sigil) { inside = inside.dropFirst() }
                     result.append(Tag(line: line, column: column, names: names(in: inside)))
                 }
+            }
+            if text[index] == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index = text.index(after: index)
+        }
+        return result
+    }
+
+    /// The partials a template includes (`{{> partials/sidebar}}`), with their positions.
+    static func partials(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var result: [(name: String, line: Int, column: Int)] = []
+        var line = 1
+        var column = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index...].hasPrefix("{{>"), let close = text[index...].range(of: "}}") {
+                let name = text[text.index(index, offsetBy: 3)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty { result.append((name, line, column)) }
             }
             if text[index] == "\n" {
                 line += 1

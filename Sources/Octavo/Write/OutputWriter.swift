@@ -57,8 +57,18 @@ public struct OutputWriter: Sendable {
         let manager = FileManager.default
         try createFolder(root)
         removeLeftoverTemporaryFiles()
+        let previous = previousManifest()
+        try clearTheWay(for: files, previous: previous)
         var report = Report(written: 0, unchanged: 0, removed: 0)
         var folders: Set<String> = [root.path]
+        var written: Set<String> = []
+        defer {
+            // Even when a write fails half-way (a full disk), remember what this build wrote.
+            if written.count < files.count && !written.isEmpty {
+                let manifest = previous.union(written).sorted().joined(separator: "\n") + "\n"
+                try? replace(root.appendingPathComponent(Self.manifestName), with: Array(manifest.utf8))
+            }
+        }
         for file in files {
             let url = root.appendingPathComponent(file.path)
             let bytes: [UInt8]
@@ -72,16 +82,18 @@ public struct OutputWriter: Sendable {
             }
             if let existing = manager.contents(atPath: url.path), existing.elementsEqual(bytes) {
                 report.unchanged += 1
+                written.insert(file.path)
                 continue
             }
             let folder = url.deletingLastPathComponent()
             if folders.insert(folder.path).inserted { try createFolder(folder) }
             try replace(url, with: bytes)
+            written.insert(file.path)
             report.written += 1
         }
 
         let produced = Set(files.map(\.path))
-        for stale in previousManifest().subtracting(produced).sorted() {
+        for stale in previous.subtracting(produced).sorted() {
             let url = root.appendingPathComponent(stale)
             var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
@@ -95,6 +107,38 @@ public struct OutputWriter: Sendable {
             try replace(manifestURL, with: Array(manifest.utf8))
         }
         return report
+    }
+
+    /// Makes sure every file can be written before the first is: a file of an earlier build that
+    /// stands where a folder is needed now is removed; anything else in the way is an error.
+    /// - Throws: ``BuildError`` naming the path, when a file Octavo did not write stands where the
+    ///   build needs a folder, or a folder stands where it writes a file.
+    func clearTheWay(for files: [OutputFile], previous: Set<String>) throws {
+        let manager = FileManager.default
+        var checked: Set<String> = []
+        var staleInTheWay: [String] = []
+        var problems: [Diagnostic] = []
+        for file in files {
+            var isFolder: ObjCBool = false
+            if manager.fileExists(atPath: root.appendingPathComponent(file.path).path, isDirectory: &isFolder), isFolder.boolValue {
+                problems.append(Diagnostic(file: root.appendingPathComponent(file.path).path,
+                                           message: "is a folder where the build writes a file: move or remove it"))
+            }
+            var folder = file.path.folderPart
+            while !folder.isEmpty, checked.insert(folder).inserted {
+                let url = root.appendingPathComponent(folder)
+                if manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                    if previous.contains(folder) {
+                        staleInTheWay.append(folder)
+                    } else {
+                        problems.append(Diagnostic(file: url.path, message: "is a file Octavo did not write, where the build needs a folder: move or remove it"))
+                    }
+                }
+                folder = folder.folderPart
+            }
+        }
+        if !problems.isEmpty { throw BuildError(problems) }
+        for path in staleInTheWay { unlink(root.appendingPathComponent(path).path) }
     }
 
     /// The paths the previous build recorded, or none.
@@ -148,7 +192,7 @@ public struct OutputWriter: Sendable {
     private func removeLeftoverTemporaryFiles() {
         guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return }
         for case let path as String in enumerator where path.hasSuffix(Self.temporarySuffix) {
-            let name = (path as NSString).lastPathComponent
+            let name = path.lastPart
             if name.hasPrefix(".") { unlink(root.appendingPathComponent(path).path) }
         }
     }

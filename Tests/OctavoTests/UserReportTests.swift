@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import Octavo
+
+/// Problems a first user met, each pinned by a test.
+@Suite("Reported by a first user")
+struct UserReportTests {
+    func render(_ files: [String: String], templates: URL = realTemplates) throws -> SiteBuilder.Result {
+        let folder = try TemporaryFolder()
+        try folder.write(files, under: "Content")
+        return try SiteBuilder(options: options(in: folder, templates: templates)).render()
+    }
+
+    func page(_ result: SiteBuilder.Result, _ path: String) -> String {
+        result.files.first { $0.path == path }?.text ?? ""
+    }
+
+    @Test func unnumberedItemsDoNotBorrowTheirPartsNumber() throws {
+        let result = try render(["index.md": "---\ntitle: T\nsplit: [1, 2]\n---\n# I. One\n\n## 2) Paren\n\nText.\n"])
+        let home = page(result, "index.html")
+        #expect(home.contains("<span class=\"number\">I.</span> One"))
+        #expect(home.contains(">2) Paren</a>"))
+        #expect(!home.contains("I.</span> 2) Paren"))
+    }
+
+    @Test func aLinkInThePageHeadingIsResolved() throws {
+        let result = try render(["index.md": "# The [other](other.md) page\n", "other.md": "# Other\n"])
+        let home = page(result, "index.html")
+        #expect(home.contains("<a href=\"other/index.html\">other</a>"))
+        #expect(!home.contains(LinkReference.placeholderPrefix))
+    }
+
+    @Test func headingsDoNotTakeTheIdsOfOctavosOwnElements() throws {
+        let result = try render(["index.md": "---\ntitle: T\n---\n## Title\n\n## Content\n"])
+        let home = page(result, "index.html")
+        #expect(home.contains("<h1 id=\"title\">"))
+        #expect(home.contains("<h2 id=\"title-1\">"))
+        #expect(home.contains("<h2 id=\"content-1\">"))
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func emptyTitlesFallBackToTheHeadingOrFileName() throws {
+        let result = try render(["index.md": "---\ntitle: \"\"\n---\n# Heading\n", "a.md": "---\ntitle:\n---\ntext\n"])
+        #expect(result.site.pages.map(\.title) == ["Heading", "a"])
+    }
+
+    @Test func aMissingPartialIsAnError() throws {
+        let folder = try TemporaryFolder()
+        let templates = try folder.write(["layout.mustache": "<main>\n{{> partials/nope}}{{{page.body}}}</main>\n"], under: "T")
+        let result = try render(["index.md": "# H\n"], templates: templates)
+        #expect(result.diagnostics.map(\.description) == [
+            "Templates/layout.mustache:2:1: error: template includes 'partials/nope', but there is no Templates/partials/nope.mustache",
+        ])
+    }
+
+    @Test func linksToAFolderWithoutIndexLeadToItsPage() throws {
+        let result = try render(["index.md": "# H\n\n[a](sub) [b](sub/) [c](sub/index.md)\n", "sub/one.md": "# One\n"])
+        #expect(result.diagnostics.isEmpty)
+        #expect(page(result, "index.html").components(separatedBy: "href=\"sub/index.html\"").count - 1 >= 3)
+    }
+
+    @Test func aBrokenTemplateLinkIsReportedOnce() throws {
+        let folder = try TemporaryFolder()
+        let templates = try folder.write(["layout.mustache": "<main>{{{page.body}}}<a href=\"{{site.root}}nope.html\">x</a>{{#page.children}}<a href=\"{{url}}\">c</a>{{/page.children}}</main>\n"], under: "T")
+        let result = try render(["index.md": "# H\n", "a.md": "# A\n", "b.md": "# B\n"], templates: templates)
+        let broken = result.diagnostics.filter { $0.message.contains("nope.html") }
+        #expect(broken.count == 1)
+        #expect(broken.first?.message.hasSuffix("(and on 2 other pages)") == true)
+    }
+
+    @Test func generatedPagesAreLocatedAtTheirFolder() throws {
+        let folder = try TemporaryFolder()
+        let templates = try folder.write(["layout.mustache": "<main id=\"x\"><p id=\"x\"></p>{{{page.body}}}{{#page.children}}<a href=\"{{url}}\">c</a>{{/page.children}}</main>\n"], under: "T")
+        let result = try render(["index.md": "# H\n\n[g](guide/index.md)\n", "guide/deep/one.md": "# One\n"], templates: templates)
+        let files = Set(result.diagnostics.map(\.file))
+        #expect(files.contains("Content/guide"))
+        #expect(files.contains("Content/guide/deep"))
+    }
+
+    @Test func anOutputFolderInsideTheContentFolderIsRefused() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# H\n"], under: "Content")
+        var inside = options(in: folder)
+        inside.output = folder.url.appendingPathComponent("Content/out")
+        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: inside).build() }
+        #expect(error?.diagnostics.first?.message.contains("is inside") == true)
+        #expect(!FileManager.default.fileExists(atPath: inside.output.path))
+    }
+
+    @Test func aFileInTheWayOfAFolderStopsTheBuildBeforeAnyWrite() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n[n](notes.md)\n", "notes.md": "# Notes\n"], under: "Content")
+        try folder.write(["notes": "a file of mine"], under: "Output")
+        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).build() }
+        #expect(error?.diagnostics.first?.message.contains("is a file Octavo did not write, where the build needs a folder") == true)
+        #expect(folder.snapshot("Output") == ["notes": Data("a file of mine".utf8)])
+    }
+
+    @Test func aFileOfAnEarlierBuildInTheWayIsReplaced() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n[n](notes)\n"], under: "Content")
+        try folder.writeBytes(Array("old asset".utf8), to: "Content/notes")
+        _ = try SiteBuilder(options: options(in: folder)).build()
+        #expect(try folder.read("Output/notes") == "old asset")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Content/notes"))
+        try folder.write(["index.md": "# Home\n\n[n](notes.md)\n", "notes.md": "# Notes\n"], under: "Content")
+        _ = try SiteBuilder(options: options(in: folder)).build()
+        #expect(try folder.read("Output/notes/index.html").contains("Notes"))
+    }
+}
