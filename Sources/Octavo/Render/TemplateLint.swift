@@ -36,21 +36,19 @@ public enum TemplateLint {
         var names: [String]
     }
 
-    static func tags(in text: String) -> [Tag] {
-        var result: [Tag] = []
+    /// Every `{{…}}` tag's inside and 1-based position, up to a change of delimiters (`{{=`),
+    /// after which the rest would be misread.
+    static func rawTags(in text: String) -> [(inside: Substring, line: Int, column: Int)] {
+        var result: [(inside: Substring, line: Int, column: Int)] = []
         var line = 1
         var column = 1
         var index = text.startIndex
         while index < text.endIndex {
             if text[index...].hasPrefix("{{") {
                 guard let close = text[index...].range(of: "}}") else { break }
-                var inside = Substring(text[text.index(index, offsetBy: 2)..<close.lowerBound])
-                let sigil = inside.first
-                if sigil == "=" { break }  // new delimiters: stop here rather than misread the rest
-                if sigil != "!" && sigil != ">" && sigil != "<" && sigil != "$" {
-                    if let sigil, "#^/&{".contains(sigil) { inside = inside.dropFirst() }
-                    result.append(Tag(line: line, column: column, names: names(in: inside)))
-                }
+                let inside = text[text.index(index, offsetBy: 2)..<close.lowerBound]
+                if inside.first == "=" { break }
+                result.append((inside, line, column))
             }
             if text[index] == "\n" {
                 line += 1
@@ -63,26 +61,23 @@ public enum TemplateLint {
         return result
     }
 
+    /// The variable tags of a template: partials, comments, blocks and parents are left out.
+    static func tags(in text: String) -> [Tag] {
+        rawTags(in: text).compactMap { tag in
+            var inside = tag.inside
+            guard let sigil = inside.first, !"!><$".contains(sigil) else { return nil }
+            if "#^/&{".contains(sigil) { inside = inside.dropFirst() }
+            return Tag(line: tag.line, column: tag.column, names: names(in: inside))
+        }
+    }
+
     /// The partials a template includes (`{{> partials/sidebar}}`), with their positions.
     static func partials(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var result: [(name: String, line: Int, column: Int)] = []
-        var line = 1
-        var column = 1
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix("{{>"), let close = text[index...].range(of: "}}") {
-                let name = text[text.index(index, offsetBy: 3)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if !name.isEmpty { result.append((name, line, column)) }
-            }
-            if text[index] == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            index = text.index(after: index)
+        rawTags(in: text).compactMap { tag in
+            guard tag.inside.first == ">" else { return nil }
+            let name = tag.inside.dropFirst().trimmingCharacters(in: .whitespaces)
+            return name.isEmpty ? nil : (name, tag.line, tag.column)
         }
-        return result
     }
 
     /// `page.title` → [page, title]; `empty(page.children)` → [page, children]; `.` → [].
