@@ -65,11 +65,21 @@ extension SourceFile {
         if let bad = Self.firstInvalidUTF8Offset(body) {
             throw BuildError(file: file, "is not valid UTF-8 (bad byte at byte offset \(bad)): save it as UTF-8")
         }
-        var text = String(decoding: body, as: UTF8.self)
-        if text.utf8.contains(13) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard body.contains(13) else { return String(decoding: body, as: UTF8.self) }
+        // Bytes, not Characters: a CR is never part of a multi-byte sequence, whereas Foundation's
+        // string search does not find "\r" when a combining mark follows it ("\r\u{6EC}").
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(body.count)
+        var afterCR = false
+        for byte in body {
+            if byte == 10 && afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = byte == 13
+            normalized.append(afterCR ? 10 : byte)
         }
-        return text
+        return String(decoding: normalized, as: UTF8.self)
     }
 
     /// The offset in `bytes` (counting from the start of the whole array) of the first byte that
