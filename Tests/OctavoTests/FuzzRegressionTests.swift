@@ -19,4 +19,28 @@ struct FuzzRegressionTests {
         #expect(!other.body.utf8.contains(13))
         #expect(other.body.split(separator: "\n", omittingEmptySubsequences: false).count == 9)
     }
+
+    /// SplitLinkFuzz: a link to a folder (`./`, `guide/`) with a fragment was resolved to the
+    /// folder's page without checking that the page has that id: a broken link and no error.
+    @Test func folderLinkWithAMissingFragmentIsAnError() throws {
+        // The input was split at its 0xFF byte into the body of book.md and index.md.
+        let book = "# i. A\n\n[home](index.md) [pic](img/a.png) [bad](missing.md) [q](book.md?x#I)\n"
+        let home = "# Home\n\n[bmok.md#I) [item](book.md#a-1) [folder](./#hmme) [up](../x.md) [top](/book.md)\n"
+        let site = try outline(["book.md": "---\nsplit: [1, 2]\n---\n" + book, "index.md": home])
+        let messages = LinkResolver().resolve(site).diagnostics.map(\.description)
+        #expect(messages.contains("Content/index.md:3:33: error: link target './#hmme': no heading with id 'hmme' in Content/index.md"))
+
+        // The same through a folder with an index file: anchors and numbers of that file resolve.
+        let folders = try outline([
+            "index.md": "# Home\n\n[a](guide/#setup) [b](guide#II) [c](guide/#nowhere)\n",
+            "guide/index.md": "---\nsplit: [1]\n---\n# I. Start\n\n## Setup\n\n# II. Next\n",
+        ])
+        let resolution = LinkResolver().resolve(folders)
+        let home0 = folders.documents.firstIndex { $0.path == "index.md" }!
+        let paths = resolution.targets[home0].map { target -> String in
+            guard case .page(let page, let fragment) = target else { return "unresolved" }
+            return folders.pages[page].path + (fragment.map { "#" + $0 } ?? "")
+        }
+        #expect(paths == ["guide/i/index.html#setup", "guide/ii/index.html", "unresolved"])
+    }
 }
