@@ -43,4 +43,21 @@ struct FuzzRegressionTests {
         }
         #expect(paths == ["guide/i/index.html#setup", "guide/ii/index.html", "unresolved"])
     }
+
+    /// RenderFuzz: a heading `## Content` got the id `content`, which `<main id="content">` of the
+    /// layout already has; two elements with one id, and `#content` led to the wrong one. Headings
+    /// now skip the templates' ids and `title` (the id of a made-up `<h1>`) like ids already used.
+    @Test func headingIdsNeverRepeatTheTemplatesIds() throws {
+        let crashing = "---\ntitle: Home\n---\n# Title\n\nText with *emphasis*, `code`, [link](#title) and ![img](a.png \"t\").\n\n## Content\n\n> ### Quote heading\n\n- item\n  ## List heading\n\n```\ncode\n```\n\n<div>raw</div>\n\n[x]: https://example.com\n"
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": crashing, "a.png": ""], under: "Content")
+        let result = try SiteBuilder(options: options(in: folder)).render()
+        #expect(result.diagnostics.map(\.description) == ["Content/index.md:6:31: error: link target '#title': no heading with id 'title' in Content/index.md"])
+        guard case .bytes(let bytes) = result.files.first(where: { $0.path == "index.html" })?.contents else {
+            Issue.record("no index.html")
+            return
+        }
+        let ids = PageLinks.values(of: "id", in: String(decoding: bytes, as: UTF8.self))
+        #expect(ids == ["content", "title-1", "on-this-page-title", "content-1", "quote-heading", "list-heading", "toc-title"])
+    }
 }

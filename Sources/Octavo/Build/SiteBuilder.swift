@@ -73,7 +73,7 @@ public struct SiteBuilder: Sendable {
             let output = SendableBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: content.sources.count) { index in
                 let source = content.sources[index]
-                var ids = HeadingIDGenerator()
+                var ids = HeadingIDGenerator(reserving: templates.reservedIDs)
                 output.buffer[index] = Outliner.Input(source: source, markdown: MarkdownParser().parse(source.body, ids: &ids))
             }
         }

@@ -7,8 +7,12 @@
 public struct HeadingIDGenerator: Sendable {
     private var used: Set<String> = []
 
-    /// Creates a generator with no ids used yet.
-    public init() {}
+    /// Creates a generator with no ids used yet, but for `reserved`: ids that the page around
+    /// the headings already uses (see ``TemplateSet/reservedIDs``); a heading that would get one
+    /// gets `-1` … appended instead, so that no id appears twice on a page.
+    public init(reserving reserved: Set<String> = []) {
+        used = reserved
+    }
 
     /// The GitHub slug of `text`, before making it unique.
     public static func slug(_ text: String) -> String {
