@@ -20,6 +20,27 @@ struct FuzzRegressionTests {
         #expect(other.body.split(separator: "\n", omittingEmptySubsequences: false).count == 9)
     }
 
+    /// Found while reading Yams for the front matter fuzzer (which had not reached it in ten
+    /// minutes): `weight` and `split` went through Yams' `Node.int`, which reads YAML 1.1 base-60
+    /// numbers and traps on one too large for Int. Both keys now take decimal digits only.
+    @Test(arguments: [
+        "---\nweight: 1:1:1:1:1:1:1:1:1:1:1\n---\n",
+        "---\nsplit: [999999999999999999:0]\n---\n",
+        "---\nweight: 0x10\n---\n",
+    ])
+    func baseSixtyAndHexNumbersAreErrorsNotTraps(text: String) throws {
+        let error = #expect(throws: BuildError.self) {
+            try SourceFile(bytes: Array(text.utf8), path: "a.md", displayPath: "Content/a.md")
+        }
+        #expect(error?.diagnostics.first?.line == 2)
+    }
+
+    @Test func decimalWeightsAndLevelsStillRead() throws {
+        let front = try SourceFile(bytes: Array("---\nweight: -2\nsplit: [+1, 2]\n---\n".utf8), path: "a.md", displayPath: "a.md").frontMatter
+        #expect(front.weight == -2)
+        #expect(front.split == [1, 2])
+    }
+
     /// SplitLinkFuzz: a link to a folder (`./`, `guide/`) with a fragment was resolved to the
     /// folder's page without checking that the page has that id: a broken link and no error.
     @Test func folderLinkWithAMissingFragmentIsAnError() throws {
