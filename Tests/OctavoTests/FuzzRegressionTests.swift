@@ -41,6 +41,14 @@ struct FuzzRegressionTests {
         #expect(front.split == [1, 2])
     }
 
+    /// Found while fixing the CR bug above (same cause; RenderFuzz checks for it but had not hit
+    /// it): a heading in a quote or list whose text starts with a combining mark kept cmark's
+    /// sentinel characters and got no id, so links to it were broken.
+    @Test func nestedHeadingStartingWithACombiningMarkGetsItsId() {
+        let html = MarkdownRenderer().html("> ## \u{301}abc\n")
+        #expect(html == "<blockquote>\n<h2 id=\"\u{301}abc\">\u{301}abc<a class=\"permalink\" href=\"#\u{301}abc\" aria-label=\"Permalink\">#</a></h2>\n</blockquote>\n")
+    }
+
     /// SplitLinkFuzz: a link to a folder (`./`, `guide/`) with a fragment was resolved to the
     /// folder's page without checking that the page has that id: a broken link and no error.
     @Test func folderLinkWithAMissingFragmentIsAnError() throws {
