@@ -29,11 +29,31 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     for (page, (path, html)) in zip(site.pages, pages) {
         require(page.path == path, "page order")
         require(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"), "\(path) is not a whole page")
-        let ids = html.components(separatedBy: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        let ids = attributeValues("id", in: html)
         require(Set(ids).count == ids.count, "\(path) repeats an id: \(ids)")
         for id in page.anchors {
-            require(ids.contains(id[...]), "\(path) lacks the id \(id)")
+            require(ids.contains(Array(id.utf8)), "\(path) lacks the id \(id)")
         }
     }
     return 0
+}
+
+/// The values of `name="…"` attributes, as bytes: a String search would miss a value that starts
+/// with a combining mark, which joins the quote before it into one Character.
+func attributeValues(_ name: String, in html: String) -> [[UInt8]] {
+    let bytes = Array(html.utf8)
+    let marker = Array(" \(name)=\"".utf8)
+    var values: [[UInt8]] = []
+    var index = 0
+    while index + marker.count <= bytes.count {
+        if bytes[index..<index + marker.count].elementsEqual(marker) {
+            let start = index + marker.count
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
+            values.append(Array(bytes[start..<end]))
+            index = end
+        } else {
+            index += 1
+        }
+    }
+    return values
 }
