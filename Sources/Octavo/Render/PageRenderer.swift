@@ -110,16 +110,20 @@ public struct PageRenderer: Sendable {
         }
     }
 
-    /// Replaces every `octavo-link:N` in `html` with `replacement(N)`.
+    /// Replaces every `octavo-link:N` that is a whole `href` or `src` value in `html` with
+    /// `replacement(N)`. The same text elsewhere, in the page's prose or a link title, is the
+    /// author's and stays as written (cmark escapes `"` in text, so it cannot fake an attribute).
     static func replacePlaceholders(in html: String, _ replacement: (Int) -> String?) -> String {
         let prefix = LinkReference.placeholderPrefix
         guard html.contains(prefix) else { return html }
         var result = ""
         var rest = html[...]
-        while let range = rest.range(of: prefix) {
-            result += rest[..<range.lowerBound]
+        while let range = rest.range(of: prefix, options: .literal) {
+            let before = rest[..<range.lowerBound]
+            result += before
             let digits = rest[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
-            if let number = Int(digits), let url = replacement(number) {
+            let isURL = before.hasSuffix(" href=\"") || before.hasSuffix(" src=\"")
+            if isURL, rest[digits.endIndex...].first == "\"", let number = Int(digits), let url = replacement(number) {
                 result += url
             } else {
                 result += rest[range.lowerBound..<digits.endIndex]
