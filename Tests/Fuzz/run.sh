@@ -24,7 +24,7 @@ if [ "$seconds" = merge ]; then
   rm -rf "$merged" && mkdir -p "$merged"
   ".build-fuzz/$target" "${flags[@]}" -merge=1 "$merged" "$corpus"
   rm -rf "$corpus" && mv "$merged" "$corpus"
-  echo "$target: $(ls "$corpus" | wc -l) inputs, $(du -sh "$corpus" | cut -f1)"
+  echo "$target: $(ls "$corpus" | wc -l) inputs, $(du -sh --apparent-size "$corpus" | cut -f1)"
 else
   ".build-fuzz/$target" "${flags[@]}" -max_total_time="$seconds" -print_final_stats=1 "$@" "$corpus"
 fi
