@@ -55,10 +55,14 @@ struct PropertyTests {
         }
     }
 
-    /// (c) Building a site twice gives the same bytes, and a rebuild into the same folder
+    /// (c) Building a site twice gives the same bytes, also in another process (the `octavo`
+    /// command, whose dictionaries hash with another seed), and a rebuild into the same folder
     /// rewrites nothing.
     @Test func buildingTwiceGivesTheSameBytes() async throws {
         let reserved = try TemplateSet(root: realTemplates, displayRoot: "Templates").reservedIDs
+        // `swift test` builds every product; the command lies beside the test bundle.
+        let octavo = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("octavo")
+        try #require(FileManager.default.isExecutableFile(atPath: octavo.path), "no octavo command at \(octavo.path)")
         await propertyCheck(count: 25, input: Self.draws) { numbers in
             var draws = Draws(numbers)
             let site = try RandomSite(&draws, reserved: reserved)
@@ -70,6 +74,14 @@ struct PropertyTests {
             other.output = folder.url.appendingPathComponent("Output2")
             _ = try SiteBuilder(options: other).build()
             #expect(folder.snapshot("Output2") == firstBytes, "\(site)")
+            let process = Process()
+            process.executableURL = octavo
+            process.currentDirectoryURL = folder.url
+            process.arguments = ["build", "--quiet", "--templates", realTemplates.path, "--output", "Output3"]
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            #expect(folder.snapshot("Output3") == firstBytes, "\(site)")
             let again = try SiteBuilder(options: options(in: folder)).build()
             #expect(again.write?.written == 0 && again.write?.unchanged == first.files, "\(site)")
             #expect(folder.snapshot("Output") == firstBytes, "\(site)")
