@@ -2,8 +2,10 @@
 SWIFT ?= swift
 OCTAVO = .build/release/octavo
 CORPUS_DIR ?= /tmp/octavo-corpus
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS ?= FrontMatterFuzz SplitLinkFuzz RenderFuzz
 
-.PHONY: deps site octavo test check-output check-html html-tools bench bench-search fuzz clean
+.PHONY: deps site octavo test check-output check-html html-tools bench bench-search fuzz fuzz-merge clean
 
 ## deps: install libcmark-dev (Debian/Ubuntu) when pkg-config cannot find libcmark
 deps:
@@ -57,5 +59,18 @@ bench: octavo
 bench-search: octavo
 	bench/search-bench.sh 1000 10000
 
+## fuzz: build the libFuzzer targets of Tests/Fuzz/ and run each for FUZZ_SECONDS (default 30)
+fuzz: deps
+	Tests/Fuzz/build.sh $(FUZZ_TARGETS)
+	@for target in $(FUZZ_TARGETS); do \
+	  echo "== $$target ($(FUZZ_SECONDS) s)"; \
+	  Tests/Fuzz/run.sh $$target $(FUZZ_SECONDS) || exit 1; \
+	done
+
+## fuzz-merge: minimize the committed corpora Tests/Fuzz/Corpus/* (after long runs)
+fuzz-merge: deps
+	Tests/Fuzz/build.sh $(FUZZ_TARGETS)
+	@for target in $(FUZZ_TARGETS); do Tests/Fuzz/run.sh $$target merge || exit 1; done
+
 clean:
-	rm -rf .build .build-check
+	rm -rf .build .build-check .build-fuzz

@@ -54,6 +54,15 @@ struct RenderTests {
         #expect(context.toc == nil)
     }
 
+    @Test func placeholderTextWrittenByTheAuthorIsNotALink() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# H\n\n[real](#h) octavo-link:0 `octavo-link:0` [t](https://e.org \"octavo-link:0\") <octavo-link:0>\n"], under: "Content")
+        let result = try SiteBuilder(options: options(in: folder)).render()
+        let html = try #require(result.files.first { $0.path == "index.html" }).text
+        #expect(html.contains("<a href=\"#h\">real</a> octavo-link:0 <code>octavo-link:0</code> <a href=\"https://e.org\" title=\"octavo-link:0\">t</a>"))
+        #expect(result.diagnostics.map(\.message) == ["link target 'octavo-link:0' does not exist"])
+    }
+
     @Test func placeholdersAreReplacedAndUnknownOnesKept() {
         let html = PageRenderer.replacePlaceholders(in: "<a href=\"octavo-link:1\">x</a> octavo-link:9 octavo-link:") { $0 == 1 ? "a.html" : nil }
         #expect(html == "<a href=\"a.html\">x</a> octavo-link:9 octavo-link:")

@@ -78,7 +78,7 @@ public struct SiteBuilder: Sendable {
             let output = SendableBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: content.sources.count) { index in
                 let source = content.sources[index]
-                var ids = HeadingIDGenerator.forPages()
+                var ids = HeadingIDGenerator(reserving: templates.reservedIDs)
                 output.buffer[index] = Outliner.Input(source: source, markdown: MarkdownParser(unsafe: content.config.unsafe).parse(source.body, ids: &ids))
             }
         }

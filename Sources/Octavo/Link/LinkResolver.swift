@@ -71,23 +71,21 @@ public struct LinkResolver: Sendable {
         guard let path = Self.normalize(decoded, relativeTo: document.path.folderPart) else {
             return .unresolved("link target '\(destination)' points outside the content folder")
         }
-        if let index = documents[path] {
-            let target = site.documents[index]
-            guard let fragment, !fragment.isEmpty else { return .page(target.rootPage, fragment: nil) }
-            return anchor(fragment, in: target, site: site, written: destination)
-        }
         if assets.contains(path) { return .file(path, fragment: fragment) }
         let folder = path.hasSuffix("/") || path.isEmpty ? path : path + "/"
-        if let index = documents[folder + "index.md"] ?? documents[folder + "index.markdown"] {
-            return .page(site.documents[index].rootPage, fragment: fragment)
+        // A file, or a folder by its index file; a fragment must name an anchor or number there.
+        guard let index = documents[path] ?? documents[folder + "index.md"] ?? documents[folder + "index.markdown"] else {
+            // A folder without index.md has a page the build makes, listing its pages.
+            let generated = ["index.md", "index.markdown"].contains(path.lastPart)
+                ? (path.folderPart.isEmpty ? "" : path.folderPart + "/") + "index.html" : folder + "index.html"
+            if let page = site.pages.firstIndex(where: { $0.document == nil && $0.path == generated }), fragment?.isEmpty != false {
+                return .page(page, fragment: nil)
+            }
+            return .unresolved("link target '\(rest)' does not exist")
         }
-        // A folder without index.md has a page the build makes, listing its pages.
-        let generated = ["index.md", "index.markdown"].contains(path.lastPart)
-            ? (path.folderPart.isEmpty ? "" : path.folderPart + "/") + "index.html" : folder + "index.html"
-        if let page = site.pages.firstIndex(where: { $0.document == nil && $0.path == generated }), fragment?.isEmpty != false {
-            return .page(page, fragment: nil)
-        }
-        return .unresolved("link target '\(rest)' does not exist")
+        let target = site.documents[index]
+        guard let fragment, !fragment.isEmpty else { return .page(target.rootPage, fragment: nil) }
+        return anchor(fragment, in: target, site: site, written: destination)
     }
 
     private func anchor(_ fragment: String, in document: Document, site: Site, written: String) -> LinkTarget {

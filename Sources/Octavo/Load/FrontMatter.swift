@@ -69,6 +69,12 @@ extension FrontMatter {
             guard let scalar = node.scalar else { throw fail(node, "front matter '\(key)' must be text") }
             return scalar.string
         }
+        // Decimal digits only. Yams' `Node.int` also reads YAML 1.1's `0x10` and base 60 (`1:30`),
+        // and traps on a base-60 number too large for Int (`1:1:1:1:1:1:1:1:1:1:1`).
+        func wholeNumber(_ node: Node) -> Int? {
+            guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return nil }
+            return Int(scalar.string)
+        }
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             switch key {
@@ -79,14 +85,14 @@ extension FrontMatter {
             case "slug":
                 slug = try string(key, value)
             case "weight":
-                guard let number = value.int else {
+                guard let number = wholeNumber(value) else {
                     throw fail(value, "front matter 'weight' must be a whole number, not '\(value.string ?? "a list")'")
                 }
                 weight = number
             case "split":
                 let items = value.sequence.map(Array.init) ?? [value]
                 split = try items.map { item in
-                    guard let level = item.int, (1...6).contains(level) else {
+                    guard let level = wholeNumber(item), (1...6).contains(level) else {
                         throw fail(item, "front matter 'split' must list heading levels from 1 to 6, like [1, 2]")
                     }
                     return level

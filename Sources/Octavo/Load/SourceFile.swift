@@ -86,14 +86,25 @@ extension SourceFile {
         if let nul = Self.firstIndex(of: 0, in: body) {
             throw BuildError(file: file, "contains a NUL byte at byte offset \(nul): this is not a text file")
         }
-        guard var text = String(validating: body, as: UTF8.self) else {
+        guard let text = String(validating: body, as: UTF8.self) else {
             let bad = Self.firstInvalidUTF8Offset(body) ?? start
             throw BuildError(file: file, "is not valid UTF-8 (bad byte at byte offset \(bad)): save it as UTF-8")
         }
-        if Self.firstIndex(of: 13, in: body) != nil {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard Self.firstIndex(of: 13, in: body) != nil else { return text }
+        // Bytes, not Characters: a CR is never part of a multi-byte sequence, whereas Foundation's
+        // string search does not find "\r" when a combining mark follows it ("\r\u{6EC}").
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(body.count)
+        var afterCR = false
+        for byte in body {
+            if byte == 10 && afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = byte == 13
+            normalized.append(afterCR ? 10 : byte)
         }
-        return text
+        return String(decoding: normalized, as: UTF8.self)
     }
 
     /// The index of the first `byte` in `bytes`, found with `memchr`.

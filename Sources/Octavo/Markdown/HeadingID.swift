@@ -7,23 +7,15 @@
 public struct HeadingIDGenerator: Sendable {
     private var used: Set<String> = []
 
-    /// Creates a generator with no ids used yet.
-    public init() {}
-
-    /// Creates a generator for a page's Markdown: the ids of Octavo's own elements
-    /// (``reservedIDs``) are taken, so that a heading "Content" gets `content-1`, not the id of
-    /// the layout's `<main id="content">`.
-    public static func forPages() -> HeadingIDGenerator {
-        var generator = HeadingIDGenerator()
-        for id in reservedIDs { _ = generator.reserve(id) }
-        return generator
+    /// Creates a generator with no ids used yet, but for `reserved`: ids that the page around
+    /// the headings already uses (see ``TemplateSet/reservedIDs``); a heading that would get one
+    /// gets `-1` … appended instead, so that no id appears twice on a page.
+    public init(reserving reserved: Set<String> = []) {
+        used = reserved
     }
 
     /// The id of a page's `<h1>` when the page has no heading of its own (its title is used).
     public static let titleID = "title"
-
-    /// Ids that Octavo's pages and the default templates use themselves.
-    public static let reservedIDs = [titleID, "content", "toc-title", "on-this-page-title", "search-results", "search-title"]
 
     /// The GitHub slug of `text`, before making it unique.
     public static func slug(_ text: String) -> String {

@@ -92,9 +92,12 @@ public struct LinkReference: Sendable, Hashable {
     public static let placeholderPrefix = "octavo-link:"
 
     /// Whether a destination points inside the site: it has no URL scheme (`https:`, `mailto:` …),
-    /// does not start with `//`, and is not empty.
+    /// does not start with `//`, and is not empty. A destination written like a placeholder
+    /// (`octavo-link:0`) counts as internal, so that it gets a placeholder of its own and is
+    /// reported as missing, rather than being taken for link 0.
     public static func isInternal(_ destination: String) -> Bool {
         guard let first = destination.utf8.first, !destination.hasPrefix("//") else { return false }
+        if destination.hasPrefix(placeholderPrefix) { return true }
         // A scheme is ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" (RFC 3986, §3.1).
         func isAlpha(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
         guard isAlpha(first) else { return true }

@@ -120,9 +120,11 @@ public struct MarkdownParser: Sendable {
         var startSentinel: String { "\u{E000}\(index)\u{E001}" }
         var endSentinel: String { "\u{E002}\(index)\u{E003}" }
 
+        // Literal: a non-literal search does not match a sentinel that a combining mark follows
+        // (`> ## \u{301}x`), as that mark joins the sentinel's last character.
         func apply(to html: String) -> String {
-            html.replacingOccurrences(of: "<h\(level)>" + startSentinel, with: HeadingMarkup.open(level: level, id: id))
-                .replacingOccurrences(of: endSentinel + "</h\(level)>", with: HeadingMarkup.close(level: level, id: id))
+            html.replacingOccurrences(of: "<h\(level)>" + startSentinel, with: HeadingMarkup.open(level: level, id: id), options: .literal)
+                .replacingOccurrences(of: endSentinel + "</h\(level)>", with: HeadingMarkup.close(level: level, id: id), options: .literal)
         }
     }
 

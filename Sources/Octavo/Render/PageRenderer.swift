@@ -154,7 +154,9 @@ public struct PageRenderer: Sendable {
         return writer.html(of: blocks, paragraphIDs: ids)
     }
 
-    /// Replaces every `octavo-link:N` in `html` with `replacement(N)`.
+    /// Replaces every `octavo-link:N` that is a whole `href` or `src` value in `html` with
+    /// `replacement(N)`. The same text elsewhere, in the page's prose or a link title, is the
+    /// author's and stays as written (cmark escapes `"` in text, so it cannot fake an attribute).
     static func replacePlaceholders(in html: String, _ replacement: (Int) -> String?) -> String {
         let prefix = Array(LinkReference.placeholderPrefix.utf8)
         let bytes = Array(html.utf8)
@@ -170,7 +172,8 @@ public struct PageRenderer: Sendable {
                 end += 1
                 digits += 1
             }
-            if digits > 0, let url = replacement(number) {
+            let isURL = Self.endsWith(" href=\"", bytes, at: start) || Self.endsWith(" src=\"", bytes, at: start)
+            if isURL, digits > 0, end < bytes.count, bytes[end] == UInt8(ascii: "\""), let url = replacement(number) {
                 if result.isEmpty { result.reserveCapacity(bytes.count) }
                 result += bytes[copied..<start]
                 result += url.utf8
@@ -181,6 +184,13 @@ public struct PageRenderer: Sendable {
         if copied == 0 { return html }
         result += bytes[copied...]
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether the bytes just before `index` are `suffix`.
+    private static func endsWith(_ suffix: StaticString, _ bytes: [UInt8], at index: Int) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard index >= count else { return false }
+        return UnsafeBufferPointer(start: suffix.utf8Start, count: count).elementsEqual(bytes[(index - count)..<index])
     }
 
     /// The index of the first occurrence of `pattern` in `bytes` at or after `start`.

@@ -15,6 +15,10 @@ public struct TemplateSet: Sendable {
     public let displayRoot: String
     /// Files of `assets/`, as assets with output paths under `assets/`.
     public let assets: [Asset]
+    /// Ids that every page has besides its headings': the literal `id="…"` values of the templates
+    /// (`<main id="content">`) and `title`, the id of the `<h1>` made for a page without a heading.
+    /// Headings never get these (see ``HeadingIDGenerator/init(reserving:)``).
+    public let reservedIDs: Set<String>
 
     /// The name of the template every page is rendered with.
     public static let layoutName = "layout"
@@ -74,5 +78,19 @@ public struct TemplateSet: Sendable {
         self.sources = sources
         self.displayRoot = displayRoot
         self.assets = assets
+        self.reservedIDs = sources.values.reduce(into: [HeadingIDGenerator.titleID]) { ids, text in ids.formUnion(Self.literalIDs(in: text)) }
+    }
+
+    /// The values of `id="…"` attributes in a template that contain no Mustache tag.
+    static func literalIDs(in text: String) -> Set<String> {
+        var ids: Set<String> = []
+        var rest = text[...]
+        while let range = rest.range(of: "id=\"") {
+            let value = rest[range.upperBound...].prefix { $0 != "\"" }
+            let isAttribute = rest[..<range.lowerBound].last?.isWhitespace ?? true  // not `data-id="…"`
+            if isAttribute, !value.isEmpty, !value.contains("{{") { ids.insert(String(value)) }
+            rest = rest[range.upperBound...]
+        }
+        return ids
     }
 }

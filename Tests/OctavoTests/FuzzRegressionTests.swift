@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import Octavo
+
+/// Inputs that made a fuzz target of Tests/Fuzz/ fail, kept as literals so that the bug they found
+/// stays fixed. Each test names the target and what the input broke.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    /// FrontMatterFuzz: a CR followed by a combining mark (U+06EC) stayed in the body, because
+    /// Foundation's string search does not match "\r" at the start of such a sequence.
+    @Test func carriageReturnBeforeACombiningMarkBecomesALineFeed() throws {
+        let crashing: [UInt8] = [0x0D, 0xDB, 0xAC]
+        let source = try SourceFile(bytes: crashing, path: "a.md", displayPath: "Content/a.md")
+        #expect(source.body == "\n\u{6EC}")
+
+        // As found, before minimizing: a BOM, that sequence, then front matter-like lines.
+        let found = Data(base64Encoded: "77u/DdusLS0tCnNwbGl0OiAtLS0Kc3BsaXQ6ICMgLS0Kc3BsaXQ6IC0tLQpzcGxpdDogIyAtYe+7v2Hvu79sOiBoYQotLS0jIC1hbHBoYQotLS0K")!
+        let other = try SourceFile(bytes: [UInt8](found), path: "a.md", displayPath: "Content/a.md")
+        #expect(!other.body.utf8.contains(13))
+        #expect(other.body.split(separator: "\n", omittingEmptySubsequences: false).count == 9)
+    }
+
+    /// Found while reading Yams for the front matter fuzzer (which had not reached it in ten
+    /// minutes): `weight` and `split` went through Yams' `Node.int`, which reads YAML 1.1 base-60
+    /// numbers and traps on one too large for Int. Both keys now take decimal digits only.
+    @Test(arguments: [
+        "---\nweight: 1:1:1:1:1:1:1:1:1:1:1\n---\n",
+        "---\nsplit: [999999999999999999:0]\n---\n",
+        "---\nweight: 0x10\n---\n",
+    ])
+    func baseSixtyAndHexNumbersAreErrorsNotTraps(text: String) throws {
+        let error = #expect(throws: BuildError.self) {
+            try SourceFile(bytes: Array(text.utf8), path: "a.md", displayPath: "Content/a.md")
+        }
+        #expect(error?.diagnostics.first?.line == 2)
+    }
+
+    @Test func decimalWeightsAndLevelsStillRead() throws {
+        let front = try SourceFile(bytes: Array("---\nweight: -2\nsplit: [+1, 2]\n---\n".utf8), path: "a.md", displayPath: "a.md").frontMatter
+        #expect(front.weight == -2)
+        #expect(front.split == [1, 2])
+    }
+
+    /// Found while fixing the CR bug above (same cause; RenderFuzz checks for it but had not hit
+    /// it): a heading in a quote or list whose text starts with a combining mark kept cmark's
+    /// sentinel characters and got no id, so links to it were broken.
+    @Test func nestedHeadingStartingWithACombiningMarkGetsItsId() {
+        let html = MarkdownRenderer().html("> ## \u{301}abc\n")
+        #expect(html == "<blockquote>\n<h2 id=\"\u{301}abc\">\u{301}abc<a class=\"permalink\" href=\"#\u{301}abc\" aria-label=\"Permalink\">#</a></h2>\n</blockquote>\n")
+    }
+
+    /// SplitLinkFuzz: a link to a folder (`./`, `guide/`) with a fragment was resolved to the
+    /// folder's page without checking that the page has that id: a broken link and no error.
+    @Test func folderLinkWithAMissingFragmentIsAnError() throws {
+        // The input was split at its 0xFF byte into the body of book.md and index.md.
+        let book = "# i. A\n\n[home](index.md) [pic](img/a.png) [bad](missing.md) [q](book.md?x#I)\n"
+        let home = "# Home\n\n[bmok.md#I) [item](book.md#a-1) [folder](./#hmme) [up](../x.md) [top](/book.md)\n"
+        let site = try outline(["book.md": "---\nsplit: [1, 2]\n---\n" + book, "index.md": home])
+        let messages = LinkResolver().resolve(site).diagnostics.map(\.description)
+        #expect(messages.contains("Content/index.md:3:33: error: link target './#hmme': no heading with id 'hmme' in Content/index.md"))
+
+        // The same through a folder with an index file: anchors and numbers of that file resolve.
+        let folders = try outline([
+            "index.md": "# Home\n\n[a](guide/#setup) [b](guide#II) [c](guide/#nowhere)\n",
+            "guide/index.md": "---\nsplit: [1]\n---\n# I. Start\n\n## Setup\n\n# II. Next\n",
+        ])
+        let resolution = LinkResolver().resolve(folders)
+        let home0 = folders.documents.firstIndex { $0.path == "index.md" }!
+        let paths = resolution.targets[home0].map { target -> String in
+            guard case .page(let page, let fragment) = target else { return "unresolved" }
+            return folders.pages[page].path + (fragment.map { "#" + $0 } ?? "")
+        }
+        #expect(paths == ["guide/i/index.html#setup", "guide/ii/index.html", "unresolved"])
+    }
+
+    /// RenderFuzz: a heading `## Content` got the id `content`, which `<main id="content">` of the
+    /// layout already has; two elements with one id, and `#content` led to the wrong one. Headings
+    /// now skip the templates' ids and `title` (the id of a made-up `<h1>`) like ids already used.
+    @Test func headingIdsNeverRepeatTheTemplatesIds() throws {
+        let crashing = "---\ntitle: Home\n---\n# Title\n\nText with *emphasis*, `code`, [link](#title) and ![img](a.png \"t\").\n\n## Content\n\n> ### Quote heading\n\n- item\n  ## List heading\n\n```\ncode\n```\n\n<div>raw</div>\n\n[x]: https://example.com\n"
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": crashing, "a.png": ""], under: "Content")
+        let result = try SiteBuilder(options: options(in: folder)).render()
+        #expect(result.diagnostics.map(\.description) == ["Content/index.md:6:31: error: link target '#title': no heading with id 'title' in Content/index.md"])
+        guard case .bytes(let bytes) = result.files.first(where: { $0.path == "index.html" })?.contents else {
+            Issue.record("no index.html")
+            return
+        }
+        let ids = PageLinks.values(of: "id", in: String(decoding: bytes, as: UTF8.self))
+        #expect(ids == ["content", "title-1", "on-this-page-title", "p1", "content-1", "quote-heading", "list-heading", "toc-title"])
+    }
+}
