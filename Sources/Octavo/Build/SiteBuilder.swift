@@ -84,6 +84,10 @@ public struct SiteBuilder: Sendable {
         }
         var site = try Outliner().outline(inputs.compactMap { $0 }, assets: content.assets, contentRoot: options.displayContent)
         if let title = content.config.title, !title.trimmingSpaces().isEmpty { site.title = title }
+        if content.sources.isEmpty {
+            site.diagnostics.append(Diagnostic(file: options.displayContent, severity: .warning,
+                                               message: "holds no Markdown file (.md): the site is only a generated home page"))
+        }
         if content.config.unsafe {
             site.diagnostics.insert(Diagnostic(file: options.displayContent + "/" + SiteConfig.fileName, severity: .note,
                                                message: "raw HTML and unsafe links are kept ('unsafe: true'): publish only Markdown you trust"), at: 0)

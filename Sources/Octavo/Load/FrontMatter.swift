@@ -21,6 +21,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var split: [Int]
     /// Keys present in the front matter that Octavo does not read, with their 1-based line in the file.
     public var unreadKeys: [(key: String, line: Int)]
+    /// The 1-based line in the file of each key, read or not, for diagnostics about its value.
+    public var keyLines: [String: Int] = [:]
 
     /// The keys Octavo reads; all others are reported as unread.
     public static let knownKeys: Set<String> = ["title", "description", "weight", "slug", "split"]
@@ -77,6 +79,7 @@ extension FrontMatter {
         }
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
+            keyLines[key] = line(keyNode)
             switch key {
             case "title":
                 title = try string(key, value)

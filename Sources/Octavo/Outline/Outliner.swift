@@ -245,18 +245,22 @@ private struct Builder {
 
     /// The first sentence of the first paragraph-like block: text up to the first `. `, `? ` or `! `.
     static func summary(of blocks: [MarkdownBlock]) -> String {
-        guard let text = blocks.first(where: { ($0.kind == .paragraph || $0.kind == .other) && !$0.text.isEmpty })?.text else { return "" }
-        var previous: Character = " "
-        var end = text.endIndex
-        for index in text.indices {
-            let character = text[index]
-            if character == " ", ".?!".contains(previous) {
-                end = index
-                break
-            }
-            previous = character
+        // The first paragraph; a page that has none (a list, a code block) has no summary.
+        guard let text = blocks.first(where: { $0.kind == .paragraph && !$0.text.isEmpty })?.text else { return "" }
+        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        var sentence: [Substring] = []
+        for (index, word) in words.enumerated() {
+            sentence.append(word)
+            guard let last = word.last, ".?!".contains(last), index + 1 < words.count else { continue }
+            let next = words[index + 1].first
+            // A sentence ends where the next word starts like a sentence, and the word before the
+            // stop is no abbreviation ("e.g.", "U.S.", "Dr.", "No.").
+            let startsSentence = next.map { $0.isUppercase || $0.isNumber || "“\"‘(".contains($0) } ?? false
+            let stem = word.dropLast()
+            let abbreviation = last == "." && (stem.contains(".") || (stem.count <= 3 && stem.first?.isUppercase == true && stem.count > 0 && !stem.allSatisfy(\.isUppercase)))
+            if startsSentence && !abbreviation { break }
         }
-        return String(text[..<end])
+        return sentence.joined(separator: " ")
     }
 
     /// The path segment for a file: its `slug`, or its name without extension.
@@ -265,7 +269,7 @@ private struct Builder {
         let forbidden = slug.isEmpty || slug == "." || slug.contains("..") || slug.contains("/") || slug.contains("\\")
             || slug.unicodeScalars.contains { $0.properties.generalCategory == .control }
         if forbidden {
-            throw BuildError(file: source.displayPath, line: 2,
+            throw BuildError(file: source.displayPath, line: source.frontMatter.keyLines["slug"] ?? 1,
                              "slug '\(slug.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : String($0) }.joined())' must be one path segment: no '/', '\\', '..' or control characters")
         }
         return slug
@@ -278,7 +282,7 @@ private struct Builder {
         func claim(_ path: String, file: String, line: Int?) {
             let owner = line.map { "\(file):\($0)" } ?? file
             if let other = owners[path] {
-                problems.append(Diagnostic(file: file, line: line, message: "would be written to '\(path)', as \(other) is: give one of them another 'slug' or file name"))
+                problems.append(Diagnostic(file: file, line: line, message: "would be written to '\(path)', as \(other) is: rename one of them (its file, its 'slug', or its heading's number or title)"))
             } else {
                 owners[path] = owner
             }
