@@ -58,11 +58,21 @@ public struct SiteAudit: Sendable {
                 let (path, fragment): (String, String?)
                 if reference.hasPrefix("#") {
                     (path, fragment) = Self.resolve(reference, from: page.path)
-                } else if let known = resolved[folder]?[reference] {
-                    (path, fragment) = known
                 } else {
-                    (path, fragment) = Self.resolve(reference, from: page.path)
-                    resolved[folder, default: [:]][reference] = (path, fragment)
+                    // "../x" from "a/b" is "x" from "a": key the cache so that sibling pages share it.
+                    var base = Substring(folder)
+                    var rest = Substring(reference)
+                    while rest.hasPrefix("../"), !base.isEmpty {
+                        rest = rest.dropFirst(3)
+                        base = base.lastIndex(of: "/").map { base[..<$0] } ?? ""
+                    }
+                    let key = String(base)
+                    if let known = resolved[key]?[String(rest)] {
+                        (path, fragment) = known
+                    } else {
+                        (path, fragment) = Self.resolve(reference, from: page.path)
+                        resolved[key, default: [:]][String(rest)] = (path, fragment)
+                    }
                 }
                 guard files.contains(path) else {
                     if missing[path] == nil { missingOrder.append(path) }

@@ -6,6 +6,8 @@
 /// Where the rule gives an empty id, Octavo uses `section`, so an id is never empty.
 public struct HeadingIDGenerator: Sendable {
     private var used: Set<String> = []
+    /// For each base, the suffix to try first next time, so that n repeats cost O(n), not O(n²).
+    private var nextSuffix: [String: Int] = [:]
 
     /// Creates a generator with no ids used yet, but for `reserved`: ids that the page around
     /// the headings already uses (see ``TemplateSet/reservedIDs``); a heading that would get one
@@ -40,12 +42,17 @@ public struct HeadingIDGenerator: Sendable {
 
     /// Reserves `base`, or `base-1`, `base-2` … when it is taken, and returns the one reserved.
     public mutating func reserve(_ base: String) -> String {
-        var candidate = base
-        var counter = 0
+        guard used.contains(base) else {
+            used.insert(base)
+            return base
+        }
+        var counter = nextSuffix[base, default: 1]
+        var candidate = "\(base)-\(counter)"
         while used.contains(candidate) {
             counter += 1
             candidate = "\(base)-\(counter)"
         }
+        nextSuffix[base] = counter + 1
         used.insert(candidate)
         return candidate
     }
