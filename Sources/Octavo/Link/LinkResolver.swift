@@ -135,15 +135,17 @@ public enum RelativePath {
     /// The path from the folder of the file `from` to the file `to`; both relative to the site root.
     /// `from("iii/3/index.html", to: "ii/index.html")` is `../../ii/index.html`.
     public static func from(_ from: String, to: String) -> String {
-        let fromParts = from.split(separator: "/").dropLast()
-        let toParts = to.split(separator: "/")
-        var common = 0
-        while common < fromParts.count, common < toParts.count - 1,
-              fromParts[fromParts.startIndex + common] == toParts[common] {
-            common += 1
+        // Drop the folders both paths start with, then climb one `..` per folder of `from` left.
+        var fromRest = Substring(from.folderPart)
+        var toRest = Substring(to)
+        while !fromRest.isEmpty, let toSlash = toRest.firstIndex(of: "/") {
+            let fromSlash = fromRest.firstIndex(of: "/")
+            guard fromRest[..<(fromSlash ?? fromRest.endIndex)] == toRest[..<toSlash] else { break }
+            fromRest = fromSlash.map { fromRest[fromRest.index(after: $0)...] } ?? ""
+            toRest = toRest[toRest.index(after: toSlash)...]
         }
-        let ups = Array(repeating: "..", count: fromParts.count - common)
-        return (ups + toParts[common...].map(String.init)).joined(separator: "/")
+        let ups = fromRest.isEmpty ? 0 : fromRest.reduce(1) { $1 == "/" ? $0 + 1 : $0 }
+        return String(repeating: "../", count: ups) + toRest
     }
 
     /// The prefix that leads from the file `from` to the site root: `""` or `../../`.
@@ -162,7 +164,14 @@ public enum URLEscaping {
 
     /// Encodes a path: everything but unreserved ASCII, sub-delimiters, `:`, `@` and `/`.
     public static func path(_ path: String) -> String {
-        path.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? path
+        if path.utf8.allSatisfy(isPlain) { return path }
+        return path.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? path
+    }
+
+    /// ASCII letters, digits and `-._/`: never encoded.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+            || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x2F
     }
 
     /// Encodes a fragment like a path (ids are letters, digits, `-` and `_`; others are encoded).
