@@ -73,9 +73,7 @@ struct ChromiumTests {
     @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedFolder.appendingPathComponent("bench/make-corpus.py").path), "needs ../shared/bench"))
     func shardsOfALargeSiteLoadByScriptTags() throws {
         let folder = try TemporaryFolder()
-        let (status, _) = try runProgram(["python3", sharedFolder.appendingPathComponent("bench/make-corpus.py").path,
-                                          folder.url.appendingPathComponent("Content").path, "300"])
-        try #require(status == 0)
+        try makeCorpus(300, in: folder)
         _ = try SiteBuilder(options: options(in: folder)).build()
         let site = folder.url.appendingPathComponent("Output")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("search/w1.js").path))

@@ -179,9 +179,7 @@ struct SearchTests {
                    "needs node and ../shared/bench"))
     func shardedIndexOfA300PageCorpusFindsWhatThePagesSay() throws {
         let folder = try TemporaryFolder()
-        let (status, _) = try runProgram(["python3", sharedFolder.appendingPathComponent("bench/make-corpus.py").path,
-                                          folder.url.appendingPathComponent("Content").path, "300"])
-        try #require(status == 0)
+        try makeCorpus(300, in: folder)
         _ = try SiteBuilder(options: options(in: folder)).build()
         let site = folder.url.appendingPathComponent("Output")
         let files = folder.snapshot("Output")

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Octavo
 
 /// The package root, found from this file's path.
@@ -218,4 +219,11 @@ func mainText(of html: String) throws -> String {
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
+}
+
+/// Writes `pages` pages of `../shared/bench/make-corpus.py` to `folder/Content`.
+func makeCorpus(_ pages: Int, in folder: TemporaryFolder) throws {
+    let (status, _) = try runProgram(["python3", sharedFolder.appendingPathComponent("bench/make-corpus.py").path,
+                                      folder.url.appendingPathComponent("Content").path, String(pages)])
+    try #require(status == 0, "make-corpus.py failed")
 }
