@@ -71,8 +71,8 @@ public struct SiteBuilder: Sendable {
     /// - Throws: ``BuildError`` when input cannot be read or parsed (the load stage's errors).
     ///   Problems found later (broken links) are returned as diagnostics.
     public func render() throws -> Result {
-        let templates = try TemplateSet(root: options.templates, displayRoot: options.displayTemplates)
         let content = try ContentLoader(root: options.content, displayRoot: options.displayContent).load()
+        let templates = try TemplateSet(root: options.templates, displayRoot: options.displayTemplates, boundary: content.boundary)
         var inputs = [Outliner.Input?](repeating: nil, count: content.sources.count)
         inputs.withUnsafeMutableBufferPointer { buffer in
             let output = SendableBuffer(buffer)
@@ -87,6 +87,11 @@ public struct SiteBuilder: Sendable {
         if content.sources.isEmpty {
             site.diagnostics.append(Diagnostic(file: options.displayContent, severity: .warning,
                                                message: "holds no Markdown file (.md): the site is only a generated home page"))
+        }
+        site.diagnostics.insert(contentsOf: content.diagnostics + templates.diagnostics, at: 0)
+        if content.config.allowOutsideLinks {
+            site.diagnostics.insert(Diagnostic(file: options.displayContent + "/" + SiteConfig.fileName, severity: .note,
+                                               message: "symbolic links may lead outside the site ('allow_outside_links: true'): build only branches you trust"), at: 0)
         }
         if content.config.unsafe {
             site.diagnostics.insert(Diagnostic(file: options.displayContent + "/" + SiteConfig.fileName, severity: .note,
