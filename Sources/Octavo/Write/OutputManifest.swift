@@ -1,9 +1,10 @@
 /// What Octavo wrote into an output folder, kept in `.octavo-manifest` there.
 ///
 /// Format 2, in UTF-8: the line `octavo-manifest 2`, then one JSON string per line (RFC 8259), sorted
-/// by bytes: the path of a file Octavo wrote, or of a folder Octavo created followed by `/`. Paths are
-/// relative to the output folder, `/`-separated, without empty, `.` or `..` segments. JSON escaping
-/// keeps a name with a line break on one line, so no file name can add an entry (issue 19).
+/// by bytes: the path of a file Octavo wrote, relative to the output folder, `/`-separated, without
+/// empty, `.` or `..` segments. JSON escaping keeps a name with a line break on one line, so no file
+/// name can add an entry (issue 19). It depends only on the files, so two builds of the same input
+/// into different folders write the same manifest.
 ///
 /// Format 1 (before the version line) was one path per line; it is still read, but only to know which
 /// files may be overwritten: a rebuild removes nothing on its strength, since a name with a line break
@@ -11,16 +12,13 @@
 public struct OutputManifest: Sendable, Equatable {
     /// Paths of the files Octavo wrote.
     public var files: Set<String>
-    /// Paths of the folders Octavo created (without the trailing `/`).
-    public var folders: Set<String>
 
     /// The first line of format 2.
     public static let versionLine = "octavo-manifest 2"
 
     /// Creates a manifest.
-    public init(files: Set<String> = [], folders: Set<String> = []) {
+    public init(files: Set<String> = []) {
         self.files = files
-        self.folders = folders
     }
 
     /// What reading a manifest's bytes gave.
@@ -57,33 +55,25 @@ public struct OutputManifest: Sendable, Equatable {
         var manifest = OutputManifest()
         for (number, line) in lines.enumerated().dropFirst() {
             guard let path = decodeJSONString(line) else { return .damaged(reason: "line \(number + 1) is not a JSON string") }
-            if path.hasSuffix("/") {
-                let folder = String(path.dropLast())
-                guard isSafe(folder) else { return .damaged(reason: "line \(number + 1) is not a safe relative path") }
-                manifest.folders.insert(folder)
-            } else {
-                guard isSafe(path) else { return .damaged(reason: "line \(number + 1) is not a safe relative path") }
-                manifest.files.insert(path)
-            }
+            guard isSafe(path) else { return .damaged(reason: "line \(number + 1) is not a safe relative path") }
+            manifest.files.insert(path)
         }
         return .current(manifest)
     }
 
     /// The manifest in format 2, as bytes.
     public func encoded() -> [UInt8] {
-        let entries = files.map { $0 } + folders.map { $0 + "/" }
         var text = Self.versionLine + "\n"
-        for entry in entries.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+        for entry in files.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
             text += Self.encodeJSONString(entry) + "\n"
         }
         return Array(text.utf8)
     }
 
     /// Whether a path may name something inside the output folder: relative, `/`-separated, no
-    /// empty, `.` or `..` segment, no control character, and not the manifest itself.
+    /// empty, `.` or `..` segment, no NUL, and not the manifest itself.
     public static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, path != OutputWriter.manifestName,
-              !path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return false }
+        guard !path.isEmpty, path != OutputWriter.manifestName, !path.utf8.contains(0) else { return false }
         return !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
     }
 

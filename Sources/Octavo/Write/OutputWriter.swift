@@ -92,20 +92,13 @@ public struct OutputWriter: Sendable {
         try clearTheWay(for: files, owned: owned, reading: reading)
         try createFolder(root)
         removeLeftoverTemporaryFiles()
-        var created: Set<String> = []
         var written: Set<String> = []
         defer {
             // Even when a write fails half-way (a full disk), remember what this build wrote.
             if written.count < files.count && !written.isEmpty {
-                let partial = OutputManifest(files: previous.files.union(written), folders: previous.folders.union(created))
+                let partial = OutputManifest(files: previous.files.union(written))
                 try? replace(root.appendingPathComponent(Self.manifestName), with: partial.encoded())
             }
-        }
-        // Every folder the build writes into; only the others may be removed when they fall empty.
-        var needed: Set<String> = []
-        for file in files {
-            var folder = file.path.folderPart
-            while !folder.isEmpty, needed.insert(folder).inserted { folder = folder.folderPart }
         }
         var folders: Set<String> = [""]
         for file in files {
@@ -125,7 +118,7 @@ public struct OutputWriter: Sendable {
                 continue
             }
             let folder = file.path.folderPart
-            if folders.insert(folder).inserted { try createFolders(folder, recording: &created) }
+            if folders.insert(folder).inserted { try createFolder(root.appendingPathComponent(folder)) }
             try replace(url, with: bytes)
             written.insert(file.path)
             report.written += 1
@@ -135,18 +128,9 @@ public struct OutputWriter: Sendable {
         let realRoot = LinkBoundary.realPath(root.path) ?? root.standardizedFileURL.path
         for stale in previous.files.subtracting(produced).sorted() where removeIfSafe(stale, realRoot: realRoot) {
             report.removed += 1
+            removeEmptiedFolders(above: stale, realRoot: realRoot)
         }
-        // Folders Octavo created that nothing is written into any more, deepest first.
-        var keptFolders = previous.folders.union(created)
-        for folder in keptFolders.sorted(by: { $0.count > $1.count }) {
-            let url = root.appendingPathComponent(folder)
-            if Self.isFolder(url.path) {
-                if !needed.contains(folder), Self.isInside(url.path, realRoot: realRoot), rmdir(url.path) == 0 { keptFolders.remove(folder) }
-            } else {
-                keptFolders.remove(folder)
-            }
-        }
-        let manifest = OutputManifest(files: produced, folders: keptFolders).encoded()
+        let manifest = OutputManifest(files: produced).encoded()
         let manifestURL = root.appendingPathComponent(Self.manifestName)
         if manager.contents(atPath: manifestURL.path) != Data(manifest) {
             try replace(manifestURL, with: manifest)
@@ -226,7 +210,7 @@ public struct OutputWriter: Sendable {
 
     /// Removes a file of an earlier build, but only when its path is safe (``OutputManifest/isSafe(_:)``),
     /// its folder lies inside the output folder once symbolic links are resolved, and it is a
-    /// regular file (not a link, not a folder). Then removes no folder: see ``write(_:)``.
+    /// regular file (not a link, not a folder).
     /// - Returns: Whether the file was removed.
     func removeIfSafe(_ path: String, realRoot: String) -> Bool {
         guard OutputManifest.isSafe(path) else { return false }
@@ -258,19 +242,14 @@ public struct OutputWriter: Sendable {
         FolderWalker.display(displayRoot + "/" + path)
     }
 
-    /// Creates the folders of `folder` (relative to the root) that are missing, one by one, and
-    /// records each it creates: only those may be removed when they fall empty.
-    private func createFolders(_ folder: String, recording created: inout Set<String>) throws {
-        var path = ""
-        for part in folder.split(separator: "/") {
-            path += path.isEmpty ? String(part) : "/" + part
-            let url = root.appendingPathComponent(path)
-            var info = stat()
-            if stat(url.path, &info) == 0 { continue }
-            guard mkdir(url.path, 0o755) == 0 || errno == EEXIST else {
-                throw BuildError(file: display(path), "folder cannot be created: \(String(cString: strerror(errno)))")
-            }
-            created.insert(path)
+    /// Removes the folders above a removed file that it left empty, deepest first, up to (not
+    /// including) the output folder; only real folders inside it, never through a symbolic link.
+    private func removeEmptiedFolders(above path: String, realRoot: String) {
+        var folder = path.folderPart
+        while !folder.isEmpty {
+            let url = root.appendingPathComponent(folder)
+            guard Self.isFolder(url.path), Self.isInside(url.path, realRoot: realRoot), rmdir(url.path) == 0 else { return }
+            folder = folder.folderPart
         }
     }
 
