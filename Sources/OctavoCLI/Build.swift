@@ -8,7 +8,8 @@ struct Build: ParsableCommand {
         abstract: "Build the site into the output folder.",
         discussion: """
             Everything is rendered before anything is written: when the build fails, the output \
-            folder is left exactly as it was. Files Octavo did not write there are kept.
+            folder is left exactly as it was. Files Octavo did not write there are never overwritten \
+            or removed: an input that would replace one is an error.
             """
     )
 

@@ -106,6 +106,11 @@ struct LoadTests {
             // `check` renders the same way.
             let error = #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).render() }
             #expect(error?.diagnostics.map(\.file) == ["Content/keys"])
+            // So does a build with a bundle: no zip is made.
+            var bundled = options(in: folder)
+            bundled.bundle = folder.url.appendingPathComponent("site.zip")
+            #expect(throws: BuildError.self) { try SiteBuilder(options: bundled).build() }
+            #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site.zip").path))
         }
     }
 
