@@ -8,7 +8,8 @@ struct Build: ParsableCommand {
         abstract: "Build the site into the output folder.",
         discussion: """
             Everything is rendered before anything is written: when the build fails, the output \
-            folder is left exactly as it was. Files Octavo did not write there are kept.
+            folder is left exactly as it was. Files Octavo did not write there are never overwritten \
+            or removed: an input that would replace one is an error.
             """
     )
 
@@ -34,7 +35,7 @@ struct Build: ParsableCommand {
         let options = SiteBuilder.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,
-            strict: strict, bundle: bundle.map(SiteOptions.url))
+            displayOutput: output, strict: strict, bundle: bundle.map(SiteOptions.url))
         do {
             let report = try SiteBuilder(options: options).build()
             Reporter.print(report.diagnostics)

@@ -80,4 +80,155 @@ struct LoadTests {
         #expect(loaded.sources.map(\.path) == ["a.md", "sub/b.md"])
         #expect(loaded.assets.map(\.path) == ["img/logo.png"])
     }
+
+    // MARK: Symbolic links (issue 18): only inside the site's root, unless allowed
+
+    /// Links `Content/<link>` (relative to the temporary site) to `destination`.
+    func link(_ link: String, to destination: String, in folder: TemporaryFolder) throws {
+        let url = folder.url.appendingPathComponent(link)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: destination)
+    }
+
+    @Test func fileLinkOutOfTheSiteIsRefusedBeforeItIsRead() throws {
+        let outside = try TemporaryFolder()
+        try outside.write(["token.txt": "secret"])
+        try BadInputTests().expectRefused([:], file: "Content/token.txt", message: "is a symbolic link to '\(outside.url.path)/token.txt', outside the site's root") { folder in
+            try link("Content/token.txt", to: outside.url.appendingPathComponent("token.txt").path, in: folder)
+        }
+    }
+
+    @Test func folderLinkOutOfTheSiteIsRefusedByCheckAndBuild() throws {
+        let outside = try TemporaryFolder()
+        try outside.write(["id_rsa": "secret", "notes.md": "# Secret\n"])
+        try BadInputTests().expectRefused([:], file: "Content/keys", message: "outside the site's root") { folder in
+            try link("Content/keys", to: outside.url.path, in: folder)
+            // `check` renders the same way.
+            let error = #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).render() }
+            #expect(error?.diagnostics.map(\.file) == ["Content/keys"])
+            // So does a build with a bundle: no zip is made.
+            var bundled = options(in: folder)
+            bundled.bundle = folder.url.appendingPathComponent("site.zip")
+            #expect(throws: BuildError.self) { try SiteBuilder(options: bundled).build() }
+            #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site.zip").path))
+        }
+    }
+
+    @Test func linkToTheMachinesRootIsRefused() throws {
+        try BadInputTests().expectRefused([:], file: "Content/all", message: "is a symbolic link to '/', outside the site's root") { folder in
+            try link("Content/all", to: "/", in: folder)
+        }
+    }
+
+    @Test func linkThatLeavesOnItsSecondHopIsRefused() throws {
+        let outside = try TemporaryFolder()
+        try outside.write(["secret.md": "# Secret\n"])
+        try BadInputTests().expectRefused([:], file: "Content/b.md", message: "outside the site's root") { folder in
+            try link("hop.md", to: outside.url.appendingPathComponent("secret.md").path, in: folder)
+            try link("Content/b.md", to: "../hop.md", in: folder)
+        }
+    }
+
+    @Test func linksInsideTheGitWorkTreeAreFollowed() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try folder.write(["CHANGELOG.md": "# Changes\n\nAll of them.\n", "shared/logo.txt": "logo"])
+        try folder.write(["index.md": "# Home\n\n[c](changelog.md)\n"], under: "docs/Content")
+        // Above the content folder's parent, but inside the work tree: fine.
+        try link("docs/Content/changelog.md", to: "../../CHANGELOG.md", in: folder)
+        try link("docs/Content/img", to: folder.url.appendingPathComponent("shared").path, in: folder)
+        var inside = options(in: folder, content: "docs/Content")
+        inside.output = folder.url.appendingPathComponent("Output")
+        let report = try SiteBuilder(options: inside).build()
+        #expect(report.diagnostics.filter { $0.severity != .note }.isEmpty)
+        #expect(try folder.read("Output/changelog/index.html").contains("All of them."))
+        #expect(try folder.read("Output/img/logo.txt") == "logo")
+    }
+
+    @Test func allowOutsideLinksFollowsThemWithANote() throws {
+        let outside = try TemporaryFolder()
+        try outside.write(["key.txt": "shared key"])
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n", "site.yml": "allow_outside_links: true\n"], under: "Content")
+        try link("Content/keys", to: outside.url.path, in: folder)
+        let report = try SiteBuilder(options: options(in: folder)).build()
+        #expect(try folder.read("Output/keys/key.txt") == "shared key")
+        #expect(report.diagnostics.contains { $0.severity == .note && $0.file == "Content/site.yml" && $0.message.contains("allow_outside_links") })
+        #expect(report.diagnostics.contains { $0.severity == .note && $0.file == "Content/keys" })
+    }
+
+    @Test func templateLinkOutOfTheSiteIsRefused() throws {
+        let outside = try TemporaryFolder()
+        try outside.write(["secret.css": "secret"])
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        try FileManager.default.copyItem(at: realTemplates, to: folder.url.appendingPathComponent("Templates"))
+        try link("Templates/assets/extra.css", to: outside.url.appendingPathComponent("secret.css").path, in: folder)
+        let error = #expect(throws: BuildError.self) {
+            try SiteBuilder(options: options(in: folder, templates: folder.url.appendingPathComponent("Templates"))).build()
+        }
+        #expect(error?.diagnostics.first?.file == "Templates/assets/extra.css")
+        #expect(error?.diagnostics.first?.message.contains("outside the site's root") == true)
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
+    }
+
+    // MARK: File names (issue 19)
+
+    @Test func controlCharacterInAFileNameIsAnErrorShownEscaped() throws {
+        try BadInputTests().expectRefused(["x\nCNAME": Array("data".utf8)], file: "Content/x\\nCNAME", message: "control character in its name")
+        try BadInputTests().expectRefused(["sub\u{7F}dir/a.md": Array("# A\n".utf8)], file: "Content/sub\\x7Fdir", message: "control character")
+    }
+
+    @Test func namesWindowsCannotStoreAreWarnings() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n", "a*b.txt": "x", "trail./x.txt": "x", "space /x.txt": "x"], under: "Content")
+        let report = try SiteBuilder(options: options(in: folder)).build()
+        let warned = report.diagnostics.filter { $0.severity == .warning && $0.message.contains("Windows") }.map(\.file)
+        #expect(warned == ["Content/a*b.txt", "Content/space ", "Content/trail."])
+    }
+
+    // MARK: Deep and long paths (issue 21, item 9)
+
+    @Test func fiveHundredTenNestedFoldersAndLongPathsAreNoLoop() throws {
+        let folder = try TemporaryFolder()
+        let deep = Array(repeating: "d", count: 510).joined(separator: "/")
+        let long = Array(repeating: String(repeating: "n", count: 200), count: 8).joined(separator: "/")
+        try folder.write([deep + "/a.md": "# A\n", long + "/b.md": "# B\n"], under: "Content")
+        let loaded = try ContentLoader(root: folder.url.appendingPathComponent("Content"), displayRoot: "Content").load()
+        #expect(loaded.sources.map(\.path) == [deep + "/a.md", long + "/b.md"])
+        #expect(folder.url.appendingPathComponent("Content/" + long + "/b.md").path.utf8.count > 1024)
+    }
+
+    @Test func pathOverTheSystemsLimitIsSaidToBe() throws {
+        let folder = try TemporaryFolder()
+        let name = String(repeating: "n", count: 250)
+        // More than PATH_MAX bytes cannot be made with whole paths: go down one folder at a time.
+        var descriptors: [Int32] = [open(folder.url.path, O_RDONLY | O_DIRECTORY)]
+        defer {
+            // Remove bottom-up by descriptor as well: whole paths are too long for the usual calls.
+            for (parent, _) in descriptors.enumerated().reversed() where parent < descriptors.count - 1 {
+                unlinkat(descriptors[parent], name, AT_REMOVEDIR)
+            }
+            descriptors.forEach { close($0) }
+        }
+        for _ in 0..<20 {
+            #expect(mkdirat(descriptors.last!, name, 0o755) == 0)
+            descriptors.append(openat(descriptors.last!, name, O_RDONLY | O_DIRECTORY))
+        }
+        let error = #expect(throws: BuildError.self) {
+            try ContentLoader(root: folder.url, displayRoot: "Site").load()
+        }
+        #expect(error?.diagnostics.first?.message.contains("over the system's limit of 4095") == true)
+        #expect(error?.diagnostics.first?.message.contains("symbolic link loop") == false)
+    }
+
+    @Test func aRealLoopIsStillOne() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content/a/b")
+        try link("Content/a/b/up", to: "../..", in: folder)
+        let error = #expect(throws: BuildError.self) {
+            try ContentLoader(root: folder.url.appendingPathComponent("Content"), displayRoot: "Content").load()
+        }
+        #expect(error?.description == "Content/a/b/up: error: is a symbolic link loop: it leads back to a folder that contains it")
+    }
 }

@@ -63,7 +63,7 @@ final class TemporaryFolder: @unchecked Sendable {
 func options(in folder: TemporaryFolder, content: String = "Content", templates: URL = realTemplates, strict: Bool = false) -> SiteBuilder.Options {
     SiteBuilder.Options(content: folder.url.appendingPathComponent(content), templates: templates,
                         output: folder.url.appendingPathComponent("Output"), displayContent: content,
-                        displayTemplates: "Templates", strict: strict)
+                        displayTemplates: "Templates", displayOutput: "Output", strict: strict)
 }
 
 /// Parses one Markdown text as the pipeline does.

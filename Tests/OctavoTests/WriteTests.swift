@@ -52,4 +52,123 @@ struct WriteTests {
             #expect(error?.diagnostics.first?.message.contains("cannot be the output folder") == true)
         }
     }
+
+    // MARK: The manifest (issue 19) and files of the user (issue 21, item 5)
+
+    @Test func aNameWithALineBreakCannotMakeARebuildDeleteTheUsersFile() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        _ = try SiteBuilder(options: options(in: folder)).build()
+        try folder.write(["CNAME": "example.org\n"], under: "Output")
+        try folder.writeBytes(Array("data".utf8), to: "Content/x\nCNAME")
+        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).build() }
+        #expect(error?.diagnostics.first?.file == "Content/x\\nCNAME")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Content/x\nCNAME"))
+        _ = try SiteBuilder(options: options(in: folder)).build()
+        #expect(try folder.read("Output/CNAME") == "example.org\n")
+    }
+
+    @Test func manifestRoundTripsEveryNameAndRefusesTamperedOnes() {
+        let manifest = OutputManifest(files: ["a/index.html", "x\nCNAME", "q\"uote\\back", "ü/\u{7F}"])
+        #expect(OutputManifest.read(manifest.encoded()) == .current(manifest))
+        #expect(String(decoding: manifest.encoded(), as: UTF8.self).split(separator: "\n").count == 5)
+        for entry in ["../x", "/etc/passwd", "a/../../x", "a//b", "./a", "", ".octavo-manifest", "a/", "nul\0"] {
+            let bytes = Array((OutputManifest.versionLine + "\n\"ok.html\"\n" + OutputManifest.encodeJSONString(entry) + "\n").utf8)
+            guard case .damaged = OutputManifest.read(bytes) else {
+                Issue.record("accepted \(entry)")
+                continue
+            }
+        }
+        for text in ["octavo-manifest 3\n", "octavo-manifest 2\nplain\n", "octavo-manifest 2\n\"a\\qb\"\n", "octavo-manifest 2\n\"\\ud800\"\n", "", "../x\n"] {
+            guard case .damaged = OutputManifest.read(Array(text.utf8)) else {
+                Issue.record("accepted \(text.debugDescription)")
+                continue
+            }
+        }
+        #expect(OutputManifest.read(Array("a.html\nb/c.html\n".utf8)) == .legacy(files: ["a.html", "b/c.html"]))
+        #expect(OutputManifest.read([0xFF]) == .damaged(reason: "it is not UTF-8"))
+    }
+
+    @Test func aTamperedManifestRemovesNothingOutsideTheOutputFolder() throws {
+        let folder = try TemporaryFolder()
+        let outside = try TemporaryFolder()
+        try outside.write(["victim": "keep", "link/victim": "keep"])
+        try folder.write(["x": "keep"])
+        let writer = OutputWriter(root: folder.url.appendingPathComponent("Output"), displayRoot: "Output")
+        let page = OutputFile(path: "a/index.html", contents: .bytes(Array("A".utf8)))
+        _ = try writer.write([page, OutputFile(path: "b.html", contents: .bytes(Array("B".utf8)))])
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("Output/link").path,
+                                                   withDestinationPath: outside.url.appendingPathComponent("link").path)
+        let manifestPath = "Output/" + OutputWriter.manifestName
+        let forged = ["../x", outside.url.appendingPathComponent("victim").path, "a/../../x", "link/victim", "b.html"]
+        // A forged format-2 manifest and a forged old one: untrusted, nothing removed, a warning.
+        for manifest in [OutputManifest.versionLine + "\n" + forged.map(OutputManifest.encodeJSONString).joined(separator: "\n") + "\n",
+                         forged.joined(separator: "\n") + "\n"] {
+            try folder.write([manifestPath: manifest])
+            let report = try writer.write([page])
+            #expect(report.removed == 0)
+            #expect(report.diagnostics.map(\.file) == [manifestPath])
+            #expect(try folder.read("Output/b.html") == "B")
+            try folder.write([manifestPath: manifest])
+        }
+        // A build refuses to replace files when it cannot tell they are its own, and says why.
+        let error = #expect(throws: BuildError.self) { try writer.write([OutputFile(path: "a/index.html", contents: .bytes(Array("new".utf8)))]) }
+        #expect(error?.diagnostics.map(\.file) == ["Output/a/index.html", manifestPath])
+        // A well-formed manifest listing a path through a link out of the folder, and a real stale file.
+        try folder.write([manifestPath: String(decoding: OutputManifest(files: ["link/victim", "b.html", "a/index.html"]).encoded(), as: UTF8.self)])
+        let report = try writer.write([page])
+        #expect(report.removed == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output/b.html").path))
+        #expect(try outside.read("victim") == "keep")
+        #expect(try outside.read("link/victim") == "keep")
+        #expect(try folder.read("x") == "keep")
+        #expect(OutputManifest.read(Array(try folder.read(manifestPath).utf8)) == .current(OutputManifest(files: ["a/index.html"])))
+    }
+
+    @Test func aFileOfTheUserIsNeverOverwrittenOrRemoved() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        _ = try SiteBuilder(options: options(in: folder)).build()
+        try folder.write(["robots.txt": "mine\n"], under: "Output")
+        let before = folder.snapshot("Output")
+        try folder.write(["robots.txt": "theirs\n"], under: "Content")
+        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).build() }
+        #expect(error?.diagnostics.first?.file == "Output/robots.txt")
+        #expect(error?.diagnostics.first?.message.contains("is a file Octavo did not write") == true)
+        #expect(error?.diagnostics.first?.message.contains("Content/robots.txt would replace it") == true)
+        #expect(folder.snapshot("Output") == before)
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Content/robots.txt"))
+        _ = try SiteBuilder(options: options(in: folder)).build()
+        #expect(try folder.read("Output/robots.txt") == "mine\n")
+    }
+
+    @Test func aFirstBuildIntoAFolderWithoutManifestKeepsWhatItWouldReplace() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        try folder.write(["index.html": "an old site", "notes.txt": "mine"], under: "Output")
+        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).build() }
+        #expect(error?.diagnostics.map(\.file) == ["Output/index.html"])
+        #expect(error?.diagnostics.first?.message.contains("pick another --output") == true)
+        #expect(folder.snapshot("Output") == ["index.html": Data("an old site".utf8), "notes.txt": Data("mine".utf8)])
+
+        // A copy of a build without its manifest has the very bytes: adopted, nothing refused.
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Output"))
+        _ = try SiteBuilder(options: options(in: folder)).build()
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Output/" + OutputWriter.manifestName))
+        let report = try SiteBuilder(options: options(in: folder)).build()
+        #expect(report.write?.written == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output/" + OutputWriter.manifestName).path))
+    }
+
+    @Test func foldersAreRemovedOnlyWhenRemovingOctavosFilesEmptiedThem() throws {
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(root: folder.url.appendingPathComponent("out"))
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("out/empty"), withIntermediateDirectories: true)
+        try folder.write(["kept/mine.txt": "x"], under: "out")
+        _ = try writer.write([OutputFile(path: "kept/a.html", contents: .bytes([65])), OutputFile(path: "new/b/c.html", contents: .bytes([66]))])
+        _ = try writer.write([])
+        #expect(Set(folder.snapshot("out").keys) == ["kept/mine.txt", OutputWriter.manifestName])
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out/new").path))
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out/empty").path))
+    }
 }

@@ -17,6 +17,8 @@ public struct SiteBuilder: Sendable {
         public var displayContent: String
         /// How the templates folder is named in messages.
         public var displayTemplates: String
+        /// How the output folder is named in messages.
+        public var displayOutput: String
         /// Whether warnings fail the build.
         public var strict: Bool
         /// A zip file to write the whole site into as well (see ``ZipBundle``), or `nil`.
@@ -24,12 +26,13 @@ public struct SiteBuilder: Sendable {
 
         /// Creates options; display names default to the URLs' paths.
         public init(content: URL, templates: URL, output: URL, displayContent: String? = nil,
-                    displayTemplates: String? = nil, strict: Bool = false, bundle: URL? = nil) {
+                    displayTemplates: String? = nil, displayOutput: String? = nil, strict: Bool = false, bundle: URL? = nil) {
             self.content = content
             self.templates = templates
             self.output = output
             self.displayContent = displayContent ?? content.path
             self.displayTemplates = displayTemplates ?? templates.path
+            self.displayOutput = displayOutput ?? output.path
             self.strict = strict
             self.bundle = bundle
         }
@@ -71,8 +74,8 @@ public struct SiteBuilder: Sendable {
     /// - Throws: ``BuildError`` when input cannot be read or parsed (the load stage's errors).
     ///   Problems found later (broken links) are returned as diagnostics.
     public func render() throws -> Result {
-        let templates = try TemplateSet(root: options.templates, displayRoot: options.displayTemplates)
         let content = try ContentLoader(root: options.content, displayRoot: options.displayContent).load()
+        let templates = try TemplateSet(root: options.templates, displayRoot: options.displayTemplates, boundary: content.boundary)
         var inputs = [Outliner.Input?](repeating: nil, count: content.sources.count)
         inputs.withUnsafeMutableBufferPointer { buffer in
             let output = SendableBuffer(buffer)
@@ -88,6 +91,11 @@ public struct SiteBuilder: Sendable {
             site.diagnostics.append(Diagnostic(file: options.displayContent, severity: .warning,
                                                message: "holds no Markdown file (.md): the site is only a generated home page"))
         }
+        site.diagnostics.insert(contentsOf: content.diagnostics + templates.diagnostics, at: 0)
+        if content.config.allowOutsideLinks {
+            site.diagnostics.insert(Diagnostic(file: options.displayContent + "/" + SiteConfig.fileName, severity: .note,
+                                               message: "symbolic links may lead outside the site ('allow_outside_links: true'): build only branches you trust"), at: 0)
+        }
         if content.config.unsafe {
             site.diagnostics.insert(Diagnostic(file: options.displayContent + "/" + SiteConfig.fileName, severity: .note,
                                                message: "raw HTML and unsafe links are kept ('unsafe: true'): publish only Markdown you trust"), at: 0)
@@ -96,7 +104,9 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(templates: templates)
         let rendered = renderer.render(site, links: links)
 
-        var files = rendered.pages.map { OutputFile(path: $0.path, contents: .bytes(Array($0.html.utf8))) }
+        var files = rendered.pages.enumerated().map { index, page in
+            OutputFile(path: page.path, contents: .bytes(Array(page.html.utf8)), source: site.location(ofPage: index).file)
+        }
         if templates.has(TemplateSet.searchName) {
             let context = renderer.extraContext(path: SearchIndex.pagePath, title: "Search", kind: "search", site: site)
             let html = templates.library.render(context, withTemplate: TemplateSet.searchName) ?? ""
@@ -114,13 +124,13 @@ public struct SiteBuilder: Sendable {
                 folder = folder[..<slash]
             }
         }
-        let assets = site.assets + templates.assets
         let clashes = site.assets.filter { generated.contains($0.path) }.map { options.displayContent + "/" + $0.path }
             + templates.assets.filter { generated.contains($0.path) }.map { options.displayTemplates + "/" + $0.path }
         if !clashes.isEmpty {
             throw BuildError(clashes.map { Diagnostic(file: $0, message: "has the path of a file the build makes itself (the search page, its index or the print edition): rename or move it") })
         }
-        files += assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL)) }
+        files += site.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayContent + "/" + $0.path) }
+            + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayTemplates + "/" + $0.path) }
         files.sort { $0.path < $1.path }
         let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)))
         return Result(site: site, files: files, diagnostics: site.diagnostics + links.diagnostics + rendered.diagnostics + audit.diagnostics())
@@ -138,7 +148,7 @@ public struct SiteBuilder: Sendable {
         let zip = try options.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0)) }
         let write: OutputWriter.Report
         do {
-            write = try OutputWriter(root: options.output).write(result.files)
+            write = try OutputWriter(root: options.output, displayRoot: options.displayOutput).write(result.files)
         } catch {
             if let zip { try? FileManager.default.removeItem(at: zip.temporary) }
             throw error
@@ -149,7 +159,7 @@ public struct SiteBuilder: Sendable {
             bundleBytes = (try? FileManager.default.attributesOfItem(atPath: zip.url.path)[.size] as? Int) ?? nil
         }
         return Report(pages: result.site.pages.count, files: result.files.count,
-                      diagnostics: result.diagnostics.filter { $0.severity != .error }, write: write, bundleBytes: bundleBytes)
+                      diagnostics: result.diagnostics.filter { $0.severity != .error } + write.diagnostics, write: write, bundleBytes: bundleBytes)
     }
 
     /// Refuses an output folder that would overwrite the input: the content or templates folder,

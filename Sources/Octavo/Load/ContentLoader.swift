@@ -9,6 +9,10 @@ public struct LoadedContent: Sendable {
     public var assets: [Asset]
     /// The settings of `site.yml`, or the defaults.
     public var config: SiteConfig
+    /// Where symbolic links may lead; the templates folder is read with the same boundary.
+    public var boundary: LinkBoundary
+    /// Warnings and notes about the folder's entries (see ``FolderWalker/Listing/diagnostics``).
+    public var diagnostics: [Diagnostic]
 }
 
 /// A file copied as it is into the output.
@@ -41,69 +45,64 @@ public struct ContentLoader: Sendable {
     /// File name extensions read as Markdown.
     public static let markdownExtensions: Set<String> = ["md", "markdown"]
 
-    /// Reads every file below the root. Names starting with `.` are skipped; symbolic links are
-    /// followed once.
+    /// Reads every file below the root. Names starting with `.` are skipped. Every entry is checked
+    /// by ``FolderWalker`` before anything is read through it; `site.yml` is read first, since its
+    /// `allow_outside_links` decides which symbolic links may be followed.
     ///
     /// - Throws: ``BuildError`` when the folder is missing, a file cannot be read or decoded, its
-    ///   front matter is invalid, or a symbolic link leads back into a folder being read (a loop).
+    ///   front matter is invalid, a name holds a control character, or a symbolic link leads outside
+    ///   the site's root (see ``LinkBoundary``), nowhere, or back into a folder being read (a loop).
     public func load() throws -> LoadedContent {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw BuildError(file: displayRoot, "content folder does not exist: create it or pass --content DIR")
         }
+        let config = try readConfig()
+        let boundary = LinkBoundary(content: root, allowsOutside: config.allowOutsideLinks)
+        let listing = try FolderWalker(root: root, displayRoot: displayRoot, boundary: boundary).walk()
         var sources: [SourceFile] = []
         var assets: [Asset] = []
         var errors: [Diagnostic] = []
-        var config = SiteConfig()
-        try walk(root, relative: "", ancestors: [root.resolvingSymlinksInPath().path]) { url, relative in
-            let display = displayRoot + "/" + relative
-            if relative == SiteConfig.fileName {
+        for entry in listing.entries where entry.path != SiteConfig.fileName {
+            let display = displayRoot + "/" + entry.path
+            if Self.markdownExtensions.contains(entry.url.pathExtension.lowercased()) {
                 do {
-                    let data = FileManager.default.contents(atPath: url.path) ?? Data()
-                    config = try SiteConfig(yaml: try SourceFile.decode([UInt8](data), file: display), file: display)
-                } catch let error as BuildError {
-                    errors += error.diagnostics
-                }
-            } else if Self.markdownExtensions.contains(url.pathExtension.lowercased()) {
-                do {
-                    guard let data = FileManager.default.contents(atPath: url.path) else {
+                    guard let data = FileManager.default.contents(atPath: entry.url.path) else {
                         throw BuildError(file: display, "cannot be read: check its permissions")
                     }
-                    sources.append(try SourceFile(bytes: [UInt8](data), path: relative, displayPath: display))
+                    sources.append(try SourceFile(bytes: [UInt8](data), path: entry.path, displayPath: display))
                 } catch let error as BuildError {
                     errors += error.diagnostics
                 }
             } else {
-                assets.append(Asset(path: relative, sourceURL: url))
+                assets.append(Asset(path: entry.path, sourceURL: entry.url))
             }
         }
         if !errors.isEmpty { throw BuildError(errors) }
-        return LoadedContent(sources: sources.sorted { $0.path < $1.path }, assets: assets.sorted { $0.path < $1.path }, config: config)
+        return LoadedContent(sources: sources.sorted { $0.path < $1.path }, assets: assets.sorted { $0.path < $1.path },
+                             config: config, boundary: boundary, diagnostics: listing.diagnostics)
     }
 
-    private func walk(_ folder: URL, relative: String, ancestors: [String], visit: (URL, String) throws -> Void) throws {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
-            throw BuildError(file: displayRoot + "/" + relative, "folder cannot be read: \(error.localizedDescription)")
-        }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
-            let path = relative + name.precomposedStringWithCanonicalMapping
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-                throw BuildError(file: displayRoot + "/" + path, "is a broken symbolic link")
+    /// Reads `site.yml`, or returns the defaults when there is none.
+    /// - Throws: ``BuildError`` when it does not parse, or is a symbolic link that leads outside the
+    ///   site's root (the setting that would allow such links cannot vouch for itself).
+    func readConfig() throws -> SiteConfig {
+        let url = root.appendingPathComponent(SiteConfig.fileName)
+        let display = displayRoot + "/" + SiteConfig.fileName
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return SiteConfig() }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            let boundary = LinkBoundary(content: root)
+            guard let target = LinkBoundary.realPath(url.path) else {
+                throw BuildError(file: display, "is a broken symbolic link: fix or remove it")
             }
-            if isFolder.boolValue {
-                let real = url.resolvingSymlinksInPath().path
-                if ancestors.contains(real) {
-                    throw BuildError(file: displayRoot + "/" + path, "is a symbolic link loop: it leads back to a folder that contains it")
-                }
-                try walk(url, relative: path + "/", ancestors: ancestors + [real], visit: visit)
-            } else {
-                try visit(url, path)
+            if !boundary.contains(target, orIn: LinkBoundary.realPath(root.path)) {
+                throw BuildError(file: display, "is a symbolic link to '\(FolderWalker.display(target))', outside the site's root: replace it with a copy")
             }
         }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw BuildError(file: display, "cannot be read: check its permissions")
+        }
+        return try SiteConfig(yaml: try SourceFile.decode([UInt8](data), file: display), file: display)
     }
 }

@@ -6,20 +6,25 @@ import Yams
 /// ```yaml
 /// title: My site     # the site's title; default: the home page's title
 /// unsafe: true       # keep raw HTML and javascript: links in Markdown (default false)
+/// allow_outside_links: true  # follow symbolic links that lead outside the site (default false)
 /// ```
 public struct SiteConfig: Sendable, Equatable {
     /// The site's title, shown in every page's header; default: the home page's title.
     public var title: String?
     /// Whether raw HTML and dangerous URLs in Markdown are kept (cmark's `CMARK_OPT_UNSAFE`).
     public var unsafe: Bool
+    /// Whether symbolic links in the content and templates folders may lead outside the site's
+    /// root (see ``LinkBoundary``).
+    public var allowOutsideLinks: Bool
 
     /// The file name, at the top of the content folder.
     public static let fileName = "site.yml"
 
     /// Default settings.
-    public init(title: String? = nil, unsafe: Bool = false) {
+    public init(title: String? = nil, unsafe: Bool = false, allowOutsideLinks: Bool = false) {
         self.title = title
         self.unsafe = unsafe
+        self.allowOutsideLinks = allowOutsideLinks
     }
 
     /// Parses `site.yml`.
@@ -49,9 +54,13 @@ public struct SiteConfig: Sendable, Equatable {
                 if let flag = value.bool { unsafe = flag } else {
                     problems.append(Diagnostic(file: file, line: line, message: "'unsafe' must be true or false"))
                 }
+            case "allow_outside_links":
+                if let flag = value.bool { allowOutsideLinks = flag } else {
+                    problems.append(Diagnostic(file: file, line: line, message: "'allow_outside_links' must be true or false"))
+                }
             default:
                 problems.append(Diagnostic(file: file, line: key.mark?.line,
-                                           message: "unknown setting '\(key.string ?? "")' (known: title, unsafe)"))
+                                           message: "unknown setting '\(key.string ?? "")' (known: title, unsafe, allow_outside_links)"))
             }
         }
         if !problems.isEmpty { throw BuildError(problems) }

@@ -19,6 +19,8 @@ public struct TemplateSet: Sendable {
     /// (`<main id="content">`) and `title`, the id of the `<h1>` made for a page without a heading.
     /// Headings never get these (see ``HeadingIDGenerator/init(reserving:)``).
     public let reservedIDs: Set<String>
+    /// Warnings and notes about the folder's entries (see ``FolderWalker/Listing/diagnostics``).
+    public let diagnostics: [Diagnostic]
 
     /// The name of the template every page is rendered with.
     public static let layoutName = "layout"
@@ -35,9 +37,11 @@ public struct TemplateSet: Sendable {
     /// - Parameters:
     ///   - root: The templates folder.
     ///   - displayRoot: How to name the folder in diagnostics.
-    /// - Throws: ``BuildError`` when the folder or `layout.mustache` is missing, or a template
-    ///   does not parse (with its line and column).
-    public init(root: URL, displayRoot: String) throws {
+    ///   - boundary: Where symbolic links in the folder may lead; by default the site's root found
+    ///     from the templates folder itself (``LinkBoundary/init(content:allowsOutside:)``).
+    /// - Throws: ``BuildError`` when the folder or `layout.mustache` is missing, a template
+    ///   does not parse (with its line and column), or ``FolderWalker`` refuses an entry.
+    public init(root: URL, displayRoot: String, boundary: LinkBoundary? = nil) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw BuildError(file: displayRoot, "templates folder does not exist: create it or pass --templates DIR")
@@ -45,11 +49,10 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         var assets: [Asset] = []
-        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.sorted() ?? []
-        for relative in files {
-            let url = root.appendingPathComponent(relative)
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+        let listing = try FolderWalker(root: root, displayRoot: displayRoot, boundary: boundary ?? LinkBoundary(content: root),
+                                       skipsHidden: false).walk()
+        for entry in listing.entries {
+            let relative = entry.path, url = entry.url
             if relative.hasPrefix("assets/") {
                 if !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                     assets.append(Asset(path: relative.precomposedStringWithCanonicalMapping, sourceURL: url))
@@ -78,6 +81,7 @@ public struct TemplateSet: Sendable {
         self.sources = sources
         self.displayRoot = displayRoot
         self.assets = assets
+        self.diagnostics = listing.diagnostics
         self.reservedIDs = sources.values.reduce(into: [HeadingIDGenerator.titleID]) { ids, text in ids.formUnion(Self.literalIDs(in: text)) }
     }
 

@@ -14,11 +14,15 @@ public struct OutputFile: Sendable {
     public var path: String
     /// The contents.
     public var contents: Contents
+    /// The input it is made from, as messages name it (`Content/robots.txt`), or `nil` for a file
+    /// the build makes itself (the search page, its index, the print edition).
+    public var source: String?
 
     /// Creates an output file.
-    public init(path: String, contents: Contents) {
+    public init(path: String, contents: Contents, source: String? = nil) {
         self.path = path
         self.contents = contents
+        self.source = source
     }
 }
 
@@ -26,19 +30,27 @@ public struct OutputFile: Sendable {
 ///
 /// Each file is written to a temporary name in its own folder and renamed over the old one, so a
 /// build killed at any moment leaves every file either old or new. Files whose bytes are unchanged
-/// are not touched (their modification time stays). The manifest `.octavo-manifest` lists the
-/// files Octavo wrote; a later build removes those it no longer produces and leaves every other
-/// file (`CNAME`, `.nojekyll`, `.git/`) alone.
+/// are not touched (their modification time stays). The manifest `.octavo-manifest` (see
+/// ``OutputManifest``) lists the files Octavo wrote and the folders it created. A file that is not
+/// listed is the user's (`CNAME`, `.nojekyll`, `.git/`): it is never overwritten or removed, and a
+/// build that would write one is refused before the first write. A later build removes only listed
+/// files it no longer produces, and only when they are regular files inside the output folder.
 public struct OutputWriter: Sendable {
     /// The output folder.
     public var root: URL
+    /// How the output folder is named in messages (`Output`).
+    public var displayRoot: String
 
     /// The manifest's file name in the output folder.
     public static let manifestName = ".octavo-manifest"
 
     /// Creates a writer for an output folder.
-    public init(root: URL) {
+    /// - Parameters:
+    ///   - root: The output folder.
+    ///   - displayRoot: How messages name it; default: its path.
+    public init(root: URL, displayRoot: String? = nil) {
         self.root = root
+        self.displayRoot = displayRoot ?? root.path
     }
 
     /// What a write did, in files.
@@ -49,26 +61,46 @@ public struct OutputWriter: Sendable {
         public var unchanged: Int
         /// Files of an earlier build removed because this build no longer makes them.
         public var removed: Int
+        /// Warnings: a manifest that could not be trusted, so nothing was removed.
+        public var diagnostics: [Diagnostic] = []
     }
 
     /// Writes `files` and removes the stale files of the previous build.
-    /// - Throws: ``BuildError`` naming the file that could not be written.
+    /// - Throws: ``BuildError`` before anything is written when a file the build writes would take
+    ///   the place of a file or folder that Octavo did not write; ``BuildError`` naming the file
+    ///   that could not be written.
     public func write(_ files: [OutputFile]) throws -> Report {
         let manager = FileManager.default
+        let reading = previousManifest()
+        var report = Report(written: 0, unchanged: 0, removed: 0)
+        var previous = OutputManifest()
+        var owned: Set<String> = []
+        switch reading {
+        case .current(let manifest):
+            previous = manifest
+            owned = manifest.files
+        case .legacy(let files):
+            owned = files
+            report.diagnostics.append(Diagnostic(file: display(Self.manifestName), severity: .warning,
+                message: "was written by an older Octavo (one path per line), which a file name could forge: nothing was removed this time; remove stale files by hand"))
+        case .damaged(let reason):
+            report.diagnostics.append(Diagnostic(file: display(Self.manifestName), severity: .warning,
+                message: "cannot be trusted (\(reason)): nothing was removed, and no file in the output folder counts as Octavo's"))
+        case nil:
+            break
+        }
+        try clearTheWay(for: files, owned: owned, reading: reading)
         try createFolder(root)
         removeLeftoverTemporaryFiles()
-        let previous = previousManifest()
-        try clearTheWay(for: files, previous: previous)
-        var report = Report(written: 0, unchanged: 0, removed: 0)
-        var folders: Set<String> = [root.path]
         var written: Set<String> = []
         defer {
             // Even when a write fails half-way (a full disk), remember what this build wrote.
             if written.count < files.count && !written.isEmpty {
-                let manifest = previous.union(written).sorted().joined(separator: "\n") + "\n"
-                try? replace(root.appendingPathComponent(Self.manifestName), with: Array(manifest.utf8))
+                let partial = OutputManifest(files: previous.files.union(written))
+                try? replace(root.appendingPathComponent(Self.manifestName), with: partial.encoded())
             }
         }
+        var folders: Set<String> = [""]
         for file in files {
             let url = root.appendingPathComponent(file.path)
             let bytes: [UInt8]
@@ -76,83 +108,156 @@ public struct OutputWriter: Sendable {
             case .bytes(let made): bytes = made
             case .copy(let source):
                 guard let data = manager.contents(atPath: source.path) else {
-                    throw BuildError(file: source.path, "cannot be read: check its permissions")
+                    throw BuildError(file: file.source ?? source.lastPathComponent, "cannot be read: check its permissions")
                 }
                 bytes = [UInt8](data)
             }
-            if let existing = manager.contents(atPath: url.path), existing.elementsEqual(bytes) {
+            if Self.isRegularFile(url.path), let existing = manager.contents(atPath: url.path), existing.elementsEqual(bytes) {
                 report.unchanged += 1
                 written.insert(file.path)
                 continue
             }
-            let folder = url.deletingLastPathComponent()
-            if folders.insert(folder.path).inserted { try createFolder(folder) }
+            let folder = file.path.folderPart
+            if folders.insert(folder).inserted { try createFolder(root.appendingPathComponent(folder)) }
             try replace(url, with: bytes)
             written.insert(file.path)
             report.written += 1
         }
 
         let produced = Set(files.map(\.path))
-        for stale in previous.subtracting(produced).sorted() {
-            let url = root.appendingPathComponent(stale)
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            try? manager.removeItem(at: url)
+        let realRoot = LinkBoundary.realPath(root.path) ?? root.standardizedFileURL.path
+        for stale in previous.files.subtracting(produced).sorted() where removeIfSafe(stale, realRoot: realRoot) {
             report.removed += 1
-            removeEmptyFolders(from: url.deletingLastPathComponent())
+            removeEmptiedFolders(above: stale, realRoot: realRoot)
         }
-        let manifest = files.map(\.path).sorted().joined(separator: "\n") + "\n"
+        let manifest = OutputManifest(files: produced).encoded()
         let manifestURL = root.appendingPathComponent(Self.manifestName)
-        if manager.contents(atPath: manifestURL.path) != Data(manifest.utf8) {
-            try replace(manifestURL, with: Array(manifest.utf8))
+        if manager.contents(atPath: manifestURL.path) != Data(manifest) {
+            try replace(manifestURL, with: manifest)
         }
         return report
     }
 
-    /// Makes sure every file can be written before the first is: a file of an earlier build that
-    /// stands where a folder is needed now is removed; anything else in the way is an error.
-    /// - Throws: ``BuildError`` naming the path, when a file Octavo did not write stands where the
-    ///   build needs a folder, or a folder stands where it writes a file.
-    func clearTheWay(for files: [OutputFile], previous: Set<String>) throws {
-        let manager = FileManager.default
+    /// Makes sure every file can be written before the first is. A file of an earlier build
+    /// (listed in `owned`) that stands where a folder is needed now is removed; a file Octavo did
+    /// not write where the build writes a file or needs a folder, a folder where it writes a file,
+    /// or a folder that leads outside the output folder is an error. A file with the very bytes the
+    /// build would write is left alone and listed from now on.
+    /// - Throws: ``BuildError`` naming each obstacle and the input that would take its place.
+    func clearTheWay(for files: [OutputFile], owned: Set<String>, reading: OutputManifest.Reading? = nil) throws {
+        let realRoot = LinkBoundary.realPath(root.path) ?? root.standardizedFileURL.path
         var checked: Set<String> = []
         var staleInTheWay: [String] = []
         var problems: [Diagnostic] = []
         for file in files {
-            var isFolder: ObjCBool = false
-            if manager.fileExists(atPath: root.appendingPathComponent(file.path).path, isDirectory: &isFolder), isFolder.boolValue {
-                problems.append(Diagnostic(file: root.appendingPathComponent(file.path).path,
-                                           message: "is a folder where the build writes a file: move or remove it"))
+            let url = root.appendingPathComponent(file.path)
+            var info = stat()
+            if lstat(url.path, &info) == 0 {
+                let by = file.source.map { "\($0) would replace it" } ?? "the build writes a file of its own there"
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    problems.append(Diagnostic(file: display(file.path), message: "is a folder where \(by): move or remove it, or pick another --output"))
+                } else if !owned.contains(file.path) && !sameBytes(url, as: file) {
+                    problems.append(Diagnostic(file: display(file.path),
+                        message: "is a file Octavo did not write (it is not in \(Self.manifestName)), and \(by): remove or rename one of them, or pick another --output"))
+                }
             }
             var folder = file.path.folderPart
             while !folder.isEmpty, checked.insert(folder).inserted {
                 let url = root.appendingPathComponent(folder)
-                if manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-                    if previous.contains(folder) {
-                        staleInTheWay.append(folder)
-                    } else {
-                        problems.append(Diagnostic(file: url.path, message: "is a file Octavo did not write, where the build needs a folder: move or remove it"))
+                if lstat(url.path, &info) == 0 {
+                    if info.st_mode & S_IFMT == S_IFLNK, let real = LinkBoundary.realPath(url.path), !LinkBoundary.path(real, isInside: realRoot) {
+                        problems.append(Diagnostic(file: display(folder), message: "is a symbolic link that leads outside the output folder, and the build writes into it: remove it"))
+                    } else if !Self.isFolder(url.path) {
+                        if owned.contains(folder) {
+                            staleInTheWay.append(folder)
+                        } else {
+                            problems.append(Diagnostic(file: display(folder), message: "is a file Octavo did not write, where the build needs a folder: move or remove it, or pick another --output"))
+                        }
                     }
                 }
                 folder = folder.folderPart
             }
         }
-        if !problems.isEmpty { throw BuildError(problems) }
-        for path in staleInTheWay { unlink(root.appendingPathComponent(path).path) }
+        if !problems.isEmpty {
+            if case .damaged(let reason) = reading {
+                problems.append(Diagnostic(file: display(Self.manifestName),
+                    message: "cannot be trusted (\(reason)), so no file in the output folder counts as Octavo's: empty the output folder or pick another --output"))
+            }
+            throw BuildError(problems)
+        }
+        for path in staleInTheWay { _ = removeIfSafe(path, realRoot: realRoot) }
     }
 
-    /// The paths the previous build recorded, or none.
-    func previousManifest() -> Set<String> {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(Self.manifestName).path) else { return [] }
-        return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-            .filter { !$0.isEmpty && !$0.hasPrefix("/") && !$0.split(separator: "/").contains("..") })
+    /// Whether the file at `url` already holds exactly what the build would write there.
+    private func sameBytes(_ url: URL, as file: OutputFile) -> Bool {
+        guard Self.isRegularFile(url.path), let existing = FileManager.default.contents(atPath: url.path) else { return false }
+        switch file.contents {
+        case .bytes(let bytes): return existing.elementsEqual(bytes)
+        case .copy(let source): return FileManager.default.contents(atPath: source.path) == existing
+        }
+    }
+
+    /// The previous build's manifest as read, or `nil` when there is none.
+    func previousManifest() -> OutputManifest.Reading? {
+        let url = root.appendingPathComponent(Self.manifestName)
+        guard Self.isRegularFile(url.path) else {
+            var info = stat()
+            return lstat(url.path, &info) == 0 ? .damaged(reason: "it is not a regular file") : nil
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return .damaged(reason: "it cannot be read") }
+        return OutputManifest.read([UInt8](data))
+    }
+
+    /// Removes a file of an earlier build, but only when its path is safe (``OutputManifest/isSafe(_:)``),
+    /// its folder lies inside the output folder once symbolic links are resolved, and it is a
+    /// regular file (not a link, not a folder).
+    /// - Returns: Whether the file was removed.
+    func removeIfSafe(_ path: String, realRoot: String) -> Bool {
+        guard OutputManifest.isSafe(path) else { return false }
+        let url = root.appendingPathComponent(path)
+        guard Self.isInside(url.deletingLastPathComponent().path, realRoot: realRoot), Self.isRegularFile(url.path) else { return false }
+        return unlink(url.path) == 0
+    }
+
+    /// Whether `path` (a folder) lies inside the real output folder once every link is resolved.
+    private static func isInside(_ path: String, realRoot: String) -> Bool {
+        guard let real = LinkBoundary.realPath(path) else { return false }
+        return LinkBoundary.path(real, isInside: realRoot)
+    }
+
+    /// Whether `path` is a regular file itself (a symbolic link is not).
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
+    /// Whether `path` is a folder itself (a symbolic link to one is not).
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// A path inside the output folder as messages name it.
+    private func display(_ path: String) -> String {
+        FolderWalker.display(displayRoot + "/" + path)
+    }
+
+    /// Removes the folders above a removed file that it left empty, deepest first, up to (not
+    /// including) the output folder; only real folders inside it, never through a symbolic link.
+    private func removeEmptiedFolders(above path: String, realRoot: String) {
+        var folder = path.folderPart
+        while !folder.isEmpty {
+            let url = root.appendingPathComponent(folder)
+            guard Self.isFolder(url.path), Self.isInside(url.path, realRoot: realRoot), rmdir(url.path) == 0 else { return }
+            folder = folder.folderPart
+        }
     }
 
     private func createFolder(_ url: URL) throws {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw BuildError(file: url.path, "folder cannot be created: \(error.localizedDescription)")
+            throw BuildError(file: displayRoot, "folder cannot be created: \(error.localizedDescription)")
         }
     }
 
@@ -165,7 +270,7 @@ public struct OutputWriter: Sendable {
         let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + Self.temporarySuffix)
         guard Self.writeFile(temporary.path, bytes), rename(temporary.path, url.path) == 0 else {
             unlink(temporary.path)
-            throw BuildError(file: url.path, "cannot be written: check the output folder's permissions and free space")
+            throw BuildError(file: display(String(url.path.dropFirst(root.path.count + 1))), "cannot be written: check the output folder's permissions and free space")
         }
     }
 
@@ -194,16 +299,6 @@ public struct OutputWriter: Sendable {
         for case let path as String in enumerator where path.hasSuffix(Self.temporarySuffix) {
             let name = path.lastPart
             if name.hasPrefix(".") { unlink(root.appendingPathComponent(path).path) }
-        }
-    }
-
-    private func removeEmptyFolders(from folder: URL) {
-        var current = folder.standardizedFileURL
-        let top = root.standardizedFileURL.path
-        while current.path.hasPrefix(top + "/"),
-              let entries = try? FileManager.default.contentsOfDirectory(atPath: current.path), entries.isEmpty {
-            try? FileManager.default.removeItem(at: current)
-            current = current.deletingLastPathComponent()
         }
     }
 }

@@ -1,0 +1,175 @@
+import Foundation
+
+/// Lists the files below a content or templates folder, checking every entry before anything is
+/// read through it: names with control characters, symbolic links that lead outside the site
+/// (see ``LinkBoundary``), real loops, paths over the system's limit and special files.
+///
+/// Nothing is read here but folder listings, and a folder reached through a symbolic link is listed
+/// only once the link has been found to stay inside the site.
+public struct FolderWalker: Sendable {
+    /// A regular file found below the folder.
+    public struct Entry: Sendable, Hashable {
+        /// The path relative to the folder, `/`-separated, NFC.
+        public var path: String
+        /// The file (its path may pass through symbolic links that were checked).
+        public var url: URL
+    }
+
+    /// What a walk found.
+    public struct Listing: Sendable {
+        /// Every regular file, in the order of their paths.
+        public var entries: [Entry]
+        /// Warnings (names Windows cannot unpack, special files skipped) and notes (links followed
+        /// outside the site with `allow_outside_links`).
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// The folder to walk.
+    public var root: URL
+    /// How the folder is named in diagnostics (`Content`).
+    public var displayRoot: String
+    /// Where symbolic links may lead.
+    public var boundary: LinkBoundary
+    /// Whether names starting with `.` are left out (and not descended into).
+    public var skipsHidden: Bool
+
+    /// Creates a walker.
+    public init(root: URL, displayRoot: String, boundary: LinkBoundary, skipsHidden: Bool = true) {
+        self.root = root
+        self.displayRoot = displayRoot
+        self.boundary = boundary
+        self.skipsHidden = skipsHidden
+    }
+
+    /// The longest path the system accepts, in bytes (`PATH_MAX` less its terminating NUL).
+    public static let pathLimit = Int(PATH_MAX) - 1
+
+    /// Characters that Windows does not allow in a file name (besides control characters).
+    static let windowsForbidden: Set<Character> = [":", "\\", "*", "\"", "<", ">", "|", "?"]
+
+    /// Lists every regular file below the root.
+    /// - Throws: ``BuildError`` with every problem found: a name with a control character
+    ///   (U+0000–U+001F, U+007F), a symbolic link that leads outside the site's root or nowhere, a
+    ///   link back into a folder that contains it (compared by device and inode), a path longer than
+    ///   ``pathLimit`` bytes, or a folder that cannot be listed.
+    public func walk() throws -> Listing {
+        var listing = Listing(entries: [], diagnostics: [])
+        var errors: [Diagnostic] = []
+        var info = stat()
+        guard stat(root.path, &info) == 0 else {
+            throw BuildError(file: displayRoot, "folder cannot be read: \(String(cString: strerror(errno)))")
+        }
+        let realRoot = LinkBoundary.realPath(root.path) ?? root.path
+        walk(root, relative: "", ancestors: [FileID(info)], realRoot: realRoot, into: &listing, errors: &errors)
+        if !errors.isEmpty { throw BuildError(errors) }
+        return listing
+    }
+
+    /// A folder's identity: the same device and inode is the same folder, whatever path leads there.
+    struct FileID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    private func walk(_ folder: URL, relative: String, ancestors: Set<FileID>, realRoot: String,
+                      into listing: inout Listing, errors: inout [Diagnostic]) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            errors.append(Diagnostic(file: Self.display(displayRoot + "/" + relative), message: "folder cannot be read: check its permissions"))
+            return
+        }
+        for name in names.sorted() where !(skipsHidden && name.hasPrefix(".")) {
+            let url = folder.appendingPathComponent(name)
+            let path = relative + name.precomposedStringWithCanonicalMapping
+            let display = Self.display(displayRoot + "/" + path)
+            if name.unicodeScalars.contains(where: Self.isControl) {
+                errors.append(Diagnostic(file: display, message: "has a control character in its name (shown escaped): rename it; such a name can break the lists Octavo and other tools keep"))
+                continue
+            }
+            if let reason = Self.windowsProblem(name) {
+                listing.diagnostics.append(Diagnostic(file: display, severity: .warning, message: "\(reason), which Windows cannot use in a file name: the site cannot be unpacked there; rename it"))
+            }
+            if url.path.utf8.count > Self.pathLimit {
+                errors.append(Diagnostic(file: display, message: "its absolute path is \(url.path.utf8.count) bytes, over the system's limit of \(Self.pathLimit): move the folder to a shorter path or nest fewer folders"))
+                continue
+            }
+            var info = stat()
+            guard lstat(url.path, &info) == 0 else {
+                errors.append(Diagnostic(file: display, message: "cannot be read: \(String(cString: strerror(errno)))"))
+                continue
+            }
+            if info.st_mode & S_IFMT == S_IFLNK {
+                guard let target = LinkBoundary.realPath(url.path) else {
+                    let reason = errno
+                    let text = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)).map { " to '\($0)'" } ?? ""
+                    errors.append(Diagnostic(file: display, message: reason == ELOOP
+                        ? "is a symbolic link loop: it leads back to itself"
+                        : "is a broken symbolic link\(text): fix or remove it"))
+                    continue
+                }
+                if !boundary.contains(target, orIn: realRoot) {
+                    if boundary.allowsOutside {
+                        listing.diagnostics.append(Diagnostic(file: display, severity: .note, message: "is a symbolic link to '\(Self.display(target))', outside the site; followed because of 'allow_outside_links: true'"))
+                    } else {
+                        errors.append(Diagnostic(file: display, message: "is a symbolic link to '\(Self.display(target))', outside the site's root (the git work tree, or the content folder's parent): replace it with a copy, or set 'allow_outside_links: true' in site.yml if you trust every branch you build"))
+                        continue
+                    }
+                }
+                guard stat(url.path, &info) == 0 else {
+                    errors.append(Diagnostic(file: display, message: "cannot be read: \(String(cString: strerror(errno)))"))
+                    continue
+                }
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                let id = FileID(info)
+                if ancestors.contains(id) {
+                    errors.append(Diagnostic(file: display, message: "is a symbolic link loop: it leads back to a folder that contains it"))
+                    continue
+                }
+                walk(url, relative: path + "/", ancestors: ancestors.union([id]), realRoot: realRoot, into: &listing, errors: &errors)
+            case S_IFREG:
+                listing.entries.append(Entry(path: path, url: url))
+            default:
+                listing.diagnostics.append(Diagnostic(file: display, severity: .warning, message: "is not a regular file or folder (a pipe, socket or device): skipped"))
+            }
+        }
+    }
+
+    /// Whether a scalar is a C0 control character or DEL.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F
+    }
+
+    /// Why Windows cannot store a file of this name, or `nil`.
+    static func windowsProblem(_ name: String) -> String? {
+        if let bad = name.first(where: { windowsForbidden.contains($0) }) { return "its name has '\(bad)'" }
+        if name.hasSuffix(".") { return "its name ends with a dot" }
+        if name.hasSuffix(" ") { return "its name ends with a space" }
+        return nil
+    }
+
+    /// A path as shown in a message: control characters escaped (`\n`, `\t`, `\r`, `\0`, else `\x1B`),
+    /// so that a name cannot break a message into lines or fake one.
+    public static func display(_ path: String) -> String {
+        guard path.unicodeScalars.contains(where: isControl) else { return path }
+        var shown = ""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "\n": shown += "\\n"
+            case "\t": shown += "\\t"
+            case "\r": shown += "\\r"
+            case "\0": shown += "\\0"
+            case _ where isControl(scalar): shown += (scalar.value < 0x10 ? "\\x0" : "\\x") + String(scalar.value, radix: 16, uppercase: true)
+            default: shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
+    }
+}
