@@ -227,3 +227,16 @@ func makeCorpus(_ pages: Int, in folder: TemporaryFolder) throws {
                                       folder.url.appendingPathComponent("Content").path, String(pages)])
     try #require(status == 0, "make-corpus.py failed")
 }
+
+/// The scheme an href would be read with (RFC 3986, §3.1: `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"`
+/// before any `/`, `?` or `#`), or `nil` for a relative reference.
+func scheme(of href: String) -> String? {
+    var scheme = ""
+    for scalar in href.unicodeScalars {
+        if scalar == ":" { return scheme.isEmpty ? nil : scheme }
+        let isLetter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+        guard isLetter || (!scheme.isEmpty && (("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar))) else { return nil }
+        scheme.unicodeScalars.append(scalar)
+    }
+    return nil
+}
