@@ -51,9 +51,11 @@ html-tools:
 	@command -v linkchecker >/dev/null || { echo "Installing linkchecker"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linkchecker; }
 
-## bench: build 1,000 and 10,000-page corpora with the release binary and print the times
+## bench: build 1,000 and 10,000-page corpora with the release binary and print the times;
+## then 2,000 and 20,000 headings nested in one list or quote (times should grow about 10×)
 bench: octavo
 	bench/build-times.sh $(BENCH_PAGES)
+	bench/nested-headings.sh
 
 ## bench-search: search index size and query time on 1,000 and 10,000-page corpora (needs node)
 bench-search: octavo
