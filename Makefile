@@ -52,11 +52,13 @@ html-tools:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linkchecker; }
 
 ## bench: Octavo beside Hugo and the floor (cmark + writing the same files), 1,000/5,000/10,000 pages
-## (BENCH_SIZES="300 2000" to choose, BENCH_RUNS=3); installs Debian's hugo and cmark when missing
+## (BENCH_SIZES="300 2000" to choose, BENCH_RUNS=3); installs Debian's hugo and cmark when missing;
+## then 2,000 and 20,000 headings nested in one list or quote (times should grow about 10x)
 BENCH_SIZES ?= 1000 5000 10000
 BENCH_RUNS ?= 3
 bench: octavo bench-tools
 	bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+	bench/nested-headings.sh
 
 bench-tools:
 	@command -v hugo >/dev/null && command -v cmark >/dev/null || { echo "Installing hugo and cmark"; \

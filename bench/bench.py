@@ -14,7 +14,6 @@ What it measures (a benchmark, not a test: figures vary by machine, ratios carry
 - bundle: the 10,000-page tree (or the largest size) with `--bundle`, beside the plain build.
 - asset: a site with one 400 MB file: peak memory beside the same site without it.
 - real: the repository's own Content/, cold process.
-- nested: 2,000 and 20,000 headings nested in list items (`- ## h`), `octavo markdown`.
 Peak memory is the maximum resident set size reported by /usr/bin/time (GNU time).
 Corpora are kept in $BENCH_DIR (default /tmp/octavo-bench) between runs.
 """
@@ -179,32 +178,19 @@ def bench_real(args):
     row("real-document", count_pages(out), median(times), max(peaks), "cold process, fresh output folder")
 
 
-def bench_nested(args):
-    times = {}
-    for n in (2000, 20000):
-        source = os.path.join(WORK, f"nested-{n}.md")
-        with open(source, "w") as f:
-            f.write("".join(f"- ## h{i}\n" for i in range(n)))
-        with open(source) as stdin:
-            times[n] = run([args.octavo, "markdown"], stdin=stdin)[0]
-    print(f"{'nested headings':<22} 2,000: {times[2000]:.3f} s; 20,000: {times[20000]:.3f} s; ratio {times[20000] / times[2000]:.1f} (linear: about 10)")
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--octavo", default=os.path.join(ROOT, ".build/release/octavo"))
-    parser.add_argument("--only", choices=["tree", "document", "asset", "bundle", "real", "nested"], action="append")
+    parser.add_argument("--only", choices=["tree", "document", "asset", "bundle", "real"], action="append")
     args = parser.parse_args()
     os.makedirs(WORK, exist_ok=True)
-    only = set(args.only or ["tree", "document", "asset", "bundle", "real", "nested"])
+    only = set(args.only or ["tree", "document", "asset", "bundle", "real"])
     print(f"octavo {args.octavo}; {os.cpu_count()} cores; runs per figure {args.runs}; hugo: {shutil.which('hugo') or 'not installed'}")
     header()
     if "real" in only:
         bench_real(args)
-    if "nested" in only:
-        bench_nested(args)
     if "tree" in only:
         for n in args.sizes:
             bench_tree(args, n)

@@ -118,3 +118,46 @@ struct HeadingLevelTests {
         #expect(result.diagnostics.isEmpty)
     }
 }
+
+@Suite("Render: headings nested in lists and quotes, combining marks")
+struct NestedHeadingBuildTests {
+    /// 20,000 headings in one list (this once took quadratic time): every one is written with
+    /// its id and permalink, in order.
+    @Test func twentyThousandNestedHeadingsBuildWithTheirIds() throws {
+        let count = 20_000
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n" + (0..<count).map { "- ## h\($0)\n" }.joined()], under: "Content")
+        let report = try SiteBuilder(options: options(in: folder)).build()
+        #expect(report.diagnostics == [])
+        let home = try folder.read("Output/index.html")
+        let list = (0..<count).map { "<li>\n<h2 id=\"h\($0)\">h\($0)<a class=\"permalink\" href=\"#h\($0)\" aria-label=\"Permalink\">#</a></h2>\n</li>\n" }
+        #expect(home.contains("<ul>\n" + list.joined() + "</ul>"))
+    }
+
+    /// The print edition renames ids that clash between pages; a nested heading's id and its
+    /// permalink are renamed together, and nothing else in the block changes.
+    @Test func renamedNestedHeadingsKeepIdAndPermalinkPaired() {
+        let block = parse("> ## a\n>\n> text #a \"a\"\n>\n> ## b\n").blocks[0]
+        let writer = BlockHTML(anchor: { $0 == "a" ? "page-a" : $0 })
+        let html = writer.html(of: [block], paragraphIDs: [nil])
+        #expect(html == block.html.replacingOccurrences(of: "id=\"a\"", with: "id=\"page-a\"").replacingOccurrences(of: "href=\"#a\"", with: "href=\"#page-a\""))
+        #expect(html.contains("text #a &quot;a&quot;"))
+        #expect(html.contains("<h2 id=\"b\">"))
+    }
+
+    /// `## \u{301}x` and a paragraph that starts with a combining mark: the id and the paragraph
+    /// anchor are written and links to them resolve, in `check` and in the build.
+    @Test func combiningMarksAtTheStartOfHeadingsAndParagraphs() throws {
+        let folder = try TemporaryFolder()
+        try folder.write([
+            "index.md": "# Home\n\nSee [x](#\u{301}x), [y](#\u{301}y) and [z](other.md#\u{301}z).\n\n## \u{301}x\n\n\u{301}para\n\n> ## \u{301}y\n",
+            "other.md": "# Other\n\n- ## \u{301}z\n",
+        ], under: "Content")
+        let report = try SiteBuilder(options: options(in: folder)).build()
+        #expect(report.diagnostics == [])
+        let home = try folder.read("Output/index.html")
+        #expect(home.contains("<h2 id=\"\u{301}x\">\u{301}x<a"))
+        #expect(home.contains("<p id=\"p2\">\u{301}para<a class=\"permalink\" href=\"#p2\""))
+        #expect(brokenLinks(in: folder.snapshot("Output")) == [])
+    }
+}

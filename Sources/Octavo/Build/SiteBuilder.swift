@@ -141,10 +141,11 @@ public struct SiteBuilder: Sendable {
     ///   written then.
     public func build() throws -> Report {
         try checkOutputFolder()
+        // Read before anything is written: a date the zip cannot hold is an error, not a trap.
+        let bundle = options.bundle == nil ? ZipBundle() : try ZipBundle(environment: ProcessInfo.processInfo.environment)
         let result = try render()
         let failing = result.diagnostics.filter { $0.severity == .error || (options.strict && $0.severity == .warning) }
         if !failing.isEmpty { throw BuildError(failing) }
-        let bundle = ZipBundle()
         let zip = try options.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0)) }
         let write: OutputWriter.Report
         do {

@@ -58,7 +58,7 @@ public struct PageRenderer: Sendable {
         let body = html(of: page, closing: false, site: site, links: links)
         let closing = html(of: page, closing: true, site: site, links: links)
         let info = PageInfo(title: page.title, number: page.number, numberPath: page.numberPath, numberedTitle: page.numberedTitle,
-                            kind: page.kind.rawValue, isHome: page.kind == .home, url: path,
+                            kind: page.kind.rawValue, isHome: page.kind == .home, url: URLEscaping.path(path),
                             description: page.description, summary: page.summary, heading: heading(of: page, link: linkURL(for: page, site: site, links: links)),
                             body: body, closing: closing, children: page.children.map { item($0) })
         let onThisPage = (page.blocks + page.closing).compactMap { block -> HeadingItem? in
@@ -90,7 +90,7 @@ public struct PageRenderer: Sendable {
                            url: URLEscaping.path(RelativePath.from(path, to: other.path)), summary: other.summary.isEmpty ? nil : other.summary,
                            isCurrent: false, isOpen: false, children: [])
         }
-        let info = PageInfo(title: title, number: nil, numberPath: nil, numberedTitle: title, kind: kind, isHome: false, url: path,
+        let info = PageInfo(title: title, number: nil, numberPath: nil, numberedTitle: title, kind: kind, isHome: false, url: URLEscaping.path(path),
                             description: nil, summary: "", heading: HeadingMarkup.html(level: 1, id: "title", content: HTMLEscaping.escape(title)),
                             body: "", closing: "", children: [])
         return PageContext(site: siteContext(site, from: path), page: info, breadcrumbs: [item(0)], prev: nil, next: nil,
