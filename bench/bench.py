@@ -2,7 +2,7 @@
 """Build benchmark: Octavo beside Hugo and beside the floor, in the same run (`make bench`).
 
 Usage: bench/bench.py [--sizes 1000 5000 10000] [--runs 3] [--octavo .build/release/octavo]
-                      [--only tree|document|asset|bundle|real|nested]
+                      [--only tree|document|asset|bundle|real]
 
 What it measures (a benchmark, not a test: figures vary by machine, ratios carry between machines):
 - tree-N: the `make-corpus.py OUT N` tree. Octavo and Hugo (Debian's `hugo`, with the minimal layout
