@@ -6,6 +6,10 @@ import Foundation
 /// before it nests more than ``stackLevels`` levels, which is only safe if the stack holds that
 /// many; Dispatch's threads get whatever `ulimit -s` gave the process (8 MiB by default, 1 MiB in
 /// some containers), so pages are rendered on threads made here with ``stackSize`` instead.
+///
+/// The threads are made once, when first needed, and then wait for work: like Dispatch's own
+/// pool, they are a resource of the process, and making threads with large stacks for every call
+/// is slow (AddressSanitizer, for one, clears the shadow of the whole stack when a thread ends).
 enum RenderThreads {
     /// The levels of swift-mustache's recursion a render may reach (see ``RenderGuard/Limits``):
     /// enough for a contents list 1,000 levels deep with a few sections at each level.
@@ -16,6 +20,7 @@ enum RenderThreads {
     static let stackSize = stackLevels * 8192 + (1 << 20)
 
     private static let marker = "octavo.renderThread"
+    private static let pool = Pool(threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
 
     /// Whether the current thread is one of these.
     static var isCurrent: Bool { Thread.current.threadDictionary[marker] != nil }
@@ -25,32 +30,69 @@ enum RenderThreads {
         if isCurrent { return body() }
         let result = ResultBox<T>()
         let work = UncheckedBox(body)
-        perform(threads: 1, iterations: 1) { _ in result.value = work.value() }
+        pool.perform(jobs: 1, iterations: 1) { _ in result.value = work.value() }
         return result.value!
     }
 
     /// Calls `body` once for each index in `0..<iterations`, on as many threads as there are
     /// processors, and returns when all calls have returned (as `DispatchQueue.concurrentPerform`).
+    /// Called on one of these threads, it calls `body` there, one index after the other, since
+    /// the others may all be waiting for it.
     static func concurrentPerform(iterations: Int, _ body: @escaping @Sendable (Int) -> Void) {
-        perform(threads: min(iterations, ProcessInfo.processInfo.activeProcessorCount), iterations: iterations, body)
+        if isCurrent {
+            for index in 0..<iterations { body(index) }
+            return
+        }
+        pool.perform(jobs: min(iterations, pool.threads), iterations: iterations, body)
     }
 
-    private static func perform(threads: Int, iterations: Int, _ body: @escaping @Sendable (Int) -> Void) {
-        guard iterations > 0 else { return }
-        let next = Counter()
-        let done = DispatchGroup()
-        for _ in 0..<max(1, threads) {
-            done.enter()
-            let thread = Thread {
-                Thread.current.threadDictionary[marker] = true
-                while let index = next.take(below: iterations) { body(index) }
-                done.leave()
-            }
-            thread.stackSize = stackSize
-            thread.start()
+    /// The threads and the jobs waiting for them.
+    private final class Pool: @unchecked Sendable {
+        let threads: Int
+        private let condition = NSCondition()
+        private var jobs: [() -> Void] = []
+        private var started = false
+
+        init(threads: Int) {
+            self.threads = threads
         }
-        // Every call of `body` has returned once every thread has left the group.
-        done.wait()
+
+        /// Runs `jobs` jobs that share the indices `0..<iterations`, and waits for them.
+        func perform(jobs count: Int, iterations: Int, _ body: @escaping @Sendable (Int) -> Void) {
+            guard iterations > 0 else { return }
+            let next = Counter()
+            let done = DispatchGroup()
+            condition.lock()
+            if !started {
+                started = true
+                for _ in 0..<threads {
+                    let thread = Thread { [unowned self] in self.work() }
+                    thread.stackSize = RenderThreads.stackSize
+                    thread.start()
+                }
+            }
+            for _ in 0..<max(1, count) {
+                done.enter()
+                jobs.append {
+                    while let index = next.take(below: iterations) { body(index) }
+                    done.leave()
+                }
+            }
+            condition.broadcast()
+            condition.unlock()
+            done.wait()
+        }
+
+        private func work() {
+            Thread.current.threadDictionary[RenderThreads.marker] = true
+            while true {
+                condition.lock()
+                while jobs.isEmpty { condition.wait() }
+                let job = jobs.removeFirst()
+                condition.unlock()
+                job()
+            }
+        }
     }
 
     /// The next index to work on, shared by the threads.

@@ -133,7 +133,8 @@ public enum TemplateLint {
                 continue
             }
             let insideStart = text.index(index, offsetBy: open.count)
-            guard let end = text[insideStart...].range(of: close) else { break }
+            // Not Foundation's `range(of:)`, which traps on some text with NUL characters.
+            guard let end = text[insideStart...].firstRange(of: close) else { break }
             let inside = text[insideStart..<end.lowerBound]
             if inside.first == "=" {
                 let words = inside.dropFirst().dropLast().split(whereSeparator: \.isWhitespace)
@@ -154,7 +155,6 @@ public enum TemplateLint {
             var inside = tag.inside
             guard let sigil = inside.first, !"!><$".contains(sigil) else { return nil }
             if "#^/&{".contains(sigil) { inside = inside.dropFirst() }
-            if sigil == "{", inside.last == "}" { inside = inside.dropLast() }  // `<%{name}%>` after a change of delimiters
             let expression = expression(in: inside)
             return Tag(line: tag.line, column: tag.column, names: expression.names, transforms: expression.transforms)
         }

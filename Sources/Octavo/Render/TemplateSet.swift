@@ -101,9 +101,6 @@ public struct TemplateSet: Sendable {
             }
             structures.append(structure)
         }
-        let endless = TemplateLint.endlessInclusions(in: sources, displayRoot: displayRoot)
-        if !endless.isEmpty { throw BuildError(endless) }
-
         // Each template is registered under an internal name that no partial tag can spell (it has
         // a space), and under its own name a wrapper that tells the RenderGuard when the template
         // is entered and left. swift-mustache gives no other way to see partials being rendered,
@@ -120,6 +117,8 @@ public struct TemplateSet: Sendable {
                                  "template does not parse: \(error.error)")
             }
         }
+        let endless = TemplateLint.endlessInclusions(in: sources, displayRoot: displayRoot)
+        if !endless.isEmpty { throw BuildError(endless) }
         self.library = library
         self.sources = sources
         self.displayRoot = displayRoot
@@ -137,7 +136,7 @@ public struct TemplateSet: Sendable {
     static func literalIDs(in text: String) -> Set<String> {
         var ids: Set<String> = []
         var rest = text[...]
-        while let range = rest.range(of: "id=\"") {
+        while let range = rest.firstRange(of: "id=\"") {
             let value = rest[range.upperBound...].prefix { $0 != "\"" }
             let isAttribute = rest[..<range.lowerBound].last?.isWhitespace ?? true  // not `data-id="…"`
             if isAttribute, !value.isEmpty, !value.contains("{{") { ids.insert(String(value)) }
