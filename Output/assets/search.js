@@ -198,9 +198,12 @@
     });
     var href = encodeURI(entry[0]);
     if (best && best[0]) href += "#" + encodeURIComponent(best[0]);
+    // Words only in the page's title: still show the start of the page's text under it.
+    var shown = best && best[2] ? best : null;
+    if (!shown) entry[3].some(function (section) { if (section[2]) shown = section; return !!shown; });
     return {
       href: href, number: entry[2], title: entry[1], heading: best ? best[1] : "",
-      snippet: best ? snippet(best[2], bestSpans) : []
+      snippet: shown ? snippet(shown[2], shown === best ? bestSpans : []) : []
     };
   }
 

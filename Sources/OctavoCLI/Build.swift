@@ -34,7 +34,7 @@ struct Build: ParsableCommand {
         let options = SiteBuilder.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,
-            strict: strict, bundle: bundle.map(SiteOptions.url))
+            strict: strict, bundle: bundle.map(SiteOptions.url), baseURL: site.baseURL)
         do {
             let report = try SiteBuilder(options: options).build()
             Reporter.print(report.diagnostics)

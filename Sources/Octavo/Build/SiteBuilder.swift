@@ -21,10 +21,12 @@ public struct SiteBuilder: Sendable {
         public var strict: Bool
         /// A zip file to write the whole site into as well (see ``ZipBundle``), or `nil`.
         public var bundle: URL?
+        /// The URL the site is published at (`--base-url`); overrides `base_url` of `site.yml`.
+        public var baseURL: String?
 
         /// Creates options; display names default to the URLs' paths.
         public init(content: URL, templates: URL, output: URL, displayContent: String? = nil,
-                    displayTemplates: String? = nil, strict: Bool = false, bundle: URL? = nil) {
+                    displayTemplates: String? = nil, strict: Bool = false, bundle: URL? = nil, baseURL: String? = nil) {
             self.content = content
             self.templates = templates
             self.output = output
@@ -32,6 +34,7 @@ public struct SiteBuilder: Sendable {
             self.displayTemplates = displayTemplates ?? templates.path
             self.strict = strict
             self.bundle = bundle
+            self.baseURL = baseURL
         }
     }
 
@@ -72,7 +75,14 @@ public struct SiteBuilder: Sendable {
     ///   Problems found later (broken links) are returned as diagnostics.
     public func render() throws -> Result {
         let templates = try TemplateSet(root: options.templates, displayRoot: options.displayTemplates)
-        let content = try ContentLoader(root: options.content, displayRoot: options.displayContent).load()
+        var loaded = try ContentLoader(root: options.content, displayRoot: options.displayContent).load()
+        if let given = options.baseURL {
+            guard let url = SiteConfig.baseURL(given) else { throw BuildError(file: "--base-url", SiteConfig.baseURLProblem) }
+            loaded.config.baseURL = url
+        }
+        // Content/404.md is the 404 page, not a page of the reading order.
+        let notFoundSource = loaded.sources.firstIndex { $0.path == NotFoundPage.sourcePath }.map { loaded.sources.remove(at: $0) }
+        let content = loaded
         var inputs = [Outliner.Input?](repeating: nil, count: content.sources.count)
         inputs.withUnsafeMutableBufferPointer { buffer in
             let output = SendableBuffer(buffer)
@@ -93,7 +103,7 @@ public struct SiteBuilder: Sendable {
                                                message: "raw HTML and unsafe links are kept ('unsafe: true'): publish only Markdown you trust"), at: 0)
         }
         let links = LinkResolver().resolve(site)
-        let renderer = PageRenderer(templates: templates)
+        let renderer = PageRenderer(templates: templates, config: content.config)
         let rendered = renderer.render(site, links: links)
 
         var files = rendered.pages.map { OutputFile(path: $0.path, contents: .bytes(Array($0.html.utf8))) }
@@ -103,9 +113,10 @@ public struct SiteBuilder: Sendable {
             files.append(OutputFile(path: SearchIndex.pagePath, contents: .bytes(Array(html.utf8))))
             files += SearchIndex(site: site).files()
         }
-        if let html = PrintEdition(site: site, links: links).render(with: templates) {
+        if let html = PrintEdition(site: site, links: links).render(with: templates, config: content.config) {
             files.append(OutputFile(path: PrintEdition.path, contents: .bytes(Array(html.utf8))))
         }
+        files += try extraFiles(site: site, renderer: renderer, config: content.config, notFound: notFoundSource, templates: templates)
         // A file of the content or templates folder may not take the place of one the build makes.
         var generated = Set(files.map(\.path))
         for path in files.map(\.path) {
@@ -118,7 +129,7 @@ public struct SiteBuilder: Sendable {
         let clashes = site.assets.filter { generated.contains($0.path) }.map { options.displayContent + "/" + $0.path }
             + templates.assets.filter { generated.contains($0.path) }.map { options.displayTemplates + "/" + $0.path }
         if !clashes.isEmpty {
-            throw BuildError(clashes.map { Diagnostic(file: $0, message: "has the path of a file the build makes itself (the search page, its index or the print edition): rename or move it") })
+            throw BuildError(clashes.map { Diagnostic(file: $0, message: "has the path of a file the build makes itself (the search page, its index, the print edition, 404.html, sitemap.xml or robots.txt): rename or move it") })
         }
         files += assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL)) }
         files.sort { $0.path < $1.path }

@@ -107,11 +107,14 @@ public struct PrintEdition: Sendable {
     }
 
     /// Renders `print.html` with the `print` template.
+    /// - Parameters:
+    ///   - templates: The templates.
+    ///   - config: The site's settings (language, base URL).
     /// - Returns: The HTML, or `nil` when the templates have no `print.mustache`.
-    public func render(with templates: TemplateSet) -> String? {
+    public func render(with templates: TemplateSet, config: SiteConfig = SiteConfig()) -> String? {
         guard templates.has(TemplateSet.printName) else { return nil }
         let anchors = anchors()
-        var context = PageRenderer(templates: templates).extraContext(path: Self.path, title: "Print edition", kind: "print", site: site)
+        var context = PageRenderer(templates: templates, config: config).extraContext(path: Self.path, title: "Print edition", kind: "print", site: site)
         context.page.heading = ""
         context.toc = toc(anchors: anchors)
         context.print = sections(anchors: anchors)
