@@ -62,11 +62,19 @@
         code.innerHTML = hljs.highlight(match[1], code.textContent, true).value;
         code.classList.add("hljs");
       });
+      scrollableCode();
     };
     document.head.appendChild(loader);
   }
 
-  function start() { themeToggle(); menu(); highlight(); }
+  // A code block wider than the screen scrolls; keyboard users can scroll it once it takes focus.
+  function scrollableCode() {
+    Array.prototype.forEach.call(document.querySelectorAll("pre"), function (pre) {
+      if (pre.scrollWidth > pre.clientWidth && !pre.hasAttribute("tabindex")) pre.setAttribute("tabindex", "0");
+    });
+  }
+
+  function start() { themeToggle(); menu(); highlight(); scrollableCode(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

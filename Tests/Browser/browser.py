@@ -64,6 +64,11 @@ def screenshots(site, out):
                     if name == "item" and width < 600:
                         browser.execute_script("document.querySelector('.site-menu').open = true")
                         browser.save_screenshot(str(out / f"{name}-{width}-{scheme}-menu.png"))
+                    if name in ("item", "part") and width > 600:
+                        # What printing the page gives: the print style sheet on paper-like width.
+                        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print", "features": [
+                            {"name": "prefers-color-scheme", "value": scheme}]})
+                        browser.save_screenshot(str(out / f"{name}-{width}-{scheme}-printed.png"))
         print(f"{len(list(out.glob('*.png')))} screenshots in {out}")
     finally:
         browser.quit()

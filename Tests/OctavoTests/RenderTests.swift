@@ -189,7 +189,7 @@ struct HeadingLevelTests {
         let plain = try built(["index.md": "# Home\n"])
         let page = try #require(plain["404.html"])
         #expect(page.contains("<title>Page not found · Home</title>"))
-        #expect(page.contains("To reach the home page"))
+        #expect(page.contains("To find the home page, shorten the address"))
         let files = try built(["index.md": "# Home\n", "a.md": "# A\n",
                                "404.md": "# Lost\n\nTry [the first page](a.md) or [home](index.md).\n"],
                               baseURL: "https://example.org/docs/")

@@ -52,7 +52,7 @@ public struct NotFoundPage: Sendable {
                 + "<p>Go to the <a href=\"\(home)\">home page</a>\(context.site.search.map { " or <a href=\"\(HTMLEscaping.escape($0))\">search</a>" } ?? "") to find what you were looking for.</p>\n"
         } else {
             context.page.body = "<p>There is no page at this address. It may have moved, or the address may be mistyped.</p>\n"
-                + "<p>To reach the home page, keep the address up to the site’s folder and add <code>index.html</code>, or follow the <a href=\"\(home)\">home page</a> link when this page is at the top of the site.</p>\n"
+                + "<p>To find the home page, shorten the address to the site’s folder (its part before the missing page’s name), or try the <a href=\"\(home)\">home page</a> link.</p>\n"
         }
         context.page.description = nil
         return renderer.templates.library.render(context, withTemplate: TemplateSet.layoutName) ?? ""
