@@ -196,9 +196,10 @@
       for (var t = 0; t < list.length; t++) if (heading[t] || text.found[t]) count++;
       if (count > bestCount) { best = section; bestCount = count; bestSpans = text.spans; }
     });
+    // Words only in the page's title: link to the page's top, and show the start of its text.
+    if (bestCount <= 0) { best = null; bestSpans = []; }
     var href = encodeURI(entry[0]);
     if (best && best[0]) href += "#" + encodeURIComponent(best[0]);
-    // Words only in the page's title: still show the start of the page's text under it.
     var shown = best && best[2] ? best : null;
     if (!shown) entry[3].some(function (section) { if (section[2]) shown = section; return !!shown; });
     return {

@@ -214,4 +214,19 @@ struct HeadingLevelTests {
             #expect(library.contains("hljs.registerLanguage(\"\(language)\""), "\(language)")
         }
     }
+
+    @Test func editLinkFaviconAndAuthorFromSettings() throws {
+        let files = try built(["index.md": "# Home\n", "guide/a b.md": "# A\n", "icon.png": "",
+                               "site.yml": "author: Ann Lee\nfavicon: icon.png\nedit_url: https://github.com/me/docs/edit/main/Content/\ndescription: All about it\n"])
+        let page = try #require(files["guide/a-b/index.html"] ?? files["guide/a b/index.html"])
+        #expect(page.contains("<a href=\"https://github.com/me/docs/edit/main/Content/guide/a%20b.md\">Edit this page</a>"))
+        #expect(page.contains("<link rel=\"icon\" href=\"../../icon.png\">"))
+        #expect(page.contains("<meta name=\"author\" content=\"Ann Lee\">"))
+        #expect(files["guide/index.html"]?.contains("Edit this page") == false, "a generated page has no source")
+        #expect(files["index.html"]?.contains("<meta name=\"description\" content=\"All about it\">") == true)
+
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n", "site.yml": "favicon: missing.png\n"], under: "Content")
+        #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).render() }
+    }
 }
