@@ -2,8 +2,9 @@
 """Looks at a built site in headless Chromium (selenium + Debian's chromium and chromium-driver).
 
   browser.py screenshots SITE OUT   PNGs of each page at 390 and 1280 px, light and dark, into OUT
-  browser.py axe SITE AXE_JS        axe-core 4 on each page in the same 8 views: 0 violations, and at
-                                    390 px nothing scrolls sideways and the header is at most 64 px
+  browser.py axe SITE AXE_JS        axe-core 4 on each page in the same 8 views: 0 violations; at 320
+                                    and 390 px nothing scrolls sideways; at 390 px the header is at
+                                    most 64 px tall
 
 SITE is a built output folder; pages are opened from file://, as an offline reader would.
 """
@@ -107,6 +108,12 @@ def axe(site, axe_js):
                             failures += 1
                             print(f"{view}: header is {header:.0f} px tall (at most 64)")
                     version = result.get("testEngine", {}).get("version", "?")
+            # The narrowest phones: nothing may scroll sideways from 320 px up.
+            open_view(browser, site, path, 320, 640, "light")
+            scroll = browser.execute_script("return document.documentElement.scrollWidth")
+            if scroll > 320:
+                failures += 1
+                print(f"{name} 320x640: scrolls sideways (scrollWidth {scroll} px)")
         print(f"axe-core {version}: {failures} problem(s) on {len(PAGES)} pages x {len(VIEWS)} sizes x {len(SCHEMES)} schemes")
     finally:
         browser.quit()
