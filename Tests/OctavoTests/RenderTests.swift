@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import Octavo
 
@@ -175,6 +178,27 @@ struct HeadingLevelTests {
         let without = try built(["index.md": "# Home\n"])
         #expect(without["sitemap.xml"] == nil && without["robots.txt"] == nil)
         #expect(without["index.html"]?.contains("canonical") == false)
+    }
+
+    @Test func sitemapEscapesURLsAndIsWellFormedXML() throws {
+        let files = try built(["index.md": "# Home\n\n[x](R%26D%20notes.md)\n", "R&D notes.md": "# R&D\n"], baseURL: "https://example.org/")
+        let sitemap = try #require(files["sitemap.xml"])
+        #expect(sitemap.contains("<loc>https://example.org/R&amp;D%20notes/</loc>"))
+        final class Locs: NSObject, XMLParserDelegate {
+            var values: [String] = []
+            var inside = false
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+                inside = name == "loc"
+                if inside { values.append("") }
+            }
+            func parser(_ parser: XMLParser, foundCharacters string: String) { if inside { values[values.count - 1] += string } }
+            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) { inside = false }
+        }
+        let parser = XMLParser(data: Data(sitemap.utf8))
+        let locs = Locs()
+        parser.delegate = locs
+        #expect(parser.parse())
+        #expect(locs.values == ["https://example.org/", "https://example.org/R&D%20notes/"])
     }
 
     @Test func badBaseURLIsRefused() throws {
