@@ -224,6 +224,10 @@ struct HeadingLevelTests {
         #expect(files["404/index.html"] == nil, "404.md is not a page of the reading order")
         #expect(files["sitemap.xml"]?.contains("404") == false)
         #expect(files["a/index.html"]?.contains("Lost") == false)
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n", "404.md": "---\ntitle: Gone\n---\nSee [the guide](guide.md).\n"], under: "Content")
+        let result = try SiteBuilder(options: options(in: folder)).render()
+        #expect(result.diagnostics.map(\.description) == ["Content/404.md:4:5: error: link target 'guide.md' does not exist"])
     }
 
     @Test func fencedCodeGetsTheHighlightingHook() throws {

@@ -116,7 +116,8 @@ public struct SiteBuilder: Sendable {
         if let html = PrintEdition(site: site, links: links).render(with: templates, config: content.config) {
             files.append(OutputFile(path: PrintEdition.path, contents: .bytes(Array(html.utf8))))
         }
-        files += try extraFiles(site: site, renderer: renderer, config: content.config, notFound: notFoundSource, templates: templates)
+        let extra = try extraFiles(site: site, renderer: renderer, config: content.config, notFound: notFoundSource, templates: templates)
+        files += extra.files
         // A file of the content or templates folder may not take the place of one the build makes.
         var generated = Set(files.map(\.path))
         for path in files.map(\.path) {
@@ -134,7 +135,7 @@ public struct SiteBuilder: Sendable {
         files += assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL)) }
         files.sort { $0.path < $1.path }
         let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)))
-        return Result(site: site, files: files, diagnostics: site.diagnostics + links.diagnostics + rendered.diagnostics + audit.diagnostics())
+        return Result(site: site, files: files, diagnostics: site.diagnostics + links.diagnostics + extra.diagnostics + rendered.diagnostics + audit.diagnostics())
     }
 
     /// Builds the site and writes it to the output folder.

@@ -41,9 +41,11 @@ public struct NotFoundPage: Sendable {
             var writer = BlockHTML()
             let documents = Dictionary(site.documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
             let references = source.markdown.links
+            let assets = Set(site.assets.map(\.path))
             writer.link = { number in
                 guard number < references.count else { return nil }
-                return HTMLEscaping.escape(Self.url(of: references[number].destination, site: site, documents: documents, root: base ?? ""))
+                let destination = references[number].destination
+                return HTMLEscaping.escape(Self.url(of: destination, site: site, documents: documents, assets: assets, root: base ?? "") ?? destination)
             }
             let blocks = source.source.frontMatter.title == nil ? Self.droppingFirstHeading(source.markdown.blocks) : source.markdown.blocks
             context.page.body = writer.html(of: blocks, paragraphIDs: ArraySlice(repeating: nil, count: blocks.count))
@@ -71,9 +73,22 @@ public struct NotFoundPage: Sendable {
         return rest
     }
 
+    /// An error for each link of `404.md` to a file the content folder does not have.
+    public func diagnostics(site: Site) -> [Diagnostic] {
+        guard let source else { return [] }
+        let documents = Dictionary(site.documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let assets = Set(site.assets.map(\.path))
+        return source.markdown.links.compactMap { link in
+            guard Self.url(of: link.destination, site: site, documents: documents, assets: assets, root: "") == nil else { return nil }
+            return Diagnostic(file: source.source.displayPath, line: source.source.bodyFirstLine + link.line - 1, column: link.column,
+                              severity: .error, message: "link target '\(link.destination)' does not exist")
+        }
+    }
+
     /// A link of `404.md`: to a Markdown file of the site, that file's page; to another file of the
-    /// content folder, that file; both from `root`. Others (external, `#fragment`) stay as written.
-    private static func url(of destination: String, site: Site, documents: [String: Int], root: String) -> String {
+    /// content folder, that file; both from `root`. Others (external, `#fragment`) stay as written;
+    /// `nil` for a file the content folder does not have.
+    private static func url(of destination: String, site: Site, documents: [String: Int], assets: Set<String>, root: String) -> String? {
         guard !destination.contains("://"), !destination.hasPrefix("#"), !destination.hasPrefix("mailto:") else { return destination }
         var path = destination
         var fragment = ""
@@ -82,11 +97,12 @@ public struct NotFoundPage: Sendable {
             path = String(path[..<hash])
         }
         let decoded = (path.removingPercentEncoding ?? path).precomposedStringWithCanonicalMapping
-        guard let normalized = LinkResolver.normalize(decoded, relativeTo: "") else { return destination }
+        guard let normalized = LinkResolver.normalize(decoded, relativeTo: "") else { return nil }
         let folder = normalized.isEmpty || normalized.hasSuffix("/") ? normalized : normalized + "/"
         if let document = documents[normalized] ?? documents[folder + "index.md"] {
             return root + URLEscaping.path(site.pages[site.documents[document].rootPage].path) + fragment
         }
+        guard assets.contains(normalized) else { return nil }
         return root + URLEscaping.path(normalized) + fragment
     }
 
