@@ -5,7 +5,7 @@ CORPUS_DIR ?= /tmp/octavo-corpus
 FUZZ_SECONDS ?= 30
 FUZZ_TARGETS ?= FrontMatterFuzz SplitLinkFuzz RenderFuzz
 
-.PHONY: deps site octavo test check-output check-html html-tools bench bench-tools bench-search fuzz fuzz-merge clean
+.PHONY: deps site octavo test check-output check-html html-tools screenshots check-axe browser-tools highlight-js bench bench-tools bench-search fuzz fuzz-merge clean
 
 ## deps: install libcmark-dev (Debian/Ubuntu) when pkg-config cannot find libcmark
 deps:
@@ -51,6 +51,37 @@ html-tools:
 	@command -v linkchecker >/dev/null || { echo "Installing linkchecker"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linkchecker; }
 
+## screenshots: build the site afresh and take Chromium screenshots of home, part, item, print
+## edition, search with results and 404, at 390 and 1280 px, light and dark, into .build-screens/
+SCREENS_DIR = .build-screens
+BROWSER_SITE = .build-check/browser-site
+screenshots: octavo browser-tools
+	rm -rf $(BROWSER_SITE) $(SCREENS_DIR)
+	$(OCTAVO) build --quiet --output $(BROWSER_SITE)
+	python3 Tests/Browser/browser.py screenshots $(BROWSER_SITE) $(SCREENS_DIR)
+
+## check-axe: axe-core 4 on the same pages, sizes (390x844, 1280x800) and schemes must report 0
+## violations; at 390 px nothing may scroll sideways and the header must be at most 64 px tall
+AXE_JS = .build-check/axe/axe_playwright_python/axe.min.js
+check-axe: octavo browser-tools
+	rm -rf $(BROWSER_SITE)
+	$(OCTAVO) build --quiet --output $(BROWSER_SITE)
+	python3 Tests/Browser/browser.py axe $(BROWSER_SITE) $(AXE_JS)
+
+## browser-tools: install chromium, chromium-driver, selenium and axe-core 4 (axe.min.js from the
+## axe-playwright-python wheel; axe-selenium-python bundles the old axe 3) when missing
+browser-tools:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { echo "Installing chromium, chromium-driver"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+	@python3 -c "import selenium" 2>/dev/null || { echo "Installing selenium"; python3 -m pip install --quiet selenium; }
+	@test -f $(AXE_JS) || { echo "Fetching axe-core 4 (axe-playwright-python 0.1.8)"; mkdir -p .build-check/axe && \
+	  python3 -m pip download --quiet --no-deps --dest .build-check/axe axe-playwright-python==0.1.8 && \
+	  cd .build-check/axe && python3 -m zipfile -e axe_playwright_python-0.1.8-py3-none-any.whl .; }
+
+## highlight-js: remake Templates/assets/highlight.min.js from Debian's libjs-highlight.js
+highlight-js:
+	tools/highlight-subset.sh
+
 ## bench: Octavo beside Hugo and the floor (cmark + writing the same files), 1,000/5,000/10,000 pages
 ## (BENCH_SIZES="300 2000" to choose, BENCH_RUNS=3); installs Debian's hugo and cmark when missing;
 ## then 2,000 and 20,000 headings nested in one list or quote (times should grow about 10x)
@@ -82,4 +113,4 @@ fuzz-merge: deps
 	@for target in $(FUZZ_TARGETS); do Tests/Fuzz/run.sh $$target merge || exit 1; done
 
 clean:
-	rm -rf .build .build-check .build-fuzz
+	rm -rf .build .build-check .build-fuzz .build-screens

@@ -35,7 +35,7 @@ struct Build: ParsableCommand {
         let options = SiteBuilder.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,
-            displayOutput: output, strict: strict, bundle: bundle.map(SiteOptions.url))
+            displayOutput: output, strict: strict, bundle: bundle.map(SiteOptions.url), baseURL: site.baseURL)
         do {
             let report = try SiteBuilder(options: options).build()
             Reporter.print(report.diagnostics)

@@ -28,7 +28,8 @@ struct Check: ParsableCommand {
     func run() throws {
         let options = SiteBuilder.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
-            output: SiteOptions.url("Output"), displayContent: site.content, displayTemplates: site.templates)
+            output: SiteOptions.url("Output"), displayContent: site.content, displayTemplates: site.templates,
+            baseURL: site.baseURL)
         var diagnostics: [Diagnostic]
         var pages = 0
         do {

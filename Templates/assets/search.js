@@ -196,13 +196,17 @@
       for (var t = 0; t < list.length; t++) if (heading[t] || text.found[t]) count++;
       if (count > bestCount) { best = section; bestCount = count; bestSpans = text.spans; }
     });
+    // Words only in the page's title: link to the page's top, and show the start of its text.
+    if (bestCount <= 0) { best = null; bestSpans = []; }
     // Each segment encoded whole: `:` too, so that a page named `javascript:x` can never be read
     // as a scheme (as in URLEscaping.path of LinkResolver.swift), and `#` and `?` in names.
     var href = entry[0].split("/").map(encodeURIComponent).join("/");
     if (best && best[0]) href += "#" + encodeURIComponent(best[0]);
+    var shown = best && best[2] ? best : null;
+    if (!shown) entry[3].some(function (section) { if (section[2]) shown = section; return !!shown; });
     return {
       href: href, number: entry[2], title: entry[1], heading: best ? best[1] : "",
-      snippet: best ? snippet(best[2], bestSpans) : []
+      snippet: shown ? snippet(shown[2], shown === best ? bestSpans : []) : []
     };
   }
 

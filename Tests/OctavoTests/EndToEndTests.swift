@@ -16,7 +16,7 @@ struct EndToEndTests {
         let (_, files) = try Self.buildReal()
         let pages = files.keys.filter { $0.hasSuffix("index.html") }
         #expect(pages.count == 36)
-        #expect(Set(files.keys.filter { !$0.hasSuffix("index.html") && $0 != OutputWriter.manifestName }) == ["assets/style.css", "assets/search.js", "search.html", "search-index.js", "print.html"])
+        #expect(Set(files.keys.filter { !$0.hasSuffix("index.html") && $0 != OutputWriter.manifestName }) == ["assets/style.css", "assets/search.js", "assets/theme.js", "assets/highlight.min.js", "search.html", "search-index.js", "print.html", "404.html"])
         let parts = pages.filter { $0.split(separator: "/").count == 2 }
         let items = pages.filter { $0.split(separator: "/").count == 3 }
         #expect(parts.sorted() == ["i/index.html", "ii/index.html", "iii/index.html", "iv/index.html"])
@@ -122,5 +122,41 @@ struct EndToEndTests {
         let report = try SiteBuilder(options: options(in: folder, strict: true)).build()
         #expect(report.pages == 300 + 3 + 1)
         #expect(brokenLinks(in: folder.snapshot("Output")) == [])
+    }
+
+    /// The acceptance of the default theme's publishing settings on the real document: one `<loc>`
+    /// per page under the base URL and a canonical link on every page.
+    @Test func baseURLGivesASitemapOfEveryPageAndCanonicalLinks() throws {
+        var options = SiteBuilder.Options(content: realContent, templates: realTemplates, output: URL(fileURLWithPath: "/nonexistent"))
+        options.baseURL = "https://example.org/docs/"
+        let result = try SiteBuilder(options: options).render()
+        var texts: [String: String] = [:]
+        for file in result.files { if case .bytes(let bytes) = file.contents { texts[file.path] = String(decoding: bytes, as: UTF8.self) } }
+        let locs = (texts["sitemap.xml"] ?? "").components(separatedBy: "<loc>").dropFirst().map { $0.components(separatedBy: "</loc>")[0] }
+        #expect(locs.count == result.site.pages.count && locs.count == 36)
+        #expect(Set(locs).count == locs.count)
+        #expect(locs.allSatisfy { $0.hasPrefix("https://example.org/docs/") })
+        #expect(locs.contains("https://example.org/docs/iii/3/"))
+        for page in result.site.pages {
+            let html = try #require(texts[page.path])
+            #expect(html.contains("<link rel=\"canonical\" href=\"https://example.org/docs/\(PageRenderer.canonicalPath(page.path))\">"), "\(page.path)")
+        }
+    }
+
+    /// Light pages: at most 40 KB of HTML (but the contents and the print edition, which grow with
+    /// the site), one stylesheet, at most two scripts of ours (search-index.js on the search page is
+    /// the index's data), nothing from another host.
+    @Test func pagesAreLight() throws {
+        let (_, files) = try Self.buildReal()
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            if path != "index.html" && path != "print.html" { #expect(data.count <= 40 * 1024, "\(path) is \(data.count) bytes") }
+            #expect(html.components(separatedBy: "rel=\"stylesheet\"").count == 2, "\(path)")
+            let scripts = PageLinks.values(of: "src", in: html).filter { !$0.hasSuffix("search-index.js") }
+            #expect(scripts.count <= 2, "\(path): \(scripts)")
+            #expect(!PageLinks.values(of: "src", in: html).contains { $0.contains("//") }, "\(path)")
+            let sheets = html.components(separatedBy: "<link rel=\"stylesheet\" href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+            #expect(!sheets.contains { $0.contains("//") }, "\(path)")
+        }
     }
 }

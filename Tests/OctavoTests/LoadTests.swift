@@ -231,4 +231,31 @@ struct LoadTests {
         }
         #expect(error?.description == "Content/a/b/up: error: is a symbolic link loop: it leads back to a folder that contains it")
     }
+
+    @Test func siteSettingsForLanguageBaseURLAndPublishing() throws {
+        let yaml = "language: ar-EG\nbase_url: https://example.org/docs\ndescription: A site\nauthor: Ann\nfavicon: icon.png\nedit_url: https://github.com/o/r/edit/main/Content/\n"
+        let config = try SiteConfig(yaml: yaml, file: "Content/site.yml")
+        #expect(config.language == "ar-EG")
+        #expect(config.baseURL == "https://example.org/docs/")
+        #expect(config.description == "A site" && config.author == "Ann" && config.favicon == "icon.png")
+        #expect(config.editURL == "https://github.com/o/r/edit/main/Content/")
+        #expect(SiteConfig.isRightToLeft("ar-EG") && SiteConfig.isRightToLeft("he") && SiteConfig.isRightToLeft("az-Arab"))
+        #expect(!SiteConfig.isRightToLeft("fr") && !SiteConfig.isRightToLeft("zh-Hans") && !SiteConfig.isRightToLeft("uz-Latn"))
+    }
+
+    @Test func badSiteSettingsNameTheLine() {
+        let cases: [(String, String)] = [
+            ("title: T\nlanguage: not a tag\n", "Content/site.yml:2: error: 'language' must be a BCP 47 language tag such as en, fr-CA or zh-Hans"),
+            ("base_url: example.org/docs\n", "Content/site.yml:1: error: " + SiteConfig.baseURLProblem),
+            ("favicon: ../icon.png\n", "Content/site.yml:1: error: 'favicon' must be the path of a file in the content folder, such as icon.png"),
+            ("edit_url: github.com/o/r\n", "Content/site.yml:1: error: 'edit_url' must start with https:// or http://"),
+            ("langauge: fr\n", "Content/site.yml:1: error: unknown setting 'langauge' (known: title, unsafe, allow_outside_links, language, base_url, description, author, favicon, edit_url)"),
+        ]
+        for (yaml, message) in cases {
+            #expect(throws: BuildError.self) { try SiteConfig(yaml: yaml, file: "Content/site.yml") }
+            do { _ = try SiteConfig(yaml: yaml, file: "Content/site.yml") } catch let error as BuildError {
+                #expect(error.diagnostics.map(\.description) == [message])
+            } catch { Issue.record("unexpected \(error)") }
+        }
+    }
 }

@@ -1,5 +1,8 @@
 import Foundation
 import Mustache
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import Octavo
 
@@ -141,6 +144,143 @@ struct HeadingLevelTests {
         #expect(item.contains("<h2 id=\"detail\">Detail"))
         #expect(item.contains("<h3 id=\"deeper\">Deeper"))
         #expect(result.diagnostics.isEmpty)
+    }
+
+    // MARK: The default theme: settings, nested headings, sitemap, 404, highlighting
+
+    /// Builds `files` under Content/ in memory with the real templates; path → text of every file made.
+    func built(_ files: [String: String], baseURL: String? = nil) throws -> [String: String] {
+        let folder = try TemporaryFolder()
+        try folder.write(files, under: "Content")
+        var options = options(in: folder)
+        options.baseURL = baseURL
+        let result = try SiteBuilder(options: options).render()
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(result.diagnostics)")
+        var texts: [String: String] = [:]
+        for file in result.files { if case .bytes(let bytes) = file.contents { texts[file.path] = String(decoding: bytes, as: UTF8.self) } }
+        return texts
+    }
+
+    @Test func onThisPageNestsHeadingsInTheirParentsList() throws {
+        let flat = [("a", 2), ("b", 3), ("c", 4), ("d", 3), ("e", 2), ("f", 4)].map { HeadingItem(title: $0.0, id: $0.0, level: $0.1) }
+        let tree = HeadingItem.nested(flat)
+        #expect(tree.map(\.id) == ["a", "e"])
+        #expect(tree[0].children.map(\.id) == ["b", "d"])
+        #expect(tree[0].children[0].children.map(\.id) == ["c"])
+        #expect(tree[1].children.map(\.id) == ["f"])
+        let html = try built(["index.md": "# Home\n\n## Setup\n\n### Install\n\nText.\n\n## Use\n"])["index.html"] ?? ""
+        let list = html.components(separatedBy: "<nav class=\"on-this-page\"").last?.components(separatedBy: "</nav>").first ?? ""
+        #expect(list.contains("<li><a href=\"#setup\">Setup</a>\n<ul>\n<li><a href=\"#install\">Install</a>\n</li>\n</ul>\n</li>\n<li><a href=\"#use\">Use</a>"))
+    }
+
+    @Test func languageSetsLangAndRightToLeftScriptsSetDir() throws {
+        let french = try built(["index.md": "# Accueil\n", "site.yml": "language: fr\n"])
+        for path in ["index.html", "search.html", "print.html", "404.html"] {
+            #expect(french[path]?.contains("<html lang=\"fr\">") == true, "\(path)")
+        }
+        let arabic = try built(["index.md": "# Home\n", "site.yml": "language: ar\n"])
+        #expect(arabic["index.html"]?.contains("<html lang=\"ar\" dir=\"rtl\">") == true)
+        #expect(try built(["index.md": "# Home\n"])["index.html"]?.contains("<html lang=\"en\">") == true)
+    }
+
+    @Test func baseURLGivesCanonicalLinksSitemapRobotsAndOpenGraph() throws {
+        let files = try built(["index.md": "# Home\n\n[a](a.md)\n", "a.md": "# A page\n\nText of a.\n", "b/c.md": "# C\n"],
+                              baseURL: "https://example.org/docs/")
+        let pages = ["index.html", "a/index.html", "b/index.html", "b/c/index.html"]
+        let sitemap = try #require(files["sitemap.xml"])
+        let locs = sitemap.components(separatedBy: "<loc>").dropFirst().map { $0.components(separatedBy: "</loc>")[0] }
+        #expect(locs == ["https://example.org/docs/", "https://example.org/docs/a/", "https://example.org/docs/b/", "https://example.org/docs/b/c/"])
+        #expect(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
+        #expect(files["robots.txt"] == "User-agent: *\nAllow: /\nSitemap: https://example.org/docs/sitemap.xml\n")
+        for (path, loc) in zip(pages, locs) {
+            #expect(files[path]?.contains("<link rel=\"canonical\" href=\"\(loc)\">") == true, "\(path)")
+        }
+        let page = try #require(files["a/index.html"])
+        #expect(page.contains("<meta property=\"og:url\" content=\"https://example.org/docs/a/\">"))
+        #expect(page.contains("<meta property=\"og:title\" content=\"A page\">"))
+        #expect(page.contains("<meta name=\"twitter:card\" content=\"summary\">"))
+        #expect(page.contains("href=\"../b/index.html\""), "links inside the site stay relative")
+        let without = try built(["index.md": "# Home\n"])
+        #expect(without["sitemap.xml"] == nil && without["robots.txt"] == nil)
+        #expect(without["index.html"]?.contains("canonical") == false)
+    }
+
+    @Test func sitemapEscapesURLsAndIsWellFormedXML() throws {
+        let files = try built(["index.md": "# Home\n\n[x](R%26D%20notes.md)\n", "R&D notes.md": "# R&D\n"], baseURL: "https://example.org/")
+        let sitemap = try #require(files["sitemap.xml"])
+        #expect(sitemap.contains("<loc>https://example.org/R&amp;D%20notes/</loc>"))
+        final class Locs: NSObject, XMLParserDelegate {
+            var values: [String] = []
+            var inside = false
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+                inside = name == "loc"
+                if inside { values.append("") }
+            }
+            func parser(_ parser: XMLParser, foundCharacters string: String) { if inside { values[values.count - 1] += string } }
+            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) { inside = false }
+        }
+        let parser = XMLParser(data: Data(sitemap.utf8))
+        let locs = Locs()
+        parser.delegate = locs
+        #expect(parser.parse())
+        #expect(locs.values == ["https://example.org/", "https://example.org/R&D%20notes/"])
+    }
+
+    @Test func badBaseURLIsRefused() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        var options = options(in: folder)
+        options.baseURL = "example.org"
+        #expect(throws: BuildError.self) { try SiteBuilder(options: options).render() }
+    }
+
+    @Test func notFoundPageFromContentOrDefaultWithLinksThatWorkAtAnyDepth() throws {
+        let plain = try built(["index.md": "# Home\n"])
+        let page = try #require(plain["404.html"])
+        #expect(page.contains("<title>Page not found · Home</title>"))
+        #expect(page.contains("To find the home page, shorten the address"))
+        let files = try built(["index.md": "# Home\n", "a.md": "# A\n",
+                               "404.md": "# Lost\n\nTry [the first page](a.md) or [home](index.md).\n"],
+                              baseURL: "https://example.org/docs/")
+        let custom = try #require(files["404.html"])
+        #expect(custom.contains("<h1 id=\"title\">Lost"))
+        #expect(custom.contains("<a href=\"https://example.org/docs/a/index.html\">the first page</a>"))
+        #expect(custom.contains("href=\"https://example.org/docs/assets/style.css\""))
+        #expect(files["404/index.html"] == nil, "404.md is not a page of the reading order")
+        #expect(files["sitemap.xml"]?.contains("404") == false)
+        #expect(files["a/index.html"]?.contains("Lost") == false)
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n", "404.md": "---\ntitle: Gone\n---\nSee [the guide](guide.md).\n"], under: "Content")
+        let result = try SiteBuilder(options: options(in: folder)).render()
+        #expect(result.diagnostics.map(\.description) == ["Content/404.md:4:5: error: link target 'guide.md' does not exist"])
+    }
+
+    @Test func fencedCodeGetsTheHighlightingHook() throws {
+        let files = try built(["index.md": "# Home\n\n```swift\nlet x = 1\n```\n"])
+        let page = try #require(files["index.html"])
+        #expect(page.contains("<pre><code class=\"language-swift\">let x = 1"))
+        #expect(page.contains("<script src=\"assets/theme.js\"></script>"))
+        let theme = try String(contentsOf: realTemplates.appendingPathComponent("assets/theme.js"), encoding: .utf8)
+        #expect(theme.contains("highlight.min.js") && theme.contains("hljs.getLanguage"))
+        let library = try String(contentsOf: realTemplates.appendingPathComponent("assets/highlight.min.js"), encoding: .utf8)
+        for language in ["swift", "python", "javascript", "typescript", "json", "yaml", "bash", "xml", "css", "cpp", "go", "rust", "sql"] {
+            #expect(library.contains("hljs.registerLanguage(\"\(language)\""), "\(language)")
+        }
+    }
+
+    @Test func editLinkFaviconAndAuthorFromSettings() throws {
+        let files = try built(["index.md": "# Home\n", "guide/a b.md": "# A\n", "icon.png": "",
+                               "site.yml": "author: Ann Lee\nfavicon: icon.png\nedit_url: https://github.com/me/docs/edit/main/Content/\ndescription: All about it\n"])
+        let page = try #require(files["guide/a-b/index.html"] ?? files["guide/a b/index.html"])
+        #expect(page.contains("<a href=\"https://github.com/me/docs/edit/main/Content/guide/a%20b.md\">Edit this page</a>"))
+        #expect(page.contains("<link rel=\"icon\" href=\"../../icon.png\">"))
+        #expect(page.contains("<meta name=\"author\" content=\"Ann Lee\">"))
+        #expect(files["guide/index.html"]?.contains("Edit this page") == false, "a generated page has no source")
+        #expect(files["index.html"]?.contains("<meta name=\"description\" content=\"All about it\">") == true)
+
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n", "site.yml": "favicon: missing.png\n"], under: "Content")
+        #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).render() }
     }
 }
 

@@ -175,6 +175,21 @@ struct SearchTests {
         #expect(first["heading"] as? String == "Nuclear heading")
     }
 
+    @Test(.enabled(if: isInstalled("node"), "needs node"))
+    func aMatchOnlyInTheTitleStillShowsTheStartOfTheText() throws {
+        let folder = try TemporaryFolder()
+        try folder.write([
+            "index.md": "---\ntitle: Home\n---\nWelcome.\n",
+            "a.md": "# Zebra\n\n## Stripes\n\n### Colours\n\nBlack and white, in bands.\n",
+        ], under: "Content")
+        _ = try SiteBuilder(options: options(in: folder)).build()
+        let results = try Self.query(folder.url.appendingPathComponent("Output"), ["zebra"])
+        let first = try #require((results[0]["results"] as? [[String: Any]])?.first)
+        #expect(first["href"] as? String == "a/index.html")
+        #expect(first["snippet"] as? String == "Black and white, in bands.")
+        #expect(first["heading"] as? String == "")
+    }
+
     @Test(.enabled(if: isInstalled("node") && FileManager.default.fileExists(atPath: sharedFolder.appendingPathComponent("bench/make-corpus.py").path),
                    "needs node and ../shared/bench"))
     func shardedIndexOfA300PageCorpusFindsWhatThePagesSay() throws {

@@ -23,10 +23,12 @@ public struct SiteBuilder: Sendable {
         public var strict: Bool
         /// A zip file to write the whole site into as well (see ``ZipBundle``), or `nil`.
         public var bundle: URL?
+        /// The URL the site is published at (`--base-url`); overrides `base_url` of `site.yml`.
+        public var baseURL: String?
 
         /// Creates options; display names default to the URLs' paths.
         public init(content: URL, templates: URL, output: URL, displayContent: String? = nil,
-                    displayTemplates: String? = nil, displayOutput: String? = nil, strict: Bool = false, bundle: URL? = nil) {
+                    displayTemplates: String? = nil, displayOutput: String? = nil, strict: Bool = false, bundle: URL? = nil, baseURL: String? = nil) {
             self.content = content
             self.templates = templates
             self.output = output
@@ -35,6 +37,7 @@ public struct SiteBuilder: Sendable {
             self.displayOutput = displayOutput ?? output.path
             self.strict = strict
             self.bundle = bundle
+            self.baseURL = baseURL
         }
     }
 
@@ -74,8 +77,15 @@ public struct SiteBuilder: Sendable {
     /// - Throws: ``BuildError`` when input cannot be read or parsed (the load stage's errors).
     ///   Problems found later (broken links) are returned as diagnostics.
     public func render() throws -> Result {
-        let content = try ContentLoader(root: options.content, displayRoot: options.displayContent).load()
-        let templates = try TemplateSet(root: options.templates, displayRoot: options.displayTemplates, boundary: content.boundary)
+        var loaded = try ContentLoader(root: options.content, displayRoot: options.displayContent).load()
+        let templates = try TemplateSet(root: options.templates, displayRoot: options.displayTemplates, boundary: loaded.boundary)
+        if let given = options.baseURL {
+            guard let url = SiteConfig.baseURL(given) else { throw BuildError(file: "--base-url", SiteConfig.baseURLProblem) }
+            loaded.config.baseURL = url
+        }
+        // Content/404.md is the 404 page, not a page of the reading order.
+        let notFoundSource = loaded.sources.firstIndex { $0.path == NotFoundPage.sourcePath }.map { loaded.sources.remove(at: $0) }
+        let content = loaded
         var inputs = [Outliner.Input?](repeating: nil, count: content.sources.count)
         inputs.withUnsafeMutableBufferPointer { buffer in
             let output = SendableBuffer(buffer)
@@ -101,7 +111,7 @@ public struct SiteBuilder: Sendable {
                                                message: "raw HTML and unsafe links are kept ('unsafe: true'): publish only Markdown you trust"), at: 0)
         }
         let links = LinkResolver().resolve(site)
-        let renderer = PageRenderer(templates: templates)
+        let renderer = PageRenderer(templates: templates, config: content.config)
         let rendered = renderer.render(site, links: links)
 
         var files = rendered.pages.enumerated().map { index, page in
@@ -115,10 +125,12 @@ public struct SiteBuilder: Sendable {
             files += SearchIndex(site: site).files()
             renderProblems += search.problem.map { [$0] } ?? []
         }
-        if let print = PrintEdition(site: site, links: links).render(with: templates) {
+        if let print = PrintEdition(site: site, links: links).render(with: templates, config: content.config) {
             files.append(OutputFile(path: PrintEdition.path, contents: .bytes(Array(print.html.utf8))))
             renderProblems += print.problem.map { [$0] } ?? []
         }
+        let extra = try extraFiles(site: site, renderer: renderer, config: content.config, notFound: notFoundSource, templates: templates)
+        files += extra.files
         // A file of the content or templates folder may not take the place of one the build makes.
         var generated = Set(files.map(\.path))
         for path in files.map(\.path) {
@@ -130,13 +142,13 @@ public struct SiteBuilder: Sendable {
         let clashes = site.assets.filter { generated.contains($0.path) }.map { options.displayContent + "/" + $0.path }
             + templates.assets.filter { generated.contains($0.path) }.map { options.displayTemplates + "/" + $0.path }
         if !clashes.isEmpty {
-            throw BuildError(clashes.map { Diagnostic(file: $0, message: "has the path of a file the build makes itself (the search page, its index or the print edition): rename or move it") })
+            throw BuildError(clashes.map { Diagnostic(file: $0, message: "has the path of a file the build makes itself (the search page, its index, the print edition, 404.html, sitemap.xml or robots.txt): rename or move it") })
         }
         files += site.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayContent + "/" + $0.path) }
             + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayTemplates + "/" + $0.path) }
         files.sort { $0.path < $1.path }
         let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)))
-        return Result(site: site, files: files, diagnostics: site.diagnostics + links.diagnostics + rendered.diagnostics + renderProblems + audit.diagnostics())
+        return Result(site: site, files: files, diagnostics: site.diagnostics + links.diagnostics + extra.diagnostics + rendered.diagnostics + renderProblems + audit.diagnostics())
     }
 
     /// Builds the site and writes it to the output folder.

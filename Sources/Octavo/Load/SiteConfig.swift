@@ -7,6 +7,12 @@ import Yams
 /// title: My site     # the site's title; default: the home page's title
 /// unsafe: true       # keep raw HTML and javascript: links in Markdown (default false)
 /// allow_outside_links: true  # follow symbolic links that lead outside the site (default false)
+/// language: fr       # BCP 47 tag for <html lang>; right-to-left scripts also get dir="rtl"
+/// base_url: https://example.org/docs/   # canonical links, sitemap.xml, robots.txt, Open Graph
+/// description: …     # the home page's description and the site's in Open Graph
+/// author: …          # <meta name="author">
+/// favicon: icon.png  # a file of the content folder
+/// edit_url: https://github.com/o/r/edit/main/Content/   # + the source path: "Edit this page"
 /// ```
 public struct SiteConfig: Sendable, Equatable {
     /// The site's title, shown in every page's header; default: the home page's title.
@@ -16,6 +22,19 @@ public struct SiteConfig: Sendable, Equatable {
     /// Whether symbolic links in the content and templates folders may lead outside the site's
     /// root (see ``LinkBoundary``).
     public var allowOutsideLinks: Bool
+    /// The site's language as a BCP 47 tag (`en`, `fr-CA`, `zh-Hans`); default `en`.
+    public var language: String = "en"
+    /// The URL the site is published at, ending in `/`; `nil` when not given.
+    public var baseURL: String?
+    /// A description of the whole site.
+    public var description: String?
+    /// The author, for `<meta name="author">`.
+    public var author: String?
+    /// The favicon's path relative to the content folder (`icon.png`).
+    public var favicon: String?
+    /// The prefix of each page's "Edit this page" link; the source path relative to the content
+    /// folder follows it.
+    public var editURL: String?
 
     /// The file name, at the top of the content folder.
     public static let fileName = "site.yml"
@@ -58,11 +77,71 @@ public struct SiteConfig: Sendable, Equatable {
                 if let flag = value.bool { allowOutsideLinks = flag } else {
                     problems.append(Diagnostic(file: file, line: line, message: "'allow_outside_links' must be true or false"))
                 }
+            case "language":
+                if let text = value.scalar?.string, Self.isLanguageTag(text) { language = text } else {
+                    problems.append(Diagnostic(file: file, line: line, message: "'language' must be a BCP 47 language tag such as en, fr-CA or zh-Hans"))
+                }
+            case "base_url":
+                if let text = value.scalar?.string, let url = Self.baseURL(text) { baseURL = url } else {
+                    problems.append(Diagnostic(file: file, line: line, message: Self.baseURLProblem))
+                }
+            case "description", "author", "favicon", "edit_url":
+                guard let text = value.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    problems.append(Diagnostic(file: file, line: line, message: "'\(key.string ?? "")' must be text"))
+                    continue
+                }
+                switch key.string {
+                case "description": description = text
+                case "author": author = text
+                case "favicon":
+                    if text.hasPrefix("/") || text.split(separator: "/").contains("..") || text.contains("://") {
+                        problems.append(Diagnostic(file: file, line: line, message: "'favicon' must be the path of a file in the content folder, such as icon.png"))
+                    } else { favicon = text }
+                default:
+                    if text.hasPrefix("https://") || text.hasPrefix("http://") { editURL = text } else {
+                        problems.append(Diagnostic(file: file, line: line, message: "'edit_url' must start with https:// or http://"))
+                    }
+                }
             default:
                 problems.append(Diagnostic(file: file, line: key.mark?.line,
-                                           message: "unknown setting '\(key.string ?? "")' (known: title, unsafe, allow_outside_links)"))
+                                           message: "unknown setting '\(key.string ?? "")' (known: \(Self.knownKeys))"))
             }
         }
         if !problems.isEmpty { throw BuildError(problems) }
+    }
+
+    /// The keys `site.yml` may hold, for messages.
+    static let knownKeys = "title, unsafe, allow_outside_links, language, base_url, description, author, favicon, edit_url"
+
+    /// What a base URL must look like, for messages.
+    public static let baseURLProblem = "the base URL must be an absolute http:// or https:// URL, such as https://example.org/docs/"
+
+    /// Whether `tag` has the shape of a BCP 47 language tag (RFC 5646): a 2–3 letter language
+    /// (or `x`/`i` private and grandfathered forms), then subtags of 1–8 letters or digits.
+    static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...8).contains(first.count) || first == "x" || first == "i",
+              first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    /// The base URL with a `/` at its end, or `nil` when `text` is not an absolute http(s) URL
+    /// with a host (no query or fragment).
+    public static func baseURL(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
+              scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty,
+              components.query == nil, components.fragment == nil, !trimmed.contains(" ") else { return nil }
+        return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
+    }
+
+    /// Whether text in this language is written right to left: the script subtag when there is one
+    /// (`az-Arab`), else the language's usual script (Unicode CLDR's likely subtags).
+    public static func isRightToLeft(_ tag: String) -> Bool {
+        let parts = tag.lowercased().split(separator: "-")
+        let rtlScripts: Set<Substring> = ["arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr", "mend", "yezi"]
+        if let script = parts.dropFirst().first(where: { $0.count == 4 && $0.allSatisfy(\.isLetter) }) { return rtlScripts.contains(script) }
+        let rtlLanguages: Set<Substring> = ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi", "nqo", "prs", "pnb", "lrc", "mzn", "glk", "azb"]
+        return parts.first.map { rtlLanguages.contains($0) } ?? false
     }
 }

@@ -21,7 +21,8 @@ public struct PageContext: Sendable {
     public var sidebar: [NavItem]
     /// The home page with the whole site below it as nested `children`; on the home page only.
     public var toc: NavItem?
-    /// The headings in the page's body, for an "On this page" list.
+    /// The headings in the page's body, for an "On this page" list, nested: a heading is in the
+    /// `children` of the nearest heading before it with a lower level.
     public var onThisPage: [HeadingItem]
     /// In the print edition only: the home page's section, with every page below it nested in reading order.
     public var print: [PrintSection] = []
@@ -48,8 +49,21 @@ public struct SiteContext: Sendable {
     public var search: String?
     /// `site.print`: the URL of the print edition (`../print.html`); absent when the templates have no `print.mustache`.
     public var print: String?
+    /// `site.language`: the BCP 47 tag of `language` in `site.yml`, default `en`.
+    public var language: String = "en"
+    /// `site.dir`: `rtl` for a right-to-left language; absent otherwise.
+    public var dir: String?
+    /// `site.baseURL`: `base_url` of `site.yml` or `--base-url`, ending in `/`; absent without one.
+    public var baseURL: String?
+    /// `site.description`, `site.author`: from `site.yml`; absent when not set.
+    public var description: String?
+    /// `site.author`: from `site.yml`; absent when not set.
+    public var author: String?
+    /// `site.favicon`: the URL of `favicon` of `site.yml`; absent when not set.
+    public var favicon: String?
 
-    static let variableNames: Set<String> = ["title", "root", "home", "generator", "search", "print"]
+    static let variableNames: Set<String> = ["title", "root", "home", "generator", "search", "print",
+                                             "language", "dir", "baseURL", "description", "author", "favicon"]
 }
 
 /// `page`: the page being rendered.
@@ -81,10 +95,16 @@ public struct PageInfo: Sendable {
     public var closing: String
     /// `page.children`: the pages directly below this one.
     public var children: [NavItem]
+    /// `page.canonical`: the page's absolute URL under the base URL (`https://example.org/docs/iii/`);
+    /// absent without a base URL.
+    public var canonical: String?
+    /// `page.editURL`: `edit_url` of `site.yml` followed by the page's source path; absent without
+    /// `edit_url` and on pages the build makes.
+    public var editURL: String?
 
     static let variableNames: Set<String> = [
         "title", "number", "numberPath", "numberedTitle", "kind", "isHome", "url", "description", "summary",
-        "heading", "body", "closing", "children",
+        "heading", "body", "closing", "children", "canonical", "editURL",
     ]
 }
 
@@ -158,8 +178,10 @@ public struct HeadingItem: Sendable {
     public var id: String
     /// Its level, 1–6.
     public var level: Int
+    /// The headings below it up to the next heading of its level or higher (see ``nested(_:)``).
+    public var children: [HeadingItem] = []
 
-    static let variableNames: Set<String> = ["title", "id", "level"]
+    static let variableNames: Set<String> = ["title", "id", "level", "children"]
 }
 
 // Templates look values up by name; answering from a switch avoids reflection on every lookup.
@@ -190,6 +212,12 @@ extension SiteContext: MustacheParent {
         case "generator": generator
         case "search": search.orAbsent
         case "print": print.orAbsent
+        case "language": language
+        case "dir": dir.orAbsent
+        case "baseURL": baseURL.orAbsent
+        case "description": description.orAbsent
+        case "author": author.orAbsent
+        case "favicon": favicon.orAbsent
         default: nil
         }
     }
@@ -211,6 +239,8 @@ extension PageInfo: MustacheParent {
         case "body": body
         case "closing": closing
         case "children": children
+        case "canonical": canonical.orAbsent
+        case "editURL": editURL.orAbsent
         default: nil
         }
     }
@@ -239,6 +269,7 @@ extension HeadingItem: MustacheParent {
         case "title": title
         case "id": id
         case "level": level
+        case "children": children
         default: nil
         }
     }

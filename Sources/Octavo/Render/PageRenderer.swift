@@ -4,10 +4,13 @@ import Foundation
 public struct PageRenderer: Sendable {
     /// The templates.
     public var templates: TemplateSet
+    /// The site's settings (language, base URL …), with `--base-url` applied.
+    public var config: SiteConfig
 
     /// Creates a renderer.
-    public init(templates: TemplateSet) {
+    public init(templates: TemplateSet, config: SiteConfig = SiteConfig()) {
         self.templates = templates
+        self.config = config
     }
 
     /// The rendered pages and what rendering found.
@@ -86,11 +89,13 @@ public struct PageRenderer: Sendable {
         let info = PageInfo(title: page.title, number: page.number, numberPath: page.numberPath, numberedTitle: page.numberedTitle,
                             kind: page.kind.rawValue, isHome: page.kind == .home, url: URLEscaping.path(path),
                             description: page.description, summary: page.summary, heading: heading(of: page, link: linkURL(for: page, site: site, links: links)),
-                            body: body, closing: closing, children: page.children.map { item($0) })
-        let onThisPage = (page.blocks + page.closing).compactMap { block -> HeadingItem? in
+                            body: body, closing: closing, children: page.children.map { item($0) },
+                            canonical: config.baseURL.map { $0 + Self.canonicalPath(path) },
+                            editURL: config.editURL.flatMap { prefix in page.document.map { prefix + URLEscaping.path(site.documents[$0].path) } })
+        let onThisPage = HeadingItem.nested((page.blocks + page.closing).compactMap { block -> HeadingItem? in
             guard let level = block.headingLevel, let id = block.id else { return nil }
             return HeadingItem(title: block.text, id: id, level: Self.displayLevel(level, on: page))
-        }
+        })
         return PageContext(
             site: siteContext(site, from: path),
             page: info,
@@ -123,12 +128,23 @@ public struct PageRenderer: Sendable {
                            sidebar: site.pages[0].children.map(item), toc: nil, onThisPage: [])
     }
 
-    /// `site` as seen from the page at `path`.
-    private func siteContext(_ site: Site, from path: String) -> SiteContext {
-        let root = RelativePath.root(from: path)
+    /// `site` as seen from the page at `path`; `root` replaces the relative way up when given
+    /// (the 404 page, served at any depth, uses the base URL).
+    func siteContext(_ site: Site, from path: String, root: String? = nil) -> SiteContext {
+        let root = root ?? RelativePath.root(from: path)
         return SiteContext(title: site.title, root: root, home: root + "index.html", generator: "Octavo",
                            search: templates.has(TemplateSet.searchName) ? root + SearchIndex.pagePath : nil,
-                           print: templates.has(TemplateSet.printName) ? root + PrintEdition.path : nil)
+                           print: templates.has(TemplateSet.printName) ? root + PrintEdition.path : nil,
+                           language: config.language, dir: SiteConfig.isRightToLeft(config.language) ? "rtl" : nil,
+                           baseURL: config.baseURL, description: config.description, author: config.author,
+                           favicon: config.favicon.map { root + URLEscaping.path($0) })
+    }
+
+    /// The path of a page under the base URL: `iii/3/index.html` → `iii/3/`, as servers show a
+    /// folder's index page; percent-encoded.
+    public static func canonicalPath(_ path: String) -> String {
+        let folder = path == "index.html" ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
+        return URLEscaping.path(folder)
     }
 
     private func ancestors(of index: Int, in site: Site) -> [Int] {

@@ -107,12 +107,15 @@ public struct PrintEdition: Sendable {
     }
 
     /// Renders `print.html` with the `print` template.
+    /// - Parameters:
+    ///   - templates: The templates.
+    ///   - config: The site's settings (language, base URL).
     /// - Returns: The HTML, or `nil` when the templates have no `print.mustache`, and an error
     ///   when the rendering passed a limit of ``RenderGuard`` (partials without end).
-    public func render(with templates: TemplateSet) -> (html: String, problem: Diagnostic?)? {
+    public func render(with templates: TemplateSet, config: SiteConfig = SiteConfig()) -> (html: String, problem: Diagnostic?)? {
         guard templates.has(TemplateSet.printName) else { return nil }
         let anchors = anchors()
-        var context = PageRenderer(templates: templates).extraContext(path: Self.path, title: "Print edition", kind: "print", site: site)
+        var context = PageRenderer(templates: templates, config: config).extraContext(path: Self.path, title: "Print edition", kind: "print", site: site)
         context.page.heading = ""
         context.toc = toc(anchors: anchors)
         context.print = sections(anchors: anchors)
