@@ -148,7 +148,12 @@ public struct SiteBuilder: Sendable {
             + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayTemplates + "/" + $0.path) }
         files.sort { $0.path < $1.path }
         let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)))
-        return Result(site: site, files: files, diagnostics: site.diagnostics + links.diagnostics + extra.diagnostics + rendered.diagnostics + renderProblems + audit.diagnostics())
+        // A loop of partials meets every page the same way: one error per place in the templates.
+        var places: Set<String> = []
+        let renderDiagnostics = (rendered.diagnostics + renderProblems + (extra.renderProblem.map { [$0] } ?? [])).filter {
+            $0.severity != .error || places.insert("\($0.file):\($0.line ?? 0):\($0.column ?? 0)").inserted
+        }
+        return Result(site: site, files: files, diagnostics: site.diagnostics + links.diagnostics + extra.diagnostics + renderDiagnostics + audit.diagnostics())
     }
 
     /// Builds the site and writes it to the output folder.
