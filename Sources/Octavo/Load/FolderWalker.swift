@@ -47,6 +47,9 @@ public struct FolderWalker: Sendable {
     /// Characters that Windows does not allow in a file name (besides control characters).
     static let windowsForbidden: Set<Character> = [":", "\\", "*", "\"", "<", ">", "|", "?"]
 
+    /// Names Windows keeps for devices, with any extension (`nul.txt` too).
+    static let windowsDeviceNames: Set<String> = Set(["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
+
     /// Lists every regular file below the root.
     /// - Throws: ``BuildError`` with every problem found: a name with a control character
     ///   (U+0000–U+001F, U+007F), a symbolic link that leads outside the site's root or nowhere, a
@@ -152,6 +155,8 @@ public struct FolderWalker: Sendable {
         if let bad = name.first(where: { windowsForbidden.contains($0) }) { return "its name has '\(bad)'" }
         if name.hasSuffix(".") { return "its name ends with a dot" }
         if name.hasSuffix(" ") { return "its name ends with a space" }
+        let stem = name.prefix { $0 != "." }.uppercased()
+        if windowsDeviceNames.contains(stem) { return "its name is the device name '\(stem)'" }
         return nil
     }
 
