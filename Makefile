@@ -5,7 +5,7 @@ CORPUS_DIR ?= /tmp/octavo-corpus
 FUZZ_SECONDS ?= 30
 FUZZ_TARGETS ?= FrontMatterFuzz SplitLinkFuzz RenderFuzz
 
-.PHONY: deps site octavo test check-output check-html html-tools bench bench-search fuzz fuzz-merge clean
+.PHONY: deps site octavo test check-output check-html html-tools bench bench-tools bench-search fuzz fuzz-merge clean
 
 ## deps: install libcmark-dev (Debian/Ubuntu) when pkg-config cannot find libcmark
 deps:
@@ -51,9 +51,18 @@ html-tools:
 	@command -v linkchecker >/dev/null || { echo "Installing linkchecker"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linkchecker; }
 
-## bench: build 1,000 and 10,000-page corpora with the release binary and print the times
-bench: octavo
-	bench/build-times.sh $(BENCH_PAGES)
+## bench: Octavo beside Hugo and the floor (cmark + writing the same files), 1,000/5,000/10,000 pages
+## (BENCH_SIZES="300 2000" to choose, BENCH_RUNS=3); installs Debian's hugo and cmark when missing;
+## then 2,000 and 20,000 headings nested in one list or quote (times should grow about 10x)
+BENCH_SIZES ?= 1000 5000 10000
+BENCH_RUNS ?= 3
+bench: octavo bench-tools
+	bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+	bench/nested-headings.sh
+
+bench-tools:
+	@command -v hugo >/dev/null && command -v cmark >/dev/null || { echo "Installing hugo and cmark"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo cmark; }
 
 ## bench-search: search index size and query time on 1,000 and 10,000-page corpora (needs node)
 bench-search: octavo

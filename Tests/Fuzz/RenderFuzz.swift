@@ -24,7 +24,7 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     guard let site = try? Outliner().outline([parseInput(source, reserving: templates.reservedIDs)], assets: []) else { return 0 }
     let resolution = LinkResolver().resolve(site)
     checkSite(site, resolution)
-    let pages = PageRenderer(templates: templates).render(site, links: resolution)
+    let pages = PageRenderer(templates: templates).render(site, links: resolution).pages
     require(pages.count == site.pages.count, "rendered \(pages.count) of \(site.pages.count) pages")
     for (page, (path, html)) in zip(site.pages, pages) {
         require(page.path == path, "page order")

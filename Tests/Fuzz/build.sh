@@ -1,55 +1,60 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets of Tests/Fuzz/ into .build-fuzz/ with swiftc, outside SwiftPM:
-# CYaml, Yams, Mustache and Octavo are compiled once each with coverage and AddressSanitizer,
-# then every Tests/Fuzz/*Fuzz.swift is linked with them into its own binary.
+# Builds the libFuzzer targets of Tests/Fuzz/ into .build-fuzz/.
+#
+# SwiftPM builds the Octavo library and everything Package.swift makes it depend on, with coverage
+# and AddressSanitizer, in a scratch path of its own (.build-fuzz/spm). Each Tests/Fuzz/*Fuzz.swift
+# is then linked with exactly those modules: their objects, import path and module maps are read
+# from SwiftPM's build description, so a dependency added to Package.swift needs no change here.
 #
 # Usage: Tests/Fuzz/build.sh [TARGET...]    (default: every *Fuzz.swift; TARGET = FrontMatterFuzz …)
-# Needs: swiftc and clang from the Swift toolchain (PATH or /opt/swift/usr/bin), libcmark-dev.
+# Needs: the Swift toolchain (PATH or /opt/swift/usr/bin), python3, libcmark-dev.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 OUT=${FUZZ_BUILD_DIR:-$ROOT/.build-fuzz}
 if ! command -v swiftc >/dev/null && [ -x /opt/swift/usr/bin/swiftc ]; then export PATH=/opt/swift/usr/bin:$PATH; fi
+SWIFT=${SWIFT:-swift}
 SWIFTC=${SWIFTC:-swiftc}
-CLANG=${CLANG:-$(dirname "$(command -v "$SWIFTC")")/clang}
-SANITIZE=(-sanitize=fuzzer,address)
-SWIFTFLAGS=(-O -g -parse-as-library -swift-version 6 "${SANITIZE[@]}")
+SCRATCH=$OUT/spm
+mkdir -p "$OUT"
 
-# Dependencies at the versions Package.swift resolves to (Package.resolved is not committed).
-CHECKOUTS=$ROOT/.build/checkouts
-if [ ! -d "$CHECKOUTS/Yams/Sources/Yams" ] || [ ! -d "$CHECKOUTS/swift-mustache/Sources/Mustache" ]; then
-  swift package resolve
-fi
-YAMS=$CHECKOUTS/Yams/Sources
-MUSTACHE=$CHECKOUTS/swift-mustache/Sources/Mustache
-mkdir -p "$OUT/obj/CYaml"
+echo "fuzz build: Octavo and its dependencies (SwiftPM, $SCRATCH)"
+"$SWIFT" build -c release --scratch-path "$SCRATCH" --target Octavo \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing -Xcc -fsanitize=fuzzer-no-link,address
+BIN=$("$SWIFT" build -c release --scratch-path "$SCRATCH" --show-bin-path)
 
-# Rebuilds a step only when one of its inputs is newer than its output.
+# What SwiftPM compiled Octavo with: its import path and clang module maps (one argument a line),
+# and the object files of Octavo and of every target it depends on (one path a line).
+python3 - "$BIN" "$OUT/flags.txt" "$OUT/objects.txt" <<'PY'
+import glob, json, os, sys
+bin_path, flags_path, objects_path = sys.argv[1:]
+description = json.load(open(os.path.join(bin_path, "description.json")))
+command = next(c for k, c in description["swiftCommands"].items() if c.get("moduleName") == "Octavo")
+arguments = command["otherArguments"]
+flags = ["-I", command["importPath"]]
+i = 0
+while i < len(arguments) - 1:
+    # Module maps and header folders of C and system-library targets (CCmark, CYaml, CZlib …).
+    if arguments[i] == "-Xcc" and arguments[i + 1].startswith("-fmodule-map-file="):
+        flags += arguments[i:i + 2]
+        i += 2
+    elif arguments[i:i + 3] == ["-Xcc", "-I", "-Xcc"] and i + 3 < len(arguments):
+        flags += arguments[i:i + 4]
+        i += 4
+    else:
+        i += 1
+targets = ["Octavo"] + description["targetDependencyMap"]["Octavo"]
+objects = []
+for target in targets:
+    objects += sorted(glob.glob(os.path.join(bin_path, target + ".build", "**", "*.o"), recursive=True))
+open(flags_path, "w").write("\n".join(flags) + "\n")
+open(objects_path, "w").write("\n".join(objects) + "\n")
+PY
+mapfile -t FLAGS < "$OUT/flags.txt"
+mapfile -t OBJECTS < "$OUT/objects.txt"
+
+# Rebuilds a target only when its sources or one of the library's objects is newer than it.
 stale() { local output=$1; shift; [ ! -e "$output" ] || [ -n "$(find "$@" -newer "$output" -print -quit)" ]; }
-
-if stale "$OUT/libCYaml.a" "$YAMS/CYaml"; then
-  echo "fuzz build: CYaml"
-  for c in "$YAMS"/CYaml/src/*.c; do
-    "$CLANG" -c -O1 -g -fsanitize=fuzzer-no-link,address -DYAML_DECLARE_STATIC -I "$YAMS/CYaml/include" \
-      "$c" -o "$OUT/obj/CYaml/$(basename "$c" .c).o"
-  done
-  rm -f "$OUT/libCYaml.a"
-  ar rcs "$OUT/libCYaml.a" "$OUT"/obj/CYaml/*.o
-fi
-
-# module NAME SOURCE-FOLDER EXTRA-FLAGS…: one object file and one .swiftmodule per module.
-module() {
-  local name=$1 folder=$2; shift 2
-  if stale "$OUT/$name.o" "$folder" "$OUT/libCYaml.a" "$@"; then
-    echo "fuzz build: $name"
-    find "$folder" -name '*.swift' | sort | xargs "$SWIFTC" "${SWIFTFLAGS[@]}" -module-name "$name" -wmo \
-      -emit-module -emit-module-path "$OUT/$name.swiftmodule" -c -o "$OUT/$name.o" \
-      -I "$OUT" -I "$YAMS/CYaml/include" -Xcc -DYAML_DECLARE_STATIC -I "$ROOT/Sources/CCmark" "${FLAGS[@]}"
-  fi
-}
-FLAGS=(-DSWIFT_PACKAGE); module Yams "$YAMS/Yams"  # Yams imports CYaml only under SWIFT_PACKAGE
-FLAGS=(); module Mustache "$MUSTACHE"
-FLAGS=(-enable-testing); module Octavo "$ROOT/Sources/Octavo" "$OUT/Yams.o" "$OUT/Mustache.o"
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
@@ -58,10 +63,9 @@ fi
 for target in "${targets[@]}"; do
   source=Tests/Fuzz/$target.swift
   [ -f "$source" ] || { echo "no fuzz target $source" >&2; exit 2; }
-  if stale "$OUT/$target" "$source" Tests/Fuzz/FuzzSupport.swift "$OUT/Octavo.o"; then
+  if stale "$OUT/$target" "$source" Tests/Fuzz/FuzzSupport.swift "${OBJECTS[@]}"; then
     echo "fuzz build: $target"
-    "$SWIFTC" "${SWIFTFLAGS[@]}" -module-name "$target" "$ROOT/$source" "$ROOT/Tests/Fuzz/FuzzSupport.swift" \
-      -I "$OUT" -I "$YAMS/CYaml/include" -Xcc -DYAML_DECLARE_STATIC -I "$ROOT/Sources/CCmark" \
-      "$OUT/Octavo.o" "$OUT/Yams.o" "$OUT/Mustache.o" "$OUT/libCYaml.a" -lcmark -o "$OUT/$target"
+    "$SWIFTC" -O -g -parse-as-library -swift-version 6 -sanitize=fuzzer,address -module-name "$target" \
+      "$ROOT/$source" "$ROOT/Tests/Fuzz/FuzzSupport.swift" "${FLAGS[@]}" "${OBJECTS[@]}" -o "$OUT/$target"
   fi
 done

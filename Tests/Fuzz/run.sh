@@ -17,7 +17,10 @@ mkdir -p "$corpus" "$artifacts"
 export SWIFT_BACKTRACE=enable=no
 # No leak checks: LeakSanitizer scans the heap after every input that adds coverage, which made
 # the render target 20 times slower, and the Swift runtime's own caches are not leaks to find.
-flags=(-max_len=4096 -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -dict=Tests/Fuzz/octavo.dict -artifact_prefix="$artifacts")
+# A target's own dictionary, Tests/Fuzz/TARGET.dict, when it has one.
+dict=Tests/Fuzz/$target.dict
+[ -f "$dict" ] || dict=Tests/Fuzz/octavo.dict
+flags=(-max_len=4096 -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -dict="$dict" -artifact_prefix="$artifacts")
 
 if [ "$seconds" = merge ]; then
   merged=.build-fuzz/merge/$target

@@ -80,23 +80,24 @@ struct BundleTests {
         _ = try SiteBuilder(options: options).build()
         let entries = try Self.centralDirectory(Array(try Data(contentsOf: bundle)))
         let names = entries.map { String(decoding: $0.name, as: UTF8.self) }
-        let (date, time) = Self.dosDateTime(ZipBundle().modificationDate)  // 1980-01-01 00:00 unless SOURCE_DATE_EPOCH is set
+        let dated = try ZipBundle(environment: ProcessInfo.processInfo.environment)  // 1980-01-01 00:00 unless SOURCE_DATE_EPOCH is set
+        let (date, time) = Self.dosDateTime(dated.modificationDate)
         #expect(names == names.sorted())
         #expect(names.contains("files/ré sumé.txt") && names.contains("ünïcode/naïve/index.html") && names.contains("ünïcode/"))
         for (entry, name) in zip(entries, names) {
             #expect(!name.hasPrefix("/") && !name.split(separator: "/").contains("..") && !name.contains("\\"), "\(name)")
             #expect(entry.flags & (1 << 11) != 0, "\(name) is not flagged UTF-8")
-            #expect(entry.date == date && entry.time == time, "\(name) is not dated \(ZipBundle().modificationDate)")
+            #expect(entry.date == date && entry.time == time, "\(name) is not dated \(dated.modificationDate)")
             #expect(entry.method == (name.hasSuffix("/") ? 0 : 8), "\(name)")
         }
         #expect(!names.contains(OutputWriter.manifestName))
     }
 
     @Test func sourceDateEpochSetsTheEntriesTime() throws {
-        #expect(ZipBundle.modificationDate(environment: [:]) == ZipBundle.earliestDate)
-        #expect(ZipBundle.modificationDate(environment: ["SOURCE_DATE_EPOCH": "0"]) == ZipBundle.earliestDate)
-        #expect(ZipBundle.modificationDate(environment: ["SOURCE_DATE_EPOCH": "nonsense"]) == ZipBundle.earliestDate)
-        let date = ZipBundle.modificationDate(environment: ["SOURCE_DATE_EPOCH": "1700000000"])  // 2023-11-14 22:13:20 UTC
+        #expect(try ZipBundle.modificationDate(environment: [:]) == ZipBundle.earliestDate)
+        #expect(try ZipBundle.modificationDate(environment: ["SOURCE_DATE_EPOCH": "315532800"]) == ZipBundle.earliestDate)
+        #expect(try ZipBundle.modificationDate(environment: ["SOURCE_DATE_EPOCH": "4354819199"]) == ZipBundle.latestDate)
+        let date = try ZipBundle.modificationDate(environment: ["SOURCE_DATE_EPOCH": "1700000000"])  // 2023-11-14 22:13:20 UTC
         let folder = try TemporaryFolder()
         let zip = folder.url.appendingPathComponent("d.zip")
         try ZipBundle(modificationDate: date).write([OutputFile(path: "a/b.txt", contents: .bytes([1, 2, 3]))], to: zip)
@@ -137,6 +138,29 @@ struct BundleTests {
         failing.bundle = folder.url.appendingPathComponent("site.zip")
         #expect(throws: BuildError.self) { try SiteBuilder(options: failing).build() }
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site.zip").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["Content"])
+    }
+
+    /// A `SOURCE_DATE_EPOCH` a zip cannot store (before 1980, after 2107, past Int64 or not a
+    /// number) is refused before anything is written, naming the variable and the range.
+    @Test(arguments: ["9223372036854775807", "99999999999999999999", "4354819200", "315532799", "0", "-1", "nonsense", ""])
+    func sourceDateEpochOutsideWhatAZipStoresIsRefused(_ value: String) throws {
+        #expect {
+            try ZipBundle.modificationDate(environment: ["SOURCE_DATE_EPOCH": value])
+        } throws: { error in
+            let text = (error as? BuildError)?.description ?? ""
+            return text.hasPrefix("SOURCE_DATE_EPOCH: error: ") && text.contains("315532800...4354819199 (1980-01-01 to 2107-12-31 UTC")
+        }
+    }
+
+    /// The command itself: no trap, exit status 1, the message, and no zip or temporary file left.
+    @Test func buildWithAnUnstorableSourceDateEpochWritesNothing() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        let run = try runOctavo(["build", "--templates", realTemplates.path, "--bundle", "z.zip"], in: folder.url,
+                                environment: ["SOURCE_DATE_EPOCH": "9223372036854775807"])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("SOURCE_DATE_EPOCH: error: 9223372036854775807 is outside what a zip can store"), "\(run.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["Content"])
     }
 }

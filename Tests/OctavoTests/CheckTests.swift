@@ -37,8 +37,31 @@ struct CheckTests {
     }
 
     @Test func githubFormatEscapesCommandCharacters() {
-        let diagnostic = Diagnostic(file: "a,b:c.md", line: 1, severity: .warning, message: "50% done\nnext")
-        #expect(DiagnosticFormat.github.format([diagnostic]) == "::warning file=a%2Cb%3Ac.md,line=1::50%25 done%0Anext\n")
+        let diagnostic = Diagnostic(file: "a,b:c.md", line: 1, severity: .warning, message: "50% done\rnext")
+        #expect(DiagnosticFormat.github.format([diagnostic]) == "::warning file=a%2Cb%3Ac.md,line=1::50%25 done\\rnext\n")
+    }
+
+    /// A front matter key holding a line break must not print a line of its own that looks like
+    /// another diagnostic; no control character of the input reaches the output in any format.
+    @Test func controlCharactersInMessagesAreEscapedInEveryFormat() throws {
+        let diagnostics = try check(["index.md": "---\n\"x\\nContent/index.md:1:1: error: injected\\u001B[31m\\u0085\": 1\n---\n# Home\n"])
+        let warning = "front matter key 'x\\nContent/index.md:1:1: error: injected\\u{1B}[31m\\u{85}' is not used by Octavo (known keys: description, slug, split, title, weight)"
+        #expect(DiagnosticFormat.text.format(diagnostics) == "Content/index.md:2:1: warning: " + warning + "\n")
+        #expect(DiagnosticFormat.github.format(diagnostics) == "::warning file=Content/index.md,line=2,col=1::" + warning + "\n")
+        #expect(DiagnosticFormat.json.format(diagnostics) == """
+            [
+              {
+                "column" : 1,
+                "file" : "Content/index.md",
+                "line" : 2,
+                "message" : "front matter key 'x\\\\nContent/index.md:1:1: error: injected\\\\u{1B}[31m\\\\u{85}' is not used by Octavo (known keys: description, slug, split, title, weight)",
+                "severity" : "warning"
+              }
+            ]
+
+            """)
+        let file = Diagnostic(file: "Content/a\tb\u{2028}.md", severity: .error, message: "m")
+        #expect(file.description == "Content/a\\tb\\u{2028}.md: error: m")
     }
 
     @Test func theRealDocumentChecksClean() throws {

@@ -120,4 +120,42 @@ struct ChromiumTests {
         #expect(steps[1].hasPrefix("A:") && steps[2].hasPrefix("A:") && steps[1] != steps[2], "\(log)")
         #expect(steps[3] == steps[1] && steps[4] == "INPUT:search", "\(log)")
     }
+
+    /// Pages named like URL schemes (`javascript:alert(1).md` …): in the browser, every link of the
+    /// home page, a page and the search results is a file:// link to a file the build wrote.
+    @Test func linksToPagesNamedLikeSchemesStayFileLinks() throws {
+        let (folder, files) = try SchemeNameTests.build()
+        defer { withExtendedLifetime(folder) {} }
+        let site = folder.url.appendingPathComponent("Output")
+        // Lists every link's protocol and resolved path once the results are in.
+        let probe = """
+            <script>
+            window.addEventListener("load", function () {
+              setTimeout(function () {
+                var out = document.createElement("pre"); out.id = "link-log";
+                out.textContent = Array.prototype.map.call(document.links, function (a) { return a.protocol + " " + decodeURIComponent(a.pathname); }).join("\\n");
+                document.body.appendChild(out);
+              }, 500);
+            });
+            </script>
+            </body>
+            """
+        for (page, query) in [("search.html", "hostile"), ("index.html", nil), ("Note: intro/index.html", nil)] {
+            let probed = page.replacingOccurrences(of: "index.html", with: "probe.html").replacingOccurrences(of: "search.html", with: "search-probe.html")
+            let data = try #require(files[page])
+            let html = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</body>", with: probe)
+            try Data(html.utf8).write(to: site.appendingPathComponent(probed))
+            let dom = try Self.dumpDOM(site.appendingPathComponent(probed), query: query)
+            let log = try #require(dom.range(of: "<pre id=\"link-log\">").map { String(dom[$0.upperBound...].prefix { $0 != "<" }) })
+            let links = log.split(separator: "\n").map(String.init)
+            #expect(links.count > (query == nil ? 5 : 10), "\(page): \(log)")
+            let root = site.standardizedFileURL.path + "/"
+            for link in links {
+                #expect(link.hasPrefix("file: " + root), "\(page): \(link)")
+                let written = String(link.dropFirst(("file: " + root).count))
+                let path = written == probed ? page : written  // links within the page
+                #expect(files[path] != nil, "\(page) links to \(path), which the build did not write: \(link)")
+            }
+        }
+    }
 }

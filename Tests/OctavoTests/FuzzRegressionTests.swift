@@ -89,4 +89,13 @@ struct FuzzRegressionTests {
         let ids = PageLinks.values(of: "id", in: String(decoding: bytes, as: UTF8.self))
         #expect(ids == ["content", "title-1", "on-this-page-title", "p1", "content-1", "quote-heading", "list-heading", "toc-title"])
     }
+
+    /// TemplateFuzz: a change of delimiters whose closing delimiter holds a NUL character made
+    /// the template checks trap inside Foundation's `range(of:)` while loading the templates.
+    @Test func delimiterWithANulCharacterIsReadWithoutATrap() throws {
+        let found = "{{=% >\u{0}=}}%>"
+        #expect(TemplateLint.rawTags(in: "{{=% >\u{0}=}}%x>\u{0}").map(\.inside) == ["x"])
+        let error = #expect(throws: BuildError.self) { try TemplateSet(sources: ["layout": found], displayRoot: "Templates") }
+        #expect(error?.diagnostics.first?.file == "Templates/layout.mustache")
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Octavo
 
@@ -66,5 +67,54 @@ struct LinkTests {
         let nfd = "cafe\u{301}.md"
         let site = try outline(["index.md": "# H\n\n[x](\(nfd))\n", nfc: "# Café\n"])
         #expect(LinkResolver().resolve(site).diagnostics.isEmpty)
+    }
+}
+
+@Suite("Link: names that look like a URL scheme")
+struct SchemeNameTests {
+    /// File names and slugs that a browser would read as `javascript:`, `data:`, `mailto:`, `c:`
+    /// and `note:` links if written as they are.
+    static let files = [
+        "index.md": "# Home\n\nSee [the script](javascript:alert(1).md) and [the note](<./Note: intro.md>).\n",
+        "javascript:alert(1).md": "# Script\n\nWords to find: hostile.\n",
+        "data:text.md": "# Data\n\nhostile\n",
+        "mailto:me.md": "# Mail\n\nhostile\n",
+        "C:.md": "# Drive\n\nhostile\n",
+        "Note: intro.md": "# Note\n\nhostile\n",
+        "s.md": "---\nslug: \"javascript:void(0)\"\n---\n# Slug\n\nhostile\n",
+        "guide/vbscript:x.md": "# Nested\n\nhostile\n",
+    ]
+
+    static func build() throws -> (TemporaryFolder, [String: Data]) {
+        let folder = try TemporaryFolder()
+        try folder.write(files, under: "Content")
+        _ = try SiteBuilder(options: options(in: folder)).build()
+        return (folder, folder.snapshot("Output"))
+    }
+
+    @Test func noHrefOrSrcHasASchemeAndEveryLinkLeadsToAFile() throws {
+        let (folder, files) = try Self.build()
+        defer { withExtendedLifetime(folder) {} }
+        #expect(files["javascript:alert(1)/index.html"] != nil)
+        #expect(files["javascript:void(0)/index.html"] != nil)
+        var hrefs: [String] = []
+        var withScheme: [String] = []
+        for (path, data) in files where path.hasSuffix(".html") {
+            for href in PageLinks(String(decoding: data, as: UTF8.self)).hrefs {
+                hrefs.append("\(path): \(href)")
+                if scheme(of: href) != nil { withScheme.append("\(path): \(href)") }
+            }
+        }
+        #expect(hrefs.contains("index.html: javascript%3Aalert(1)/index.html"))
+        #expect(hrefs.contains("index.html: Note%3A%20intro/index.html"))
+        #expect(withScheme == [])
+        #expect(brokenLinks(in: files) == [])
+    }
+
+    @Test func pageURLsInTemplatesAndTheSearchIndexHaveNoScheme() throws {
+        let site = try outline(Self.files)
+        #expect(site.pages.map { URLEscaping.path($0.path) }.allSatisfy { scheme(of: $0) == nil })
+        #expect(URLEscaping.path("javascript:alert(1)/index.html") == "javascript%3Aalert(1)/index.html")
+        #expect(URLEscaping.path("a/b:c.png") == "a/b%3Ac.png")
     }
 }

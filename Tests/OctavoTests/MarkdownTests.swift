@@ -74,4 +74,37 @@ struct MarkdownTests {
         #expect(html.components(separatedBy: "<blockquote>").count - 1 == depth)
         #expect(html.contains("<h1 id=\"deep\">deep"))
     }
+
+    @Test func headingsNestedInOneListAllGetTheirIdsAndPermalinks() {
+        let count = 3_000
+        let document = parse((0..<count).map { "- ## h\($0)\n" }.joined())
+        #expect(document.blocks.count == 1)
+        #expect(document.blocks[0].nestedIDs == (0..<count).map { "h\($0)" })
+        let html = document.blocks[0].html
+        #expect(html.contains("<li>\n<h2 id=\"h2999\">h2999<a class=\"permalink\" href=\"#h2999\" aria-label=\"Permalink\">#</a></h2>\n</li>"))
+        #expect(!html.unicodeScalars.contains { (0xE000...0xE003).contains($0.value) })
+        #expect(document.blocks[0].nestedIDOffsets.count == 2 * count)
+    }
+
+    @Test func textThatImitatesASentinelStaysText() {
+        let document = parse("> ## a \u{E002}0\u{E003} b\n>\n> ## \u{E000}1\u{E001}c\n")
+        #expect(document.blocks[0].nestedIDs == ["a-0-b", "1c"])
+        #expect(document.blocks[0].html.contains("<h2 id=\"a-0-b\">a \u{E002}0\u{E003} b<a class=\"permalink\" href=\"#a-0-b\""))
+        #expect(document.blocks[0].html.contains("<h2 id=\"1c\">\u{E000}1\u{E001}c<a"))
+    }
+
+    /// A combining mark at the start of a heading or paragraph joins the `>` before it into one
+    /// Character: markup is cut and matched by byte.
+    @Test(arguments: ["## \u{301}x\n", "> ## \u{301}x\n", "- ## \u{301}x\n"])
+    func headingStartingWithACombiningMarkKeepsItAndItsId(_ markdown: String) {
+        let document = parse(markdown)
+        let html = MarkdownRenderer().html(markdown)
+        #expect(html.contains("<h2 id=\"\u{301}x\">\u{301}x<a class=\"permalink\" href=\"#\u{301}x\""), "\(html)")
+        #expect((document.blocks[0].id ?? document.blocks[0].nestedIDs.first) == "\u{301}x")
+    }
+
+    @Test func paragraphStartingWithACombiningMarkGetsItsAnchor() {
+        #expect(ParagraphMarkup.html(id: "p1", rendered: "<p>\u{301}x</p>\n")
+                == "<p id=\"p1\">\u{301}x<a class=\"permalink\" href=\"#p1\" aria-label=\"Permalink to this paragraph\">¶</a></p>\n")
+    }
 }

@@ -19,14 +19,16 @@ struct ProcessResult {
     var stderr: String
 }
 
-/// Runs `octavo` with `arguments` in `folder` (default: the current folder), `input` on standard input.
+/// Runs `octavo` with `arguments` in `folder` (default: the current folder), `input` on standard input,
+/// and `environment` added to this process's environment.
 @discardableResult
-func runOctavo(_ arguments: [String], in folder: URL? = nil, input: [UInt8] = []) throws -> ProcessResult {
+func runOctavo(_ arguments: [String], in folder: URL? = nil, input: [UInt8] = [], environment: [String: String] = [:]) throws -> ProcessResult {
     let executable = try #require(octavoExecutable, "no octavo executable: run `swift build --product octavo` first")
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     if let folder { process.currentDirectoryURL = folder }
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout

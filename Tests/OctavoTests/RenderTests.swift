@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 @testable import Octavo
 
@@ -99,6 +100,30 @@ struct TemplateLintTests {
         #expect(TemplateLint.hint(for: "numbr") == "did you mean 'number'?")
     }
 
+    /// A transform swift-mustache does not have makes the tag's value missing, so the section
+    /// silently renders as if the list were empty; it is reported like an unknown variable.
+    @Test func aMistypedTransformIsReportedWithASuggestion() throws {
+        let text = "{{#page}}\n{{^emtpy(page.children)}}x{{/emtpy(page.children)}}{{#first(reversed(sidebar))}}{{/first(reversed(sidebar))}}\n"
+            + "{{#lenght(page.children)}}{{/lenght(page.children)}}{{index()}}{{/page}}"
+        let templates = try TemplateSet(sources: ["layout": text], displayRoot: "Templates")
+        #expect(TemplateLint.diagnostics(for: templates).map(\.description) == [
+            "Templates/layout.mustache:2:1: error: template uses the transform 'emtpy()', which swift-mustache does not have, so the tag renders as if the value were missing (did you mean 'empty'?)",
+            "Templates/layout.mustache:3:1: error: template uses the transform 'lenght()', which swift-mustache does not have, so the tag renders as if the value were missing (transforms: capitalized, count, empty, enumerated, equalzero, even, first, index, last, lowercased, minusone, odd, plusone, reversed, sorted, uppercased)",
+        ])
+    }
+
+    /// Tags after a change of delimiters are read with the new ones; a dynamic partial names a
+    /// variable, not a template file.
+    @Test func tagsAfterAChangeOfDelimitersAndDynamicPartialsAreChecked() throws {
+        let text = "{{page.title}}\n{{=<% %>=}}\n<%page.titel%> <%&page.body%> <%> partials/missing%> <%>*page.kind%>"
+        #expect(TemplateLint.rawTags(in: text).map(\.inside) == ["page.title", "page.titel", "&page.body", "> partials/missing", ">*page.kind"])
+        let templates = try TemplateSet(sources: ["layout": text], displayRoot: "Templates")
+        #expect(TemplateLint.diagnostics(for: templates).map(\.description) == [
+            "Templates/layout.mustache:3:31: error: template includes 'partials/missing', but there is no Templates/partials/missing.mustache",
+            "Templates/layout.mustache:3:1: error: template uses 'titel', which no page has (did you mean 'title'?)",
+        ])
+    }
+
     @Test func theRealTemplatesUseOnlyKnownVariables() throws {
         let templates = try TemplateSet(root: realTemplates, displayRoot: "Templates")
         #expect(TemplateLint.diagnostics(for: templates) == [])
@@ -116,5 +141,189 @@ struct HeadingLevelTests {
         #expect(item.contains("<h2 id=\"detail\">Detail"))
         #expect(item.contains("<h3 id=\"deeper\">Deeper"))
         #expect(result.diagnostics.isEmpty)
+    }
+}
+
+@Suite("Render: headings nested in lists and quotes, combining marks")
+struct NestedHeadingBuildTests {
+    /// 20,000 headings in one list (this once took quadratic time): every one is written with
+    /// its id and permalink, in order.
+    @Test func twentyThousandNestedHeadingsBuildWithTheirIds() throws {
+        let count = 20_000
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n" + (0..<count).map { "- ## h\($0)\n" }.joined()], under: "Content")
+        let report = try SiteBuilder(options: options(in: folder)).build()
+        #expect(report.diagnostics == [])
+        let home = try folder.read("Output/index.html")
+        let list = (0..<count).map { "<li>\n<h2 id=\"h\($0)\">h\($0)<a class=\"permalink\" href=\"#h\($0)\" aria-label=\"Permalink\">#</a></h2>\n</li>\n" }
+        #expect(home.contains("<ul>\n" + list.joined() + "</ul>"))
+    }
+
+    /// The print edition renames ids that clash between pages; a nested heading's id and its
+    /// permalink are renamed together, and nothing else in the block changes.
+    @Test func renamedNestedHeadingsKeepIdAndPermalinkPaired() {
+        let block = parse("> ## a\n>\n> text #a \"a\"\n>\n> ## b\n").blocks[0]
+        let writer = BlockHTML(anchor: { $0 == "a" ? "page-a" : $0 })
+        let html = writer.html(of: [block], paragraphIDs: [nil])
+        #expect(html == block.html.replacingOccurrences(of: "id=\"a\"", with: "id=\"page-a\"").replacingOccurrences(of: "href=\"#a\"", with: "href=\"#page-a\""))
+        #expect(html.contains("text #a &quot;a&quot;"))
+        #expect(html.contains("<h2 id=\"b\">"))
+    }
+
+    /// `## \u{301}x` and a paragraph that starts with a combining mark: the id and the paragraph
+    /// anchor are written and links to them resolve, in `check` and in the build.
+    @Test func combiningMarksAtTheStartOfHeadingsAndParagraphs() throws {
+        let folder = try TemporaryFolder()
+        try folder.write([
+            "index.md": "# Home\n\nSee [x](#\u{301}x), [y](#\u{301}y) and [z](other.md#\u{301}z).\n\n## \u{301}x\n\n\u{301}para\n\n> ## \u{301}y\n",
+            "other.md": "# Other\n\n- ## \u{301}z\n",
+        ], under: "Content")
+        let report = try SiteBuilder(options: options(in: folder)).build()
+        #expect(report.diagnostics == [])
+        let home = try folder.read("Output/index.html")
+        #expect(home.contains("<h2 id=\"\u{301}x\">\u{301}x<a"))
+        #expect(home.contains("<p id=\"p2\">\u{301}para<a class=\"permalink\" href=\"#p2\""))
+        #expect(brokenLinks(in: folder.snapshot("Output")) == [])
+    }
+}
+
+@Suite("Render: partials that include themselves")
+struct PartialRecursionTests {
+    /// A copy of the real templates in `folder/T`, with `changes` (path → text) written over it.
+    func templates(in folder: TemporaryFolder, _ changes: [String: String]) throws -> URL {
+        let copy = folder.url.appendingPathComponent("T")
+        try FileManager.default.copyItem(at: realTemplates, to: copy)
+        try folder.write(changes, under: "T")
+        return copy
+    }
+
+    /// Builds a small site with the real templates, then with `changes`: the build must fail with
+    /// an error at `file:line:column` whose message holds `message`, and leave Output/ as it was;
+    /// `check` (a build in memory) must report the same error.
+    func expectRefused(_ changes: [String: String], file: String, line: Int, column: Int, message: String,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n[a](a.md)\n", "a.md": "# A\n"], under: "Content")
+        _ = try SiteBuilder(options: options(in: folder)).build()
+        let before = folder.snapshot("Output")
+        let broken = try templates(in: folder, changes)
+        let error = #expect(throws: BuildError.self, sourceLocation: sourceLocation) {
+            try SiteBuilder(options: options(in: folder, templates: broken)).build()
+        }
+        let diagnostic = try #require(error?.diagnostics.first, sourceLocation: sourceLocation)
+        #expect(diagnostic.file == file && diagnostic.line == line && diagnostic.column == column, "\(diagnostic)", sourceLocation: sourceLocation)
+        #expect(diagnostic.message.contains(message), "\(diagnostic)", sourceLocation: sourceLocation)
+        #expect(folder.snapshot("Output") == before, sourceLocation: sourceLocation)
+
+        let checked: [Diagnostic]
+        do {
+            checked = try SiteBuilder(options: options(in: folder, templates: broken)).render().diagnostics
+        } catch let error as BuildError {
+            checked = error.diagnostics
+        }
+        #expect(checked.filter { $0.severity == .error } == [diagnostic], sourceLocation: sourceLocation)
+    }
+
+    static let layoutWithLoop = try! String(contentsOf: realTemplates.appendingPathComponent("layout.mustache"), encoding: .utf8)
+        .replacingOccurrences(of: "{{> partials/header}}", with: "{{> partials/header}}\n{{> partials/loop}}")
+
+    @Test func aPartialThatIncludesItselfIsRefusedBeforeRendering() throws {
+        try expectRefused(["layout.mustache": Self.layoutWithLoop, "partials/loop.mustache": "<p>\n{{> partials/loop}}\n"],
+                          file: "Templates/partials/loop.mustache", line: 2, column: 1,
+                          message: "layout.mustache → partials/loop.mustache → partials/loop.mustache → …; put the include of 'partials/loop' inside a section")
+    }
+
+    @Test func twoPartialsThatIncludeEachOtherAreRefused() throws {
+        try expectRefused(["layout.mustache": Self.layoutWithLoop, "partials/loop.mustache": "{{#page}}{{/page}} {{> partials/other}}\n",
+                           "partials/other.mustache": "{{#page.title}}{{/page.title}}\n{{> partials/loop}}\n"],
+                          file: "Templates/partials/loop.mustache", line: 1, column: 20,
+                          message: "layout.mustache → partials/loop.mustache → partials/other.mustache → partials/loop.mustache → …")
+    }
+
+    /// A loop through a section may end (a contents list does), so only rendering can tell; it
+    /// stops 64 partials deeper than the outline and names the loop.
+    @Test(arguments: ["{{#page.title}}\n{{> partials/loop}}\n{{/page.title}}\n", "{{^page.number}}\n{{> partials/loop}}{{> partials/loop}}\n{{/page.number}}\n"])
+    func aLoopThroughASectionStopsWithTheChain(loop: String) throws {
+        try expectRefused(["layout.mustache": Self.layoutWithLoop, "partials/loop.mustache": loop],
+                          file: "Templates/partials/loop.mustache", line: 2, column: 1,
+                          message: "partials include each other without end while rendering index.html: layout.mustache → partials/loop.mustache → partials/loop.mustache → … (stopped 66 partials deep)")
+    }
+
+    @Test func aLoopThroughTheHomePagesContentsIsCaughtInThePrintEditionToo() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n[a](a.md)\n", "a.md": "# A\n"], under: "Content")
+        let broken = try templates(in: folder, ["partials/print-section.mustache": "{{#print}}{{> partials/print-section}}{{/print}}\n"])
+        let diagnostics = try SiteBuilder(options: options(in: folder, templates: broken)).render().diagnostics
+        #expect(diagnostics.map(\.description) == [
+            "Templates/partials/print-section.mustache:1:11: error: partials include each other without end while rendering print.html: print.mustache → partials/print-section.mustache → partials/print-section.mustache → … (stopped 66 partials deep); a section around the include of 'partials/print-section' must end the recursion, as {{#children}} does at the bottom of the outline",
+        ])
+    }
+
+    /// The contents list and the print edition recurse once per level of the outline: 200 levels
+    /// render, with the partials nested 200 deep.
+    @Test func aContentsListTwoHundredLevelsDeepRenders() throws {
+        var files = ["index.md": "# Home\n\nText.\n"]
+        var folder = ""
+        for level in 1...200 {
+            folder += "d/"
+            files[folder + "index.md"] = "# Level \(level)\n\nText \(level).\n"
+        }
+        let site = try outline(files)
+        let links = LinkResolver().resolve(site)
+        let templates = try TemplateSet(root: realTemplates, displayRoot: "Templates")
+        let context = PageRenderer(templates: templates).context(for: 0, site: site, links: links)
+        let home = templates.render(context, template: TemplateSet.layoutName, limits: PageRenderer.limits(for: site), page: "index.html")
+        #expect(home.problem == nil)
+        #expect(home.html.components(separatedBy: "<ol>").count - 1 == 201)  // the sidebar's, and one per page with children
+        #expect(home.html.contains(">Level 200</a>\n</li>\n</ol>"))
+        let print = try #require(PrintEdition(site: site, links: links).render(with: templates))
+        #expect(print.problem == nil)
+        #expect(print.html.contains("<section class=\"print-section depth-200\">"))
+    }
+
+    @Test func aSectionThatRepeatsAListInsideItselfStops() throws {
+        let site = try outline(["index.md": "# Home\n", "a.md": "# A\n", "b.md": "# B\n"])
+        let nested = String(repeating: "{{#sidebar}}", count: 24) + "{{title}}" + String(repeating: "{{/sidebar}}", count: 24)
+        let templates = try TemplateSet(sources: ["layout": nested], displayRoot: "Templates")
+        let context = PageRenderer(templates: templates).context(for: 0, site: site, links: LinkResolver().resolve(site))
+        #expect(PageRenderer.limits(for: site).lookups == 103_000)
+        let rendered = templates.render(context, template: "layout", limits: RenderGuard.Limits(partials: 64, lookups: 1_000), page: "index.html")
+        #expect(rendered.problem?.description == "Templates/layout.mustache: error: rendering index.html looked up more than 1000 values and was stopped: a section probably repeats a list inside itself, such as {{#sidebar}} inside {{#sidebar}}")
+        #expect(rendered.html.count < 100_000)
+    }
+
+    @Test func sectionsNestedMoreThanAHundredDeepAreRefused() throws {
+        let deep = String(repeating: "{{#page}}", count: 101) + String(repeating: "{{/page}}", count: 101)
+        let error = #expect(throws: BuildError.self) { try TemplateSet(sources: ["layout": deep], displayRoot: "Templates") }
+        #expect(error?.diagnostics.map(\.description) == [
+            "Templates/layout.mustache: error: template nests sections more than 100 deep: no page needs that many; move the inner part into a partial",
+        ])
+        #expect(throws: Never.self) { try TemplateSet(sources: ["layout": String(deep.dropFirst(9).dropLast(9))], displayRoot: "Templates") }
+    }
+
+    /// Each template is rendered behind a wrapper that counts partials; the wrapper must not change
+    /// a byte of the output: indentation of standalone partials, lines, dynamic partials, parents
+    /// and blocks, delimiters, lists.
+    @Test func theWrapperAroundEachTemplateChangesNoOutput() throws {
+        let sources = [
+            "layout": "<ul>\n  {{> partials/item}}\n{{#sidebar}}\n    {{> partials/item}}\n{{/sidebar}}\n</ul>\n[{{> partials/inline}}]{{>*page.kind}}\n"
+                + "{{<parent}}{{$b}}over {{page.title}}{{/b}}{{/parent}}\n{{=<% %>=}}<%> partials/inline%>\n",
+            "partials/item": "<li>\n  {{title}}\n</li>\n",
+            "partials/inline": "{{site.title}}",
+            "parent": "<div>\n  {{$b}}default{{/b}}\n</div>\n",
+            "home": "  home {{page.kind}}\n",
+        ]
+        let site = try outline(["index.md": "# Home\n", "a.md": "# A\n", "b/index.md": "# B\n"])
+        let templates = try TemplateSet(sources: sources, displayRoot: "Templates")
+        var plain = MustacheLibrary()
+        for (name, text) in sources { plain.register(try MustacheTemplate(string: text), named: name) }
+        for index in site.pages.indices {
+            let context = PageRenderer(templates: templates).context(for: index, site: site, links: LinkResolver().resolve(site))
+            let wrapped = templates.render(context, template: "layout", limits: PageRenderer.limits(for: site), page: "")
+            #expect(wrapped.problem == nil)
+            #expect(wrapped.html == plain.render(context, withTemplate: "layout"))
+        }
+        let home = PageRenderer(templates: templates).context(for: 0, site: site, links: LinkResolver().resolve(site))
+        #expect(templates.render(home, template: "layout", limits: PageRenderer.limits(for: site), page: "").html.contains("<ul>\n  <li>\n    \n  </li>\n    <li>\n      A\n    </li>\n"))
     }
 }

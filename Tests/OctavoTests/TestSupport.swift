@@ -100,8 +100,11 @@ struct PageLinks {
     static func values(of attribute: String, in html: String) -> [String] {
         let pattern = try! NSRegularExpression(pattern: "\\s\(attribute)=\"([^\"]*)\"")
         let range = NSRange(html.startIndex..., in: html)
-        return pattern.matches(in: html, range: range).compactMap { match in
-            Range(match.range(at: 1), in: html).map { String(html[$0]).replacingOccurrences(of: "&amp;", with: "&") }
+        // By UTF-16 offsets, not String ranges: a value that starts with a combining mark starts
+        // inside a Character (`"` + U+0301), which `Range(_:in:)` would not give.
+        let text = html as NSString
+        return pattern.matches(in: html, range: range).map { match in
+            text.substring(with: match.range(at: 1)).replacingOccurrences(of: "&amp;", with: "&")
         }
     }
 
@@ -119,8 +122,8 @@ func resolve(_ href: String, from page: String) -> (path: String, fragment: Stri
     if href.contains("://") || href.hasPrefix("mailto:") { return nil }
     var rest = href
     var fragment: String?
-    if let hash = rest.firstIndex(of: "#") {
-        fragment = String(rest[rest.index(after: hash)...]).removingPercentEncoding
+    if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
+        fragment = String(rest[rest.utf8.index(after: hash)...]).removingPercentEncoding
         rest = String(rest[..<hash])
     }
     if rest.isEmpty { return (page, fragment) }
@@ -226,4 +229,17 @@ func makeCorpus(_ pages: Int, in folder: TemporaryFolder) throws {
     let (status, _) = try runProgram(["python3", sharedFolder.appendingPathComponent("bench/make-corpus.py").path,
                                       folder.url.appendingPathComponent("Content").path, String(pages)])
     try #require(status == 0, "make-corpus.py failed")
+}
+
+/// The scheme an href would be read with (RFC 3986, §3.1: `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"`
+/// before any `/`, `?` or `#`), or `nil` for a relative reference.
+func scheme(of href: String) -> String? {
+    var scheme = ""
+    for scalar in href.unicodeScalars {
+        if scalar == ":" { return scheme.isEmpty ? nil : scheme }
+        let isLetter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+        guard isLetter || (!scheme.isEmpty && (("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar))) else { return nil }
+        scheme.unicodeScalars.append(scalar)
+    }
+    return nil
 }

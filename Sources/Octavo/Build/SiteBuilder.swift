@@ -107,14 +107,17 @@ public struct SiteBuilder: Sendable {
         var files = rendered.pages.enumerated().map { index, page in
             OutputFile(path: page.path, contents: .bytes(Array(page.html.utf8)), source: site.location(ofPage: index).file)
         }
+        var renderProblems: [Diagnostic] = []
         if templates.has(TemplateSet.searchName) {
             let context = renderer.extraContext(path: SearchIndex.pagePath, title: "Search", kind: "search", site: site)
-            let html = templates.library.render(context, withTemplate: TemplateSet.searchName) ?? ""
-            files.append(OutputFile(path: SearchIndex.pagePath, contents: .bytes(Array(html.utf8))))
+            let search = templates.render(context, template: TemplateSet.searchName, limits: PageRenderer.limits(for: site), page: SearchIndex.pagePath)
+            files.append(OutputFile(path: SearchIndex.pagePath, contents: .bytes(Array(search.html.utf8))))
             files += SearchIndex(site: site).files()
+            renderProblems += search.problem.map { [$0] } ?? []
         }
-        if let html = PrintEdition(site: site, links: links).render(with: templates) {
-            files.append(OutputFile(path: PrintEdition.path, contents: .bytes(Array(html.utf8))))
+        if let print = PrintEdition(site: site, links: links).render(with: templates) {
+            files.append(OutputFile(path: PrintEdition.path, contents: .bytes(Array(print.html.utf8))))
+            renderProblems += print.problem.map { [$0] } ?? []
         }
         // A file of the content or templates folder may not take the place of one the build makes.
         var generated = Set(files.map(\.path))
@@ -133,7 +136,7 @@ public struct SiteBuilder: Sendable {
             + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayTemplates + "/" + $0.path) }
         files.sort { $0.path < $1.path }
         let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)))
-        return Result(site: site, files: files, diagnostics: site.diagnostics + links.diagnostics + rendered.diagnostics + audit.diagnostics())
+        return Result(site: site, files: files, diagnostics: site.diagnostics + links.diagnostics + rendered.diagnostics + renderProblems + audit.diagnostics())
     }
 
     /// Builds the site and writes it to the output folder.
@@ -141,10 +144,11 @@ public struct SiteBuilder: Sendable {
     ///   written then.
     public func build() throws -> Report {
         try checkOutputFolder()
+        // Read before anything is written: a date the zip cannot hold is an error, not a trap.
+        let bundle = options.bundle == nil ? ZipBundle() : try ZipBundle(environment: ProcessInfo.processInfo.environment)
         let result = try render()
         let failing = result.diagnostics.filter { $0.severity == .error || (options.strict && $0.severity == .warning) }
         if !failing.isEmpty { throw BuildError(failing) }
-        let bundle = ZipBundle()
         let zip = try options.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0)) }
         let write: OutputWriter.Report
         do {

@@ -56,7 +56,7 @@ public struct SiteAudit: Sendable {
                 guard LinkReference.isInternal(reference), !unresolved.contains(reference),
                       !reference.hasPrefix(LinkReference.placeholderPrefix) else { continue }
                 let (path, fragment): (String, String?)
-                if reference.hasPrefix("#") {
+                if reference.utf8.first == UInt8(ascii: "#") {
                     (path, fragment) = Self.resolve(reference, from: page.path)
                 } else {
                     // "../x" from "a/b" is "x" from "a": key the cache so that sibling pages share it.
@@ -146,7 +146,7 @@ public struct SiteAudit: Sendable {
         var rest = Substring(reference)
         var fragment: String?
         if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
-            let raw = String(rest[rest.index(after: hash)...])
+            let raw = String(rest[rest.utf8.index(after: hash)...])
             fragment = raw.contains("%") ? (raw.removingPercentEncoding ?? raw) : raw
             rest = rest[..<hash]
         }

@@ -44,13 +44,38 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `FILE:LINE:COL: severity: message`; line and column are left out when unknown.
+    ///
+    /// File and message are shown with ``escapingControlCharacters(_:)``, so that one diagnostic
+    /// is always one line, and text from the input cannot forge another diagnostic or drive the terminal.
     public var description: String {
-        var location = file
+        var location = Self.escapingControlCharacters(file)
         if let line {
             location += ":\(line)"
             if let column { location += ":\(column)" }
         }
-        return "\(location): \(severity.rawValue): \(message)"
+        return "\(location): \(severity.rawValue): \(Self.escapingControlCharacters(message))"
+    }
+
+    /// `text` with every control character written as an escape: `\n`, `\r`, `\t`, and
+    /// `\u{1B}` for the others (Unicode general category Cc: C0, DEL and C1), and the line and
+    /// paragraph separators U+2028 and U+2029 likewise. Every format prints messages through this.
+    public static func escapingControlCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where needsEscape(scalar): result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 }
 

@@ -12,6 +12,10 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case json
 
     /// The diagnostics in this format; text and github end each line with a newline.
+    ///
+    /// In every format, file and message have their control characters escaped
+    /// (``Diagnostic/escapingControlCharacters(_:)``): a name or key from the input that holds a
+    /// line break cannot print a line of its own.
     public func format(_ diagnostics: [Diagnostic]) -> String {
         switch self {
         case .text:
@@ -33,10 +37,10 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         case .warning: "warning"
         case .note: "notice"
         }
-        var properties = ["file=\(escapeProperty(diagnostic.file))"]
+        var properties = ["file=\(escapeProperty(Diagnostic.escapingControlCharacters(diagnostic.file)))"]
         if let line = diagnostic.line { properties.append("line=\(line)") }
         if let column = diagnostic.column { properties.append("col=\(column)") }
-        return "::\(command) \(properties.joined(separator: ","))::\(escapeData(diagnostic.message))\n"
+        return "::\(command) \(properties.joined(separator: ","))::\(escapeData(Diagnostic.escapingControlCharacters(diagnostic.message)))\n"
     }
 
     private static func escapeData(_ text: String) -> String {
@@ -56,11 +60,11 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         var message: String
 
         init(_ diagnostic: Diagnostic) {
-            file = diagnostic.file
+            file = Diagnostic.escapingControlCharacters(diagnostic.file)
             line = diagnostic.line
             column = diagnostic.column
             severity = diagnostic.severity.rawValue
-            message = diagnostic.message
+            message = Diagnostic.escapingControlCharacters(diagnostic.message)
         }
 
         func encode(to encoder: Encoder) throws {

@@ -56,11 +56,13 @@ public struct LinkResolver: Sendable {
     private func resolve(_ destination: String, in document: Document, site: Site, documents: [String: Int], assets: Set<String>) -> LinkTarget {
         var rest = destination
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...]).removingPercentEncoding ?? String(rest[rest.index(after: hash)...])
+        // Found by byte, not Character: `#` followed by a combining mark (`#\u{301}x`) is one Character.
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            let raw = String(rest[rest.utf8.index(after: hash)...])
+            fragment = raw.removingPercentEncoding ?? raw
             rest = String(rest[..<hash])
         }
-        if let query = rest.firstIndex(of: "?") { rest = String(rest[..<query]) }
+        if let query = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = String(rest[..<query]) }
         let decoded = (rest.removingPercentEncoding ?? rest).precomposedStringWithCanonicalMapping
 
         // A fragment alone: the same document.
@@ -158,11 +160,16 @@ public enum RelativePath {
 public enum URLEscaping {
     private static let pathAllowed: CharacterSet = {
         var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
-        set.insert(charactersIn: "-._~!$&'()*+,;=:@/")
+        set.insert(charactersIn: "-._~!$&'()*+,;=@/")
         return set
     }()
 
-    /// Encodes a path: everything but unreserved ASCII, sub-delimiters, `:`, `@` and `/`.
+    /// Encodes a path: everything but unreserved ASCII, sub-delimiters, `@` and `/`.
+    ///
+    /// `:` is always encoded (`%3A`): a relative URL whose first segment holds a colon is read
+    /// as having a scheme (`javascript:alert(1)/index.html`, `Note: intro/index.html`; RFC 3986,
+    /// §4.2), and a page's path comes from names the user chose. Browsers and servers decode
+    /// `%3A` back to the file's name.
     public static func path(_ path: String) -> String {
         if path.utf8.allSatisfy(isPlain) { return path }
         return path.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? path

@@ -48,15 +48,20 @@ public struct MarkdownBlock: Sendable {
     public var id: String?
     /// Ids of headings nested inside this block (in block quotes or lists), in order.
     public var nestedIDs: [String]
+    /// Where ``html`` writes the ids of nested headings: the UTF-8 offset of each, in order, two per
+    /// heading (its opening tag, then its permalink's `href="#…"`), so that a writer that renames
+    /// ids (the print edition) does so in one pass.
+    public var nestedIDOffsets: [Int]
 
     /// Creates a block.
-    public init(kind: Kind, html: String, text: String, line: Int, id: String? = nil, nestedIDs: [String] = []) {
+    public init(kind: Kind, html: String, text: String, line: Int, id: String? = nil, nestedIDs: [String] = [], nestedIDOffsets: [Int] = []) {
         self.kind = kind
         self.html = html
         self.text = text
         self.line = line
         self.id = id
         self.nestedIDs = nestedIDs
+        self.nestedIDOffsets = nestedIDOffsets
     }
 
     /// The heading level, or `nil` when the block is not a heading.

@@ -70,16 +70,19 @@ public struct MarkdownParser: Sendable {
         if type == CMARK_NODE_HEADING {
             let level = Int(cmark_node_get_heading_level(block))
             let id = ids.id(for: text)
-            var html = render(block, options: options)
-            // cmark renders a heading as exactly "<hN>CONTENT</hN>\n".
-            html.removeFirst(4)
-            html.removeLast(6)
-            return MarkdownBlock(kind: .heading(level: level), html: html, text: text, line: line, id: id)
+            // cmark renders a heading as exactly "<hN>CONTENT</hN>\n". Cut bytes, not Characters:
+            // a combining mark at the start of CONTENT joins the `>` into one Character.
+            let html = render(block, options: options).utf8
+            let content = String(decoding: html.dropFirst(4).dropLast(6), as: UTF8.self)
+            return MarkdownBlock(kind: .heading(level: level), html: content, text: text, line: line, id: id)
         }
         let nested = markNestedHeadings(in: block, ids: &ids)
-        let html = nested.reduce(render(block, options: options)) { html, heading in heading.apply(to: html) }
         let kind: MarkdownBlock.Kind = type == CMARK_NODE_PARAGRAPH ? .paragraph : .other
-        return MarkdownBlock(kind: kind, html: html, text: text, line: line, nestedIDs: nested.map(\.id))
+        guard !nested.isEmpty else {
+            return MarkdownBlock(kind: kind, html: render(block, options: options), text: text, line: line)
+        }
+        let (html, offsets) = NestedHeading.apply(nested, to: render(block, options: options))
+        return MarkdownBlock(kind: kind, html: html, text: text, line: line, nestedIDs: nested.map(\.id), nestedIDOffsets: offsets)
     }
 
     private func render(_ node: OpaquePointer, options: Int32) -> String {
@@ -88,11 +91,12 @@ public struct MarkdownParser: Sendable {
         return String(cString: html)
     }
 
-    /// Gives each heading below `block` an id and a permalink, and returns the ids in order.
+    /// Gives each heading below `block` an id, marks it for a permalink, and returns them in order.
     ///
     /// cmark cannot put attributes on an element, so each nested heading gets two custom inlines,
-    /// sentinels that mark its start and end; after rendering, `<hN>` + start sentinel becomes the
-    /// opening tag with the id, and end sentinel + `</hN>` the permalink and closing tag.
+    /// sentinels that mark its start and end; after rendering, ``NestedHeading/pieces(of:headings:)``
+    /// turns `<hN>` + start sentinel into the opening tag with the id, and end sentinel + `</hN>`
+    /// into the permalink and closing tag, in one pass over the HTML.
     private func markNestedHeadings(in block: OpaquePointer, ids: inout HeadingIDGenerator) -> [NestedHeading] {
         var headings: [OpaquePointer] = []
         forEachNode(below: block) { node in
@@ -120,11 +124,69 @@ public struct MarkdownParser: Sendable {
         var startSentinel: String { "\u{E000}\(index)\u{E001}" }
         var endSentinel: String { "\u{E002}\(index)\u{E003}" }
 
-        // Literal: a non-literal search does not match a sentinel that a combining mark follows
-        // (`> ## \u{301}x`), as that mark joins the sentinel's last character.
-        func apply(to html: String) -> String {
-            html.replacingOccurrences(of: "<h\(level)>" + startSentinel, with: HeadingMarkup.open(level: level, id: id), options: .literal)
-                .replacingOccurrences(of: endSentinel + "</h\(level)>", with: HeadingMarkup.close(level: level, id: id), options: .literal)
+        /// The rendered block with each heading's sentinels replaced by ``HeadingMarkup``, and the
+        /// UTF-8 offset in it of each id written (two per heading: the opening tag, the permalink;
+        /// see ``MarkdownBlock/nestedIDOffsets``).
+        ///
+        /// One pass over the UTF-8 bytes, so n headings in one list cost O(size), not O(n × size),
+        /// and bytes, not Characters, so that a combining mark after a sentinel changes nothing.
+        /// Headings are matched in order; a sentinel out of order (text that imitates one) stays text.
+        static func apply(_ headings: [NestedHeading], to html: String) -> (html: String, idOffsets: [Int]) {
+            let bytes = Array(html.utf8)
+            var offsets: [Int] = []
+            var current: [UInt8] = []
+            current.reserveCapacity(bytes.count)
+            var nextOpen = 0, nextClose = 0
+            var position = 0
+            // A sentinel: EE 80 (80 + kind), decimal digits, EE 80 (81 + kind); returns its index and end.
+            func sentinel(at start: Int, kind: UInt8) -> (index: Int, end: Int)? {
+                guard start + 3 <= bytes.count, bytes[start] == 0xEE, bytes[start + 1] == 0x80, bytes[start + 2] == 0x80 + kind else { return nil }
+                var cursor = start + 3
+                var value = 0
+                while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39, value < 1 << 40 {
+                    value = value * 10 + Int(bytes[cursor] - 0x30)
+                    cursor += 1
+                }
+                guard cursor > start + 3, cursor + 3 <= bytes.count, bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80,
+                      bytes[cursor + 2] == 0x81 + kind else { return nil }
+                return (value, cursor + 3)
+            }
+            func matches(_ text: String, at start: Int) -> Bool {
+                let utf8 = text.utf8
+                guard start + utf8.count <= bytes.count else { return false }
+                return zip(utf8, bytes[start...]).allSatisfy { $0 == $1 }
+            }
+            func write(_ id: String) {
+                offsets.append(current.count)
+                current += id.utf8
+            }
+            while position < bytes.count {
+                if bytes[position] == UInt8(ascii: "<"), nextOpen < headings.count {
+                    let heading = headings[nextOpen]
+                    let tag = "<h\(heading.level)>"
+                    if matches(tag, at: position), let found = sentinel(at: position + tag.utf8.count, kind: 0), found.index == heading.index {
+                        current += HeadingMarkup.openBeforeID(level: heading.level).utf8
+                        write(heading.id)
+                        current += HeadingMarkup.openAfterID.utf8
+                        nextOpen += 1
+                        position = found.end
+                        continue
+                    }
+                }
+                if bytes[position] == 0xEE, nextClose < nextOpen, let found = sentinel(at: position, kind: 2),
+                   found.index == headings[nextClose].index, matches("</h\(headings[nextClose].level)>", at: found.end) {
+                    let heading = headings[nextClose]
+                    current += HeadingMarkup.closeBeforeID.utf8
+                    write(heading.id)
+                    current += HeadingMarkup.closeAfterID(level: heading.level).utf8
+                    nextClose += 1
+                    position = found.end + "</h\(heading.level)>".utf8.count
+                    continue
+                }
+                current.append(bytes[position])
+                position += 1
+            }
+            return (String(decoding: current, as: UTF8.self), offsets)
         }
     }
 

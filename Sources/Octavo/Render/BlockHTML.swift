@@ -29,16 +29,23 @@ struct BlockHTML {
         return PageRenderer.replacePlaceholders(in: html, link)
     }
 
-    /// Headings in lists and quotes come with their ids already written (see ``MarkdownParser``).
+    /// Headings in lists and quotes come with their ids already written (see ``MarkdownParser``);
+    /// renamed ones are rewritten at ``MarkdownBlock/nestedIDOffsets`` in one pass.
     private func renamingNestedHeadings(of block: MarkdownBlock) -> String {
-        var html = block.html
-        for id in block.nestedIDs where anchor(id) != id {
-            for level in 1...6 {
-                html = html.replacingOccurrences(of: HeadingMarkup.open(level: level, id: id), with: HeadingMarkup.open(level: level, id: anchor(id)))
-                    .replacingOccurrences(of: HeadingMarkup.close(level: level, id: id), with: HeadingMarkup.close(level: level, id: anchor(id)))
-            }
+        guard block.nestedIDOffsets.count == 2 * block.nestedIDs.count,
+              block.nestedIDs.contains(where: { anchor($0) != $0 }) else { return block.html }
+        let bytes = Array(block.html.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var copied = 0
+        for (slot, offset) in block.nestedIDOffsets.enumerated() {
+            let id = block.nestedIDs[slot / 2]
+            result += bytes[copied..<offset]
+            result += anchor(id).utf8
+            copied = offset + id.utf8.count
         }
-        return html
+        result += bytes[copied...]
+        return String(decoding: result, as: UTF8.self)
     }
 }
 
@@ -49,8 +56,10 @@ struct BlockHTML {
 public enum ParagraphMarkup {
     /// The paragraph `rendered` (cmark's `<p>CONTENT</p>\n`) with the id and permalink added.
     public static func html(id: String, rendered: String) -> String {
-        guard rendered.hasPrefix("<p>"), rendered.hasSuffix("</p>\n") else { return rendered }
-        return "<p id=\"\(id)\">" + rendered.dropFirst(3).dropLast(5)
+        // Bytes, not Characters: a combining mark at the start of the text joins the `>` of `<p>`.
+        let bytes = rendered.utf8
+        guard bytes.starts(with: "<p>".utf8), bytes.reversed().starts(with: "</p>\n".utf8.reversed()) else { return rendered }
+        return "<p id=\"\(id)\">" + String(decoding: bytes.dropFirst(3).dropLast(5), as: UTF8.self)
             + "<a class=\"permalink\" href=\"#\(id)\" aria-label=\"Permalink to this paragraph\">¶</a></p>\n"
     }
 }

@@ -66,7 +66,8 @@ public struct PageInfo: Sendable {
     public var kind: String
     /// `page.isHome`: true on the home page.
     public var isHome: Bool
-    /// `page.url`: the page's path from the site root (`iii/3/index.html`).
+    /// `page.url`: the page's URL from the site root (`iii/3/index.html`), percent-encoded as
+    /// ``URLEscaping/path(_:)`` does, so that `{{site.root}}{{page.url}}` is a safe relative URL.
     public var url: String
     /// `page.description`: front matter description, else the summary; absent when there is neither.
     public var description: String?

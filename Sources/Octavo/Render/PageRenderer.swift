@@ -14,7 +14,8 @@ public struct PageRenderer: Sendable {
     public struct Rendered: Sendable {
         /// `(path, html)` for each page, in reading order; paths relative to the site root.
         public var pages: [(path: String, html: String)]
-        /// Template variables that no page context has (see ``TemplateLint``).
+        /// Template variables that no page context has (see ``TemplateLint``), and the first page
+        /// whose rendering passed a limit of ``RenderGuard`` (partials without end).
         public var diagnostics: [Diagnostic]
     }
 
@@ -25,16 +26,41 @@ public struct PageRenderer: Sendable {
     ///   - links: The link stage's resolution of the site's links.
     /// - Returns: Each page's HTML, and an error for each unknown template variable.
     public func render(_ site: Site, links: LinkResolver.Resolution) -> Rendered {
+        let limits = Self.limits(for: site)
         var results = [(path: String, html: String)](repeating: ("", ""), count: site.pages.count)
+        var problems = [Diagnostic?](repeating: nil, count: site.pages.count)
         results.withUnsafeMutableBufferPointer { buffer in
-            let output = SendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: site.pages.count) { index in
-                let context = context(for: index, site: site, links: links)
-                let html = templates.library.render(context, withTemplate: TemplateSet.layoutName) ?? ""
-                output.buffer[index] = (site.pages[index].path, html)
+            problems.withUnsafeMutableBufferPointer { problemBuffer in
+                let output = SendableBuffer(buffer)
+                let problemOutput = SendableBuffer(problemBuffer)
+                RenderThreads.concurrentPerform(iterations: site.pages.count) { index in
+                    let context = context(for: index, site: site, links: links)
+                    let path = site.pages[index].path
+                    let rendered = templates.render(context, template: TemplateSet.layoutName, limits: limits, page: path)
+                    output.buffer[index] = (path, rendered.html)
+                    problemOutput.buffer[index] = rendered.problem
+                }
             }
         }
-        return Rendered(pages: results, diagnostics: TemplateLint.diagnostics(for: templates))
+        // Every page usually meets the same loop of partials: one error says it.
+        let first = problems.lazy.compactMap { $0 }.first
+        return Rendered(pages: results, diagnostics: (first.map { [$0] } ?? []) + TemplateLint.diagnostics(for: templates))
+    }
+
+    /// The limits of ``RenderGuard`` for the pages of a site: partial nesting grows with the depth
+    /// of its outline (a contents list includes a partial per level), lookups with its pages.
+    static func limits(for site: Site) -> RenderGuard.Limits {
+        var deepest = 0
+        for page in site.pages {
+            var depth = 0
+            var current = page.parent
+            while let parent = current, depth <= site.pages.count {
+                depth += 1
+                current = site.pages[parent].parent
+            }
+            deepest = max(deepest, depth)
+        }
+        return .forSite(depth: deepest, pages: site.pages.count)
     }
 
     /// The context of page `index`.
@@ -58,7 +84,7 @@ public struct PageRenderer: Sendable {
         let body = html(of: page, closing: false, site: site, links: links)
         let closing = html(of: page, closing: true, site: site, links: links)
         let info = PageInfo(title: page.title, number: page.number, numberPath: page.numberPath, numberedTitle: page.numberedTitle,
-                            kind: page.kind.rawValue, isHome: page.kind == .home, url: path,
+                            kind: page.kind.rawValue, isHome: page.kind == .home, url: URLEscaping.path(path),
                             description: page.description, summary: page.summary, heading: heading(of: page, link: linkURL(for: page, site: site, links: links)),
                             body: body, closing: closing, children: page.children.map { item($0) })
         let onThisPage = (page.blocks + page.closing).compactMap { block -> HeadingItem? in
@@ -90,7 +116,7 @@ public struct PageRenderer: Sendable {
                            url: URLEscaping.path(RelativePath.from(path, to: other.path)), summary: other.summary.isEmpty ? nil : other.summary,
                            isCurrent: false, isOpen: false, children: [])
         }
-        let info = PageInfo(title: title, number: nil, numberPath: nil, numberedTitle: title, kind: kind, isHome: false, url: path,
+        let info = PageInfo(title: title, number: nil, numberPath: nil, numberedTitle: title, kind: kind, isHome: false, url: URLEscaping.path(path),
                             description: nil, summary: "", heading: HeadingMarkup.html(level: 1, id: "title", content: HTMLEscaping.escape(title)),
                             body: "", closing: "", children: [])
         return PageContext(site: siteContext(site, from: path), page: info, breadcrumbs: [item(0)], prev: nil, next: nil,

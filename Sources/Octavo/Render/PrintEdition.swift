@@ -107,15 +107,16 @@ public struct PrintEdition: Sendable {
     }
 
     /// Renders `print.html` with the `print` template.
-    /// - Returns: The HTML, or `nil` when the templates have no `print.mustache`.
-    public func render(with templates: TemplateSet) -> String? {
+    /// - Returns: The HTML, or `nil` when the templates have no `print.mustache`, and an error
+    ///   when the rendering passed a limit of ``RenderGuard`` (partials without end).
+    public func render(with templates: TemplateSet) -> (html: String, problem: Diagnostic?)? {
         guard templates.has(TemplateSet.printName) else { return nil }
         let anchors = anchors()
         var context = PageRenderer(templates: templates).extraContext(path: Self.path, title: "Print edition", kind: "print", site: site)
         context.page.heading = ""
         context.toc = toc(anchors: anchors)
         context.print = sections(anchors: anchors)
-        return templates.library.render(context, withTemplate: TemplateSet.printName)
+        return templates.render(context, template: TemplateSet.printName, limits: PageRenderer.limits(for: site), page: Self.path)
     }
 
     private func section(_ index: Int, depth: Int, anchors: Anchors) -> PrintSection {

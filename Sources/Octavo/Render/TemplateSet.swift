@@ -7,8 +7,9 @@ import Mustache
 /// extension (`layout`, `partials/sidebar`); a template includes another with `{{> name}}`.
 /// `layout` renders every page. The folder's `assets/` subfolder is copied to `Output/assets/`.
 public struct TemplateSet: Sendable {
-    /// The templates by name.
-    public let library: MustacheLibrary
+    /// The templates by name, each behind a wrapper that reports to a ``RenderGuard`` (see
+    /// ``render(_:template:limits:)``); rendering them without one renders nothing.
+    let library: MustacheLibrary
     /// Template name → its text, for locating a variable in diagnostics.
     public let sources: [String: String]
     /// The templates folder as given, for diagnostics.
@@ -21,6 +22,14 @@ public struct TemplateSet: Sendable {
     public let reservedIDs: Set<String>
     /// Warnings and notes about the folder's entries (see ``FolderWalker/Listing/diagnostics``).
     public let diagnostics: [Diagnostic]
+    /// The template names, in the order the wrappers number them.
+    let names: [String]
+    /// For each template, by number: how many levels of the machine stack rendering it may take
+    /// before it includes another (its deepest nesting of sections, plus the include itself).
+    let weights: [Int]
+    /// The prefix of the names the wrappers look up; random per load, so that no template can
+    /// use them to upset the count of partials (see ``RenderGuard``).
+    let hookPrefix: String
 
     /// The name of the template every page is rendered with.
     public static let layoutName = "layout"
@@ -28,6 +37,10 @@ public struct TemplateSet: Sendable {
     public static let searchName = "search"
     /// The template of the print edition, `print.html`; without it the build writes no print edition.
     public static let printName = "print"
+    /// How deeply one template may nest sections and blocks. Real templates nest a handful; the
+    /// limit keeps swift-mustache's parser and renderer, which recurse once per level, well inside
+    /// the stack.
+    public static let maxSectionDepth = 100
 
     /// Whether the set has a template of this name.
     public func has(_ name: String) -> Bool { sources[name] != nil }
@@ -40,13 +53,14 @@ public struct TemplateSet: Sendable {
     ///   - boundary: Where symbolic links in the folder may lead; by default the site's root found
     ///     from the templates folder itself (``LinkBoundary/init(content:allowsOutside:)``).
     /// - Throws: ``BuildError`` when the folder or `layout.mustache` is missing, a template
-    ///   does not parse (with its line and column), or ``FolderWalker`` refuses an entry.
+    ///   does not parse (with its line and column), nests sections more than
+    ///   ``maxSectionDepth`` deep, starts a loop of partials that never ends, or
+    ///   ``FolderWalker`` refuses an entry.
     public init(root: URL, displayRoot: String, boundary: LinkBoundary? = nil) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw BuildError(file: displayRoot, "templates folder does not exist: create it or pass --templates DIR")
         }
-        var library = MustacheLibrary()
         var sources: [String: String] = [:]
         var assets: [Asset] = []
         let listing = try FolderWalker(root: root, displayRoot: displayRoot, boundary: boundary ?? LinkBoundary(content: root),
@@ -65,31 +79,70 @@ public struct TemplateSet: Sendable {
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw BuildError(file: display, "cannot be read: check its permissions")
             }
-            let text = try SourceFile.decode([UInt8](data), file: display)
+            sources[name] = try SourceFile.decode([UInt8](data), file: display)
+        }
+        try self.init(sources: sources, displayRoot: displayRoot, assets: assets, diagnostics: listing.diagnostics)
+    }
+
+    /// Parses templates given as text (for tests and fuzzing, and by ``init(root:displayRoot:)``).
+    ///
+    /// - Parameters:
+    ///   - sources: Template name (`partials/sidebar`) → text.
+    ///   - displayRoot: How to name the templates folder in diagnostics.
+    ///   - assets: The folder's `assets/` files.
+    ///   - diagnostics: What walking the folder found (warnings about names).
+    /// - Throws: ``BuildError`` as ``init(root:displayRoot:boundary:)``.
+    init(sources: [String: String], displayRoot: String, assets: [Asset] = [], diagnostics: [Diagnostic] = []) throws {
+        guard sources[Self.layoutName] != nil else {
+            throw BuildError(file: displayRoot + "/" + Self.layoutName + ".mustache", "template is missing: every page is rendered with it")
+        }
+        let names = sources.keys.sorted()
+        var structures: [TemplateLint.Structure] = []
+        for name in names {
+            let structure = TemplateLint.structure(of: sources[name] ?? "")
+            if structure.depth > Self.maxSectionDepth {
+                throw BuildError(file: displayRoot + "/" + name + ".mustache",
+                                 "template nests sections more than \(Self.maxSectionDepth) deep: no page needs that many; move the inner part into a partial")
+            }
+            structures.append(structure)
+        }
+        // Each template is registered under an internal name that no partial tag can spell (it has
+        // a space), and under its own name a wrapper that tells the RenderGuard when the template
+        // is entered and left. swift-mustache gives no other way to see partials being rendered,
+        // and a partial that includes itself would otherwise recurse until the stack overflows.
+        let prefix = "octavo-" + String(UInt64.random(in: 1...UInt64.max), radix: 36)
+        var library = MustacheLibrary()
+        for (number, name) in names.enumerated() {
+            let display = displayRoot + "/" + name + ".mustache"
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: sources[name] ?? ""), named: Self.internalName(number))
+                library.register(try MustacheTemplate(string: RenderGuard.wrapper(for: number, prefix: prefix)), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 throw BuildError(file: display, line: error.context.lineNumber, column: error.context.columnNumber,
                                  "template does not parse: \(error.error)")
             }
-            sources[name] = text
         }
-        guard sources[Self.layoutName] != nil else {
-            throw BuildError(file: displayRoot + "/" + Self.layoutName + ".mustache", "template is missing: every page is rendered with it")
-        }
+        let endless = TemplateLint.endlessInclusions(in: sources, displayRoot: displayRoot)
+        if !endless.isEmpty { throw BuildError(endless) }
         self.library = library
         self.sources = sources
         self.displayRoot = displayRoot
         self.assets = assets
-        self.diagnostics = listing.diagnostics
+        self.diagnostics = diagnostics
+        self.names = names
+        self.weights = structures.map { $0.depth + RenderGuard.levelsPerInclude }
+        self.hookPrefix = prefix
         self.reservedIDs = sources.values.reduce(into: [HeadingIDGenerator.titleID]) { ids, text in ids.formUnion(Self.literalIDs(in: text)) }
     }
+
+    /// The name template `number` is registered under, behind its wrapper.
+    static func internalName(_ number: Int) -> String { "octavo template \(number)" }
 
     /// The values of `id="…"` attributes in a template that contain no Mustache tag.
     static func literalIDs(in text: String) -> Set<String> {
         var ids: Set<String> = []
         var rest = text[...]
-        while let range = rest.range(of: "id=\"") {
+        while let range = rest.firstRange(of: "id=\"") {
             let value = rest[range.upperBound...].prefix { $0 != "\"" }
             let isAttribute = rest[..<range.lowerBound].last?.isWhitespace ?? true  // not `data-id="…"`
             if isAttribute, !value.isEmpty, !value.contains("{{") { ids.insert(String(value)) }

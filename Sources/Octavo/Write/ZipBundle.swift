@@ -12,21 +12,40 @@ public struct ZipBundle: Sendable {
     /// The modification time of every entry.
     public var modificationDate: Date
 
-    /// 1980-01-01 00:00:00 UTC.
+    /// 1980-01-01 00:00:00 UTC, the earliest time an MS-DOS date (a zip entry's time) can hold.
     public static let earliestDate = Date(timeIntervalSince1970: 315_532_800)
+    /// 2107-12-31 23:59:59 UTC, past the latest time an MS-DOS date can hold (its year is 1980 + 7 bits;
+    /// its seconds are even, so 23:59:58 is written).
+    public static let latestDate = Date(timeIntervalSince1970: 4_354_819_199)
 
-    /// Creates a bundle writer.
-    public init(modificationDate: Date = ZipBundle.modificationDate(environment: ProcessInfo.processInfo.environment)) {
-        self.modificationDate = max(modificationDate, Self.earliestDate)
+    /// Creates a bundle writer whose entries are dated `modificationDate`, clamped to what a zip can hold.
+    public init(modificationDate: Date = ZipBundle.earliestDate) {
+        self.modificationDate = min(max(modificationDate, Self.earliestDate), Self.latestDate)
     }
 
-    /// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when the environment sets it to a whole number,
-    /// else 1980-01-01; never earlier than 1980-01-01.
-    public static func modificationDate(environment: [String: String]) -> Date {
-        guard let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text.trimmingCharacters(in: .whitespaces)) else {
-            return earliestDate
+    /// Creates a bundle writer dated by `SOURCE_DATE_EPOCH` in `environment`.
+    /// - Throws: ``BuildError`` as ``modificationDate(environment:)`` does.
+    public init(environment: [String: String]) throws {
+        self.init(modificationDate: try Self.modificationDate(environment: environment))
+    }
+
+    /// `SOURCE_DATE_EPOCH` (whole seconds since 1970-01-01 00:00:00 UTC), else 1980-01-01.
+    /// - Throws: ``BuildError`` naming the variable when it is not a whole number, or is outside
+    ///   what a zip can store (315532800, 1980-01-01, to 4354819199, 2107-12-31 23:59:59 UTC),
+    ///   rather than writing a wrong date.
+    public static func modificationDate(environment: [String: String]) throws -> Date {
+        guard let text = environment["SOURCE_DATE_EPOCH"] else { return earliestDate }
+        let range = "\(Int64(earliestDate.timeIntervalSince1970))...\(Int64(latestDate.timeIntervalSince1970))"
+        let advice = "set it to whole seconds since 1970 from \(range) (1980-01-01 to 2107-12-31 UTC, the dates a zip can store), or unset it"
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let seconds = Int64(trimmed) else {
+            throw BuildError(file: "SOURCE_DATE_EPOCH", "'\(text)' is not a whole number of seconds: \(advice)")
         }
-        return max(Date(timeIntervalSince1970: TimeInterval(seconds)), earliestDate)
+        let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+        guard date >= earliestDate, date <= latestDate else {
+            throw BuildError(file: "SOURCE_DATE_EPOCH", "\(seconds) is outside what a zip can store: \(advice)")
+        }
+        return date
     }
 
     /// Writes `files` into a new zip at `url`, through a temporary file beside it that is renamed

@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Build benchmark: Octavo beside Hugo and beside the floor, in the same run (`make bench`).
+
+Usage: bench/bench.py [--sizes 1000 5000 10000] [--runs 3] [--octavo .build/release/octavo]
+                      [--only tree|document|asset|bundle|real]
+
+What it measures (a benchmark, not a test: figures vary by machine, ratios carry between machines):
+- tree-N: the `make-corpus.py OUT N` tree. Octavo and Hugo (Debian's `hugo`, with the minimal layout
+  of ../shared/bench/hugo-site laid out by prep-hugo.sh) run alternately; the ratio is the median of
+  the paired ratios hugo/octavo. The floor is `cmark` on the concatenated Markdown plus copying a
+  tree of the same files and bytes as Octavo's output (`cp -r`), both timed in the same run.
+- document-N: one document of N `##` sections (`--one-file --per-section 1`), `split: [2]`.
+- rebuild: a second build with nothing changed, as a fraction of the first.
+- bundle: the 10,000-page tree (or the largest size) with `--bundle`, beside the plain build.
+- asset: a site with one 400 MB file: peak memory beside the same site without it.
+- real: the repository's own Content/, cold process.
+Peak memory is the maximum resident set size reported by /usr/bin/time (GNU time).
+Corpora are kept in $BENCH_DIR (default /tmp/octavo-bench) between runs.
+"""
+import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
+WORK = os.environ.get("BENCH_DIR", "/tmp/octavo-bench")
+
+
+def run(cmd, **kw):
+    """Runs cmd under GNU time; returns (seconds, peak MiB)."""
+    fd, stats = tempfile.mkstemp()
+    os.close(fd)
+    start = time.perf_counter()
+    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", stats] + cmd, check=True,
+                   stdout=subprocess.DEVNULL, stderr=kw.get("stderr", subprocess.DEVNULL), **{k: v for k, v in kw.items() if k != "stderr"})
+    seconds = time.perf_counter() - start
+    with open(stats) as f:
+        peak = int(f.read().split()[-1]) / 1024
+    os.unlink(stats)
+    return seconds, peak
+
+
+def corpus(kind, n):
+    path = os.path.join(WORK, f"{kind}-{n}")
+    if os.path.isdir(path):
+        return path
+    script = os.path.join(SHARED, "make-corpus.py")
+    if kind == "tree":
+        subprocess.run([sys.executable, script, path, str(n)], check=True, stdout=subprocess.DEVNULL)
+    else:
+        subprocess.run([sys.executable, script, path, str(n), "--one-file", "--per-section", "1"], check=True, stdout=subprocess.DEVNULL)
+        index = os.path.join(path, "index.md")
+        text = open(index, encoding="utf-8").read().replace("---\ntitle:", "---\nsplit: [2]\ntitle:", 1)
+        open(index, "w", encoding="utf-8").write(text)
+    return path
+
+
+def hugo_site(n):
+    path = os.path.join(WORK, f"hugo-{n}")
+    if not os.path.isdir(path):
+        subprocess.run(["sh", os.path.join(SHARED, "prep-hugo.sh"), corpus("tree", n), path], check=True)
+    return path
+
+
+def octavo_build(args, content, out, extra=()):
+    return run([args.octavo, "build", "--quiet", "--content", content, "--templates", os.path.join(ROOT, "Templates"),
+                "--output", out, *extra])
+
+
+def fresh(path):
+    shutil.rmtree(path, ignore_errors=True)
+    return path
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def row(name, pages, seconds, peak, extra=""):
+    print(f"{name:<22} {pages:>7} {seconds:>9.2f} {pages / seconds:>9.0f} {peak:>9.0f}  {extra}", flush=True)
+
+
+def header():
+    print(f"{'corpus':<22} {'pages':>7} {'median s':>9} {'pages/s':>9} {'peak MiB':>9}  notes")
+
+
+def count_pages(out):
+    return sum(1 for _, _, files in os.walk(out) for f in files if f == "index.html")
+
+
+def bench_tree(args, n):
+    content = corpus("tree", n)
+    out = os.path.join(WORK, f"out-tree-{n}")
+    has_hugo = shutil.which("hugo") is not None
+    octavo, hugo, ratios, peaks, rebuilds, floors = [], [], [], [], [], []
+    if has_hugo:
+        site = hugo_site(n)
+    markdown = [os.path.join(d, f) for d, _, fs in os.walk(content) for f in sorted(fs) if f.endswith(".md")]
+    for _ in range(args.runs):
+        seconds, peak = octavo_build(args, content, fresh(out))
+        octavo.append(seconds)
+        peaks.append(peak)
+        rebuilds.append(octavo_build(args, content, out)[0] / seconds)
+        if has_hugo:
+            hugo_seconds, _ = run(["hugo", "--quiet", "-s", site, "-d", fresh(os.path.join(WORK, f"hugo-out-{n}"))])
+            hugo.append(hugo_seconds)
+            ratios.append(hugo_seconds / seconds)
+        # The floor: cmark on all the Markdown, plus writing a tree of the same files and bytes.
+        start = time.perf_counter()
+        with open(os.devnull, "w") as sink:
+            cat = subprocess.Popen(["cat", *markdown], stdout=subprocess.PIPE)
+            subprocess.run(["cmark"], stdin=cat.stdout, stdout=sink, check=True)
+            cat.wait()
+        subprocess.run(["cp", "-r", out, fresh(os.path.join(WORK, f"floor-{n}"))], check=True)
+        floors.append(time.perf_counter() - start)
+    pages = count_pages(out)
+    notes = f"rebuild {median(rebuilds):.0%} of a build; floor {median(floors):.2f} s, octavo/floor {median(octavo) / median(floors):.2f}"
+    if has_hugo:
+        notes += f"; hugo {median(hugo):.2f} s, hugo/octavo {median(ratios):.2f}"
+    row(f"tree-{n}", pages, median(octavo), max(peaks), notes)
+
+
+def bench_document(args, n):
+    content = corpus("document", n)
+    out = os.path.join(WORK, f"out-document-{n}")
+    times, peaks = [], []
+    for _ in range(args.runs):
+        seconds, peak = octavo_build(args, content, fresh(out))
+        times.append(seconds)
+        peaks.append(peak)
+    size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(out) for f in fs)
+    row(f"document-{n}", count_pages(out), median(times), max(peaks), f"output {size / 2**20:.0f} MiB")
+    return median(times)
+
+
+def bench_bundle(args, n):
+    content = corpus("tree", n)
+    out = os.path.join(WORK, f"out-bundle-{n}")
+    plain, bundled = [], []
+    for _ in range(args.runs):
+        plain.append(octavo_build(args, content, fresh(out))[0])
+        zip_path = os.path.join(WORK, f"bundle-{n}.zip")
+        if os.path.exists(zip_path):
+            os.unlink(zip_path)
+        bundled.append(octavo_build(args, content, fresh(out), ["--bundle", zip_path])[0])
+    row(f"bundle-tree-{n}", count_pages(out), median(bundled), 0, f"plain {median(plain):.2f} s; bundle adds {median(bundled) / median(plain) - 1:.0%}")
+
+
+def bench_asset(args):
+    base = os.path.join(WORK, "asset-site")
+    if not os.path.isdir(base):
+        os.makedirs(os.path.join(base, "Content"))
+        with open(os.path.join(base, "Content", "index.md"), "w") as f:
+            f.write("# Video\n\n[The video](video.bin)\n")
+    video = os.path.join(base, "Content", "video.bin")
+    small = []
+    if os.path.exists(video):
+        os.unlink(video)
+    out = os.path.join(WORK, "out-asset")
+    small.append(octavo_build(args, os.path.join(base, "Content"), fresh(out))[1])
+    with open(video, "wb") as f:
+        block = os.urandom(1 << 20)
+        for _ in range(400):
+            f.write(block)
+    first, peak = octavo_build(args, os.path.join(base, "Content"), fresh(out))
+    again, peak_again = octavo_build(args, os.path.join(base, "Content"), out)
+    row("asset-400MB", 1, first, max(peak, peak_again),
+        f"without the asset {small[0]:.0f} MiB: the asset adds {max(peak, peak_again) - small[0]:.0f} MiB; rebuild {again:.2f} s")
+    os.unlink(video)
+
+
+def bench_real(args):
+    out = os.path.join(WORK, "out-real")
+    times, peaks = [], []
+    for _ in range(max(args.runs, 5)):
+        seconds, peak = run([args.octavo, "build", "--quiet", "--content", os.path.join(ROOT, "Content"),
+                             "--templates", os.path.join(ROOT, "Templates"), "--output", fresh(out)])
+        times.append(seconds)
+        peaks.append(peak)
+    row("real-document", count_pages(out), median(times), max(peaks), "cold process, fresh output folder")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--octavo", default=os.path.join(ROOT, ".build/release/octavo"))
+    parser.add_argument("--only", choices=["tree", "document", "asset", "bundle", "real"], action="append")
+    args = parser.parse_args()
+    os.makedirs(WORK, exist_ok=True)
+    only = set(args.only or ["tree", "document", "asset", "bundle", "real"])
+    print(f"octavo {args.octavo}; {os.cpu_count()} cores; runs per figure {args.runs}; hugo: {shutil.which('hugo') or 'not installed'}")
+    header()
+    if "real" in only:
+        bench_real(args)
+    if "tree" in only:
+        for n in args.sizes:
+            bench_tree(args, n)
+    if "document" in only:
+        doc = {n: bench_document(args, n) for n in args.sizes}
+        if 5000 in doc and 10000 in doc:
+            print(f"document 10,000 / 5,000 sections: {doc[10000] / doc[5000]:.2f}× the time (linear: 2)")
+    if "bundle" in only:
+        bench_bundle(args, max(args.sizes))
+    if "asset" in only:
+        bench_asset(args)
+
+
+if __name__ == "__main__":
+    main()
