@@ -176,7 +176,7 @@ struct LoadTests {
 
     @Test func controlCharacterInAFileNameIsAnErrorShownEscaped() throws {
         try BadInputTests().expectRefused(["x\nCNAME": Array("data".utf8)], file: "Content/x\\nCNAME", message: "control character in its name")
-        try BadInputTests().expectRefused(["sub\u{7F}dir/a.md": Array("# A\n".utf8)], file: "Content/sub\\x7Fdir", message: "control character")
+        try BadInputTests().expectRefused(["sub\u{7F}dir/a.md": Array("# A\n".utf8)], file: "Content/sub\\u{7F}dir", message: "control character")
     }
 
     @Test func namesWindowsCannotStoreAreWarnings() throws {

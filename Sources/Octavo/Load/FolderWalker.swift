@@ -160,21 +160,10 @@ public struct FolderWalker: Sendable {
         return nil
     }
 
-    /// A path as shown in a message: control characters escaped (`\n`, `\t`, `\r`, `\0`, else `\x1B`),
-    /// so that a name cannot break a message into lines or fake one.
+    /// A path as shown in a message, with control characters escaped as every diagnostic prints
+    /// them (``Diagnostic/escapingControlCharacters(_:)``), so a name cannot break a message into
+    /// lines or fake one, and tests can compare the file of a diagnostic with what is printed.
     public static func display(_ path: String) -> String {
-        guard path.unicodeScalars.contains(where: isControl) else { return path }
-        var shown = ""
-        for scalar in path.unicodeScalars {
-            switch scalar {
-            case "\n": shown += "\\n"
-            case "\t": shown += "\\t"
-            case "\r": shown += "\\r"
-            case "\0": shown += "\\0"
-            case _ where isControl(scalar): shown += (scalar.value < 0x10 ? "\\x0" : "\\x") + String(scalar.value, radix: 16, uppercase: true)
-            default: shown.unicodeScalars.append(scalar)
-            }
-        }
-        return shown
+        Diagnostic.escapingControlCharacters(path)
     }
 }
