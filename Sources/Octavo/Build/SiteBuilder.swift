@@ -106,20 +106,22 @@ public struct SiteBuilder: Sendable {
         if let html = PrintEdition(site: site, links: links).render(with: templates) {
             files.append(OutputFile(path: PrintEdition.path, contents: .bytes(Array(html.utf8))))
         }
-        // A file of the content or templates folder may not take the place of one the build makes.
-        var generated = Set(files.map(\.path))
-        for path in files.map(\.path) {
-            var folder = path[...]
-            while let slash = folder.lastIndex(of: "/"), generated.insert(String(folder[..<slash])).inserted {
-                folder = folder[..<slash]
-            }
+        // Every path is checked before anything is written, so that `check` finds what a build
+        // would fail on part-way: a name written twice, a file where a folder must be, a name too long.
+        var paths = OutputPaths()
+        let pagePaths = Set(rendered.pages.map(\.path))
+        for file in files where !pagePaths.contains(file.path) {
+            paths.add(file.path, .generated("a file the build makes itself (the search page, its index or the print edition)"))
         }
+        for (index, page) in rendered.pages.enumerated() {
+            let location = site.location(ofPage: index)
+            paths.add(page.path, .page(file: location.file, line: location.line))
+        }
+        for asset in templates.assets { paths.add(asset.path, .asset(file: options.displayTemplates + "/" + asset.path)) }
+        for asset in site.assets { paths.add(asset.path, .asset(file: options.displayContent + "/" + asset.path)) }
+        let problems = paths.problems()
+        if !problems.isEmpty { throw BuildError(problems) }
         let assets = site.assets + templates.assets
-        let clashes = site.assets.filter { generated.contains($0.path) }.map { options.displayContent + "/" + $0.path }
-            + templates.assets.filter { generated.contains($0.path) }.map { options.displayTemplates + "/" + $0.path }
-        if !clashes.isEmpty {
-            throw BuildError(clashes.map { Diagnostic(file: $0, message: "has the path of a file the build makes itself (the search page, its index or the print edition): rename or move it") })
-        }
         files += assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL)) }
         files.sort { $0.path < $1.path }
         let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)))

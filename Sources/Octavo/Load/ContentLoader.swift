@@ -57,6 +57,11 @@ public struct ContentLoader: Sendable {
         var config = SiteConfig()
         try walk(root, relative: "", ancestors: [root.resolvingSymlinksInPath().path]) { url, relative in
             let display = displayRoot + "/" + relative
+            // A FIFO would block the read, a socket or device cannot be copied: refuse before reading.
+            if let kind = Self.specialFileKind(url) {
+                errors.append(Diagnostic(file: display, message: "is \(kind), not a regular file: remove it or move it out of the content folder"))
+                return
+            }
             if relative == SiteConfig.fileName {
                 do {
                     let data = FileManager.default.contents(atPath: url.path) ?? Data()
@@ -79,6 +84,19 @@ public struct ContentLoader: Sendable {
         }
         if !errors.isEmpty { throw BuildError(errors) }
         return LoadedContent(sources: sources.sorted { $0.path < $1.path }, assets: assets.sorted { $0.path < $1.path }, config: config)
+    }
+
+    /// `a FIFO`, `a socket`, `a device` … for a file (after symbolic links) that is not a regular file; `nil` for a regular one.
+    static func specialFileKind(_ url: URL) -> String? {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }  // reading it reports the error
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        default: return "a special file"
+        }
     }
 
     private func walk(_ folder: URL, relative: String, ancestors: [String], visit: (URL, String) throws -> Void) throws {
