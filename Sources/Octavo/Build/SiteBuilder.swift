@@ -92,7 +92,10 @@ public struct SiteBuilder: Sendable {
             site.diagnostics.insert(Diagnostic(file: options.displayContent + "/" + SiteConfig.fileName, severity: .note,
                                                message: "raw HTML and unsafe links are kept ('unsafe: true'): publish only Markdown you trust"), at: 0)
         }
-        let links = LinkResolver().resolve(site)
+        var built = Set(templates.assets.map(\.path))
+        if templates.has(TemplateSet.searchName) { built.formUnion([SearchIndex.pagePath, SearchIndex.indexPath]) }
+        if templates.has(TemplateSet.printName) { built.insert(PrintEdition.path) }
+        let links = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs).resolve(site)
         let renderer = PageRenderer(templates: templates)
         let rendered = renderer.render(site, links: links)
 
