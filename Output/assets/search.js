@@ -196,7 +196,9 @@
       for (var t = 0; t < list.length; t++) if (heading[t] || text.found[t]) count++;
       if (count > bestCount) { best = section; bestCount = count; bestSpans = text.spans; }
     });
-    var href = encodeURI(entry[0]);
+    // Each segment encoded whole: `:` too, so that a page named `javascript:x` can never be read
+    // as a scheme (as in URLEscaping.path of LinkResolver.swift), and `#` and `?` in names.
+    var href = entry[0].split("/").map(encodeURIComponent).join("/");
     if (best && best[0]) href += "#" + encodeURIComponent(best[0]);
     return {
       href: href, number: entry[2], title: entry[1], heading: best ? best[1] : "",
