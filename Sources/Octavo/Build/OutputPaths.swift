@@ -62,7 +62,7 @@ struct OutputPaths {
                 report(origin, other: other, "would be written to '\(path)', as \(other.name) is: rename or move one of them (Octavo does not choose)")
                 continue
             }
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            let parts = path.pathParts(omittingEmpty: false)
             if let first = parts.first, let what = Self.reserved[String(first)] {
                 report(origin, other: nil, "would be written to '\(path)', where Octavo keeps \(what): rename it or set another 'slug'")
                 continue

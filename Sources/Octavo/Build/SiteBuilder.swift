@@ -95,7 +95,7 @@ public struct SiteBuilder: Sendable {
         var built = Set(templates.assets.map(\.path))
         if templates.has(TemplateSet.searchName) { built.formUnion([SearchIndex.pagePath, SearchIndex.indexPath]) }
         if templates.has(TemplateSet.printName) { built.insert(PrintEdition.path) }
-        let links = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs).resolve(site)
+        let links = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs.subtracting([HeadingIDGenerator.titleID])).resolve(site)
         let renderer = PageRenderer(templates: templates)
         let rendered = renderer.render(site, links: links)
 

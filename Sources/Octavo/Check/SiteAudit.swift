@@ -70,9 +70,9 @@ public struct SiteAudit: Sendable {
                     // "../x" from "a/b" is "x" from "a": key the cache so that sibling pages share it.
                     var base = Substring(folder)
                     var rest = Substring(reference)
-                    while rest.hasPrefix("../"), !base.isEmpty {
+                    while rest.utf8.starts(with: "../".utf8), !base.isEmpty {
                         rest = rest.dropFirst(3)
-                        base = base.lastIndex(of: "/").map { base[..<$0] } ?? ""
+                        base = base.utf8.lastIndex(of: UInt8(ascii: "/")).map { base[..<$0] } ?? ""
                     }
                     let key = String(base)
                     if let known = resolved[key]?[String(rest)] {
@@ -190,9 +190,9 @@ public struct SiteAudit: Sendable {
         if let query = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<query] }
         if rest.isEmpty { return (page, fragment) }
         let decoded = rest.contains("%") ? (rest.removingPercentEncoding ?? String(rest)) : String(rest)
-        var parts = page.split(separator: "/")
+        var parts = page.pathParts()
         parts.removeLast()
-        for part in decoded.split(separator: "/") {
+        for part in decoded.pathParts() {
             if part == ".." { if !parts.isEmpty { parts.removeLast() } } else if part != "." { parts.append(part) }
         }
         return (parts.joined(separator: "/") + (decoded.hasSuffix("/") ? "/" : ""), fragment)

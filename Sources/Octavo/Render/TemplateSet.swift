@@ -51,7 +51,7 @@ public struct TemplateSet: Sendable {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
             if relative.hasPrefix("assets/") {
-                if !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                if !relative.pathParts().contains(where: { $0.hasPrefix(".") }) {
                     assets.append(Asset(path: relative.precomposedStringWithCanonicalMapping, sourceURL: url))
                 }
                 continue
