@@ -68,7 +68,7 @@ public struct TemplateSet: Sendable {
         for entry in listing.entries {
             let relative = entry.path, url = entry.url
             if relative.hasPrefix("assets/") {
-                if !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                if !relative.pathParts().contains(where: { $0.hasPrefix(".") }) {
                     assets.append(Asset(path: relative.precomposedStringWithCanonicalMapping, sourceURL: url))
                 }
                 continue
