@@ -163,11 +163,18 @@ struct BadInputTests {
                           message: "file systems take at most 255 bytes per name")
     }
 
-    /// A FIFO would block the build's read; it is refused by name, like any special file.
-    @Test func fifoInTheContentFolder() throws {
-        try expectRefused([:], file: "Content/pipe.md", message: "is a FIFO (named pipe), not a regular file") { folder in
-            #expect(mkfifo(folder.url.appendingPathComponent("Content/pipe.md").path, 0o644) == 0)
-        }
+    /// A FIFO would block the build's read: it is skipped with a warning naming it (as any special
+    /// file), never opened, and `check` and `build` agree; with `--strict` the warning fails the build.
+    @Test func fifoInTheContentFolderIsSkippedWithAWarning() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        #expect(mkfifo(folder.url.appendingPathComponent("Content/pipe.md").path, 0o644) == 0)
+        let warning = "Content/pipe.md: warning: is not a regular file or folder (a pipe, socket or device): skipped"
+        #expect(try SiteBuilder(options: options(in: folder)).render().diagnostics.map(\.description).contains(warning))
+        let report = try SiteBuilder(options: options(in: folder)).build()
+        #expect(report.diagnostics.map(\.description).contains(warning))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output/pipe").path))
+        #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder, strict: true)).build() }
     }
 
     /// The same output path from the content folder and the templates: an error naming both.
