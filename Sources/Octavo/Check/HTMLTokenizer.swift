@@ -76,7 +76,14 @@ struct HTMLTokenizer {
         let count = bytes.count
         var index = start
         while index < count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "/"), bytes[index] != UInt8(ascii: ">") { index += 1 }
-        let tag = Self.lowered(bytes, start..<index)
+        let tagRange = start..<index
+        var tag: String?  // made only when needed: most tags have no reference and no raw text
+        func tagName() -> String {
+            if let tag { return tag }
+            let name = Self.lowered(bytes, tagRange)
+            tag = name
+            return name
+        }
         while index < count {
             let byte = bytes[index]
             if Self.isSpace(byte) || byte == UInt8(ascii: "/") { index += 1; continue }
@@ -86,7 +93,7 @@ struct HTMLTokenizer {
             index += 1
             while index < count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "/"),
                   bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "=") { index += 1 }
-            let name = Self.lowered(bytes, nameStart..<index)
+            let name = nameStart..<index
             while index < count, Self.isSpace(bytes[index]) { index += 1 }
             var value: String?
             if index < count, bytes[index] == UInt8(ascii: "=") {
@@ -105,15 +112,15 @@ struct HTMLTokenizer {
                     value = Self.decode(bytes, valueStart..<index)
                 }
             }
-            switch name {
-            case "id": ids.append(value ?? "")
-            case "href", "src": if let value { references.append(Reference(tag: tag, attribute: name, value: value)) }
-            default: break
+            if Self.equals(bytes, name, "id") {
+                ids.append(value ?? "")
+            } else if let value, Self.equals(bytes, name, "href") || Self.equals(bytes, name, "src") {
+                references.append(Reference(tag: tagName(), attribute: Self.lowered(bytes, name), value: value))
             }
         }
         // Raw text: nothing inside is markup until the element's own end tag.
-        guard ["script", "style", "title", "textarea"].contains(tag) else { return index }
-        let end = Array(("</" + tag).utf8)
+        guard ["script", "style", "title", "textarea"].contains(where: { Self.equals(bytes, tagRange, $0) }) else { return index }
+        let end = Array(("</" + tagName()).utf8)
         while index < count {
             if bytes[index] == UInt8(ascii: "<"), index + end.count <= count,
                (0..<end.count).allSatisfy({ Self.lower(bytes[index + $0]) == end[$0] }) {
@@ -127,6 +134,14 @@ struct HTMLTokenizer {
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
     private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    /// Whether the bytes in `range` are `name` (lower-case ASCII), ignoring ASCII case.
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ name: StaticString) -> Bool {
+        guard range.count == name.utf8CodeUnitCount else { return false }
+        let pointer = name.utf8Start
+        for offset in 0..<range.count where lower(bytes[range.lowerBound + offset]) != pointer[offset] { return false }
+        return true
+    }
 
     private static func lowered(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: bytes[range].map(lower), as: UTF8.self)
