@@ -59,7 +59,8 @@ struct OutputPaths {
         var seen: Set<String> = []
         for (path, origin) in entries {
             if !seen.insert(path).inserted, let other = owners[path] {
-                report(origin, other: other, "would be written to '\(path)', as \(other.name) is: rename or move one of them (Octavo does not choose)")
+                let advice = other.location == nil ? "rename or move it" : "rename or move one of them (Octavo does not choose)"
+                report(origin, other: other, "would be written to '\(path)', as \(other.name) is: \(advice)")
                 continue
             }
             let parts = path.pathParts(omittingEmpty: false)
