@@ -7,7 +7,7 @@ FUZZ_SECONDS ?= 30
 FUZZ_TARGETS ?= $(sort $(basename $(notdir $(wildcard Tests/Fuzz/*Fuzz.swift))))
 FUZZ_CI_SECONDS ?= 20
 
-.PHONY: deps site octavo test check-output check-html html-tools screenshots check-axe browser-tools highlight-js bench bench-tools bench-search fuzz fuzz-ci fuzz-merge clean
+.PHONY: deps site octavo test test-slow check-output check-html html-tools screenshots check-axe browser-tools highlight-js bench bench-tools bench-search fuzz fuzz-ci fuzz-merge clean
 
 ## deps: install libcmark-dev (Debian/Ubuntu) when pkg-config cannot find libcmark
 deps:
@@ -25,6 +25,10 @@ site: octavo
 ## test: run the test suite (Swift Testing)
 test: deps
 	$(SWIFT) test
+
+## test-slow: the slow tests `swift test` skips: a real build killed with SIGKILL while writing
+test-slow: deps
+	OCTAVO_SLOW_TESTS=1 $(SWIFT) test --filter InterruptedBuildTests
 
 ## check-output: fail when the committed Output/ is not the build of Content/ with Templates/
 check-output: octavo
