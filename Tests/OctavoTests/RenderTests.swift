@@ -480,3 +480,36 @@ struct PartialRecursionTests {
         #expect(templates.render(home, template: "layout", limits: PageRenderer.limits(for: site), page: "").html.contains("<ul>\n  <li>\n    \n  </li>\n    <li>\n      A\n    </li>\n"))
     }
 }
+
+@Suite("Render: navigation whose size does not grow with the site")
+struct NavWindowTests {
+    @Test func shortListsAreWholeAndLongOnesAWindowAroundTheOpenEntry() {
+        #expect(NavWindow(count: 27, open: 26) == NavWindow(count: 27, open: nil))
+        #expect(NavWindow(count: 27, open: nil).shown == 0..<27)
+        let middle = NavWindow(count: 1000, open: 500)
+        #expect(middle.shown == 488..<513 && middle.hiddenBefore == 488 && middle.hiddenAfter == 487)
+        #expect(NavWindow(count: 1000, open: 3).shown == 0..<25)
+        #expect(NavWindow(count: 1000, open: 999).shown == 975..<1000)
+        #expect(NavWindow(count: 1000, open: nil).shown == 0..<25)
+    }
+
+    /// The sidebar of a page among 30 or 100 siblings lists the same number of entries; the
+    /// entries left out are behind a "more" link to the section's page, which lists them all.
+    @Test func aPagesSidebarIsTheSameSizeAmong30Or100Siblings() throws {
+        func sidebar(siblings: Int) throws -> String {
+            let folder = try TemporaryFolder()
+            var files = ["index.md": "# Home\n", "guide/index.md": "# Guide\n"]
+            for page in 1...siblings { files[String(format: "guide/p%03d.md", page)] = "# Page \(page)\n" }
+            try folder.write(files, under: "Content")
+            _ = try SiteBuilder(options: options(in: folder)).build()
+            #expect(brokenLinks(in: folder.snapshot("Output")) == [])
+            let html = try folder.read("Output/guide/p015/index.html")
+            let start = try #require(html.range(of: "<nav class=\"sidebar\""))
+            return String(html[start.lowerBound..<(html.range(of: "</nav>", range: start.upperBound..<html.endIndex)?.upperBound ?? html.endIndex)])
+        }
+        let few = try sidebar(siblings: 30), many = try sidebar(siblings: 100)
+        #expect(few.components(separatedBy: "<li").count == many.components(separatedBy: "<li").count)
+        #expect(many.contains("<a class=\"more\" href=\"../index.html\">… 73 more in Guide</a>"))
+        #expect(!(try sidebar(siblings: 20)).contains("class=\"more\""))
+    }
+}

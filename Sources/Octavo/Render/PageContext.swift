@@ -126,12 +126,17 @@ public struct NavItem: Sendable {
     public var isOpen: Bool
     /// Child pages (filled in `toc` everywhere, in `sidebar` for the open item only).
     public var children: [NavItem]
+    /// `more`: on an entry that stands for pages left out of a long list (see ``NavWindow``), how
+    /// many; its `url` is the full contents and its `title` says what is left out. 0 (absent to
+    /// templates) on every other item.
+    public var more: Int = 0
 
     /// `link`: the whole link as HTML made by Octavo, for long lists such as the sidebar:
     /// `<a href="URL" aria-current="page"><span class="number">3.</span> Title</a>`
     /// (`aria-current` on the current page only, the number only when there is one). Print it
     /// with `{{{link}}}`; it renders much faster than the same markup built from the fields.
     public var link: String {
+        if more > 0 { return "<a class=\"more\" href=\"" + HTMLEscaping.escape(url) + "\">" + HTMLEscaping.escape(title) + "</a>" }
         var html = "<a href=\"" + HTMLEscaping.escape(url) + "\""
         if isCurrent { html += " aria-current=\"page\"" }
         html += ">"
@@ -139,7 +144,7 @@ public struct NavItem: Sendable {
         return html + HTMLEscaping.escape(title) + "</a>"
     }
 
-    static let variableNames: Set<String> = ["title", "number", "numberedTitle", "url", "summary", "isCurrent", "isOpen", "children", "link"]
+    static let variableNames: Set<String> = ["title", "number", "numberedTitle", "url", "summary", "isCurrent", "isOpen", "children", "link", "more"]
 }
 
 /// A page in the print edition, with the pages below it: `print` and its `children`.
@@ -258,6 +263,7 @@ extension NavItem: MustacheParent {
         case "isOpen": isOpen
         case "children": children
         case "link": link
+        case "more": more > 0 ? more : Optional<Int>.none.orAbsent
         default: nil
         }
     }

@@ -81,8 +81,24 @@ public struct PageRenderer: Sendable {
         func tree(_ target: Int) -> NavItem {
             item(target, children: site.pages[target].children.map(tree))
         }
-        let sidebar = site.pages[0].children.map { top in
-            lineage.contains(top) || top == index ? item(top, children: site.pages[top].children.map { item($0) }) : item(top)
+        // Long lists show a bounded window around the open entry (NavWindow), so a page's size
+        // does not grow with the site. The entries left out are one link away: a part's items on
+        // the part's page, the parts in the contents on the home page.
+        let contents = URLEscaping.path(RelativePath.from(path, to: site.pages[0].path)) + (templates.reservedIDs.contains("toc-title") ? "#toc-title" : "")
+        func windowed(_ parent: Int, _ make: (Int) -> NavItem) -> [NavItem] {
+            let list = site.pages[parent].children
+            // Children are in reading order, so their page indices ascend: the open one (the page
+            // or its ancestor in this list) is found by binary search, not a scan of a long list.
+            let open = ([index] + lineage).lazy.compactMap { Self.position(of: $0, in: list) }.first
+            return NavWindow(count: list.count, open: open).items({ make(list[$0]) }) { count in
+                let title = parent == 0 ? "… \(count) more in the contents" : "… \(count) more in \(site.pages[parent].numberedTitle)"
+                let url = parent == 0 ? contents : URLEscaping.path(RelativePath.from(path, to: site.pages[parent].path))
+                return NavItem(title: title, number: nil, numberedTitle: title, url: url, summary: nil,
+                               isCurrent: false, isOpen: false, children: [], more: count)
+            }
+        }
+        let sidebar = windowed(0) { top in
+            lineage.contains(top) || top == index ? item(top, children: windowed(top) { item($0) }) : item(top)
         }
         let body = html(of: page, closing: false, site: site, links: links)
         let closing = html(of: page, closing: true, site: site, links: links)
@@ -105,6 +121,17 @@ public struct PageRenderer: Sendable {
             sidebar: sidebar,
             toc: page.kind == .home ? tree(0) : nil,
             onThisPage: onThisPage)
+    }
+
+    /// The position of page `target` in `list`, a list of page indices in ascending order.
+    /// - Complexity: O(log n).
+    static func position(of target: Int, in list: [Int]) -> Int? {
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        return low < list.count && list[low] == target ? low : nil
     }
 
     /// The context of a page the build makes beside the site's pages (the search page, the print
