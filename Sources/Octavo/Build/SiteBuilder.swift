@@ -192,7 +192,10 @@ public struct SiteBuilder: Sendable {
         }
         var bundleBytes: Int?
         if let zip {
-            try bundle.commit(zip.temporary, to: zip.url)
+            do { try bundle.commit(zip.temporary, to: zip.url) } catch {
+                if let book { try? FileManager.default.removeItem(at: book.temporary) }
+                throw error
+            }
             bundleBytes = (try? FileManager.default.attributesOfItem(atPath: zip.url.path)[.size] as? Int) ?? nil
         }
         let epub = try book.map { try commitEpub($0.epub, temporary: $0.temporary) }
