@@ -2,6 +2,8 @@
 # Runs one fuzz target built by build.sh on its corpus, Tests/Fuzz/Corpus/TARGET, which it grows.
 #
 # Usage: Tests/Fuzz/run.sh TARGET [SECONDS] [libFuzzer flags…]   fuzz for SECONDS (default 30)
+#        Tests/Fuzz/run.sh TARGET ci SECONDS                     fuzz for SECONDS, new inputs kept
+#                                                                 apart (the corpus is left as it is)
 #        Tests/Fuzz/run.sh TARGET merge                          minimize the corpus in place
 # Crashes and hangs (over 10 s) are saved in .build-fuzz/artifacts/TARGET/; replay one with
 # `.build-fuzz/TARGET FILE`.
@@ -28,6 +30,11 @@ if [ "$seconds" = merge ]; then
   ".build-fuzz/$target" "${flags[@]}" -merge=1 "$merged" "$corpus"
   rm -rf "$corpus" && mv "$merged" "$corpus"
   echo "$target: $(ls "$corpus" | wc -l) inputs, $(du -sh --apparent-size "$corpus" | cut -f1)"
+elif [ "$seconds" = ci ]; then
+  # libFuzzer writes new inputs to the first folder only: a scratch one, so CI changes no file.
+  scratch=.build-fuzz/ci-corpus/$target
+  rm -rf "$scratch" && mkdir -p "$scratch"
+  ".build-fuzz/$target" "${flags[@]}" -max_total_time="${1:-20}" -print_final_stats=1 "$scratch" "$corpus"
 else
   ".build-fuzz/$target" "${flags[@]}" -max_total_time="$seconds" -print_final_stats=1 "$@" "$corpus"
 fi

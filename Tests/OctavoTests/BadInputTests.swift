@@ -95,8 +95,13 @@ struct BadInputTests {
         let before = folder.snapshot("Output")
         for (path, bytes) in bad { try folder.writeBytes(bytes, to: "Content/" + path) }
         try prepare(folder)
+        // `check` renders without writing; it must refuse what `build` refuses.
+        let checked = (try? SiteBuilder(options: options(in: folder)).render().diagnostics) ?? []
         let error = #expect(throws: BuildError.self, sourceLocation: sourceLocation) {
             try SiteBuilder(options: options(in: folder)).build()
+        }
+        if !checked.isEmpty {
+            #expect(checked.contains { $0.severity == .error && $0.file == file }, "check: \(checked)", sourceLocation: sourceLocation)
         }
         let diagnostic = error?.diagnostics.first
         #expect(diagnostic?.file == file, sourceLocation: sourceLocation)
@@ -132,6 +137,50 @@ struct BadInputTests {
 
     @Test func twoPagesWithTheSameOutputPath() throws {
         try expectRefused(["b.md": Array("---\nslug: a\n---\n".utf8)], file: "Content/b.md", message: "would be written to 'a/index.html'")
+    }
+
+    /// A page whose output takes the name of a file the build writes, or of the manifest: found
+    /// before the first write (by `check`, which renders, as by `build`), at the page's file and line.
+    @Test(arguments: [
+        ("search.html.md", "# S\n", 1, "inside a folder 'search.html'"),
+        ("print.html.md", "# P\n", 1, "inside a folder 'print.html'"),
+        ("index.html.md", "# I\n", 1, "inside a folder 'index.html'"),
+        ("search-index.js.md", "# J\n", 1, "inside a folder 'search-index.js'"),
+        ("m.md", "---\nslug: .octavo-manifest\n---\n# M\n", 4, "where Octavo keeps the build's manifest"),
+        ("search.html", "not a page", nil, "as a file the build makes itself"),
+    ] as [(String, String, Int?, String)])
+    func pageOrAssetInThePlaceOfAFileTheBuildWrites(name: String, text: String, line: Int?, message: String) throws {
+        try expectRefused([name: Array(text.utf8)], file: "Content/" + name, line: line, message: message)
+    }
+
+    /// Names longer than a file system takes (255 bytes per name) are refused before writing.
+    @Test func namesOverTheFileSystemsLimit() throws {
+        let slug = String(repeating: "s", count: 300)
+        try expectRefused(["long.md": Array("---\nslug: \(slug)\n---\n# L\n".utf8)], file: "Content/long.md", line: 4,
+                          message: "300 bytes long; file systems take at most 255 bytes per name")
+        let heading = (1...60).map { "word\($0)" }.joined(separator: " ")
+        try expectRefused(["split.md": Array("---\nsplit: [2]\n---\n# S\n\n## \(heading)\n\ntext\n".utf8)], file: "Content/split.md", line: 6,
+                          message: "file systems take at most 255 bytes per name")
+    }
+
+    /// A FIFO would block the build's read: it is skipped with a warning naming it (as any special
+    /// file), never opened, and `check` and `build` agree; with `--strict` the warning fails the build.
+    @Test func fifoInTheContentFolderIsSkippedWithAWarning() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        #expect(mkfifo(folder.url.appendingPathComponent("Content/pipe.md").path, 0o644) == 0)
+        let warning = "Content/pipe.md: warning: is not a regular file or folder (a pipe, socket or device): skipped"
+        #expect(try SiteBuilder(options: options(in: folder)).render().diagnostics.map(\.description).contains(warning))
+        let report = try SiteBuilder(options: options(in: folder)).build()
+        #expect(report.diagnostics.map(\.description).contains(warning))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output/pipe").path))
+        #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder, strict: true)).build() }
+    }
+
+    /// The same output path from the content folder and the templates: an error naming both.
+    @Test func contentAssetWithTheTemplatesAssetsPath() throws {
+        try expectRefused(["assets/style.css": Array("body {}".utf8)], file: "Content/assets/style.css",
+                          message: "would be written to 'assets/style.css', as 'Templates/assets/style.css' is")
     }
 
     @Test func symbolicLinkLoop() throws {

@@ -69,6 +69,51 @@ struct CheckTests {
         #expect(try SiteBuilder(options: options).render().diagnostics == [])
     }
 
+    /// Links to files the build writes itself, and to the `<h1 id="title">` of a page without a heading.
+    @Test func linksToFilesTheBuildWritesAndToTheTitleAreAccepted() throws {
+        let diagnostics = try check([
+            "index.md": "---\ntitle: Home\n---\nSee [s](search.html), [p](print.html), [c](assets/style.css), [t](#title) and [m](#content).\n\n[a](a.md)\n",
+            "a.md": "---\ntitle: A\n---\nBack to [search](search.html#search-results) and [home](index.md#title).\n",
+        ])
+        #expect(diagnostics == [])
+    }
+
+    @Test func anImageWhoseSourceIsAPageIsAnError() throws {
+        let diagnostics = try check(["index.md": "# Home\n\n![d](page.md) [p](page.md)\n", "page.md": "# Page\n"])
+        #expect(diagnostics.map(\.description) == [
+            "Content/index.md:3:1: error: image source 'page.md' is a page, not an image: link to it with [text](page.md), or give an image file",
+        ])
+    }
+
+    /// The audit reads the HTML as a browser: an id inside a comment is no id, and a template link
+    /// that climbs above the site's root is an error (once, not once per page).
+    @Test func idsInCommentsDoNotCountAndLinksAboveTheRootAreErrors() throws {
+        let folder = try TemporaryFolder()
+        let templates = try folder.write(["layout.mustache": """
+            <!-- <p id="ghost"> --><main id="content">{{{page.heading}}}{{{page.body}}}</main>
+            <a href="{{site.root}}../index.html">up</a><a href='{{site.root}}index.html#content'>home</a>
+
+            """], under: "T")
+        let diagnostics = try check(["index.md": "# Home\n\n[g](#ghost) [a](a.md)\n", "a.md": "# A\n"], templates: templates)
+        #expect(diagnostics.map(\.description) == [
+            "Content/index.md:1: error: page 'index.html' links to '#ghost', but 'index.html' has no id 'ghost'",
+            "Content/index.md:1: error: page 'index.html' links to '../index.html', which climbs above the site's root (and 1 other link): remove a '../' (after {{site.root}}, none is needed)",
+        ])
+    }
+
+    @Test func htmlTokenizerReadsAttributesAsABrowserDoes() {
+        let html = """
+            <!DOCTYPE html><!-- <a href="comment.html" id="c"> --><!--><p id=x1>
+            <A HREF='single.html#a&amp;b' ID = "x2"><img src=unquoted.png alt="a > b" id="&#x78;&#51;">
+            <script>var s = "<a href='script.html' id='s'>";</script><style>#x{}</style><a href="after.html" id="">
+            <p class="a" data-id="no" id=x4/><textarea><a href="text.html"></textarea><a href=last.html
+            """
+        let tokens = HTMLTokenizer(html: html)
+        #expect(tokens.ids == ["x1", "x2", "x3", "", "x4/"])
+        #expect(tokens.references.map(\.value) == ["single.html#a&b", "unquoted.png", "after.html", "last.html"])
+        #expect(tokens.references.map(\.tag) == ["a", "img", "a", "a"])
+    }
+
     @Test func templateTypoIsAnErrorAtItsTag() throws {
         let folder = try TemporaryFolder()
         let templates = try folder.write(["layout.mustache": "<title>{{page.title}}</title>\n<p>{{page.titel}}</p>\n{{#sidebar}}{{nmae}}{{/sidebar}}\n"], under: "T")

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 @testable import Octavo
 
-@Suite("A build killed while writing")
+/// The real thing, slow (it builds 60 MB three times): `make test-slow` and CI run it; `swift test`
+/// skips it unless OCTAVO_SLOW_TESTS=1. InterruptedWriteTests covers the same promise with a hook.
+@Suite("A build killed while writing", .enabled(if: ProcessInfo.processInfo.environment["OCTAVO_SLOW_TESTS"] == "1"))
 struct InterruptedBuildTests {
     @Test
     func everyFileIsOldOrNewNeverTruncated() throws {

@@ -118,3 +118,24 @@ struct SchemeNameTests {
         #expect(URLEscaping.path("a/b:c.png") == "a/b%3Ac.png")
     }
 }
+
+@Suite("Link: paths whose parts start with a combining mark")
+struct CombiningMarkPathTests {
+    /// `/` followed by a combining mark is one Character: paths are split by byte, so the folder
+    /// is kept and links between such files resolve.
+    @Test func filesAndFoldersWhoseNamesStartWithACombiningMark() throws {
+        let folder = try TemporaryFolder()
+        try folder.write([
+            "index.md": "# Home\n\n[x](guide/\u{301}x.md) [y](\u{301}dir/y.md)\n",
+            "guide/\u{301}x.md": "# X\n\n[home](../index.md) [y](../\u{301}dir/y.md#y)\n",
+            "\u{301}dir/y.md": "# Y\n\n[home](../index.md) [x](../guide/\u{301}x.md)\n",
+        ], under: "Content")
+        let report = try SiteBuilder(options: options(in: folder)).build()
+        #expect(report.diagnostics == [])
+        let files = folder.snapshot("Output")
+        #expect(files["guide/\u{301}x/index.html"] != nil && files["\u{301}dir/y/index.html"] != nil, "\(files.keys.sorted())")
+        #expect(brokenLinks(in: files) == [])
+        #expect(RelativePath.from("guide/\u{301}x/index.html", to: "\u{301}dir/y/index.html") == "../../\u{301}dir/y/index.html")
+        #expect(LinkResolver.normalize("../\u{301}dir/y.md", relativeTo: "guide") == "\u{301}dir/y.md")
+    }
+}

@@ -89,6 +89,64 @@ struct PropertyTests {
     }
 }
 
+extension PropertyTests {
+    /// Files that once made `check` pass and `build` fail part-way, or a link take a scheme: names
+    /// like URL schemes, names of files the build writes, names too long, combining marks first.
+    static let hostileFiles: [(path: String, text: String)] = [
+        ("javascript:alert(1).md", "# Script\n"),
+        ("Note: intro.md", "# Note\n"),
+        ("data:text.md", "# Data\n"),
+        ("s.md", "---\nslug: \"javascript:void(0)\"\n---\n# Void\n"),
+        ("search.html.md", "# Search\n"),
+        ("print.html.md", "# Print\n"),
+        ("index.html.md", "# Index\n"),
+        ("search-index.js.md", "# Index script\n"),
+        ("m.md", "---\nslug: .octavo-manifest\n---\n# Manifest\n"),
+        ("long.md", "---\nslug: " + String(repeating: "s", count: 300) + "\n---\n# Long\n"),
+        ("split.md", "---\nsplit: [2]\n---\n# Split\n\n## " + (1...60).map { "word\($0)" }.joined(separator: " ") + "\n\ntext\n"),
+        ("assets/style.css", "body {}\n"),
+        ("marks.md", "# Marks\n\n## \u{301}x\n\n\u{301}para [x](#\u{301}x)\n\n> ## \u{301}y\n"),
+        ("pic.md", "# Pic\n\n![p](marks.md)\n"),
+    ]
+
+    /// (d) `check` and `build` agree: whenever `check` (which renders without writing) reports no
+    /// error, `build` of the same input succeeds, writes exactly the files it promised, and every
+    /// link leads to one of them without a scheme; when `check` reports one, `build` writes nothing.
+    @Test func checkAndBuildAgree() async throws {
+        await propertyCheck(count: 30, input: Self.draws) { numbers in
+            var draws = Draws(numbers)
+            var site = try RandomSite(&draws, reserved: [])
+            for (path, text) in Self.hostileFiles where draws.chance(15) { site.files[path] = text }
+            let folder = try TemporaryFolder()
+            try site.write(to: folder)
+            let builder = SiteBuilder(options: options(in: folder))
+            var errors: [Diagnostic] = []
+            var promised: Set<String> = []
+            do {
+                let result = try builder.render()
+                errors = result.diagnostics.filter { $0.severity == .error }
+                promised = Set(result.files.map(\.path))
+            } catch let error as BuildError {
+                errors = error.diagnostics
+            }
+            if errors.isEmpty {
+                let report = try builder.build()
+                #expect(report.diagnostics.filter { $0.severity == .error } == [], "\(site)")
+                let written = folder.snapshot("Output")
+                #expect(Set(written.keys) == promised.union([OutputWriter.manifestName]), "\(site)")
+                #expect(brokenLinks(in: written) == [], "\(site)")
+                for (path, data) in written where path.hasSuffix(".html") {
+                    let schemes = PageLinks(String(decoding: data, as: UTF8.self)).hrefs.filter { scheme(of: $0) != nil }
+                    #expect(schemes == [], "\(path)\n\(site)")
+                }
+            } else {
+                #expect(throws: BuildError.self, "check found \(errors)\n\(site)") { try builder.build() }
+                #expect(folder.snapshot("Output").isEmpty, "\(site)")
+            }
+        }
+    }
+}
+
 /// A list of numbers read one at a time; once it runs out, every draw is 0, the simplest choice.
 struct Draws {
     private var numbers: ArraySlice<Int>

@@ -426,10 +426,23 @@ struct PartialRecursionTests {
         let nested = String(repeating: "{{#sidebar}}", count: 24) + "{{title}}" + String(repeating: "{{/sidebar}}", count: 24)
         let templates = try TemplateSet(sources: ["layout": nested], displayRoot: "Templates")
         let context = PageRenderer(templates: templates).context(for: 0, site: site, links: LinkResolver().resolve(site))
-        #expect(PageRenderer.limits(for: site).lookups == 103_000)
+        #expect(PageRenderer.limits(for: site).lookups == 1_030_000)
         let rendered = templates.render(context, template: "layout", limits: RenderGuard.Limits(partials: 64, lookups: 1_000), page: "index.html")
-        #expect(rendered.problem?.description == "Templates/layout.mustache: error: rendering index.html looked up more than 1000 values and was stopped: a section probably repeats a list inside itself, such as {{#sidebar}} inside {{#sidebar}}")
+        #expect(rendered.problem?.description == "Templates/layout.mustache: error: rendering index.html took more than 1000 steps of looking up values and was stopped: a section probably repeats a list inside itself, such as {{#sidebar}} inside {{#sidebar}}, or sections nest very deeply")
         #expect(rendered.html.count < 100_000)
+    }
+
+    /// Deeply nested sections in a loop of partials (tried on TemplateFuzz) take the stack
+    /// faster than the partials count; the render stops at the stack levels its threads hold.
+    @Test func deepSectionsInALoopStopAtTheStackLimit() throws {
+        let loop = String(repeating: "{{#page}}", count: 99) + "{{> partials/a}}" + String(repeating: "{{/page}}", count: 99)
+        let templates = try TemplateSet(sources: ["layout": "{{> partials/a}}", "partials/a": loop], displayRoot: "Templates")
+        let site = try outline(["index.md": "# Home\n"])
+        let context = PageRenderer(templates: templates).context(for: 0, site: site, links: LinkResolver().resolve(site))
+        let limits = RenderGuard.Limits(partials: 64, stackLevels: 1_000, lookups: 10_000_000)
+        let rendered = templates.render(context, template: "layout", limits: limits, page: "index.html")
+        #expect(rendered.problem?.description.hasPrefix("Templates/partials/a.mustache:1:892: error: partials include each other without end while rendering index.html: layout.mustache → partials/a.mustache → partials/a.mustache → … (stopped 10 partials deep)") == true, "\(String(describing: rendered.problem))")
+        #expect(PageRenderer.limits(for: site).stackLevels == RenderThreads.stackLevels)
     }
 
     @Test func sectionsNestedMoreThanAHundredDeepAreRefused() throws {

@@ -52,7 +52,8 @@ final class TemporaryFolder: @unchecked Sendable {
         guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else { return result }
         for case let file as URL in enumerator {
             guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let relative = String(file.standardizedFileURL.path.dropFirst(base.standardizedFileURL.path.count + 1))
+            // By byte: a name that starts with a combining mark joins the `/` before it into one Character.
+            let relative = String(decoding: file.standardizedFileURL.path.utf8.dropFirst(base.standardizedFileURL.path.utf8.count + 1), as: UTF8.self)
             result[relative] = FileManager.default.contents(atPath: file.path)
         }
         return result
@@ -127,8 +128,8 @@ func resolve(_ href: String, from page: String) -> (path: String, fragment: Stri
         rest = String(rest[..<hash])
     }
     if rest.isEmpty { return (page, fragment) }
-    var parts = page.split(separator: "/").dropLast().map(String.init)
-    for part in (rest.removingPercentEncoding ?? rest).split(separator: "/") {
+    var parts = page.pathParts().dropLast().map(String.init)
+    for part in (rest.removingPercentEncoding ?? rest).pathParts() {
         if part == ".." { parts.removeLast() } else if part != "." { parts.append(String(part)) }
     }
     return (parts.joined(separator: "/"), fragment)

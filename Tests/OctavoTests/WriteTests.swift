@@ -172,3 +172,51 @@ struct WriteTests {
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out/empty").path))
     }
 }
+
+@Suite("Write: a write stopped part-way")
+struct InterruptedWriteTests {
+    struct Stop: Error {}
+
+    /// A write stopped before its fourth file (as by a full disk): every file is the old or the new
+    /// one, none is lost or truncated, no temporary file stays after the next write, the manifest
+    /// still lists every file of both builds, and the next write completes the new site.
+    @Test func everyFileIsOldOrNewAfterAWriteStopsPartWay() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.appendingPathComponent("out")
+        func site(_ version: String) -> [OutputFile] {
+            (1...8).map { OutputFile(path: "p\($0)/index.html", contents: .bytes(Array("\(version) \($0)".utf8))) }
+        }
+        _ = try OutputWriter(root: root).write(site("old"))
+        let old = folder.snapshot("out")
+
+        var stopping = OutputWriter(root: root)
+        let count = Counter()
+        stopping.willReplace = { _ in if count.next() == 4 { throw Stop() } }
+        #expect(throws: Stop.self) { try stopping.write(site("new")) }
+        let after = folder.snapshot("out")
+        let new = Dictionary(uniqueKeysWithValues: site("new").map { file -> (String, Data) in
+            guard case .bytes(let bytes) = file.contents else { return (file.path, Data()) }
+            return (file.path, Data(bytes))
+        })
+        var changed = 0
+        for (path, bytes) in after where path != OutputWriter.manifestName {
+            #expect(bytes == old[path] || bytes == new[path], "\(path) is neither the old nor the new file")
+            if bytes != old[path] { changed += 1 }
+        }
+        #expect(changed == 3)
+        #expect(Set(after.keys) == Set(old.keys))
+
+        let report = try OutputWriter(root: root).write(site("new"))
+        #expect(report == OutputWriter.Report(written: 5, unchanged: 3, removed: 0))
+        var expected = new
+        expected[OutputWriter.manifestName] = old[OutputWriter.manifestName]
+        #expect(folder.snapshot("out") == expected)
+    }
+
+    /// Counts calls from the writer's hook.
+    final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+        func next() -> Int { lock.withLock { value += 1; return value } }
+    }
+}

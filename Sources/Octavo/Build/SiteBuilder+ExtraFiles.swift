@@ -2,10 +2,11 @@ import Foundation
 
 extension SiteBuilder {
     /// The files made beside the pages from the site's settings: `404.html` always; `sitemap.xml`
-    /// and `robots.txt` with a base URL. Returns them with an error for each broken link of `404.md`.
+    /// and `robots.txt` with a base URL. Returns them with an error for each broken link of `404.md`,
+    /// and the error of a render of `404.html` stopped by ``RenderGuard``.
     /// - Throws: ``BuildError`` when `favicon` of `site.yml` names no file of the content folder.
     func extraFiles(site: Site, renderer: PageRenderer, config: SiteConfig, notFound: SourceFile?,
-                    templates: TemplateSet) throws -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+                    templates: TemplateSet) throws -> (files: [OutputFile], diagnostics: [Diagnostic], renderProblem: Diagnostic?) {
         if let favicon = config.favicon, !site.assets.contains(where: { $0.path == favicon.precomposedStringWithCanonicalMapping }) {
             throw BuildError(file: options.displayContent + "/" + SiteConfig.fileName,
                              "favicon '\(favicon)' is not a file of \(options.displayContent): put the icon there or correct the path")
@@ -22,6 +23,6 @@ extension SiteBuilder {
             files.append(OutputFile(path: Sitemap.path, contents: .bytes(Array(sitemap.xml.utf8))))
             files.append(OutputFile(path: Sitemap.robotsPath, contents: .bytes(Array(sitemap.robots.utf8))))
         }
-        return (files, page.diagnostics(site: site) + (rendered.problem.map { [$0] } ?? []))
+        return (files, page.diagnostics(site: site), rendered.problem)
     }
 }

@@ -121,7 +121,11 @@ public struct SiteBuilder: Sendable {
             site.diagnostics.insert(Diagnostic(file: options.displayContent + "/" + SiteConfig.fileName, severity: .note,
                                                message: "raw HTML and unsafe links are kept ('unsafe: true'): publish only Markdown you trust"), at: 0)
         }
-        let links = LinkResolver().resolve(site)
+        var built = Set(templates.assets.map(\.path)).union([NotFoundPage.path])
+        if templates.has(TemplateSet.searchName) { built.formUnion([SearchIndex.pagePath, SearchIndex.indexPath]) }
+        if templates.has(TemplateSet.printName) { built.insert(PrintEdition.path) }
+        if content.config.baseURL != nil { built.formUnion([Sitemap.path, Sitemap.robotsPath]) }
+        let links = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs.subtracting([HeadingIDGenerator.titleID])).resolve(site)
         let renderer = PageRenderer(templates: templates, config: content.config)
         let rendered = renderer.render(site, links: links)
 
@@ -142,26 +146,33 @@ public struct SiteBuilder: Sendable {
         }
         let extra = try extraFiles(site: site, renderer: renderer, config: content.config, notFound: notFoundSource, templates: templates)
         files += extra.files
-        // A file of the content or templates folder may not take the place of one the build makes.
-        var generated = Set(files.map(\.path))
-        for path in files.map(\.path) {
-            var folder = path[...]
-            while let slash = folder.lastIndex(of: "/"), generated.insert(String(folder[..<slash])).inserted {
-                folder = folder[..<slash]
-            }
+        // Every path is checked before anything is written, so that `check` finds what a build
+        // would fail on part-way: a name written twice, a file where a folder must be, a name too long.
+        var paths = OutputPaths()
+        let pagePaths = Set(rendered.pages.map(\.path))
+        for file in files where !pagePaths.contains(file.path) {
+            paths.add(file.path, .generated("a file the build makes itself (the search page, its index, the print edition, 404.html, sitemap.xml or robots.txt)"))
         }
-        let clashes = site.assets.filter { generated.contains($0.path) }.map { options.displayContent + "/" + $0.path }
-            + templates.assets.filter { generated.contains($0.path) }.map { options.displayTemplates + "/" + $0.path }
-        if !clashes.isEmpty {
-            throw BuildError(clashes.map { Diagnostic(file: $0, message: "has the path of a file the build makes itself (the search page, its index, the print edition, 404.html, sitemap.xml or robots.txt): rename or move it") })
+        for (index, page) in rendered.pages.enumerated() {
+            let location = site.location(ofPage: index)
+            paths.add(page.path, .page(file: location.file, line: location.line))
         }
+        for asset in templates.assets { paths.add(asset.path, .asset(file: options.displayTemplates + "/" + asset.path)) }
+        for asset in site.assets { paths.add(asset.path, .asset(file: options.displayContent + "/" + asset.path)) }
+        let problems = paths.problems()
+        if !problems.isEmpty { throw BuildError(problems) }
         files += site.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayContent + "/" + $0.path) }
             + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayTemplates + "/" + $0.path) }
         files.sort { $0.path < $1.path }
         let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)))
         let epub = try makeEpub(site: site, links: links, templates: templates, content: content)
-        return Result(site: site, files: files, diagnostics: site.diagnostics + links.diagnostics + extra.diagnostics + rendered.diagnostics + renderProblems
-                          + audit.diagnostics() + (epub?.diagnostics ?? []), epub: epub)
+        // A loop of partials meets every page the same way: one error per place in the templates.
+        var places: Set<String> = []
+        let renderDiagnostics = (rendered.diagnostics + renderProblems + (extra.renderProblem.map { [$0] } ?? []) + (epub?.diagnostics ?? [])).filter {
+            $0.severity != .error || places.insert("\($0.file):\($0.line ?? 0):\($0.column ?? 0)").inserted
+        }
+        return Result(site: site, files: files, diagnostics: site.diagnostics + links.diagnostics + extra.diagnostics + renderDiagnostics + audit.diagnostics(),
+                      epub: epub)
     }
 
     /// Builds the site and writes it to the output folder.

@@ -4,7 +4,8 @@ import Foundation
 /// duplicate ids, pages no link leads to, and headings that skip a level.
 ///
 /// Content links are already checked by ``LinkResolver``; the audit reads the HTML Octavo wrote
-/// (its attributes are always double-quoted) so that template mistakes are caught too.
+/// with ``HTMLTokenizer``, as a browser would (an id inside a comment is no id), so that template
+/// mistakes are caught too.
 public struct SiteAudit: Sendable {
     /// The outlined site.
     public var site: Site
@@ -28,13 +29,14 @@ public struct SiteAudit: Sendable {
     /// - Complexity: O(total size of the HTML).
     public func diagnostics() -> [Diagnostic] {
         var result: [Diagnostic] = []
-        var scanned = [HTMLAttributes](repeating: HTMLAttributes(), count: pages.count)
+        var scanned = [HTMLTokenizer?](repeating: nil, count: pages.count)
         scanned.withUnsafeMutableBufferPointer { buffer in
             let output = SendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: pages.count) { output.buffer[$0] = HTMLAttributes(html: pages[$0].html) }
+            DispatchQueue.concurrentPerform(iterations: pages.count) { output.buffer[$0] = HTMLTokenizer(html: pages[$0].html) }
         }
+        let tokens = scanned.map { $0 ?? HTMLTokenizer(html: "") }
         var idsByPath: [String: Set<String>] = [:]
-        for (index, page) in pages.enumerated() { idsByPath[page.path] = Set(scanned[index].ids) }
+        for (index, page) in pages.enumerated() { idsByPath[page.path] = Set(tokens[index].ids) }
 
         var reached: Set<String> = []
         var queue = ["index.html"]
@@ -43,18 +45,24 @@ public struct SiteAudit: Sendable {
         var resolved: [String: [String: (String, String?)]] = [:]
         var missing: [String: [(page: Int, reference: String)]] = [:]
         var missingOrder: [String] = []
+        var climbs: [(page: Int, reference: String)] = []
         for (index, page) in pages.enumerated() {
             let folder = page.path.folderPart
             let location = self.location(ofPage: index)
             var seen: Set<String> = []
-            for id in scanned[index].ids where !seen.insert(id).inserted {
+            for id in tokens[index].ids where !seen.insert(id).inserted {
                 result.append(Diagnostic(file: location.file, line: location.line, severity: .warning,
                                          message: "page '\(page.path)' has the id '\(id)' more than once"))
             }
             let unresolved = unresolvedDestinations(ofPage: index)
-            for reference in scanned[index].references {
+            for token in tokens[index].references {
+                let reference = token.value
                 guard LinkReference.isInternal(reference), !unresolved.contains(reference),
                       !reference.hasPrefix(LinkReference.placeholderPrefix) else { continue }
+                guard !Self.climbsAboveRoot(reference, from: page.path) else {
+                    climbs.append((index, reference))
+                    continue
+                }
                 let (path, fragment): (String, String?)
                 if reference.utf8.first == UInt8(ascii: "#") {
                     (path, fragment) = Self.resolve(reference, from: page.path)
@@ -62,9 +70,9 @@ public struct SiteAudit: Sendable {
                     // "../x" from "a/b" is "x" from "a": key the cache so that sibling pages share it.
                     var base = Substring(folder)
                     var rest = Substring(reference)
-                    while rest.hasPrefix("../"), !base.isEmpty {
+                    while rest.utf8.starts(with: "../".utf8), !base.isEmpty {
                         rest = rest.dropFirst(3)
-                        base = base.lastIndex(of: "/").map { base[..<$0] } ?? ""
+                        base = base.utf8.lastIndex(of: UInt8(ascii: "/")).map { base[..<$0] } ?? ""
                     }
                     let key = String(base)
                     if let known = resolved[key]?[String(rest)] {
@@ -77,6 +85,11 @@ public struct SiteAudit: Sendable {
                 guard files.contains(path) else {
                     if missing[path] == nil { missingOrder.append(path) }
                     missing[path, default: []].append((index, reference))
+                    continue
+                }
+                if token.tag == "img", path.hasSuffix(".html") || path.hasSuffix("/") {
+                    result.append(Diagnostic(file: location.file, line: location.line, severity: .error,
+                                             message: "page '\(page.path)' shows '\(reference)' as an image, but it is a page: link to it with <a href>, or name an image file"))
                     continue
                 }
                 edges[page.path, default: []].append(path)
@@ -93,6 +106,13 @@ public struct SiteAudit: Sendable {
             let others = count > 1 ? " (and on \(count - 1) other page\(count == 2 ? "" : "s"))" : ""
             result.append(Diagnostic(file: location.file, line: location.line, severity: .error,
                                      message: "page '\(pages[first.page].path)' links to '\(first.reference)', which the build does not write\(others)"))
+        }
+        // A template's link climbs on every page: say so once, at the first page.
+        if let first = climbs.first {
+            let location = self.location(ofPage: first.page)
+            let others = climbs.count > 1 ? " (and \(climbs.count - 1) other link\(climbs.count == 2 ? "" : "s"))" : ""
+            result.append(Diagnostic(file: location.file, line: location.line, severity: .error,
+                                     message: "page '\(pages[first.page].path)' links to '\(first.reference)', which climbs above the site's root\(others): remove a '../' (after {{site.root}}, none is needed)"))
         }
         while let path = queue.popLast() {
             guard reached.insert(path).inserted else { continue }
@@ -141,6 +161,23 @@ public struct SiteAudit: Sendable {
         return result
     }
 
+    /// Whether `reference`, written in the page at `page`, has more `..` than the page has folders
+    /// above it: a browser would stay at the root on file:// and leave the site under a sub-path.
+    static func climbsAboveRoot(_ reference: String, from page: String) -> Bool {
+        var path = Substring(reference)
+        if let end = path.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) { path = path[..<end] }
+        var depth = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+        for part in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            if part.elementsEqual("..".utf8) {
+                depth -= 1
+                if depth < 0 { return true }
+            } else if !part.elementsEqual(".".utf8) {
+                depth += 1
+            }
+        }
+        return false
+    }
+
     /// The site path and fragment an href written in the page at `page` leads to.
     static func resolve(_ reference: String, from page: String) -> (String, String?) {
         var rest = Substring(reference)
@@ -153,61 +190,11 @@ public struct SiteAudit: Sendable {
         if let query = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<query] }
         if rest.isEmpty { return (page, fragment) }
         let decoded = rest.contains("%") ? (rest.removingPercentEncoding ?? String(rest)) : String(rest)
-        var parts = page.split(separator: "/")
+        var parts = page.pathParts()
         parts.removeLast()
-        for part in decoded.split(separator: "/") {
+        for part in decoded.pathParts() {
             if part == ".." { if !parts.isEmpty { parts.removeLast() } } else if part != "." { parts.append(part) }
         }
         return (parts.joined(separator: "/") + (decoded.hasSuffix("/") ? "/" : ""), fragment)
-    }
-}
-
-/// The `id`, `href` and `src` attribute values of an HTML page Octavo wrote.
-struct HTMLAttributes {
-    var ids: [String] = []
-    var references: [String] = []
-
-    init() {}
-
-    init(html: String) {
-        var html = html
-        html.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            let count = bytes.count
-            var index = 0
-            // Every attribute value Octavo writes is `name="value"`: find each `="` with memchr,
-            // then look at the name before it.
-            while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "=")), count - index) {
-                let equals = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                index = equals + 1
-                guard index < count, bytes[index] == UInt8(ascii: "\"") else { continue }
-                let name: String
-                if Self.precededBy(" id", bytes, equals) { name = "id" }
-                else if Self.precededBy(" href", bytes, equals) { name = "href" }
-                else if Self.precededBy(" src", bytes, equals) { name = "src" }
-                else { continue }
-                let start = index + 1
-                guard let close = memchr(base + start, Int32(UInt8(ascii: "\"")), count - start) else { break }
-                let end = base.distance(to: close.assumingMemoryBound(to: UInt8.self))
-                let value = Self.unescape(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-                if name == "id" { ids.append(value) } else { references.append(value) }
-                index = end + 1
-            }
-        }
-    }
-
-    private static func precededBy(_ name: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
-        let length = name.utf8CodeUnitCount
-        guard end >= length else { return false }
-        let pointer = name.utf8Start
-        for offset in 0..<length where bytes[end - length + offset] != pointer[offset] { return false }
-        return true
-    }
-
-    private static func unescape(_ value: String) -> String {
-        guard value.contains("&") else { return value }
-        return value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
     }
 }

@@ -19,8 +19,20 @@ public enum LinkTarget: Sendable, Equatable {
 /// - `#III.3`, `other.md#III`: the page numbered so in that document;
 /// - any other path: a file of the content folder, copied as an asset, or a folder with an `index.md`.
 public struct LinkResolver: Sendable {
+    /// Files the build writes besides pages and content assets (`search.html`, `print.html`,
+    /// `assets/style.css` of the templates …), by output path: links to them resolve.
+    public var builtFiles: Set<String>
+    /// Ids the templates write on pages besides the headings' (the literal ids of
+    /// ``TemplateSet/reservedIDs``, such as `content`): a fragment naming one leads to the document's
+    /// first page; the audit then checks, in the rendered HTML, that the page has it. `title` leads
+    /// to a page only when the page has no heading, so that its `<h1>` has that id.
+    public var pageIDs: Set<String>
+
     /// Creates a resolver.
-    public init() {}
+    public init(builtFiles: Set<String> = [], pageIDs: Set<String> = []) {
+        self.builtFiles = builtFiles
+        self.pageIDs = pageIDs
+    }
 
     /// The result: for each document (by index), the target of each of its links (by index).
     public struct Resolution: Sendable {
@@ -41,7 +53,10 @@ public struct LinkResolver: Sendable {
         for document in site.documents {
             var resolved: [LinkTarget] = []
             for link in document.links {
-                let target = resolve(link.destination, in: document, site: site, documents: documentsByPath, assets: assetPaths)
+                var target = resolve(link.destination, in: document, site: site, documents: documentsByPath, assets: assetPaths)
+                if link.isImage, Self.isPage(target, site: site) {
+                    target = .unresolved("image source '\(link.destination)' is a page, not an image: link to it with [text](\(link.destination)), or give an image file")
+                }
                 if case .unresolved(let reason) = target {
                     diagnostics.append(Diagnostic(file: document.displayPath, line: document.bodyFirstLine + link.line - 1,
                                                   column: link.column, severity: .error, message: reason))
@@ -51,6 +66,15 @@ public struct LinkResolver: Sendable {
             targets.append(resolved)
         }
         return Resolution(targets: targets, diagnostics: diagnostics)
+    }
+
+    /// Whether a target is a page (or an HTML file the build writes), which an image cannot show.
+    private static func isPage(_ target: LinkTarget, site: Site) -> Bool {
+        switch target {
+        case .page: true
+        case .file(let path, _): path.hasSuffix(".html")
+        case .unresolved: false
+        }
     }
 
     private func resolve(_ destination: String, in document: Document, site: Site, documents: [String: Int], assets: Set<String>) -> LinkTarget {
@@ -73,7 +97,7 @@ public struct LinkResolver: Sendable {
         guard let path = Self.normalize(decoded, relativeTo: document.path.folderPart) else {
             return .unresolved("link target '\(destination)' points outside the content folder")
         }
-        if assets.contains(path) { return .file(path, fragment: fragment) }
+        if assets.contains(path) || builtFiles.contains(path) { return .file(path, fragment: fragment) }
         let folder = path.hasSuffix("/") || path.isEmpty ? path : path + "/"
         // A file, or a folder by its index file; a fragment must name an anchor or number there.
         guard let index = documents[path] ?? documents[folder + "index.md"] ?? documents[folder + "index.markdown"] else {
@@ -93,6 +117,11 @@ public struct LinkResolver: Sendable {
     private func anchor(_ fragment: String, in document: Document, site: Site, written: String) -> LinkTarget {
         if let page = document.anchorPages[fragment] { return .page(page, fragment: fragment) }
         if let page = document.numberPages[fragment] { return .page(page, fragment: nil) }
+        // `title` is the id of the `<h1>` made for a page without a heading of its own.
+        if fragment == HeadingIDGenerator.titleID, site.pages[document.rootPage].heading == nil {
+            return .page(document.rootPage, fragment: fragment)
+        }
+        if pageIDs.contains(fragment) { return .page(document.rootPage, fragment: fragment) }
         return .unresolved("link target '\(written)': no heading with id '\(fragment)' in \(document.displayPath)")
     }
 
@@ -100,9 +129,9 @@ public struct LinkResolver: Sendable {
     /// A path starting with `/` is taken from the content root. Returns `nil` when `..` climbs
     /// above the content root.
     static func normalize(_ path: String, relativeTo folder: String) -> String? {
-        let joined = path.hasPrefix("/") ? path : (folder.isEmpty ? path : folder + "/" + path)
+        let joined = path.utf8.first == UInt8(ascii: "/") ? path : (folder.isEmpty ? path : folder + "/" + path)
         var parts: [Substring] = []
-        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+        for part in joined.pathParts() {
             switch part {
             case ".": continue
             case "..":
@@ -140,19 +169,21 @@ public enum RelativePath {
         // Drop the folders both paths start with, then climb one `..` per folder of `from` left.
         var fromRest = Substring(from.folderPart)
         var toRest = Substring(to)
-        while !fromRest.isEmpty, let toSlash = toRest.firstIndex(of: "/") {
-            let fromSlash = fromRest.firstIndex(of: "/")
-            guard fromRest[..<(fromSlash ?? fromRest.endIndex)] == toRest[..<toSlash] else { break }
-            fromRest = fromSlash.map { fromRest[fromRest.index(after: $0)...] } ?? ""
-            toRest = toRest[toRest.index(after: toSlash)...]
+        // By byte: a `/` followed by a combining mark is one Character.
+        let slash = UInt8(ascii: "/")
+        while !fromRest.isEmpty, let toSlash = toRest.utf8.firstIndex(of: slash) {
+            let fromSlash = fromRest.utf8.firstIndex(of: slash)
+            guard fromRest.utf8[..<(fromSlash ?? fromRest.endIndex)].elementsEqual(toRest.utf8[..<toSlash]) else { break }
+            fromRest = fromSlash.map { fromRest[fromRest.utf8.index(after: $0)...] } ?? ""
+            toRest = toRest[toRest.utf8.index(after: toSlash)...]
         }
-        let ups = fromRest.isEmpty ? 0 : fromRest.reduce(1) { $1 == "/" ? $0 + 1 : $0 }
+        let ups = fromRest.isEmpty ? 0 : fromRest.utf8.reduce(1) { $1 == slash ? $0 + 1 : $0 }
         return String(repeating: "../", count: ups) + toRest
     }
 
     /// The prefix that leads from the file `from` to the site root: `""` or `../../`.
     public static func root(from: String) -> String {
-        String(repeating: "../", count: from.split(separator: "/").count - 1)
+        String(repeating: "../", count: from.pathParts().count - 1)
     }
 }
 

@@ -47,6 +47,9 @@ public struct FolderWalker: Sendable {
     /// Characters that Windows does not allow in a file name (besides control characters).
     static let windowsForbidden: Set<Character> = [":", "\\", "*", "\"", "<", ">", "|", "?"]
 
+    /// Names Windows keeps for devices, with any extension (`nul.txt` too).
+    static let windowsDeviceNames: Set<String> = Set(["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
+
     /// Lists every regular file below the root.
     /// - Throws: ``BuildError`` with every problem found: a name with a control character
     ///   (U+0000–U+001F, U+007F), a symbolic link that leads outside the site's root or nowhere, a
@@ -152,24 +155,15 @@ public struct FolderWalker: Sendable {
         if let bad = name.first(where: { windowsForbidden.contains($0) }) { return "its name has '\(bad)'" }
         if name.hasSuffix(".") { return "its name ends with a dot" }
         if name.hasSuffix(" ") { return "its name ends with a space" }
+        let stem = name.prefix { $0 != "." }.uppercased()
+        if windowsDeviceNames.contains(stem) { return "its name is the device name '\(stem)'" }
         return nil
     }
 
-    /// A path as shown in a message: control characters escaped (`\n`, `\t`, `\r`, `\0`, else `\x1B`),
-    /// so that a name cannot break a message into lines or fake one.
+    /// A path as shown in a message, with control characters escaped as every diagnostic prints
+    /// them (``Diagnostic/escapingControlCharacters(_:)``), so a name cannot break a message into
+    /// lines or fake one, and tests can compare the file of a diagnostic with what is printed.
     public static func display(_ path: String) -> String {
-        guard path.unicodeScalars.contains(where: isControl) else { return path }
-        var shown = ""
-        for scalar in path.unicodeScalars {
-            switch scalar {
-            case "\n": shown += "\\n"
-            case "\t": shown += "\\t"
-            case "\r": shown += "\\r"
-            case "\0": shown += "\\0"
-            case _ where isControl(scalar): shown += (scalar.value < 0x10 ? "\\x0" : "\\x") + String(scalar.value, radix: 16, uppercase: true)
-            default: shown.unicodeScalars.append(scalar)
-            }
-        }
-        return shown
+        Diagnostic.escapingControlCharacters(path)
     }
 }

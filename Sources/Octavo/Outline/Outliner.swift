@@ -70,7 +70,7 @@ private struct Folder {
     static func make(_ inputs: [Outliner.Input]) -> Folder {
         var root = Folder(name: "")
         for input in inputs {
-            root.insert(input, components: input.source.path.split(separator: "/").map(String.init)[...])
+            root.insert(input, components: input.source.path.pathParts().map(String.init)[...])
         }
         return root
     }

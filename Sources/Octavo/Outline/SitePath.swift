@@ -14,6 +14,11 @@ extension String {
         return String(self[utf8.index(after: slash)...])
     }
 
+    /// The parts between `/`, split by byte.
+    func pathParts(omittingEmpty: Bool = true) -> [Substring] {
+        utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: omittingEmpty).map { Substring($0) }
+    }
+
     /// The last part without its extension: `"a/b.md"` → `"b"`; `".hidden"` stays `".hidden"`.
     var stem: String {
         let name = lastPart

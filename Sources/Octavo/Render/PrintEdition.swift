@@ -86,7 +86,7 @@ public struct PrintEdition: Sendable {
         var path = page.path
         if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
         if path.hasSuffix(".html") { path.removeLast(".html".count) }
-        let slug = HeadingIDGenerator.slug(path.split(separator: "/").joined(separator: " "))
+        let slug = HeadingIDGenerator.slug(path.pathParts().joined(separator: " "))
         return slug.isEmpty ? "" : slug + "-"
     }
 

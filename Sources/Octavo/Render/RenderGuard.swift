@@ -23,15 +23,18 @@ final class RenderGuard {
         /// its deepest nesting of sections plus ``RenderGuard/levelsPerInclude``. Bounded by the
         /// stack of ``RenderThreads``.
         var stackLevels: Int = RenderThreads.stackLevels
-        /// Values looked up from the page's top-level names (`site`, `page`, `sidebar` …) and
-        /// includes, together. A section that repeats a list inside itself
-        /// (`{{#sidebar}}{{#sidebar}}…`) multiplies these.
+        /// Steps of looking values up, counted at each lookup of the page's top-level names
+        /// (`site`, `page`, `sidebar` …) and each include: as many steps as levels the lookup may
+        /// climb through the values of the sections around it (the current stack levels, at
+        /// least 1), for swift-mustache searches them one by one. A section that repeats a list
+        /// inside itself (`{{#sidebar}}{{#sidebar}}…`) multiplies lookups; deep nesting makes each slow.
         var lookups: Int
 
-        /// The limits for a site: partials nested 64 deep beyond the depth of its outline (a
-        /// contents list includes one partial per level), and lookups 1,000 per page beyond 100,000.
+        /// The limits for a site: partials nested 64 deep beyond twice the depth of its outline (a
+        /// contents list includes one partial per level), and 1,000,000 steps of lookups plus
+        /// 10,000 per page.
         static func forSite(depth: Int, pages: Int) -> Limits {
-            Limits(partials: 64 + 2 * depth, lookups: 100_000 + 1_000 * pages)
+            Limits(partials: 64 + 2 * depth, lookups: 1_000_000 + 10_000 * pages)
         }
     }
 
@@ -39,7 +42,7 @@ final class RenderGuard {
     enum Problem: Equatable {
         /// Including the last template of `chain` (template numbers, outermost first) would pass a limit.
         case tooDeep(chain: [Int])
-        /// The page looked up more values than ``Limits/lookups``, while rendering `template`.
+        /// The page took more steps of lookups than ``Limits/lookups``, while rendering `template`.
         case tooMuch(template: Int?)
     }
 
@@ -82,7 +85,7 @@ final class RenderGuard {
 
         func child(named name: String) -> Any? {
             if watch.problem != nil { return Absent() }
-            watch.lookups += 1
+            watch.lookups += max(1, watch.levels)
             if watch.lookups > watch.limits.lookups {
                 watch.problem = .tooMuch(template: watch.chain.last)
                 return Absent()

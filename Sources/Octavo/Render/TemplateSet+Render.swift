@@ -25,7 +25,7 @@ extension TemplateSet {
         switch problem {
         case .tooMuch(let template):
             return Diagnostic(file: template.map(file) ?? displayRoot + "/" + Self.layoutName + ".mustache",
-                              message: "rendering \(page) looked up more than \(limits.lookups) values and was stopped: a section probably repeats a list inside itself, such as {{#sidebar}} inside {{#sidebar}}")
+                              message: "rendering \(page) took more than \(limits.lookups) steps of looking up values and was stopped: a section probably repeats a list inside itself, such as {{#sidebar}} inside {{#sidebar}}, or sections nest very deeply")
         case .tooDeep(let chain):
             // The first template that comes round again starts the loop; name the chain up to there.
             var seen: [Int: Int] = [:]

@@ -68,7 +68,7 @@ public struct TemplateSet: Sendable {
         for entry in listing.entries {
             let relative = entry.path, url = entry.url
             if relative.hasPrefix("assets/") {
-                if !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                if !relative.pathParts().contains(where: { $0.hasPrefix(".") }) {
                     assets.append(Asset(path: relative.precomposedStringWithCanonicalMapping, sourceURL: url))
                 }
                 continue
@@ -106,10 +106,11 @@ public struct TemplateSet: Sendable {
             }
             structures.append(structure)
         }
-        // Each template is registered under an internal name that no partial tag can spell (it has
-        // a space), and under its own name a wrapper that tells the RenderGuard when the template
-        // is entered and left. swift-mustache gives no other way to see partials being rendered,
-        // and a partial that includes itself would otherwise recurse until the stack overflows.
+        // Each template is registered under an internal name that no partial tag can spell and no
+        // file can have (it holds a NUL), and under its own name a wrapper that tells the
+        // RenderGuard when the template is entered and left. swift-mustache gives no other way to
+        // see partials being rendered, and a partial that includes itself would otherwise recurse
+        // until the stack overflows.
         let prefix = "octavo-" + String(UInt64.random(in: 1...UInt64.max), radix: 36)
         var library = MustacheLibrary()
         for (number, name) in names.enumerated() {
@@ -136,7 +137,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// The name template `number` is registered under, behind its wrapper.
-    static func internalName(_ number: Int) -> String { "octavo template \(number)" }
+    static func internalName(_ number: Int) -> String { "octavo\u{0}\(number)" }
 
     /// The values of `id="…"` attributes in a template that contain no Mustache tag.
     static func literalIDs(in text: String) -> Set<String> {

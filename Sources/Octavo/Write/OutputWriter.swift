@@ -40,6 +40,9 @@ public struct OutputWriter: Sendable {
     public var root: URL
     /// How the output folder is named in messages (`Output`).
     public var displayRoot: String
+    /// Called with each file's path just before it replaces the old one; throwing stops the
+    /// write there, as a full disk or a killed process would. For tests of interrupted builds.
+    var willReplace: (@Sendable (String) throws -> Void)?
 
     /// The manifest's file name in the output folder.
     public static let manifestName = ".octavo-manifest"
@@ -119,6 +122,7 @@ public struct OutputWriter: Sendable {
             }
             let folder = file.path.folderPart
             if folders.insert(folder).inserted { try createFolder(root.appendingPathComponent(folder)) }
+            try willReplace?(file.path)
             try replace(url, with: bytes)
             written.insert(file.path)
             report.written += 1

@@ -87,7 +87,7 @@ public struct ZipBundle: Sendable {
     public static func entryPaths(_ files: [OutputFile]) throws -> [String] {
         var paths = Set<String>()
         for file in files {
-            let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
+            let parts = file.path.pathParts(omittingEmpty: false)
             guard !file.path.hasPrefix("/"), !file.path.contains("\\"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
                 throw BuildError(file: file.path, "cannot go into a zip: paths must be relative, without '..', '\\' or empty parts")
             }
