@@ -183,6 +183,26 @@ struct EpubTests {
         }
     }
 
+    @Test func remoteImagesAndLinksToFilesAreWarningsWithTheirPlace() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n![remote](https://example.org/a.png)\n\n[the paper](paper.pdf)\n", "paper.pdf": "%PDF"], under: "Content")
+        var settings = options(in: folder)
+        settings.epub = folder.url.appendingPathComponent("book.epub")
+        let result = try SiteBuilder(options: settings).render()
+        let warnings = result.diagnostics.filter { $0.severity == .warning }.map(\.description)
+        #expect(warnings.contains("Content/index.md:3:1: warning: 'https://example.org/a.png' is a remote image, which EPUB readers do not load: put a copy in the content folder and link to it"))
+        #expect(warnings.contains("Content/index.md:5:1: warning: 'paper.pdf' cannot be opened from the EPUB: EPUB readers open only the book's chapters: set base_url in site.yml to link to the published copy"))
+        // With a base URL the link goes to the published copy and the book holds no copy.
+        try folder.write(["site.yml": "base_url: https://example.org/docs/\n"], under: "Content")
+        let published = try SiteBuilder(options: settings).render()
+        #expect(!published.diagnostics.contains { $0.message.contains("paper.pdf") })
+        let files = try #require(published.epub?.files)
+        #expect(!files.contains { $0.path.hasSuffix("paper.pdf") })
+        let chapter = try #require(files.first { $0.path == "OEBPS/index.xhtml" })
+        guard case .bytes(let bytes) = chapter.contents else { Issue.record("the chapter is not made in memory"); return }
+        #expect(String(decoding: bytes, as: UTF8.self).contains("<a href=\"https://example.org/docs/paper.pdf\">the paper</a>"))
+    }
+
     @Test func identifierIsAVersion5UUIDOfTheTitleAndTheDateFollowsSourceDateEpoch() throws {
         // Python: uuid.uuid5(uuid.NAMESPACE_URL, "octavo:epub:Global Security Initiative Concept Paper")
         #expect(EpubIdentifier.derived(fromTitle: "Global Security Initiative Concept Paper") == "urn:uuid:01afd024-d7a8-5d62-86db-de81be734b7c")

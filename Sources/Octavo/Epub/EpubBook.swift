@@ -209,7 +209,8 @@ public struct EpubBook: Sendable {
     }
 
     /// The assets the pages use (images, and files they link to), the URL for links to files
-    /// outside the book, and a warning for each file a reader cannot open from the book.
+    /// outside the book, and a warning for each file a reader cannot open from the book and each
+    /// remote image.
     ///
     /// Readers follow links only to chapters: a link (not an image) to a file of the site goes to
     /// the published copy when `base_url` is set, and is kept to the copy in the book otherwise.
@@ -237,6 +238,14 @@ public struct EpubBook: Sendable {
                     : "EPUB readers open only the book's chapters: set base_url in site.yml to link to the published copy"
                 diagnostics.append(Diagnostic(file: file.displayPath, line: file.bodyFirstLine + reference.line - 1, column: reference.column,
                                               severity: .warning, message: "'\(reference.destination)' cannot be opened from the EPUB: \(advice)"))
+            }
+        }
+        // Readers load no remote image (EPUB 3.3 §3.6 allows remote audio, video and fonts only).
+        for document in documents {
+            let file = site.documents[document]
+            for reference in file.externalLinks where reference.isImage {
+                diagnostics.append(Diagnostic(file: file.displayPath, line: file.bodyFirstLine + reference.line - 1, column: reference.column, severity: .warning,
+                                              message: "'\(reference.destination)' is a remote image, which EPUB readers do not load: put a copy in the content folder and link to it"))
             }
         }
         return (used.values.sorted { $0.path < $1.path }, external, diagnostics)

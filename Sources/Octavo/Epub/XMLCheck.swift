@@ -32,6 +32,7 @@ enum XMLCheck {
         case 73, 77: "an element that is not closed"
         case 68: "a '<' that does not start a tag; write &lt;"
         case 23: "an '&' that does not start a reference; write &amp;"
+        case 9: "a character XML does not allow, such as a control character"
         default: "XML error \(code)"
         }
     }
