@@ -108,7 +108,7 @@ public struct EpubBook: Sendable {
             if let problem = XMLCheck.problem(in: result.html) {
                 let location = site.location(ofPage: chapter.page)
                 diagnostics.append(Diagnostic(file: location.file, line: location.line, message:
-                    "its EPUB chapter \(chapter.file) is not well-formed XML (line \(problem.line), column \(problem.column): \(problem.message)); EPUB needs XHTML: write raw HTML as XML (<br />, quoted attributes, &#160; rather than &nbsp;) or check the theme's epub/chapter.mustache"))
+                    "its EPUB chapter \(chapter.file) is not well-formed XML (\(problem.message), at line \(problem.line), column \(problem.column) of \(chapter.file)); EPUB needs XHTML: write raw HTML as XML (<br />, quoted attributes, &#160; rather than &nbsp;) or check the theme's epub/chapter.mustache"))
             }
         }
         let stylesheetContext = context(for: EpubChapter(page: 0, isClosing: false, file: "style.css"), targets: targets, media: media.links)
