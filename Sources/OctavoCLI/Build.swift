@@ -29,13 +29,19 @@ struct Build: ParsableCommand {
         valueName: "file.zip"))
     var bundle: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Also write the document as an EPUB 3 book to this file (overrides 'epub' of site.yml); the same input gives the same bytes.",
+        valueName: "file.epub"))
+    var epub: String?
+
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
         let options = SiteBuilder.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,
-            displayOutput: output, strict: strict, bundle: bundle.map(SiteOptions.url), baseURL: site.baseURL)
+            displayOutput: output, strict: strict, bundle: bundle.map(SiteOptions.url), baseURL: site.baseURL,
+            epub: epub.map(SiteOptions.url), displayEpub: epub)
         do {
             let report = try SiteBuilder(options: options).build()
             Reporter.print(report.diagnostics)
@@ -43,7 +49,7 @@ struct Build: ParsableCommand {
                 let elapsed = clock.now - start
                 let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
                 let changes = report.write.map { ", \($0.written) written, \($0.unchanged) unchanged, \($0.removed) removed" } ?? ""
-                let zip = zip(report.bundleBytes)
+                let zip = zip(report.bundleBytes) + (report.epub.map { ", EPUB \($0.path) (\((($0.bytes ?? 0) + 512) / 1024) KB)" } ?? "")
                 let pages = report.pages == 1 ? "1 page" : "\(report.pages) pages"
                 print("Built \(pages) (\(report.files) files\(changes))\(zip) in \(milliseconds) ms")
             }

@@ -25,10 +25,15 @@ public struct SiteBuilder: Sendable {
         public var bundle: URL?
         /// The URL the site is published at (`--base-url`); overrides `base_url` of `site.yml`.
         public var baseURL: String?
+        /// An EPUB file to write the document into as well (see ``EpubBook``); overrides `epub` of `site.yml`.
+        public var epub: URL?
+        /// How the EPUB file is named in messages.
+        public var displayEpub: String?
 
         /// Creates options; display names default to the URLs' paths.
         public init(content: URL, templates: URL, output: URL, displayContent: String? = nil,
-                    displayTemplates: String? = nil, displayOutput: String? = nil, strict: Bool = false, bundle: URL? = nil, baseURL: String? = nil) {
+                    displayTemplates: String? = nil, displayOutput: String? = nil, strict: Bool = false, bundle: URL? = nil, baseURL: String? = nil,
+                    epub: URL? = nil, displayEpub: String? = nil) {
             self.content = content
             self.templates = templates
             self.output = output
@@ -38,6 +43,8 @@ public struct SiteBuilder: Sendable {
             self.strict = strict
             self.bundle = bundle
             self.baseURL = baseURL
+            self.epub = epub
+            self.displayEpub = displayEpub ?? epub?.path
         }
     }
 
@@ -53,6 +60,8 @@ public struct SiteBuilder: Sendable {
         public var write: OutputWriter.Report?
         /// The size of the zip bundle in bytes; `nil` when none was asked for.
         public var bundleBytes: Int?
+        /// The EPUB as messages name it and its size in bytes; `nil` when none was asked for.
+        public var epub: (path: String, bytes: Int?)?
     }
 
     /// A site rendered in memory: the output files and every diagnostic, nothing written.
@@ -63,6 +72,8 @@ public struct SiteBuilder: Sendable {
         public var files: [OutputFile]
         /// Every diagnostic, errors and warnings, in the order of the stages.
         public var diagnostics: [Diagnostic]
+        /// The EPUB's files and where to write them, when `--epub` or `epub` of `site.yml` asks for one.
+        public var epub: EpubOutput? = nil
     }
 
     /// The options.
@@ -154,12 +165,14 @@ public struct SiteBuilder: Sendable {
             + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayTemplates + "/" + $0.path) }
         files.sort { $0.path < $1.path }
         let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)))
+        let epub = try makeEpub(site: site, links: links, templates: templates, content: content)
         // A loop of partials meets every page the same way: one error per place in the templates.
         var places: Set<String> = []
-        let renderDiagnostics = (rendered.diagnostics + renderProblems + (extra.renderProblem.map { [$0] } ?? [])).filter {
+        let renderDiagnostics = (rendered.diagnostics + renderProblems + (extra.renderProblem.map { [$0] } ?? []) + (epub?.diagnostics ?? [])).filter {
             $0.severity != .error || places.insert("\($0.file):\($0.line ?? 0):\($0.column ?? 0)").inserted
         }
-        return Result(site: site, files: files, diagnostics: site.diagnostics + links.diagnostics + extra.diagnostics + renderDiagnostics + audit.diagnostics())
+        return Result(site: site, files: files, diagnostics: site.diagnostics + links.diagnostics + extra.diagnostics + renderDiagnostics + audit.diagnostics(),
+                      epub: epub)
     }
 
     /// Builds the site and writes it to the output folder.
@@ -173,20 +186,32 @@ public struct SiteBuilder: Sendable {
         let failing = result.diagnostics.filter { $0.severity == .error || (options.strict && $0.severity == .warning) }
         if !failing.isEmpty { throw BuildError(failing) }
         let zip = try options.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0)) }
+        let book: (epub: EpubOutput, temporary: URL)?
+        do {
+            book = try result.epub.map { ($0, try prepareEpub($0)) }
+        } catch {
+            if let zip { try? FileManager.default.removeItem(at: zip.temporary) }
+            throw error
+        }
         let write: OutputWriter.Report
         do {
             write = try OutputWriter(root: options.output, displayRoot: options.displayOutput).write(result.files)
         } catch {
             if let zip { try? FileManager.default.removeItem(at: zip.temporary) }
+            if let book { try? FileManager.default.removeItem(at: book.temporary) }
             throw error
         }
         var bundleBytes: Int?
         if let zip {
-            try bundle.commit(zip.temporary, to: zip.url)
+            do { try bundle.commit(zip.temporary, to: zip.url) } catch {
+                if let book { try? FileManager.default.removeItem(at: book.temporary) }
+                throw error
+            }
             bundleBytes = (try? FileManager.default.attributesOfItem(atPath: zip.url.path)[.size] as? Int) ?? nil
         }
+        let epub = try book.map { try commitEpub($0.epub, temporary: $0.temporary) }
         return Report(pages: result.site.pages.count, files: result.files.count,
-                      diagnostics: result.diagnostics.filter { $0.severity != .error } + write.diagnostics, write: write, bundleBytes: bundleBytes)
+                      diagnostics: result.diagnostics.filter { $0.severity != .error } + write.diagnostics, write: write, bundleBytes: bundleBytes, epub: epub)
     }
 
     /// Refuses an output folder that would overwrite the input: the content or templates folder,

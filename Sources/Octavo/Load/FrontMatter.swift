@@ -19,13 +19,19 @@ public struct FrontMatter: Sendable, Equatable {
     /// Heading levels (1–6) at which the file is split into pages, outermost first:
     /// `[1, 2]` makes one page per level-1 heading and one per level-2 heading below it.
     public var split: [Int]
+    /// The EPUB's unique identifier (`urn:isbn:…`, `urn:uuid:…`); read from the home page's file only.
+    public var identifier: String?
+    /// The EPUB's creator (`dc:creator`); read from the home page's file only, else `site.yml`'s `author`.
+    public var author: String?
+    /// The EPUB's publisher (`dc:publisher`); read from the home page's file only.
+    public var publisher: String?
     /// Keys present in the front matter that Octavo does not read, with their 1-based line in the file.
     public var unreadKeys: [(key: String, line: Int)]
     /// The 1-based line in the file of each key, read or not, for diagnostics about its value.
     public var keyLines: [String: Int] = [:]
 
     /// The keys Octavo reads; all others are reported as unread.
-    public static let knownKeys: Set<String> = ["title", "description", "weight", "slug", "split"]
+    public static let knownKeys: Set<String> = ["title", "description", "weight", "slug", "split", "identifier", "author", "publisher"]
 
     /// Front matter with nothing set.
     public init() {
@@ -36,6 +42,7 @@ public struct FrontMatter: Sendable, Equatable {
     public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
         lhs.title == rhs.title && lhs.description == rhs.description && lhs.weight == rhs.weight
             && lhs.slug == rhs.slug && lhs.split == rhs.split
+            && lhs.identifier == rhs.identifier && lhs.author == rhs.author && lhs.publisher == rhs.publisher
             && lhs.unreadKeys.map(\.key) == rhs.unreadKeys.map(\.key)
     }
 }
@@ -87,6 +94,14 @@ extension FrontMatter {
                 description = try string(key, value)
             case "slug":
                 slug = try string(key, value)
+            case "identifier", "author", "publisher":
+                let text = try string(key, value).trimmingSpaces()
+                guard !text.isEmpty else { throw fail(value, "front matter '\(key)' must be text") }
+                switch key {
+                case "identifier": identifier = text
+                case "author": author = text
+                default: publisher = text
+                }
             case "weight":
                 guard let number = wholeNumber(value) else {
                     throw fail(value, "front matter 'weight' must be a whole number, not '\(value.string ?? "a list")'")

@@ -13,6 +13,7 @@ import Yams
 /// author: …          # <meta name="author">
 /// favicon: icon.png  # a file of the content folder
 /// edit_url: https://github.com/o/r/edit/main/Content/   # + the source path: "Edit this page"
+/// epub: book.epub    # also write an EPUB, relative to the folder that holds the content folder
 /// ```
 public struct SiteConfig: Sendable, Equatable {
     /// The site's title, shown in every page's header; default: the home page's title.
@@ -35,6 +36,9 @@ public struct SiteConfig: Sendable, Equatable {
     /// The prefix of each page's "Edit this page" link; the source path relative to the content
     /// folder follows it.
     public var editURL: String?
+    /// Where to write the EPUB edition (see ``EpubBook``), as written: relative to the folder that
+    /// holds the content folder; `--epub` overrides it.
+    public var epub: String?
 
     /// The file name, at the top of the content folder.
     public static let fileName = "site.yml"
@@ -85,6 +89,10 @@ public struct SiteConfig: Sendable, Equatable {
                 if let text = value.scalar?.string, let url = Self.baseURL(text) { baseURL = url } else {
                     problems.append(Diagnostic(file: file, line: line, message: Self.baseURLProblem))
                 }
+            case "epub":
+                if let text = value.scalar?.string, text.hasSuffix(".epub"), !text.contains("\0") { epub = text } else {
+                    problems.append(Diagnostic(file: file, line: line, message: "'epub' must be the path of a file ending in .epub, such as book.epub"))
+                }
             case "description", "author", "favicon", "edit_url":
                 guard let text = value.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
                     problems.append(Diagnostic(file: file, line: line, message: "'\(key.string ?? "")' must be text"))
@@ -111,7 +119,7 @@ public struct SiteConfig: Sendable, Equatable {
     }
 
     /// The keys `site.yml` may hold, for messages.
-    static let knownKeys = "title, unsafe, allow_outside_links, language, base_url, description, author, favicon, edit_url"
+    static let knownKeys = "title, unsafe, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub"
 
     /// What a base URL must look like, for messages.
     public static let baseURLProblem = "the base URL must be an absolute http:// or https:// URL, such as https://example.org/docs/"
