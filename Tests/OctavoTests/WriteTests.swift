@@ -220,3 +220,34 @@ struct InterruptedWriteTests {
         func next() -> Int { lock.withLock { value += 1; return value } }
     }
 }
+
+@Suite("Write: assets copied in chunks")
+struct FileStreamTests {
+    /// An asset of several chunks is copied byte for byte; a rebuild leaves it alone; one byte
+    /// changed at the end (same size) is noticed and copied again.
+    @Test func largeAssetIsCopiedComparedAndRecopiedByChunks() throws {
+        let folder = try TemporaryFolder()
+        var bytes = (0..<(3 * FileStream.chunkSize + 5)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try folder.writeBytes(bytes, to: "in/video.bin")
+        let source = folder.url.appendingPathComponent("in/video.bin")
+        let writer = OutputWriter(root: folder.url.appendingPathComponent("out"))
+        let file = OutputFile(path: "video.bin", contents: .copy(source))
+        #expect(try writer.write([file]) == OutputWriter.Report(written: 1, unchanged: 0, removed: 0))
+        #expect(folder.snapshot("out")["video.bin"] == Data(bytes))
+        #expect(try writer.write([file]) == OutputWriter.Report(written: 0, unchanged: 1, removed: 0))
+        bytes[bytes.count - 1] &+= 1
+        try folder.writeBytes(bytes, to: "in/video.bin")
+        #expect(try writer.write([file]) == OutputWriter.Report(written: 1, unchanged: 0, removed: 0))
+        #expect(folder.snapshot("out")["video.bin"] == Data(bytes))
+    }
+
+    @Test func bytesAreComparedWithAFileByChunks() throws {
+        let folder = try TemporaryFolder()
+        let bytes = (0..<(FileStream.chunkSize + 1)).map { UInt8(truncatingIfNeeded: $0) }
+        try folder.writeBytes(bytes, to: "a")
+        let path = folder.url.appendingPathComponent("a").path
+        #expect(FileStream.file(path, holds: bytes))
+        #expect(!FileStream.file(path, holds: Array(bytes.dropLast())))
+        #expect(!FileStream.file(path, holds: Array(bytes.dropLast()) + [bytes.last! &+ 1]))
+    }
+}

@@ -106,16 +106,11 @@ public struct OutputWriter: Sendable {
         var folders: Set<String> = [""]
         for file in files {
             let url = root.appendingPathComponent(file.path)
-            let bytes: [UInt8]
-            switch file.contents {
-            case .bytes(let made): bytes = made
-            case .copy(let source):
-                guard let data = manager.contents(atPath: source.path) else {
-                    throw BuildError(file: file.source ?? source.lastPathComponent, "cannot be read: check its permissions")
-                }
-                bytes = [UInt8](data)
+            if case .copy(let source) = file.contents, FileStream.size(source.path) == nil {
+                throw BuildError(file: file.source ?? source.lastPathComponent, "cannot be read: check its permissions")
             }
-            if Self.isRegularFile(url.path), let existing = manager.contents(atPath: url.path), existing.elementsEqual(bytes) {
+            // Assets are compared and copied in chunks, never read whole (a video may be 400 MB).
+            if Self.isRegularFile(url.path), sameBytes(url, as: file) {
                 report.unchanged += 1
                 written.insert(file.path)
                 continue
@@ -123,7 +118,10 @@ public struct OutputWriter: Sendable {
             let folder = file.path.folderPart
             if folders.insert(folder).inserted { try createFolder(root.appendingPathComponent(folder)) }
             try willReplace?(file.path)
-            try replace(url, with: bytes)
+            switch file.contents {
+            case .bytes(let bytes): try replace(url, with: bytes)
+            case .copy(let source): try replace(url, copying: source)
+            }
             written.insert(file.path)
             report.written += 1
         }
@@ -194,10 +192,10 @@ public struct OutputWriter: Sendable {
 
     /// Whether the file at `url` already holds exactly what the build would write there.
     private func sameBytes(_ url: URL, as file: OutputFile) -> Bool {
-        guard Self.isRegularFile(url.path), let existing = FileManager.default.contents(atPath: url.path) else { return false }
+        guard Self.isRegularFile(url.path) else { return false }
         switch file.contents {
-        case .bytes(let bytes): return existing.elementsEqual(bytes)
-        case .copy(let source): return FileManager.default.contents(atPath: source.path) == existing
+        case .bytes(let bytes): return FileStream.file(url.path, holds: bytes)
+        case .copy(let source): return FileStream.file(url.path, sameAs: source.path)
         }
     }
 
@@ -271,8 +269,18 @@ public struct OutputWriter: Sendable {
     /// Writes to `.NAME.octavo-tmp` beside the file, then renames it over the file, so that the
     /// file is at every moment either old or new (rename is atomic on POSIX file systems).
     private func replace(_ url: URL, with bytes: [UInt8]) throws {
+        try replace(url) { Self.writeFile($0, bytes) }
+    }
+
+    /// Like ``replace(_:with:)``, with the bytes copied from the file `source` in chunks.
+    private func replace(_ url: URL, copying source: URL) throws {
+        try replace(url) { FileStream.copy(source.path, to: $0) }
+    }
+
+    /// Writes the temporary file with `write` (given its path), then renames it over `url`.
+    private func replace(_ url: URL, writing write: (String) -> Bool) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + Self.temporarySuffix)
-        guard Self.writeFile(temporary.path, bytes), rename(temporary.path, url.path) == 0 else {
+        guard write(temporary.path), rename(temporary.path, url.path) == 0 else {
             unlink(temporary.path)
             throw BuildError(file: display(String(url.path.dropFirst(root.path.count + 1))), "cannot be written: check the output folder's permissions and free space")
         }
