@@ -71,11 +71,13 @@ public struct PageRenderer: Sendable {
         let page = site.pages[index]
         let path = page.path
         let lineage = ancestors(of: index, in: site)
+        // A set, so that marking open items costs O(1) each, not O(depth), on deep outlines.
+        let open = Set(lineage + [index])
         func item(_ target: Int, children: [NavItem] = []) -> NavItem {
             let other = site.pages[target]
             return NavItem(title: other.title, number: other.number, numberedTitle: other.numberedTitle,
                            url: URLEscaping.path(RelativePath.from(path, to: other.path)), summary: other.summary.isEmpty ? nil : other.summary,
-                           isCurrent: target == index, isOpen: target == index || lineage.contains(target),
+                           isCurrent: target == index, isOpen: open.contains(target),
                            children: children)
         }
         func tree(_ target: Int) -> NavItem {
@@ -89,8 +91,8 @@ public struct PageRenderer: Sendable {
             let list = site.pages[parent].children
             // Children are in reading order, so their page indices ascend: the open one (the page
             // or its ancestor in this list) is found by binary search, not a scan of a long list.
-            let open = ([index] + lineage).lazy.compactMap { Self.position(of: $0, in: list) }.first
-            return NavWindow(count: list.count, open: open).items({ make(list[$0]) }) { count in
+            let openPosition = ([index] + lineage).lazy.compactMap { Self.position(of: $0, in: list) }.first
+            return NavWindow(count: list.count, open: openPosition).items({ make(list[$0]) }) { count in
                 let title = parent == 0 ? "… \(count) more in the contents" : "… \(count) more in \(site.pages[parent].numberedTitle)"
                 let url = parent == 0 ? contents : URLEscaping.path(RelativePath.from(path, to: site.pages[parent].path))
                 return NavItem(title: title, number: nil, numberedTitle: title, url: url, summary: nil,
@@ -98,7 +100,7 @@ public struct PageRenderer: Sendable {
             }
         }
         let sidebar = windowed(0) { top in
-            lineage.contains(top) || top == index ? item(top, children: windowed(top) { item($0) }) : item(top)
+            open.contains(top) ? item(top, children: windowed(top) { item($0) }) : item(top)
         }
         let body = html(of: page, closing: false, site: site, links: links)
         let closing = html(of: page, closing: true, site: site, links: links)
