@@ -1,11 +1,10 @@
 import Foundation
-import ZIPFoundation
 
 /// Writes the whole site into one zip file, the same bytes for the same site.
 ///
 /// Entries are the output files and their folders, by their paths relative to the site root
-/// (`/`-separated, no leading `/`, no `..`), sorted, UTF-8 names flagged (bit 11, which
-/// ZIPFoundation always sets), deflated, with permissions 644 (files) and 755 (folders) and one
+/// (`/`-separated, no leading `/`, no `..`), sorted, UTF-8 names flagged (bit 11), deflated
+/// (stored when deflate would not make them smaller) by ``ZipWriter`` in one pass, with permissions 644 (files) and 755 (folders) and one
 /// fixed modification time: `SOURCE_DATE_EPOCH` when set (see reproducible-builds.org), else
 /// 1980-01-01 00:00:00 UTC, the earliest time a zip can hold.
 public struct ZipBundle: Sendable {
@@ -100,28 +99,26 @@ public struct ZipBundle: Sendable {
     }
 
     private func makeArchive(_ files: [OutputFile], at url: URL) throws {
-        let archive = try Archive(url: url, accessMode: .create)
+        let paths = try Self.entryPaths(files)
+        guard paths.count <= ZipWriter.maxEntries else {
+            throw BuildError(file: url.lastPathComponent, "would hold \(paths.count) entries, over the \(ZipWriter.maxEntries) a zip without ZIP64 records holds: publish the output folder instead")
+        }
+        let writer = try ZipWriter(url: url, date: modificationDate)
         let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        for path in try Self.entryPaths(files) {
+        for path in paths {
             guard let file = byPath[path] else {
-                try archive.addEntry(with: path, type: .directory, uncompressedSize: Int64(0), modificationDate: modificationDate,
-                                     permissions: 0o755, compressionMethod: .none, provider: { (_: Int64, _: Int) in Data() })
+                try writer.addFolder(path)
                 continue
             }
-            let data: Data
             switch file.contents {
-            case .bytes(let bytes): data = Data(bytes)
+            case .bytes(let bytes): try writer.addFile(path, bytes: Data(bytes))
             case .copy(let source):
-                guard let read = FileManager.default.contents(atPath: source.path) else {
-                    throw BuildError(file: source.path, "cannot be read: check its permissions")
+                guard FileStream.size(source.path) != nil else {
+                    throw BuildError(file: file.source ?? source.lastPathComponent, "cannot be read: check its permissions")
                 }
-                data = read
-            }
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: modificationDate,
-                                 permissions: 0o644, compressionMethod: .deflate) { position, size in
-                let start = data.startIndex + Int(position)
-                return data.subdata(in: start..<min(start + size, data.endIndex))
+                try writer.addFile(path, copying: source)
             }
         }
+        try writer.finish()
     }
 }

@@ -1,0 +1,159 @@
+import Foundation
+import ZIPFoundation
+
+/// Writes a zip file (PKWARE APPNOTE 6.3.x) in one pass: each entry's local header and data are
+/// appended once, and the central directory is written once at the end.
+///
+/// ZIPFoundation 0.9's `Archive.addEntry` reads and rewrites the whole central directory on every
+/// entry, which made a 10,000-page bundle take over a minute (quadratic in the number of entries).
+/// This type keeps ZIPFoundation for what a library should do (deflate and CRC-32 through zlib) and
+/// only lays out the records. Entries are written in the order given; names are UTF-8 and flagged
+/// so (general purpose bit 11); every entry has the same MS-DOS date and time; files are deflated
+/// unless that makes them larger, folders stored. No ZIP64: at most 65,535 entries and 4 GiB.
+final class ZipWriter {
+    private let handle: FileHandle
+    private var offset: UInt64 = 0
+    private var central = Data()
+    private var count = 0
+    private let dosTime: UInt16
+    private let dosDate: UInt16
+
+    /// The largest number of entries and of bytes a zip without ZIP64 records can hold.
+    static let maxEntries = 65_535
+    static let maxBytes: UInt64 = 0xFFFF_FFFF
+
+    /// Errors that name what does not fit.
+    enum Failure: Error { case tooManyEntries, tooLarge, unreadable(String) }
+
+    /// Creates (or truncates) the file at `url`.
+    /// - Parameter date: The modification time of every entry, 1980-01-01 to 2107-12-31 UTC.
+    init(url: URL, date: Date) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw Failure.unreadable(url.path) }
+        handle = try FileHandle(forWritingTo: url)
+        var seconds = time_t(date.timeIntervalSince1970)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        dosTime = UInt16(parts.tm_hour << 11 | parts.tm_min << 5 | parts.tm_sec / 2)
+        dosDate = UInt16(max(0, Int(parts.tm_year) + 1900 - 1980) << 9 | Int(parts.tm_mon + 1) << 5 | Int(parts.tm_mday))
+    }
+
+    deinit { try? handle.close() }
+
+    /// Adds a folder entry (`name` ends with `/`), stored, with Unix permissions `permissions`.
+    func addFolder(_ name: String, permissions: UInt16 = 0o755) throws {
+        try add(name, method: 0, crc: 0, compressed: Data(), size: 0, mode: UInt16(S_IFDIR) | permissions)
+    }
+
+    /// Adds a file entry with the given bytes.
+    func addFile(_ name: String, bytes: Data, permissions: UInt16 = 0o644) throws {
+        var compressed = Data()
+        let crc = try Data.compress(size: Int64(bytes.count), bufferSize: 1 << 16, provider: { position, size in
+            bytes.subdata(in: Int(position)..<min(Int(position) + size, bytes.count))
+        }, consumer: { compressed.append($0) })
+        // Deflate can make tiny or incompressible files larger: store those instead.
+        let stored = compressed.count >= bytes.count
+        try add(name, method: stored ? 0 : 8, crc: crc, compressed: stored ? bytes : compressed, size: UInt64(bytes.count),
+                mode: UInt16(S_IFREG) | permissions)
+    }
+
+    /// Adds a file entry with the bytes of the file at `source`, read in chunks.
+    func addFile(_ name: String, copying source: URL, permissions: UInt16 = 0o644) throws {
+        guard let size = FileStream.size(source.path), let input = FileHandle(forReadingAtPath: source.path) else {
+            throw Failure.unreadable(source.path)
+        }
+        defer { try? input.close() }
+        // The local header needs the CRC and sizes, known only after the data: write a
+        // placeholder, the data, then the header again in place.
+        let start = offset
+        let header = localHeader(name, method: 8, crc: 0, compressedSize: 0, size: UInt64(size))
+        try write(header)
+        var written: UInt64 = 0
+        let crc = try Data.compress(size: Int64(size), bufferSize: FileStream.chunkSize, provider: { _, chunk in
+            try input.read(upToCount: chunk) ?? Data()
+        }, consumer: { data in
+            try self.write(data)
+            written += UInt64(data.count)
+        })
+        try handle.seek(toOffset: start)
+        try handle.write(contentsOf: localHeader(name, method: 8, crc: crc, compressedSize: written, size: UInt64(size)))
+        try handle.seekToEnd()
+        try record(name, method: 8, crc: crc, compressedSize: written, size: UInt64(size), mode: UInt16(S_IFREG) | permissions, at: start)
+    }
+
+    /// Writes the central directory and the end record, and closes the file.
+    func finish() throws {
+        guard count <= Self.maxEntries else { throw Failure.tooManyEntries }
+        let start = offset
+        try write(central)
+        var end = Data()
+        end.append(le32: 0x0605_4B50)
+        end.append(le16: 0)  // this disk
+        end.append(le16: 0)  // disk of the central directory
+        end.append(le16: UInt16(count))
+        end.append(le16: UInt16(count))
+        end.append(le32: UInt32(central.count))
+        end.append(le32: UInt32(start))
+        end.append(le16: 0)  // comment length
+        try write(end)
+        try handle.close()
+    }
+
+    private func add(_ name: String, method: UInt16, crc: UInt32, compressed: Data, size: UInt64, mode: UInt16) throws {
+        let start = offset
+        try write(localHeader(name, method: method, crc: crc, compressedSize: UInt64(compressed.count), size: size))
+        try write(compressed)
+        try record(name, method: method, crc: crc, compressedSize: UInt64(compressed.count), size: size, mode: mode, at: start)
+    }
+
+    private func localHeader(_ name: String, method: UInt16, crc: UInt32, compressedSize: UInt64, size: UInt64) -> Data {
+        var data = Data()
+        data.append(le32: 0x0403_4B50)
+        data.append(le16: 20)        // version needed: 2.0 (deflate, folders)
+        data.append(le16: 1 << 11)   // names are UTF-8
+        data.append(le16: method)
+        data.append(le16: dosTime)
+        data.append(le16: dosDate)
+        data.append(le32: crc)
+        data.append(le32: UInt32(truncatingIfNeeded: compressedSize))
+        data.append(le32: UInt32(truncatingIfNeeded: size))
+        data.append(le16: UInt16(name.utf8.count))
+        data.append(le16: 0)         // extra field length
+        data.append(contentsOf: Array(name.utf8))
+        return data
+    }
+
+    private func record(_ name: String, method: UInt16, crc: UInt32, compressedSize: UInt64, size: UInt64, mode: UInt16, at start: UInt64) throws {
+        guard offset <= Self.maxBytes, compressedSize <= Self.maxBytes, size <= Self.maxBytes else { throw Failure.tooLarge }
+        count += 1
+        central.append(le32: 0x0201_4B50)
+        central.append(le16: 3 << 8 | 20)  // made by: Unix, 2.0, so the external attributes hold the mode
+        central.append(le16: 20)
+        central.append(le16: 1 << 11)
+        central.append(le16: method)
+        central.append(le16: dosTime)
+        central.append(le16: dosDate)
+        central.append(le32: crc)
+        central.append(le32: UInt32(compressedSize))
+        central.append(le32: UInt32(size))
+        central.append(le16: UInt16(name.utf8.count))
+        central.append(le16: 0)  // extra field length
+        central.append(le16: 0)  // comment length
+        central.append(le16: 0)  // disk number
+        central.append(le16: 0)  // internal attributes
+        central.append(le32: UInt32(mode) << 16)
+        central.append(le32: UInt32(start))
+        central.append(contentsOf: Array(name.utf8))
+    }
+
+    private func write(_ data: Data) throws {
+        try handle.write(contentsOf: data)
+        offset += UInt64(data.count)
+    }
+}
+
+extension Data {
+    /// Appends a little-endian 16-bit value, as zip records store numbers.
+    mutating func append(le16 value: UInt16) { Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) } }
+    /// Appends a little-endian 32-bit value.
+    mutating func append(le32 value: UInt32) { Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) } }
+}
