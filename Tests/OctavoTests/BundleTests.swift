@@ -93,6 +93,34 @@ struct BundleTests {
         #expect(!names.contains(OutputWriter.manifestName))
     }
 
+    /// A streamed asset of several chunks and bytes made by the build come back whole through
+    /// ZIPFoundation's reader, with their modes; a date past 2099 (where ZIPFoundation's own
+    /// writer stops) is stored as given.
+    @Test func entriesReadBackWholeWithTheirModes() throws {
+        let folder = try TemporaryFolder()
+        let big = (0..<(2 * FileStream.chunkSize + 7)).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        try folder.writeBytes(big, to: "video.bin")
+        let zip = folder.url.appendingPathComponent("z.zip")
+        let date = try ZipBundle.modificationDate(environment: ["SOURCE_DATE_EPOCH": "4102444800"])  // 2100-01-01 00:00 UTC
+        try ZipBundle(modificationDate: date).write([
+            OutputFile(path: "a/page.html", contents: .bytes(Array("<p>x</p>".utf8))),
+            OutputFile(path: "media/video.bin", contents: .copy(folder.url.appendingPathComponent("video.bin"))),
+        ], to: zip)
+        let archive = try Archive(url: zip, accessMode: .read)
+        func read(_ path: String) throws -> Data {
+            let entry = try #require(archive[path])
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            return data
+        }
+        #expect(try read("a/page.html") == Data("<p>x</p>".utf8))
+        #expect(try read("media/video.bin") == Data(big))
+        #expect(archive.map(\.path) == ["a/", "a/page.html", "media/", "media/video.bin"])
+        #expect(archive["media/"]?.type == .directory && archive["a/page.html"]?.type == .file)
+        let entries = try Self.centralDirectory(Array(try Data(contentsOf: zip)))
+        #expect(entries.allSatisfy { $0.date == UInt16((2100 - 1980) << 9 | 1 << 5 | 1) && $0.time == 0 })
+    }
+
     @Test func sourceDateEpochSetsTheEntriesTime() throws {
         #expect(try ZipBundle.modificationDate(environment: [:]) == ZipBundle.earliestDate)
         #expect(try ZipBundle.modificationDate(environment: ["SOURCE_DATE_EPOCH": "315532800"]) == ZipBundle.earliestDate)

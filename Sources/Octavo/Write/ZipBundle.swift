@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Entries are the output files and their folders, by their paths relative to the site root
 /// (`/`-separated, no leading `/`, no `..`), sorted, UTF-8 names flagged (bit 11), deflated
-/// (stored when deflate would not make them smaller) by ``ZipWriter`` in one pass, with permissions 644 (files) and 755 (folders) and one
+/// by ``ZipWriter`` in one pass, with permissions 644 (files) and 755 (folders) and one
 /// fixed modification time: `SOURCE_DATE_EPOCH` when set (see reproducible-builds.org), else
 /// 1980-01-01 00:00:00 UTC, the earliest time a zip can hold.
 public struct ZipBundle: Sendable {

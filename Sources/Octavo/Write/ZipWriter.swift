@@ -8,8 +8,8 @@ import ZIPFoundation
 /// entry, which made a 10,000-page bundle take over a minute (quadratic in the number of entries).
 /// This type keeps ZIPFoundation for what a library should do (deflate and CRC-32 through zlib) and
 /// only lays out the records. Entries are written in the order given; names are UTF-8 and flagged
-/// so (general purpose bit 11); every entry has the same MS-DOS date and time; files are deflated
-/// unless that makes them larger, folders stored. No ZIP64: at most 65,535 entries and 4 GiB.
+/// so (general purpose bit 11); every entry has the same MS-DOS date and time; files are deflated,
+/// folders stored. No ZIP64: at most 65,535 entries and 4 GiB.
 final class ZipWriter {
     private let handle: FileHandle
     private var offset: UInt64 = 0
@@ -50,10 +50,7 @@ final class ZipWriter {
         let crc = try Data.compress(size: Int64(bytes.count), bufferSize: 1 << 16, provider: { position, size in
             bytes.subdata(in: Int(position)..<min(Int(position) + size, bytes.count))
         }, consumer: { compressed.append($0) })
-        // Deflate can make tiny or incompressible files larger: store those instead.
-        let stored = compressed.count >= bytes.count
-        try add(name, method: stored ? 0 : 8, crc: crc, compressed: stored ? bytes : compressed, size: UInt64(bytes.count),
-                mode: UInt16(S_IFREG) | permissions)
+        try add(name, method: 8, crc: crc, compressed: compressed, size: UInt64(bytes.count), mode: UInt16(S_IFREG) | permissions)
     }
 
     /// Adds a file entry with the bytes of the file at `source`, read in chunks.
