@@ -62,6 +62,26 @@ struct LinkTests {
         #expect(RelativePath.from(from, to: to) == expected)
     }
 
+    @Test func aQueryOnALinkIsKeptBeforeTheFragment() throws {
+        let folder = try TemporaryFolder()
+        try folder.write([
+            "index.md": "# Home\n\n[deep](sub/c.md?view=full#top) [plain](sub/c.md?a=1&b=2) [spaced](<sub/c.md?q=a b\"c#top>)"
+                + " [percent](sub/c.md?p=%41%zz) [asset](img/p.txt?v=2#x) [self](?mode=print#home) [none](sub/c.md#top)\n",
+            "sub/c.md": "# C\n\n## Top\n\n[home](../index.md?from=c)\n",
+            "img/p.txt": "text",
+        ], under: "Content")
+        let result = try SiteBuilder(options: options(in: folder)).render()
+        #expect(result.diagnostics.filter { $0.severity == .error } == [])
+        let home = try #require(result.files.first { $0.path == "index.html" }).text
+        let hrefs = PageLinks(home).hrefs
+        for expected in ["sub/c/index.html?view=full#top", "sub/c/index.html?a=1&b=2", "sub/c/index.html?q=a%20b%22c#top",
+                         "sub/c/index.html?p=%41%25zz", "img/p.txt?v=2#x", "index.html?mode=print#home", "sub/c/index.html#top"] {
+            #expect(hrefs.contains(expected), "no \(expected) in \(hrefs)")
+        }
+        let page = try #require(result.files.first { $0.path == "sub/c/index.html" }).text
+        #expect(PageLinks(page).hrefs.contains("../../index.html?from=c"))
+    }
+
     @Test func linksWrittenInNFDFindNFCFiles() throws {
         let nfc = "caf\u{E9}.md"
         let nfd = "cafe\u{301}.md"

@@ -151,10 +151,12 @@ extension LinkTarget {
         switch self {
         case .page(let index, let fragment):
             let path = site.pages[index].path
-            let base = path == fromPath && fragment != nil ? "" : RelativePath.from(fromPath, to: path)
-            return URLEscaping.path(base) + (fragment.map { "#" + URLEscaping.fragment($0) } ?? "")
+            let query = URLEscaping.query(of: original)
+            let base = path == fromPath && fragment != nil && query.isEmpty ? "" : RelativePath.from(fromPath, to: path)
+            return URLEscaping.path(base) + query + (fragment.map { "#" + URLEscaping.fragment($0) } ?? "")
         case .file(let path, let fragment):
-            return URLEscaping.path(RelativePath.from(fromPath, to: path)) + (fragment.map { "#" + URLEscaping.fragment($0) } ?? "")
+            return URLEscaping.path(RelativePath.from(fromPath, to: path)) + URLEscaping.query(of: original)
+                + (fragment.map { "#" + URLEscaping.fragment($0) } ?? "")
         case .unresolved:
             return original
         }
@@ -212,8 +214,36 @@ public enum URLEscaping {
             || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x2F
     }
 
+    /// The query of a link as written (`?view=full` of `c.md?view=full#top`), with `?`, or `""`
+    /// when it has none. It is kept as written but for the characters a URL cannot hold as they
+    /// are (space, `"`, `<`, `>`, `\\`, `^`, `` ` ``, `{`, `|`, `}`, controls, non-ASCII, and a `%`
+    /// that starts no escape), which are percent-encoded (WHATWG URL, query percent-encode set).
+    public static func query(of destination: String) -> String {
+        let utf8 = destination.utf8
+        let end = utf8.firstIndex(of: UInt8(ascii: "#")) ?? utf8.endIndex
+        guard let start = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) else { return "" }
+        let bytes = Array(utf8[start..<end])
+        var result = ""
+        for (offset, byte) in bytes.enumerated() {
+            let isHex = { (at: Int) in at < bytes.count && (bytes[at] as UInt8).isHexDigit }
+            let plain = byte > 0x20 && byte < 0x7F && !"\"<>\\^`{|}".utf8.contains(byte)
+                && (byte != UInt8(ascii: "%") || (isHex(offset + 1) && isHex(offset + 2)))
+            result += plain ? String(UnicodeScalar(byte)) : "%" + String(byte, radix: 16, uppercase: true).leftPadded
+        }
+        return result
+    }
+
     /// Encodes a fragment like a path (ids are letters, digits, `-` and `_`; others are encoded).
     public static func fragment(_ fragment: String) -> String {
         fragment.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? fragment
     }
+}
+
+private extension UInt8 {
+    var isHexDigit: Bool { (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self) }
+}
+
+private extension String {
+    /// Two hex digits: `"7"` → `"07"`.
+    var leftPadded: String { count < 2 ? "0" + self : self }
 }
