@@ -171,6 +171,19 @@ struct CheckTests {
         ])
     }
 
+    @Test func theAuditComparesIdsAndPathsCodePointByCodePoint() throws {
+        let site = try outline(["index.md": "# H\n"])
+        let html = "<h1 id=\"caf\u{E9}\">x</h1><a href=\"#cafe\u{301}\">a</a><a href=\"#caf%C3%A9\">b</a>"
+            + "<a href=\"cafe\u{301}.png\">c</a><a href=\"caf\u{E9}.png\">d</a>"
+        let audit = SiteAudit(site: site, links: LinkResolver().resolve(site), pages: [(path: "index.html", html: html)],
+                              files: ["index.html", "caf\u{E9}.png"])
+        let messages = audit.diagnostics().filter { $0.severity == .error }.map(\.message)
+        #expect(messages == [
+            "page 'index.html' links to '#cafe\u{301}', but 'index.html' has no id 'cafe\u{301}'",
+            "page 'index.html' links to 'cafe\u{301}.png', which the build does not write",
+        ])
+    }
+
     @Test func externalLinksSafeModeDropsAreNotListedAndEveryListedOneIsInThePage() throws {
         let links = "[js](javascript:alert(1)) [js2](JavaScript:x) [vb](VBSCRIPT:x) [file](file:///etc/passwd) "
             + "[data](data:text/html,x) ![png](data:image/png;base64,AA) [web](https://example.invalid/) [mail](mailto:a@b.invalid)\n"

@@ -82,6 +82,31 @@ struct LinkTests {
         #expect(PageLinks(page).hrefs.contains("../../index.html?from=c"))
     }
 
+    @Test func headingsAndFragmentsInNFCAndNFDMeetAsABrowserComparesThem() throws {
+        // Heading 1 typed composed, heading 2 decomposed; each linked to both ways, on its page and from another.
+        let nfcHeading = "Caf\u{E9} au lait", nfdHeading = "Cre\u{300}me bru\u{302}le\u{301}e"
+        let links = ["#caf\u{E9}-au-lait", "#cafe\u{301}-au-lait", "#cr\u{E8}me-br\u{FB}l\u{E9}e", "#cre\u{300}me-bru\u{302}le\u{301}e"]
+        let folder = try TemporaryFolder()
+        try folder.write([
+            "index.md": "# Home\n\n" + links.map { "[x](a.md\($0))" }.joined(separator: " ") + " [y](a.md#cafe%CC%81-au-lait)\n",
+            "a.md": "# A\n\n## \(nfcHeading)\n\n## \(nfdHeading)\n\n" + links.map { "[x](\($0))" }.joined(separator: " ") + "\n",
+        ], under: "Content")
+        let report = try SiteBuilder(options: options(in: folder)).build()
+        #expect(report.diagnostics == [])
+        let files = folder.snapshot("Output")
+        let page = PageLinks(String(decoding: files["a/index.html"] ?? Data(), as: UTF8.self))
+        let expectedIDs = ["caf\u{E9}-au-lait", "cr\u{E8}me-br\u{FB}l\u{E9}e"]
+        for id in expectedIDs { #expect(page.ids.contains { $0.utf8.elementsEqual(id.utf8) }, "no id \(id) in NFC") }
+        // Every fragment written is NFC and names an id byte for byte.
+        #expect(brokenLinks(in: files) == [])
+        for (path, data) in files where path.hasSuffix(".html") {
+            for href in PageLinks(String(decoding: data, as: UTF8.self)).hrefs {
+                guard let fragment = resolve(href, from: path)?.fragment else { continue }
+                #expect(fragment.unicodeScalars.elementsEqual(fragment.precomposedStringWithCanonicalMapping.unicodeScalars), "\(path): \(href)")
+            }
+        }
+    }
+
     @Test func linksWrittenInNFDFindNFCFiles() throws {
         let nfc = "caf\u{E9}.md"
         let nfd = "cafe\u{301}.md"

@@ -83,7 +83,9 @@ public struct LinkResolver: Sendable {
         // Found by byte, not Character: `#` followed by a combining mark (`#\u{301}x`) is one Character.
         if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
             let raw = String(rest[rest.utf8.index(after: hash)...])
-            fragment = raw.removingPercentEncoding ?? raw
+            // NFC, as heading ids are: the fragment is written as resolved, so that a link typed
+            // in NFD leads where a browser looks (it compares ids code point by code point).
+            fragment = (raw.removingPercentEncoding ?? raw).precomposedStringWithCanonicalMapping
             rest = String(rest[..<hash])
         }
         if let query = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = String(rest[..<query]) }
