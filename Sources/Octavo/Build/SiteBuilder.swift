@@ -2,8 +2,10 @@ import Foundation
 
 /// Runs the whole pipeline: load → parse → outline → link → render → write.
 ///
-/// Everything is rendered before anything is written, so a build that fails leaves the output
-/// folder exactly as it was.
+/// Everything is rendered and every path checked before anything is written, so a build that
+/// fails on its input leaves the output folder exactly as it was. Only the file system can fail
+/// after the first write (a full disk, a file removed meanwhile); the error then says what was
+/// written (``BuildError/written``).
 public struct SiteBuilder: Sendable {
     /// Where a build reads and writes.
     public struct Options: Sendable {
@@ -25,10 +27,13 @@ public struct SiteBuilder: Sendable {
         public var bundle: URL?
         /// The URL the site is published at (`--base-url`); overrides `base_url` of `site.yml`.
         public var baseURL: String?
+        /// How the bundle is named in messages (as the user gave it).
+        public var displayBundle: String?
 
         /// Creates options; display names default to the URLs' paths.
         public init(content: URL, templates: URL, output: URL, displayContent: String? = nil,
-                    displayTemplates: String? = nil, displayOutput: String? = nil, strict: Bool = false, bundle: URL? = nil, baseURL: String? = nil) {
+                    displayTemplates: String? = nil, displayOutput: String? = nil, strict: Bool = false, bundle: URL? = nil, baseURL: String? = nil,
+                    displayBundle: String? = nil) {
             self.content = content
             self.templates = templates
             self.output = output
@@ -38,6 +43,7 @@ public struct SiteBuilder: Sendable {
             self.strict = strict
             self.bundle = bundle
             self.baseURL = baseURL
+            self.displayBundle = displayBundle ?? bundle?.path
         }
     }
 
@@ -164,7 +170,8 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site and writes it to the output folder.
     /// - Throws: ``BuildError`` with every error (and, with `strict`, every warning); nothing is
-    ///   written then.
+    ///   written then. ``BuildError`` with ``BuildError/written`` set when the file system fails
+    ///   after the first write (the output folder or the zip).
     public func build() throws -> Report {
         try checkOutputFolder()
         // Read before anything is written: a date the zip cannot hold is an error, not a trap.
@@ -172,7 +179,7 @@ public struct SiteBuilder: Sendable {
         let result = try render()
         let failing = result.diagnostics.filter { $0.severity == .error || (options.strict && $0.severity == .warning) }
         if !failing.isEmpty { throw BuildError(failing) }
-        let zip = try options.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0)) }
+        let zip = try options.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0, display: options.displayBundle)) }
         let write: OutputWriter.Report
         do {
             write = try OutputWriter(root: options.output, displayRoot: options.displayOutput).write(result.files)
@@ -182,7 +189,13 @@ public struct SiteBuilder: Sendable {
         }
         var bundleBytes: Int?
         if let zip {
-            try bundle.commit(zip.temporary, to: zip.url)
+            do {
+                try bundle.commit(zip.temporary, to: zip.url, display: options.displayBundle)
+            } catch var error as BuildError {
+                error.written = "\(options.displayOutput) was built (\(write.written) files written, \(write.unchanged) unchanged, "
+                    + "\(write.removed) removed), but the zip was not: build again once the error is fixed"
+                throw error
+            }
             bundleBytes = (try? FileManager.default.attributesOfItem(atPath: zip.url.path)[.size] as? Int) ?? nil
         }
         return Report(pages: result.site.pages.count, files: result.files.count,
@@ -192,24 +205,47 @@ public struct SiteBuilder: Sendable {
     /// Refuses an output folder that would overwrite the input: the content or templates folder,
     /// the current folder, `/`, or a folder that contains any of them.
     func checkOutputFolder() throws {
-        let output = options.output.standardizedFileURL.resolvingSymlinksInPath().path
+        let output = Self.realPath(options.output)
         let protected = [options.content, options.templates, URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-            .map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
+            .map(Self.realPath)
         for path in protected where output == "/" || path == output || path.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
             throw BuildError(file: options.output.path, "cannot be the output folder: it is or contains '\(path)', which the build reads")
         }
         for path in protected.dropLast() where output.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
             throw BuildError(file: options.output.path, "cannot be the output folder: it is inside '\(path)', which the build reads, so every build would read the one before")
         }
-        if let bundle = options.bundle?.standardizedFileURL.resolvingSymlinksInPath().path {
+        if let bundle = options.bundle.map(Self.realPath) {
+            let display = options.displayBundle ?? bundle
             for path in protected.dropLast() where bundle == path || bundle.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
-                throw BuildError(file: options.bundle?.path ?? bundle, "cannot be the bundle: it is inside '\(path)', which the build reads")
+                throw BuildError(file: display, "cannot be the bundle: it is inside '\(path)', which the build reads")
+            }
+            // The output folder is Octavo's to rewrite and clean (leftover temporary files, stale
+            // pages): a zip there would be removed half-made, or packed into itself.
+            if bundle == output || bundle.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
+                throw BuildError(file: display, "cannot be the bundle: it is inside the output folder \(options.displayOutput); "
+                                 + "put it beside it (for example --bundle site.zip), or copy it in after the build")
             }
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: bundle, isDirectory: &isFolder), isFolder.boolValue {
-                throw BuildError(file: options.bundle?.path ?? bundle, "cannot be the bundle: it is a folder; name a file such as site.zip")
+                throw BuildError(file: display, "cannot be the bundle: it is a folder; name a file such as site.zip")
             }
         }
+    }
+}
+
+extension SiteBuilder {
+    /// The path of `url` with every symbolic link resolved, also when its last parts do not exist
+    /// yet (`link/site.zip`, where `link` leads to the output folder): the deepest folder that
+    /// exists is resolved, and the rest appended.
+    static func realPath(_ url: URL) -> String {
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while LinkBoundary.realPath(existing.path) == nil, existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        let base = LinkBoundary.realPath(existing.path) ?? existing.path
+        return rest.reduce(base) { $0.hasSuffix("/") ? $0 + $1 : $0 + "/" + $1 }
     }
 }
 
