@@ -47,13 +47,14 @@ public struct LinkResolver: Sendable {
     public func resolve(_ site: Site) -> Resolution {
         var documentsByPath: [String: Int] = [:]
         for (index, document) in site.documents.enumerated() { documentsByPath[document.path] = index }
+        let folderPages = site.folderPageDocuments()
         let assetPaths = Set(site.assets.map(\.path))
         var targets: [[LinkTarget]] = []
         var diagnostics: [Diagnostic] = []
         for document in site.documents {
             var resolved: [LinkTarget] = []
             for link in document.links {
-                var target = resolve(link.destination, in: document, site: site, documents: documentsByPath, assets: assetPaths)
+                var target = resolve(link.destination, in: document, site: site, documents: documentsByPath, folderPages: folderPages, assets: assetPaths)
                 if link.isImage, Self.isPage(target, site: site) {
                     target = .unresolved("image source '\(link.destination)' is a page, not an image: link to it with [text](\(link.destination)), or give an image file")
                 }
@@ -77,7 +78,8 @@ public struct LinkResolver: Sendable {
         }
     }
 
-    private func resolve(_ destination: String, in document: Document, site: Site, documents: [String: Int], assets: Set<String>) -> LinkTarget {
+    private func resolve(_ destination: String, in document: Document, site: Site, documents: [String: Int],
+                         folderPages: [String: Int], assets: Set<String>) -> LinkTarget {
         var rest = destination
         var fragment: String?
         // Found by byte, not Character: `#` followed by a combining mark (`#\u{301}x`) is one Character.
@@ -101,11 +103,13 @@ public struct LinkResolver: Sendable {
         }
         if assets.contains(path) || builtFiles.contains(path) { return .file(path, fragment: fragment) }
         let folder = path.hasSuffix("/") || path.isEmpty ? path : path + "/"
-        // A file, or a folder by its index file; a fragment must name an anchor or number there.
-        guard let index = documents[path] ?? documents[folder + "index.md"] ?? documents[folder + "index.markdown"] else {
+        // `index.md` in any letter case names its folder's page, whichever file that is.
+        let namesIndex = ["index.md", "index.markdown"].contains(path.lastPart.lowercased())
+        let folderKey = namesIndex ? path.folderPart : String(folder.dropLast(folder.isEmpty ? 0 : 1))
+        // A file, or a folder by its page (index.md or README.md); a fragment must name an anchor or number there.
+        guard let index = documents[path] ?? folderPages[folderKey] else {
             // A folder without index.md has a page the build makes, listing its pages.
-            let generated = ["index.md", "index.markdown"].contains(path.lastPart)
-                ? (path.folderPart.isEmpty ? "" : path.folderPart + "/") + "index.html" : folder + "index.html"
+            let generated = namesIndex ? (path.folderPart.isEmpty ? "" : path.folderPart + "/") + "index.html" : folder + "index.html"
             if let page = site.pages.firstIndex(where: { $0.document == nil && $0.path == generated }), fragment?.isEmpty != false {
                 return .page(page, fragment: nil)
             }
