@@ -164,6 +164,57 @@ struct SchemeNameTests {
     }
 }
 
+@Suite("Link: one encoding rule for every URL, in Swift and in search.js")
+struct URLEncodingTests {
+    /// Names with each character a URL gives a meaning to (`#`, `?`, `%`, space, `"`, `&`, `+`,
+    /// `:`) or cannot hold as it is (non-ASCII), each page with a word of its own to search for.
+    static let pages: [(file: String, link: String, word: String)] = [
+        ("why?.md", "why%3F.md", "alpha"),
+        ("c#-notes/intro.md", "c%23-notes/intro.md", "bravo"),
+        ("100%.md", "100%25.md", "charlie"),
+        ("two words.md", "<two words.md>", "delta"),
+        ("say \"hi\".md", "say%20%22hi%22.md", "echo"),
+        ("caf\u{E9}/\u{E9}t\u{E9} \u{6625}.md", "caf\u{E9}/\u{E9}t\u{E9}%20\u{6625}.md", "foxtrot"),
+        ("a&b+c=d;e@f$g,h.md", "a&b+c=d;e@f$g,h.md", "golf"),
+    ]
+
+    @Test func everyLinkOfEveryPageAndOfTheSearchResultsLeadsToItsFile() throws {
+        let folder = try TemporaryFolder()
+        var files = ["index.md": "# Home\n\n" + Self.pages.map { "[link](\($0.link))" }.joined(separator: " ") + "\n"]
+        for page in Self.pages { files[page.file] = "# Page\n\nIntro.\n\n## Part \(page.word)\n\nThe word \(page.word).\n\n[home](/index.md)\n" }
+        try folder.write(files, under: "Content")
+        let report = try SiteBuilder(options: options(in: folder)).build()
+        #expect(report.diagnostics.filter { $0.severity == .error } == [])
+        let output = folder.snapshot("Output")
+        #expect(output["why?/index.html"] != nil && output["c#-notes/intro/index.html"] != nil && output["100%/index.html"] != nil)
+        #expect(brokenLinks(in: output) == [])
+        let home = PageLinks(String(decoding: output["index.html"] ?? Data(), as: UTF8.self)).hrefs
+        for expected in ["why%3F/index.html", "c%23-notes/intro/index.html", "100%25/index.html", "two%20words/index.html",
+                         "say%20%22hi%22/index.html", "caf%C3%A9/%C3%A9t%C3%A9%20%E6%98%A5/index.html", "a%26b%2Bc%3Dd%3Be%40f%24g%2Ch/index.html"] {
+            #expect(home.contains(expected), "\(expected) not in \(home)")
+        }
+        // The search script writes the same URLs, each leading to its page and heading.
+        guard isInstalled("node") else { return }
+        let results = try SearchTests.query(folder.url.appendingPathComponent("Output"), Self.pages.map(\.word))
+        for (page, result) in zip(Self.pages, results) {
+            let hrefs = (result["results"] as? [[String: Any]] ?? []).compactMap { $0["href"] as? String }
+            #expect(hrefs.count == 1, "\(page.word): \(hrefs)")
+            for href in hrefs {
+                let target = try #require(resolve(href, from: "search.html"))
+                #expect(output[target.path] != nil, "\(href) leads to no file")
+                #expect(target.fragment == "part-" + page.word, "\(href)")
+                #expect(home.contains(String(href.split(separator: "#")[0])), "\(href) is not the URL the pages use")
+            }
+        }
+    }
+
+    @Test func segmentsAreEncodedAsEncodeURIComponentDoes() {
+        #expect(URLEscaping.path("why?/c#/100%/a b/\"q\"/x:y/&+=;@$,/-_.!~*'()/\u{E9}") ==
+                "why%3F/c%23/100%25/a%20b/%22q%22/x%3Ay/%26%2B%3D%3B%40%24%2C/-_.!~*'()/%C3%A9")
+        #expect(URLEscaping.fragment("a/b#c") == "a%2Fb%23c")
+    }
+}
+
 @Suite("Link: paths whose parts start with a combining mark")
 struct CombiningMarkPathTests {
     /// `/` followed by a combining mark is one Character: paths are split by byte, so the folder

@@ -196,28 +196,44 @@ public enum RelativePath {
 }
 
 /// Percent-encoding for URLs Octavo writes.
+///
+/// One rule for every path segment and fragment, here and in `Templates/assets/search.js`
+/// (`encodeURIComponent` per segment): everything but ASCII letters, digits and `-_.!~*'()` is
+/// percent-encoded as UTF-8, so `#`, `?`, `%`, space, `"`, `:`, `&`, `+` and every non-ASCII
+/// letter in a name reach the file they name.
 public enum URLEscaping {
-    private static let pathAllowed: CharacterSet = {
+    /// What a segment keeps as it is: JavaScript's `encodeURIComponent` set.
+    private static let segmentAllowed: CharacterSet = {
         var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
-        set.insert(charactersIn: "-._~!$&'()*+,;=@/")
+        set.insert(charactersIn: "-_.!~*'()")
         return set
     }()
 
-    /// Encodes a path: everything but unreserved ASCII, sub-delimiters, `@` and `/`.
+    /// Encodes a path segment by segment, keeping the `/` between them.
     ///
     /// `:` is always encoded (`%3A`): a relative URL whose first segment holds a colon is read
     /// as having a scheme (`javascript:alert(1)/index.html`, `Note: intro/index.html`; RFC 3986,
-    /// §4.2), and a page's path comes from names the user chose. Browsers and servers decode
-    /// `%3A` back to the file's name.
+    /// §4.2), and a page's path comes from names the user chose. `#` and `?` would start a
+    /// fragment or query. Browsers and servers decode them back to the file's name.
     public static func path(_ path: String) -> String {
         if path.utf8.allSatisfy(isPlain) { return path }
-        return path.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? path
+        return path.pathParts(omittingEmpty: false).map { segment(String($0)) }.joined(separator: "/")
+    }
+
+    /// Encodes one path segment (no `/` kept), as `encodeURIComponent` does.
+    public static func segment(_ segment: String) -> String {
+        segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? segment
     }
 
     /// ASCII letters, digits and `-._/`: never encoded.
     private static func isPlain(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
             || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x2F
+    }
+
+    /// Encodes a fragment as one segment (ids are letters, digits, `-` and `_`; others are encoded).
+    public static func fragment(_ fragment: String) -> String {
+        segment(fragment)
     }
 
     /// The query of a link as written (`?view=full` of `c.md?view=full#top`), with `?`, or `""`
@@ -239,10 +255,6 @@ public enum URLEscaping {
         return result
     }
 
-    /// Encodes a fragment like a path (ids are letters, digits, `-` and `_`; others are encoded).
-    public static func fragment(_ fragment: String) -> String {
-        fragment.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? fragment
-    }
 }
 
 private extension UInt8 {
