@@ -2,7 +2,8 @@
    for ?q=WORDS and as you type; arrow keys move through them, Enter opens one.
    The index (search-index.js, and search/NAME.js for a large site; the format is described in
    Sources/Octavo/Search/SearchIndex.swift) is loaded with <script> tags, never fetch, so that search
-   works from file://. Folding and word splitting match Sources/Octavo/Search/SearchText.swift. */
+   works from file://. Folding and word splitting match Sources/Octavo/Search/SearchText.swift:
+   words of spaced scripts match from their start, scripts without spaces by character bigrams. */
 (function (global) {
   "use strict";
 
@@ -11,28 +12,103 @@
   var CONTEXT = 90;      // characters of a snippet before its first match
   var SNIPPET = 260;     // characters of a snippet
 
-  /* ---- Words: must match SearchText.swift ---- */
+  /* ---- Words: must match SearchText.swift (the rule is described there) ---- */
 
-  function fold(text) {
-    return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/\u03c2/g, "\u03c3");
+  // Scripts written without spaces between words (Han, Hiragana, Katakana, Thai, Lao, Khmer,
+  // Myanmar), and those whose marks folding drops (Latin, Greek, Cyrillic): by Unicode block.
+  var NO_SPACE = /^[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u19E0-\u19FF\u2E80-\u2FDF\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303C\u3040-\u30FF\u31F0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uA9E0-\uA9FF\uAA60-\uAA7F\uF900-\uFAFF\uFF66-\uFF9F\u{1B000}-\u{1B16F}\u{20000}-\u{3FFFF}]/u;
+  var FOLDS = /^[\u0000-\u02AF\u0370-\u052F\u1C80-\u1C8F\u1D00-\u1DBF\u1E00-\u1FFF\u2C60-\u2C7F\u2DE0-\u2DFF\uA640-\uA69F\uA720-\uA7FF\uAB30-\uAB6F\uFB00-\uFB06\uFF21-\uFF5A]/u;
+  var BASE = /^[\p{L}\p{N}]/u, MARK = /^\p{M}/u;
+  var folded = new Map();  // character → its code points lower-cased and decomposed
+
+  function foldCharacter(character) {
+    var parts = folded.get(character);
+    if (parts === undefined) { parts = Array.from(character.toLowerCase().normalize("NFD")); folded.set(character, parts); }
+    return parts;
   }
 
+  /**
+   * The text cut as the index cuts it: [{word, start, end}] for a word of a spaced script, and
+   * [{units: [unit…], spans: [[start, end]…]}] for a run of a script without spaces; start and end
+   * are indices in `text`.
+   */
+  function runs(text) {
+    var result = [], word = "", wordStart = 0, wordEnd = 0, units = null, spans = null, open = null, at = 0;
+    function flushWord() {
+      if (word) result.push({ word: word.normalize("NFC"), start: wordStart, end: wordEnd });
+      word = "";
+    }
+    function flushUnits() {
+      if (units) result.push({ units: units.map(function (unit) { return unit.normalize("NFC"); }), spans: spans });
+      units = null;
+    }
+    for (var character of text) {
+      var end = at + character.length, parts = foldCharacter(character);
+      for (var k = 0; k < parts.length; k++) {
+        var part = parts[k];
+        if (BASE.test(part)) {
+          var noSpace = NO_SPACE.test(part);
+          if (noSpace) {
+            flushWord();
+            if (!units) { units = []; spans = []; }
+            units.push(part);
+            spans.push([at, end]);
+          } else {
+            flushUnits();
+            if (!word) wordStart = at;
+            word += part === "\u03c2" ? "\u03c3" : part;
+            wordEnd = end;
+          }
+          open = { dropsMarks: FOLDS.test(part), noSpace: noSpace };
+        } else if (MARK.test(part)) {
+          if (!open || open.dropsMarks) continue;
+          if (open.noSpace) { units[units.length - 1] += part; spans[spans.length - 1][1] = end; }
+          else { word += part; wordEnd = end; }
+        } else {
+          flushWord();
+          flushUnits();
+          open = null;
+        }
+      }
+      at = end;
+    }
+    flushWord();
+    flushUnits();
+    return result;
+  }
+
+  /** The words of `text` as the index holds them: words, and each unit and bigram of a run without spaces. */
   function words(text) {
-    return fold(text).match(/[\p{L}\p{N}]+/gu) || [];
-  }
-
-  /** The query's distinct words. */
-  function terms(query) {
-    var seen = {}, result = [];
-    words(query || "").forEach(function (word) {
-      if (!seen[word]) { seen[word] = true; result.push(word); }
+    var result = [];
+    runs(text).forEach(function (run) {
+      if (run.word) { result.push(run.word); return; }
+      for (var u = 0; u < run.units.length; u++) {
+        result.push(run.units[u]);
+        if (u + 1 < run.units.length) result.push(run.units[u] + run.units[u + 1]);
+      }
     });
     return result;
   }
 
-  /** Whether `word` matches `term`: starts with it, or is it when the term is shorter than 3 characters. */
+  /** The query's distinct terms: its words, and for a run without spaces its bigrams (or its one unit). */
+  function terms(query) {
+    var seen = {}, result = [];
+    function add(term) { if (!seen[term]) { seen[term] = true; result.push(term); } }
+    runs(query || "").forEach(function (run) {
+      if (run.word) { add(run.word); return; }
+      if (run.units.length === 1) add(run.units[0]);
+      for (var u = 0; u + 1 < run.units.length; u++) add(run.units[u] + run.units[u + 1]);
+    });
+    return result;
+  }
+
+  /**
+   * Whether `word` matches `term`: a term of a script without spaces (a unit or a bigram) only
+   * itself; another term the start of a word, or the word itself when shorter than 3 characters.
+   */
   function matches(word, term) {
-    return term.length < 3 ? word === term : word.lastIndexOf(term, 0) === 0;
+    if (term.length < 3 || NO_SPACE.test(term)) return word === term;
+    return word.lastIndexOf(term, 0) === 0;
   }
 
   /** Postings → [page, weight, page, weight, …]. */
@@ -140,48 +216,34 @@
 
   /* ---- Results: which section to link to, and a snippet with the words marked ---- */
 
-  var folded = new Map();  // character outside ASCII → its folded form
-
-  /** Folded text and, for each folded character, its index in `text` (null when they are the same). */
-  function foldWithMap(text) {
-    var whole = fold(text);
-    // Same length: every character folded to one (as almost always), so indices carry over.
-    if (whole.length === text.length) return { folded: whole, map: null };
-    var parts = [], map = [];
-    for (var i = 0; i < text.length;) {
-      var code = text.charCodeAt(i), size = code >= 0xd800 && code < 0xdc00 ? 2 : 1, part;
-      if (code < 0x80) {
-        part = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text.charAt(i);
-      } else {
-        var character = text.substr(i, size);
-        part = folded.get(character);
-        if (part === undefined) { part = fold(character); folded.set(character, part); }
-      }
-      for (var k = 0; k < part.length; k++) map.push(i);
-      parts.push(part);
-      i += size;
-    }
-    map.push(text.length);
-    return { folded: parts.join(""), map: map };
-  }
-
   /**
-   * The words of `text` that a word of `list` matches, as {start, end} in `text`, and `found[t]`
-   * true when list[t] starts one of them.
+   * The places in `text` that a term of `list` matches, as {start, end} in `text`, sorted and
+   * merged where they overlap (the bigrams of one query run), and `found[t]` true when list[t] matched.
    */
   function scan(text, list) {
-    var mapped = foldWithMap(text), spans = [], found = list.map(function () { return false; });
-    var pattern = /[\p{L}\p{N}]+/gu, match;
-    while ((match = pattern.exec(mapped.folded))) {
-      var word = match[0], hit = false;
+    var spans = [], found = list.map(function () { return false; });
+    runs(text).forEach(function (run) {
       for (var t = 0; t < list.length; t++) {
-        if (matches(word, list[t])) { hit = true; found[t] = true; }
+        if (run.word) {
+          if (matches(run.word, list[t])) { found[t] = true; spans.push({ start: run.start, end: run.end }); }
+          continue;
+        }
+        for (var u = 0; u < run.units.length; u++) {
+          if (run.units[u] === list[t]) { found[t] = true; spans.push({ start: run.spans[u][0], end: run.spans[u][1] }); }
+          if (u + 1 < run.units.length && run.units[u] + run.units[u + 1] === list[t]) {
+            found[t] = true;
+            spans.push({ start: run.spans[u][0], end: run.spans[u + 1][1] });
+          }
+        }
       }
-      if (!hit) continue;
-      var start = match.index, end = start + word.length;
-      spans.push({ start: mapped.map ? mapped.map[start] : start, end: mapped.map ? mapped.map[end] : end });
-    }
-    return { spans: spans, found: found };
+    });
+    spans.sort(function (a, b) { return a.start - b.start; });
+    var merged = [];
+    spans.forEach(function (span) {
+      var last = merged[merged.length - 1];
+      if (last && span.start <= last.end) last.end = Math.max(last.end, span.end); else merged.push({ start: span.start, end: span.end });
+    });
+    return { spans: merged, found: found };
   }
 
   /**
@@ -231,7 +293,7 @@
     return parts;
   }
 
-  var api = { fold: fold, words: words, terms: terms, decode: decode, Engine: Engine, describe: describe };
+  var api = { runs: runs, words: words, terms: terms, matches: matches, decode: decode, Engine: Engine, describe: describe };
   global.OctavoSearch = api;
   if (typeof module === "object" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;

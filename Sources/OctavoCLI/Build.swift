@@ -7,9 +7,10 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into the output folder.",
         discussion: """
-            Everything is rendered before anything is written: when the build fails, the output \
-            folder is left exactly as it was. Files Octavo did not write there are never overwritten \
-            or removed: an input that would replace one is an error.
+            Everything is rendered and checked before anything is written: when the input has an \
+            error, the output folder is left exactly as it was. Should the file system fail while \
+            writing (a full disk), the message says which files were written. Files Octavo did not \
+            write there are never overwritten or removed: an input that would replace one is an error.
             """
     )
 
@@ -41,7 +42,7 @@ struct Build: ParsableCommand {
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,
             displayOutput: output, strict: strict, bundle: bundle.map(SiteOptions.url), baseURL: site.baseURL,
-            epub: epub.map(SiteOptions.url), displayEpub: epub)
+            epub: epub.map(SiteOptions.url), displayEpub: epub, displayBundle: bundle)
         do {
             let report = try SiteBuilder(options: options).build()
             Reporter.print(report.diagnostics)
@@ -55,7 +56,10 @@ struct Build: ParsableCommand {
             }
         } catch let error as BuildError {
             Reporter.print(error.diagnostics)
-            FileHandle.standardError.write(Data("Build failed: \(output) was not changed.\n".utf8))
+            // Say "not changed" only when it is true: an error of the file system while writing
+            // says what it had written.
+            let outcome = error.written.map { "Build failed: \($0)" } ?? "Build failed: \(output) was not changed."
+            FileHandle.standardError.write(Data((outcome + "\n").utf8))
             throw ExitCode.failure
         }
     }

@@ -139,6 +139,21 @@ struct BadInputTests {
         try expectRefused(["b.md": Array("---\nslug: a\n---\n".utf8)], file: "Content/b.md", message: "would be written to 'a/index.html'")
     }
 
+    /// Output paths equal once letter case is folded (Unicode case folding, NFC): one would overwrite
+    /// the other on macOS, Windows, a USB stick or in a zip unpacked there. An error naming both.
+    @Test(arguments: [
+        (["Guide.md": "# G\n", "guide.md": "# g\n"], "Content/guide.md", "would be written to 'guide/index.html', and the page of Content/Guide.md:1 to 'Guide/index.html'"),
+        (["STRASSE.md": "# S\n", "Stra\u{DF}e.md": "# s\n"], "Content/Stra\u{DF}e.md", "and the page of Content/STRASSE.md:1 to 'STRASSE/index.html'"),
+        (["\u{C9}t\u{E9}.md": "# E\n", "E\u{301}TE\u{301}.md": "# e\n"], "Content/\u{C9}t\u{E9}.md", "the names differ only in letter case or Unicode form"),
+        (["Docs/a.md": "# A\n", "docs/b.md": "# B\n"], "Content/docs", "and the page of Content/Docs to 'Docs/index.html'"),
+        (["Logo.PNG": "x", "logo.png": "y"], "Content/logo.png", "and 'Content/Logo.PNG' to 'Logo.PNG'"),
+        (["sub/Index.md": "# I\n", "sub/index.md": "# i\n"], "Content/sub/index.md", "would be the folder's page, as Content/sub/Index.md is"),
+        (["sub/README.md": "# R\n", "sub/readme.md": "# r\n"], "Content/sub/readme.md", "would be the folder's page, as Content/sub/README.md is"),
+    ] as [([String: String], String, String)])
+    func outputPathsThatDifferOnlyInLetterCase(files: [String: String], file: String, message: String) throws {
+        try expectRefused(files.mapValues { Array($0.utf8) }, file: file, message: message)
+    }
+
     /// A page whose output takes the name of a file the build writes, or of the manifest: found
     /// before the first write (by `check`, which renders, as by `build`), at the page's file and line.
     @Test(arguments: [

@@ -169,6 +169,24 @@ struct BundleTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["Content"])
     }
 
+    /// A zip inside the output folder (by any path, through a link too) is refused before anything
+    /// is written; the command says so and that Output was not changed, which is then true.
+    @Test(arguments: ["Output/site.zip", "Output/sub/site.zip", "Output", "link/site.zip", "./Output/../Output/x.zip"])
+    func bundleInsideTheOutputFolderIsRefusedBeforeAnythingIsWritten(_ bundle: String) throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\nOld text.\n"], under: "Content")
+        _ = try SiteBuilder(options: options(in: folder)).build()
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("link").path, withDestinationPath: "Output")
+        let before = folder.snapshot("Output")
+        try folder.write(["index.md": "# Home\n\nNew text.\n"], under: "Content")
+        let run = try runOctavo(["build", "--templates", realTemplates.path, "--bundle", bundle], in: folder.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("\(bundle): error: cannot be the bundle: it is inside the output folder Output") || bundle == "Output", "\(run.stderr)")
+        #expect(run.stderr.contains("cannot be the bundle"), "\(run.stderr)")
+        #expect(run.stderr.hasSuffix("Build failed: Output was not changed.\n"))
+        #expect(folder.snapshot("Output") == before)
+    }
+
     /// A `SOURCE_DATE_EPOCH` a zip cannot store (before 1980, after 2107, past Int64 or not a
     /// number) is refused before anything is written, naming the variable and the range.
     @Test(arguments: ["9223372036854775807", "99999999999999999999", "4354819200", "315532799", "0", "-1", "nonsense", ""])

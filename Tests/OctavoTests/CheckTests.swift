@@ -170,4 +170,36 @@ struct CheckTests {
             "Content/index.md:3:36: note: external link 'mailto:a@b.invalid' (not checked)",
         ])
     }
+
+    @Test func theAuditComparesIdsAndPathsCodePointByCodePoint() throws {
+        let site = try outline(["index.md": "# H\n"])
+        let html = "<h1 id=\"caf\u{E9}\">x</h1><a href=\"#cafe\u{301}\">a</a><a href=\"#caf%C3%A9\">b</a>"
+            + "<a href=\"cafe\u{301}.png\">c</a><a href=\"caf\u{E9}.png\">d</a>"
+        let audit = SiteAudit(site: site, links: LinkResolver().resolve(site), pages: [(path: "index.html", html: html)],
+                              files: ["index.html", "caf\u{E9}.png"])
+        let messages = audit.diagnostics().filter { $0.severity == .error }.map(\.message)
+        #expect(messages == [
+            "page 'index.html' links to '#cafe\u{301}', but 'index.html' has no id 'cafe\u{301}'",
+            "page 'index.html' links to 'cafe\u{301}.png', which the build does not write",
+        ])
+    }
+
+    @Test func externalLinksSafeModeDropsAreNotListedAndEveryListedOneIsInThePage() throws {
+        let links = "[js](javascript:alert(1)) [js2](JavaScript:x) [vb](VBSCRIPT:x) [file](file:///etc/passwd) "
+            + "[data](data:text/html,x) ![png](data:image/png;base64,AA) [web](https://example.invalid/) [mail](mailto:a@b.invalid)\n"
+        for unsafe in [false, true] {
+            let folder = try TemporaryFolder()
+            try folder.write(["index.md": "# Home\n\n" + links, "site.yml": "unsafe: \(unsafe)\n"], under: "Content")
+            let result = try SiteBuilder(options: options(in: folder)).render()
+            let listed = result.externalLinkNotes.map { $0.message.split(separator: "'")[1] }
+            let expected = unsafe
+                ? ["javascript:alert(1)", "JavaScript:x", "VBSCRIPT:x", "file:///etc/passwd", "data:text/html,x", "data:image/png;base64,AA",
+                   "https://example.invalid/", "mailto:a@b.invalid"]
+                : ["data:image/png;base64,AA", "https://example.invalid/", "mailto:a@b.invalid"]
+            #expect(listed == expected[...].map { Substring($0) })
+            let html = try #require(result.files.first { $0.path == "index.html" }).text
+            let written = PageLinks(html).hrefs
+            for link in listed { #expect(written.contains(String(link)), "\(link) is listed but not in the page") }
+        }
+    }
 }

@@ -62,6 +62,51 @@ struct LinkTests {
         #expect(RelativePath.from(from, to: to) == expected)
     }
 
+    @Test func aQueryOnALinkIsKeptBeforeTheFragment() throws {
+        let folder = try TemporaryFolder()
+        try folder.write([
+            "index.md": "# Home\n\n[deep](sub/c.md?view=full#top) [plain](sub/c.md?a=1&b=2) [spaced](<sub/c.md?q=a b\"c#top>)"
+                + " [percent](sub/c.md?p=%41%zz) [asset](img/p.txt?v=2#x) [self](?mode=print#home) [none](sub/c.md#top)\n",
+            "sub/c.md": "# C\n\n## Top\n\n[home](../index.md?from=c)\n",
+            "img/p.txt": "text",
+        ], under: "Content")
+        let result = try SiteBuilder(options: options(in: folder)).render()
+        #expect(result.diagnostics.filter { $0.severity == .error } == [])
+        let home = try #require(result.files.first { $0.path == "index.html" }).text
+        let hrefs = PageLinks(home).hrefs
+        for expected in ["sub/c/index.html?view=full#top", "sub/c/index.html?a=1&b=2", "sub/c/index.html?q=a%20b%22c#top",
+                         "sub/c/index.html?p=%41%25zz", "img/p.txt?v=2#x", "index.html?mode=print#home", "sub/c/index.html#top"] {
+            #expect(hrefs.contains(expected), "no \(expected) in \(hrefs)")
+        }
+        let page = try #require(result.files.first { $0.path == "sub/c/index.html" }).text
+        #expect(PageLinks(page).hrefs.contains("../../index.html?from=c"))
+    }
+
+    @Test func headingsAndFragmentsInNFCAndNFDMeetAsABrowserComparesThem() throws {
+        // Heading 1 typed composed, heading 2 decomposed; each linked to both ways, on its page and from another.
+        let nfcHeading = "Caf\u{E9} au lait", nfdHeading = "Cre\u{300}me bru\u{302}le\u{301}e"
+        let links = ["#caf\u{E9}-au-lait", "#cafe\u{301}-au-lait", "#cr\u{E8}me-br\u{FB}l\u{E9}e", "#cre\u{300}me-bru\u{302}le\u{301}e"]
+        let folder = try TemporaryFolder()
+        try folder.write([
+            "index.md": "# Home\n\n" + links.map { "[x](a.md\($0))" }.joined(separator: " ") + " [y](a.md#cafe%CC%81-au-lait)\n",
+            "a.md": "# A\n\n## \(nfcHeading)\n\n## \(nfdHeading)\n\n" + links.map { "[x](\($0))" }.joined(separator: " ") + "\n",
+        ], under: "Content")
+        let report = try SiteBuilder(options: options(in: folder)).build()
+        #expect(report.diagnostics == [])
+        let files = folder.snapshot("Output")
+        let page = PageLinks(String(decoding: files["a/index.html"] ?? Data(), as: UTF8.self))
+        let expectedIDs = ["caf\u{E9}-au-lait", "cr\u{E8}me-br\u{FB}l\u{E9}e"]
+        for id in expectedIDs { #expect(page.ids.contains { $0.utf8.elementsEqual(id.utf8) }, "no id \(id) in NFC") }
+        // Every fragment written is NFC and names an id byte for byte.
+        #expect(brokenLinks(in: files) == [])
+        for (path, data) in files where path.hasSuffix(".html") {
+            for href in PageLinks(String(decoding: data, as: UTF8.self)).hrefs {
+                guard let fragment = resolve(href, from: path)?.fragment else { continue }
+                #expect(fragment.unicodeScalars.elementsEqual(fragment.precomposedStringWithCanonicalMapping.unicodeScalars), "\(path): \(href)")
+            }
+        }
+    }
+
     @Test func linksWrittenInNFDFindNFCFiles() throws {
         let nfc = "caf\u{E9}.md"
         let nfd = "cafe\u{301}.md"
@@ -116,6 +161,57 @@ struct SchemeNameTests {
         #expect(site.pages.map { URLEscaping.path($0.path) }.allSatisfy { scheme(of: $0) == nil })
         #expect(URLEscaping.path("javascript:alert(1)/index.html") == "javascript%3Aalert(1)/index.html")
         #expect(URLEscaping.path("a/b:c.png") == "a/b%3Ac.png")
+    }
+}
+
+@Suite("Link: one encoding rule for every URL, in Swift and in search.js")
+struct URLEncodingTests {
+    /// Names with each character a URL gives a meaning to (`#`, `?`, `%`, space, `"`, `&`, `+`,
+    /// `:`) or cannot hold as it is (non-ASCII), each page with a word of its own to search for.
+    static let pages: [(file: String, link: String, word: String)] = [
+        ("why?.md", "why%3F.md", "alpha"),
+        ("c#-notes/intro.md", "c%23-notes/intro.md", "bravo"),
+        ("100%.md", "100%25.md", "charlie"),
+        ("two words.md", "<two words.md>", "delta"),
+        ("say \"hi\".md", "say%20%22hi%22.md", "echo"),
+        ("caf\u{E9}/\u{E9}t\u{E9} \u{6625}.md", "caf\u{E9}/\u{E9}t\u{E9}%20\u{6625}.md", "foxtrot"),
+        ("a&b+c=d;e@f$g,h.md", "a&b+c=d;e@f$g,h.md", "golf"),
+    ]
+
+    @Test func everyLinkOfEveryPageAndOfTheSearchResultsLeadsToItsFile() throws {
+        let folder = try TemporaryFolder()
+        var files = ["index.md": "# Home\n\n" + Self.pages.map { "[link](\($0.link))" }.joined(separator: " ") + "\n"]
+        for page in Self.pages { files[page.file] = "# Page\n\nIntro.\n\n## Part \(page.word)\n\nThe word \(page.word).\n\n[home](/index.md)\n" }
+        try folder.write(files, under: "Content")
+        let report = try SiteBuilder(options: options(in: folder)).build()
+        #expect(report.diagnostics.filter { $0.severity == .error } == [])
+        let output = folder.snapshot("Output")
+        #expect(output["why?/index.html"] != nil && output["c#-notes/intro/index.html"] != nil && output["100%/index.html"] != nil)
+        #expect(brokenLinks(in: output) == [])
+        let home = PageLinks(String(decoding: output["index.html"] ?? Data(), as: UTF8.self)).hrefs
+        for expected in ["why%3F/index.html", "c%23-notes/intro/index.html", "100%25/index.html", "two%20words/index.html",
+                         "say%20%22hi%22/index.html", "caf%C3%A9/%C3%A9t%C3%A9%20%E6%98%A5/index.html", "a%26b%2Bc%3Dd%3Be%40f%24g%2Ch/index.html"] {
+            #expect(home.contains(expected), "\(expected) not in \(home)")
+        }
+        // The search script writes the same URLs, each leading to its page and heading.
+        guard isInstalled("node") else { return }
+        let results = try SearchTests.query(folder.url.appendingPathComponent("Output"), Self.pages.map(\.word))
+        for (page, result) in zip(Self.pages, results) {
+            let hrefs = (result["results"] as? [[String: Any]] ?? []).compactMap { $0["href"] as? String }
+            #expect(hrefs.count == 1, "\(page.word): \(hrefs)")
+            for href in hrefs {
+                let target = try #require(resolve(href, from: "search.html"))
+                #expect(output[target.path] != nil, "\(href) leads to no file")
+                #expect(target.fragment == "part-" + page.word, "\(href)")
+                #expect(home.contains(String(href.split(separator: "#")[0])), "\(href) is not the URL the pages use")
+            }
+        }
+    }
+
+    @Test func segmentsAreEncodedAsEncodeURIComponentDoes() {
+        #expect(URLEscaping.path("why?/c#/100%/a b/\"q\"/x:y/&+=;@$,/-_.!~*'()/\u{E9}") ==
+                "why%3F/c%23/100%25/a%20b/%22q%22/x%3Ay/%26%2B%3D%3B%40%24%2C/-_.!~*'()/%C3%A9")
+        #expect(URLEscaping.fragment("a/b#c") == "a%2Fb%23c")
     }
 }
 

@@ -94,6 +94,30 @@ struct OutlineTests {
         #expect(site.pages[1].title == "notes")
     }
 
+    /// `index.md` in any letter case is its folder's page; without one, `README.md` (any case) is,
+    /// as on GitHub and in mdBook; and links to either, or to the folder, lead there.
+    @Test func indexInAnyLetterCaseOrReadmeIsTheFoldersPage() throws {
+        let site = try outline([
+            "Index.md": "# Home\n\n[r](sub/README.md) [f](sub/) [i](sub/index.md) [o](other/readme.md) [O](other) [x](other/INDEX.md#other-page)\n",
+            "sub/README.md": "# Sub readme\n\n[up](../index.md) [a](a.md)\n",
+            "sub/a.md": "# A\n",
+            "other/INDEX.md": "# Other page\n",
+            "other/readme.md": "# Other readme\n",
+            "third/Readme.md": "# Third\n",
+        ])
+        #expect(site.pages.map(\.path) == ["index.html", "other/index.html", "other/readme/index.html", "sub/index.html", "sub/a/index.html", "third/index.html"])
+        #expect(site.pages.map(\.title) == ["Home", "Other page", "Other readme", "Sub readme", "A", "Third"])
+        #expect(site.pages.allSatisfy { $0.document != nil })
+        let resolution = LinkResolver().resolve(site)
+        #expect(resolution.diagnostics == [])
+        let home = try #require(site.documents.firstIndex { $0.path == "Index.md" })
+        let targets = resolution.targets[home].map { target -> String in
+            guard case .page(let page, let fragment) = target else { return "\(target)" }
+            return site.pages[page].path + (fragment.map { "#" + $0 } ?? "")
+        }
+        #expect(targets == ["sub/index.html", "sub/index.html", "sub/index.html", "other/readme/index.html", "other/index.html", "other/index.html#other-page"])
+    }
+
     @Test func singleFileIsTheHomePage() throws {
         let site = try outline(["only.md": "---\ntitle: Only\n---\nText\n"])
         #expect(site.pages.map(\.path) == ["index.html"])

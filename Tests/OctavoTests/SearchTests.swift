@@ -175,6 +175,59 @@ struct SearchTests {
         #expect(first["heading"] as? String == "Nuclear heading")
     }
 
+    /// Chinese, Japanese and Thai are written without spaces: any word inside a sentence is found
+    /// (by character bigrams), a single character too, and kana voicing marks are kept (`が` ≠ `か`).
+    @Test(.enabled(if: isInstalled("node"), "needs node"))
+    func wordsInsideSentencesWithoutSpacesAreFound() throws {
+        let folder = try TemporaryFolder()
+        try folder.write([
+            "index.md": "---\ntitle: Home\n---\nWelcome.\n",
+            "zh.md": "# 园艺\n\n春天之前需要检查土壤和排水。\n",
+            "ja.md": "# 庭\n\n水やりは朝がいい。\n",
+            "ka.md": "# かな\n\nかき の はなし。\n",
+            "th.md": "# ไทย\n\nภาษาไทยเป็นภาษาที่สวยงาม\n",
+            "mixed.md": "# Mixed\n\nSwift语言 and Café.\n",
+        ], under: "Content")
+        _ = try SiteBuilder(options: options(in: folder)).build()
+        let queries = ["排水", "检查", "土壤", "水やり", "が", "か", "土", "检查土壤", "排土", "ภาษาที่", "สวยงาม", "ไทยเป็น", "语言", "swift", "cafe", "水"]
+        let results = try Self.query(folder.url.appendingPathComponent("Output"), queries)
+        func hrefs(_ index: Int) -> [String] { (results[index]["results"] as? [[String: Any]] ?? []).compactMap { $0["href"] as? String } }
+        for index in 0..<4 { #expect(hrefs(index) == [index < 3 ? "zh/index.html" : "ja/index.html"], "\(queries[index]): \(hrefs(index))") }
+        #expect(hrefs(4) == ["ja/index.html"])  // が, not か
+        #expect(hrefs(5) == ["ka/index.html"])  // か, not が
+        #expect(hrefs(6) == ["zh/index.html"])  // one character
+        #expect(hrefs(7) == ["zh/index.html"])  // a longer word: all its bigrams
+        #expect(hrefs(8) == [])  // characters of the page, but not next to each other
+        for index in 9..<12 { #expect(hrefs(index) == ["th/index.html"], "\(queries[index]): \(hrefs(index))") }
+        #expect(hrefs(12) == ["mixed/index.html"] && hrefs(13) == ["mixed/index.html"] && hrefs(14) == ["mixed/index.html"])
+        #expect(Set(hrefs(15)) == ["zh/index.html", "ja/index.html"])
+        func snippet(_ index: Int) -> String? { (results[index]["results"] as? [[String: Any]])?.first?["snippet"] as? String }
+        #expect(snippet(7) == "春天之前需要[检查土壤]和排水。")
+        #expect(snippet(3) == "[水やり]は朝がいい。")
+        #expect(snippet(4) == "水やりは朝[が]いい。")
+    }
+
+    /// The index (Swift) and the queries (search.js) cut and fold text the same way.
+    @Test(.enabled(if: isInstalled("node"), "needs node"))
+    func theScriptCutsTextAsTheIndexDoes() throws {
+        let texts = ["Évian-les-Bains, ÇA VA? naïve COVID-19 ΟΔΟΣ Straße İstanbul x²", "Ame\u{301}lie", "“quoted” — it’s",
+                     "春天之前需要检查土壤和排水。", "水やりは朝がいい。", "か\u{3099}き", "ภาษาไทยเป็นภาษาที่สวยงาม", "ພາສາລາວ",
+                     "ភាសាខ្មែរ", "မြန်မာဘာသာ", "हिन्दी भाषा", "한국어 문장", "コーヒー㐀𠀀丽", "\u{301}lone mark", "Swift语言ﬁ"]
+        let script = "const s = require(process.argv[1]); for (const t of JSON.parse(process.argv[2])) console.log(JSON.stringify(s.words(t)));"
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: texts), as: UTF8.self)
+        let (status, output) = try runProgram(["node", "-e", script, realTemplates.appendingPathComponent("assets/search.js").path, json])
+        #expect(status == 0)
+        let lines = output.split(separator: "\n")
+        #expect(lines.count == texts.count)
+        for (text, line) in zip(texts, lines) {
+            let fromScript = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String]
+            // Compared by code point: Swift's `==` would take NFC and NFD as equal.
+            #expect(fromScript?.map { Array($0.unicodeScalars) } == SearchText.words(text).map { Array($0.unicodeScalars) }, "\(text)")
+        }
+        #expect(SearchText.words("土壤和") == ["土", "土壤", "壤", "壤和", "和"])
+        #expect(SearchText.words("が").map { Array($0.unicodeScalars) } == [["\u{304C}"]])
+    }
+
     @Test(.enabled(if: isInstalled("node"), "needs node"))
     func aMatchOnlyInTheTitleStillShowsTheStartOfTheText() throws {
         let folder = try TemporaryFolder()

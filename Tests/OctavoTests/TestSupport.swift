@@ -127,6 +127,7 @@ func resolve(_ href: String, from page: String) -> (path: String, fragment: Stri
         fragment = String(rest[rest.utf8.index(after: hash)...]).removingPercentEncoding
         rest = String(rest[..<hash])
     }
+    if let query = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = String(rest[..<query]) }
     if rest.isEmpty { return (page, fragment) }
     var parts = page.pathParts().dropLast().map(String.init)
     for part in (rest.removingPercentEncoding ?? rest).pathParts() {
@@ -147,7 +148,8 @@ func brokenLinks(in files: [String: Data]) -> [String] {
             guard let (target, fragment) = resolve(href, from: path) else { continue }
             if target.hasSuffix("/") || !(files[target] != nil) {
                 broken.append("\(path): \(href) (no file)")
-            } else if let fragment, !fragment.isEmpty, pages[target]?.ids.contains(fragment) != true {
+            } else if let fragment, !fragment.isEmpty, pages[target]?.ids.contains(where: { $0.utf8.elementsEqual(fragment.utf8) }) != true {
+                // By byte, as a browser compares ids (Swift's `==` takes NFC and NFD as equal).
                 broken.append("\(path): \(href) (no id)")
             }
         }

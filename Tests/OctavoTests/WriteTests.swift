@@ -42,6 +42,69 @@ struct WriteTests {
         #expect(folder.snapshot("Output") == before)
     }
 
+    /// Every way the file system can fail after the first write: the error says what was written,
+    /// and what it names is what changed.
+    @Test func aWriteThatFailsPartWaySaysExactlyWhatItChanged() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.appendingPathComponent("out")
+        let writer = OutputWriter(root: root, displayRoot: "out")
+        _ = try writer.write([OutputFile(path: "a.html", contents: .bytes(Array("old a".utf8))),
+                              OutputFile(path: "z.html", contents: .bytes(Array("old z".utf8)))])
+        let before = folder.snapshot("out")
+
+        // A file to copy that vanished after rendering: a.html was already replaced.
+        let vanished = OutputFile(path: "b.txt", contents: .copy(folder.url.appendingPathComponent("gone.txt")), source: "Content/gone.txt")
+        let copyError = #expect(throws: BuildError.self) {
+            try writer.write([OutputFile(path: "a.html", contents: .bytes(Array("new a".utf8))), vanished,
+                              OutputFile(path: "z.html", contents: .bytes(Array("new z".utf8)))])
+        }
+        #expect(copyError?.diagnostics.map(\.description) == ["Content/gone.txt: error: cannot be read: check its permissions"])
+        #expect(copyError?.written == "out was changed before the error: 1 file was written (a.html), and .octavo-manifest was updated to list them; "
+                + "every other file is as it was. Build again once the error is fixed.")
+        var after = folder.snapshot("out")
+        #expect(after["a.html"] == Data("new a".utf8) && after["z.html"] == before["z.html"])
+
+        // A name the file system refuses, after a file that was written.
+        let long = String(repeating: "x", count: 300)
+        let nameError = #expect(throws: BuildError.self) {
+            try writer.write([OutputFile(path: "a.html", contents: .bytes(Array("newer a".utf8))),
+                              OutputFile(path: long, contents: .bytes([]))])
+        }
+        #expect(nameError?.written?.hasPrefix("out was changed before the error: 1 file was written (a.html)") == true)
+        after = folder.snapshot("out")
+        #expect(after["a.html"] == Data("newer a".utf8))
+
+        // Nothing changed before the error: no claim of a change.
+        let untouched = #expect(throws: BuildError.self) { try writer.write([vanished]) }
+        #expect(untouched?.written == nil)
+        #expect(folder.snapshot("out")["a.html"] == Data("newer a".utf8))
+
+        // The manifest cannot be replaced (a folder stands there): every file was written, and said so.
+        let other = folder.url.appendingPathComponent("other")
+        try FileManager.default.createDirectory(at: other.appendingPathComponent(OutputWriter.manifestName), withIntermediateDirectories: true)
+        let manifestError = #expect(throws: BuildError.self) {
+            _ = try OutputWriter(root: other, displayRoot: "other").write([OutputFile(path: "p.html", contents: .bytes(Array("p".utf8)))])
+        }
+        #expect(manifestError?.diagnostics.first?.file == "other/.octavo-manifest")
+        #expect(manifestError?.written == "other was changed before the error: 1 file was written (p.html); every other file is as it was. Build again once the error is fixed.")
+        #expect(FileManager.default.contents(atPath: other.appendingPathComponent("p.html").path) == Data("p".utf8))
+    }
+
+    /// The command prints "not changed" only when nothing was; else what the build wrote.
+    @Test func theBuildCommandSaysNotChangedOnlyWhenTrue() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("Output/" + OutputWriter.manifestName), withIntermediateDirectories: true)
+        let run = try runOctavo(["build", "--templates", realTemplates.path], in: folder.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Build failed: Output was changed before the error: "), "\(run.stderr)")
+        #expect(!run.stderr.contains("not changed"))
+        try folder.write(["index.md": "# Home\n\n[x](missing.md)\n"], under: "Content")
+        let refused = try runOctavo(["build", "--templates", realTemplates.path], in: folder.url)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasSuffix("Build failed: Output was not changed.\n"), "\(refused.stderr)")
+    }
+
     @Test func outputFolderMayNotHoldTheInput() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n"], under: "Content")

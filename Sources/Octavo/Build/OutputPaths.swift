@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks every path the build will write before anything is written, so that `check` finds what
 /// would otherwise fail part-way through a build: one path written twice, a file where a folder
 /// must be, a name the file system cannot hold, or a name Octavo keeps for itself.
@@ -45,11 +47,22 @@ struct OutputPaths {
         entries.append((path, origin))
     }
 
+    /// The form in which two paths are the same file on a file system that ignores letter case
+    /// and Unicode form (APFS and HFS+ on macOS, NTFS on Windows, FAT and exFAT on a USB stick, and
+    /// so a zip unpacked there): Unicode case folding (Foundation's) of the NFC form.
+    static func folded(_ path: String) -> String {
+        if path.utf8.allSatisfy({ $0 < 0x80 }) { return path.lowercased() }
+        return path.precomposedStringWithCanonicalMapping.folding(options: [.caseInsensitive], locale: nil).precomposedStringWithCanonicalMapping
+    }
+
     /// One error per problem, at the user's file that causes it (with its line for a page).
     /// - Complexity: O(total length of the paths).
     func problems() -> [Diagnostic] {
         var owners: [String: Origin] = [:]
         for (path, origin) in entries where owners[path] == nil { owners[path] = origin }
+        // The first path of each folded form: a second one differs only in letter case or Unicode form.
+        var foldedOwners: [String: (path: String, origin: Origin)] = [:]
+        for (path, origin) in entries where foldedOwners[Self.folded(path)] == nil { foldedOwners[Self.folded(path)] = (path, origin) }
         var result: [Diagnostic] = []
         func report(_ origin: Origin, other: Origin?, _ message: String) {
             // Report at the user's file; when both are the user's, at the one added later.
@@ -68,6 +81,11 @@ struct OutputPaths {
                 report(origin, other: nil, "would be written to '\(path)', where Octavo keeps \(what): rename it or set another 'slug'")
                 continue
             }
+            if let other = foldedOwners[Self.folded(path)], !other.path.utf8.elementsEqual(path.utf8) {
+                report(origin, other: other.origin, "would be written to '\(path)', and \(other.origin.name) to '\(other.path)': the names differ only in "
+                       + "letter case or Unicode form, so one overwrites the other on macOS and Windows, on a USB stick and in a zip unpacked there: rename one of them")
+                continue
+            }
             if let long = parts.first(where: { $0.utf8.count > Self.nameLimit }) {
                 report(origin, other: nil, "would be written to a file or folder named '\(long.prefix(40))…', \(long.utf8.count) bytes long; "
                        + "file systems take at most \(Self.nameLimit) bytes per name: shorten the heading or file name, or set a shorter 'slug'")
@@ -76,7 +94,7 @@ struct OutputPaths {
             var folder = ""
             for part in parts.dropLast() {
                 folder += folder.isEmpty ? String(part) : "/" + part
-                if let file = owners[folder] {
+                if let file = owners[folder] ?? foldedOwners[Self.folded(folder)]?.origin {
                     report(origin, other: file, "would be written to '\(path)', inside a folder '\(folder)', but \(file.name) is a file of that name: rename or move one of them")
                     break
                 }

@@ -2,8 +2,10 @@ import Foundation
 
 /// Runs the whole pipeline: load → parse → outline → link → render → write.
 ///
-/// Everything is rendered before anything is written, so a build that fails leaves the output
-/// folder exactly as it was.
+/// Everything is rendered and every path checked before anything is written, so a build that
+/// fails on its input leaves the output folder exactly as it was. Only the file system can fail
+/// after the first write (a full disk, a file removed meanwhile); the error then says what was
+/// written (``BuildError/written``).
 public struct SiteBuilder: Sendable {
     /// Where a build reads and writes.
     public struct Options: Sendable {
@@ -29,11 +31,13 @@ public struct SiteBuilder: Sendable {
         public var epub: URL?
         /// How the EPUB file is named in messages.
         public var displayEpub: String?
+        /// How the bundle is named in messages (as the user gave it).
+        public var displayBundle: String?
 
         /// Creates options; display names default to the URLs' paths.
         public init(content: URL, templates: URL, output: URL, displayContent: String? = nil,
                     displayTemplates: String? = nil, displayOutput: String? = nil, strict: Bool = false, bundle: URL? = nil, baseURL: String? = nil,
-                    epub: URL? = nil, displayEpub: String? = nil) {
+                    epub: URL? = nil, displayEpub: String? = nil, displayBundle: String? = nil) {
             self.content = content
             self.templates = templates
             self.output = output
@@ -45,6 +49,7 @@ public struct SiteBuilder: Sendable {
             self.baseURL = baseURL
             self.epub = epub
             self.displayEpub = displayEpub ?? epub?.path
+            self.displayBundle = displayBundle ?? bundle?.path
         }
     }
 
@@ -177,7 +182,8 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site and writes it to the output folder.
     /// - Throws: ``BuildError`` with every error (and, with `strict`, every warning); nothing is
-    ///   written then.
+    ///   written then. ``BuildError`` with ``BuildError/written`` set when the file system fails
+    ///   after the first write (the output folder or the zip).
     public func build() throws -> Report {
         try checkOutputFolder()
         // Read before anything is written: a date the zip cannot hold is an error, not a trap.
@@ -185,7 +191,7 @@ public struct SiteBuilder: Sendable {
         let result = try render()
         let failing = result.diagnostics.filter { $0.severity == .error || (options.strict && $0.severity == .warning) }
         if !failing.isEmpty { throw BuildError(failing) }
-        let zip = try options.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0)) }
+        let zip = try options.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0, display: options.displayBundle)) }
         let book: (epub: EpubOutput, temporary: URL)?
         do {
             book = try result.epub.map { ($0, try prepareEpub($0)) }
@@ -203,13 +209,24 @@ public struct SiteBuilder: Sendable {
         }
         var bundleBytes: Int?
         if let zip {
-            do { try bundle.commit(zip.temporary, to: zip.url) } catch {
+            do {
+                try bundle.commit(zip.temporary, to: zip.url, display: options.displayBundle)
+            } catch var error as BuildError {
                 if let book { try? FileManager.default.removeItem(at: book.temporary) }
+                error.written = "\(options.displayOutput) was built (\(write.written) files written, \(write.unchanged) unchanged, "
+                    + "\(write.removed) removed), but the zip was not: build again once the error is fixed"
                 throw error
             }
             bundleBytes = (try? FileManager.default.attributesOfItem(atPath: zip.url.path)[.size] as? Int) ?? nil
         }
-        let epub = try book.map { try commitEpub($0.epub, temporary: $0.temporary) }
+        let epub: (path: String, bytes: Int?)?
+        do {
+            epub = try book.map { try commitEpub($0.epub, temporary: $0.temporary) }
+        } catch var error as BuildError {
+            error.written = "\(options.displayOutput) was built (\(write.written) files written, \(write.unchanged) unchanged, "
+                + "\(write.removed) removed)\(zip == nil ? "" : " and the zip too"), but the EPUB was not: build again once the error is fixed"
+            throw error
+        }
         return Report(pages: result.site.pages.count, files: result.files.count,
                       diagnostics: result.diagnostics.filter { $0.severity != .error } + write.diagnostics, write: write, bundleBytes: bundleBytes, epub: epub)
     }
@@ -217,24 +234,47 @@ public struct SiteBuilder: Sendable {
     /// Refuses an output folder that would overwrite the input: the content or templates folder,
     /// the current folder, `/`, or a folder that contains any of them.
     func checkOutputFolder() throws {
-        let output = options.output.standardizedFileURL.resolvingSymlinksInPath().path
+        let output = Self.realPath(options.output)
         let protected = [options.content, options.templates, URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-            .map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
+            .map(Self.realPath)
         for path in protected where output == "/" || path == output || path.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
             throw BuildError(file: options.output.path, "cannot be the output folder: it is or contains '\(path)', which the build reads")
         }
         for path in protected.dropLast() where output.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
             throw BuildError(file: options.output.path, "cannot be the output folder: it is inside '\(path)', which the build reads, so every build would read the one before")
         }
-        if let bundle = options.bundle?.standardizedFileURL.resolvingSymlinksInPath().path {
+        if let bundle = options.bundle.map(Self.realPath) {
+            let display = options.displayBundle ?? bundle
             for path in protected.dropLast() where bundle == path || bundle.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
-                throw BuildError(file: options.bundle?.path ?? bundle, "cannot be the bundle: it is inside '\(path)', which the build reads")
+                throw BuildError(file: display, "cannot be the bundle: it is inside '\(path)', which the build reads")
+            }
+            // The output folder is Octavo's to rewrite and clean (leftover temporary files, stale
+            // pages): a zip there would be removed half-made, or packed into itself.
+            if bundle == output || bundle.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
+                throw BuildError(file: display, "cannot be the bundle: it is inside the output folder \(options.displayOutput); "
+                                 + "put it beside it (for example --bundle site.zip), or copy it in after the build")
             }
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: bundle, isDirectory: &isFolder), isFolder.boolValue {
-                throw BuildError(file: options.bundle?.path ?? bundle, "cannot be the bundle: it is a folder; name a file such as site.zip")
+                throw BuildError(file: display, "cannot be the bundle: it is a folder; name a file such as site.zip")
             }
         }
+    }
+}
+
+extension SiteBuilder {
+    /// The path of `url` with every symbolic link resolved, also when its last parts do not exist
+    /// yet (`link/site.zip`, where `link` leads to the output folder): the deepest folder that
+    /// exists is resolved, and the rest appended.
+    static func realPath(_ url: URL) -> String {
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while LinkBoundary.realPath(existing.path) == nil, existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        let base = LinkBoundary.realPath(existing.path) ?? existing.path
+        return rest.reduce(base) { $0.hasSuffix("/") ? $0 + $1 : $0 + "/" + $1 }
     }
 }
 

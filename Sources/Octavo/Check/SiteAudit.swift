@@ -35,15 +35,18 @@ public struct SiteAudit: Sendable {
             DispatchQueue.concurrentPerform(iterations: pages.count) { output.buffer[$0] = HTMLTokenizer(html: pages[$0].html) }
         }
         let tokens = scanned.map { $0 ?? HTMLTokenizer(html: "") }
-        var idsByPath: [String: Set<String>] = [:]
-        for (index, page) in pages.enumerated() { idsByPath[page.path] = Set(tokens[index].ids) }
+        // Ids and paths compared by code point, as a browser and a file system compare them:
+        // Swift's `==` takes NFC and NFD forms as equal, so a link it accepts could lead nowhere.
+        var idsByPath: [String: Set<[UInt8]>] = [:]
+        for (index, page) in pages.enumerated() { idsByPath[page.path] = Set(tokens[index].ids.map { Array($0.utf8) }) }
+        let exactFiles = Set(files.map { Array($0.utf8) })
 
         var reached: Set<String> = []
         var queue = ["index.html"]
         var edges: [String: [String]] = [:]
         // Pages in one folder write the same navigation hrefs: resolve each (folder, href) once.
-        var resolved: [String: [String: (String, String?)]] = [:]
-        var missing: [String: [(page: Int, reference: String)]] = [:]
+        var resolved: [String: [[UInt8]: (String, String?)]] = [:]
+        var missing: [[UInt8]: [(page: Int, reference: String)]] = [:]
         var missingOrder: [String] = []
         var climbs: [(page: Int, reference: String)] = []
         for (index, page) in pages.enumerated() {
@@ -75,16 +78,16 @@ public struct SiteAudit: Sendable {
                         base = base.utf8.lastIndex(of: UInt8(ascii: "/")).map { base[..<$0] } ?? ""
                     }
                     let key = String(base)
-                    if let known = resolved[key]?[String(rest)] {
+                    if let known = resolved[key]?[Array(rest.utf8)] {
                         (path, fragment) = known
                     } else {
                         (path, fragment) = Self.resolve(reference, from: page.path)
-                        resolved[key, default: [:]][String(rest)] = (path, fragment)
+                        resolved[key, default: [:]][Array(rest.utf8)] = (path, fragment)
                     }
                 }
-                guard files.contains(path) else {
-                    if missing[path] == nil { missingOrder.append(path) }
-                    missing[path, default: []].append((index, reference))
+                guard exactFiles.contains(Array(path.utf8)) else {
+                    if missing[Array(path.utf8)] == nil { missingOrder.append(path) }
+                    missing[Array(path.utf8), default: []].append((index, reference))
                     continue
                 }
                 if token.tag == "img", path.hasSuffix(".html") || path.hasSuffix("/") {
@@ -93,7 +96,7 @@ public struct SiteAudit: Sendable {
                     continue
                 }
                 edges[page.path, default: []].append(path)
-                if let fragment, !fragment.isEmpty, let ids = idsByPath[path], !ids.contains(fragment) {
+                if let fragment, !fragment.isEmpty, let ids = idsByPath[path], !ids.contains(Array(fragment.utf8)) {
                     result.append(Diagnostic(file: location.file, line: location.line, severity: .error,
                                              message: "page '\(page.path)' links to '\(reference)', but '\(path)' has no id '\(fragment)'"))
                 }
@@ -101,7 +104,7 @@ public struct SiteAudit: Sendable {
         }
         // A link a template writes is broken on every page: say so once, at the first page.
         for path in missingOrder {
-            guard let first = missing[path]?.first, let count = missing[path]?.count else { continue }
+            guard let first = missing[Array(path.utf8)]?.first, let count = missing[Array(path.utf8)]?.count else { continue }
             let location = self.location(ofPage: first.page)
             let others = count > 1 ? " (and on \(count - 1) other page\(count == 2 ? "" : "s"))" : ""
             result.append(Diagnostic(file: location.file, line: location.line, severity: .error,

@@ -47,13 +47,14 @@ public struct LinkResolver: Sendable {
     public func resolve(_ site: Site) -> Resolution {
         var documentsByPath: [String: Int] = [:]
         for (index, document) in site.documents.enumerated() { documentsByPath[document.path] = index }
+        let folderPages = site.folderPageDocuments()
         let assetPaths = Set(site.assets.map(\.path))
         var targets: [[LinkTarget]] = []
         var diagnostics: [Diagnostic] = []
         for document in site.documents {
             var resolved: [LinkTarget] = []
             for link in document.links {
-                var target = resolve(link.destination, in: document, site: site, documents: documentsByPath, assets: assetPaths)
+                var target = resolve(link.destination, in: document, site: site, documents: documentsByPath, folderPages: folderPages, assets: assetPaths)
                 if link.isImage, Self.isPage(target, site: site) {
                     target = .unresolved("image source '\(link.destination)' is a page, not an image: link to it with [text](\(link.destination)), or give an image file")
                 }
@@ -77,13 +78,16 @@ public struct LinkResolver: Sendable {
         }
     }
 
-    private func resolve(_ destination: String, in document: Document, site: Site, documents: [String: Int], assets: Set<String>) -> LinkTarget {
+    private func resolve(_ destination: String, in document: Document, site: Site, documents: [String: Int],
+                         folderPages: [String: Int], assets: Set<String>) -> LinkTarget {
         var rest = destination
         var fragment: String?
         // Found by byte, not Character: `#` followed by a combining mark (`#\u{301}x`) is one Character.
         if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
             let raw = String(rest[rest.utf8.index(after: hash)...])
-            fragment = raw.removingPercentEncoding ?? raw
+            // NFC, as heading ids are: the fragment is written as resolved, so that a link typed
+            // in NFD leads where a browser looks (it compares ids code point by code point).
+            fragment = (raw.removingPercentEncoding ?? raw).precomposedStringWithCanonicalMapping
             rest = String(rest[..<hash])
         }
         if let query = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = String(rest[..<query]) }
@@ -99,11 +103,13 @@ public struct LinkResolver: Sendable {
         }
         if assets.contains(path) || builtFiles.contains(path) { return .file(path, fragment: fragment) }
         let folder = path.hasSuffix("/") || path.isEmpty ? path : path + "/"
-        // A file, or a folder by its index file; a fragment must name an anchor or number there.
-        guard let index = documents[path] ?? documents[folder + "index.md"] ?? documents[folder + "index.markdown"] else {
+        // `index.md` in any letter case names its folder's page, whichever file that is.
+        let namesIndex = ["index.md", "index.markdown"].contains(path.lastPart.lowercased())
+        let folderKey = namesIndex ? path.folderPart : String(folder.dropLast(folder.isEmpty ? 0 : 1))
+        // A file, or a folder by its page (index.md or README.md); a fragment must name an anchor or number there.
+        guard let index = documents[path] ?? folderPages[folderKey] else {
             // A folder without index.md has a page the build makes, listing its pages.
-            let generated = ["index.md", "index.markdown"].contains(path.lastPart)
-                ? (path.folderPart.isEmpty ? "" : path.folderPart + "/") + "index.html" : folder + "index.html"
+            let generated = namesIndex ? (path.folderPart.isEmpty ? "" : path.folderPart + "/") + "index.html" : folder + "index.html"
             if let page = site.pages.firstIndex(where: { $0.document == nil && $0.path == generated }), fragment?.isEmpty != false {
                 return .page(page, fragment: nil)
             }
@@ -151,10 +157,12 @@ extension LinkTarget {
         switch self {
         case .page(let index, let fragment):
             let path = site.pages[index].path
-            let base = path == fromPath && fragment != nil ? "" : RelativePath.from(fromPath, to: path)
-            return URLEscaping.path(base) + (fragment.map { "#" + URLEscaping.fragment($0) } ?? "")
+            let query = URLEscaping.query(of: original)
+            let base = path == fromPath && fragment != nil && query.isEmpty ? "" : RelativePath.from(fromPath, to: path)
+            return URLEscaping.path(base) + query + (fragment.map { "#" + URLEscaping.fragment($0) } ?? "")
         case .file(let path, let fragment):
-            return URLEscaping.path(RelativePath.from(fromPath, to: path)) + (fragment.map { "#" + URLEscaping.fragment($0) } ?? "")
+            return URLEscaping.path(RelativePath.from(fromPath, to: path)) + URLEscaping.query(of: original)
+                + (fragment.map { "#" + URLEscaping.fragment($0) } ?? "")
         case .unresolved:
             return original
         }
@@ -188,22 +196,33 @@ public enum RelativePath {
 }
 
 /// Percent-encoding for URLs Octavo writes.
+///
+/// One rule for every path segment and fragment, here and in `Templates/assets/search.js`
+/// (`encodeURIComponent` per segment): everything but ASCII letters, digits and `-_.!~*'()` is
+/// percent-encoded as UTF-8, so `#`, `?`, `%`, space, `"`, `:`, `&`, `+` and every non-ASCII
+/// letter in a name reach the file they name.
 public enum URLEscaping {
-    private static let pathAllowed: CharacterSet = {
+    /// What a segment keeps as it is: JavaScript's `encodeURIComponent` set.
+    private static let segmentAllowed: CharacterSet = {
         var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
-        set.insert(charactersIn: "-._~!$&'()*+,;=@/")
+        set.insert(charactersIn: "-_.!~*'()")
         return set
     }()
 
-    /// Encodes a path: everything but unreserved ASCII, sub-delimiters, `@` and `/`.
+    /// Encodes a path segment by segment, keeping the `/` between them.
     ///
     /// `:` is always encoded (`%3A`): a relative URL whose first segment holds a colon is read
     /// as having a scheme (`javascript:alert(1)/index.html`, `Note: intro/index.html`; RFC 3986,
-    /// §4.2), and a page's path comes from names the user chose. Browsers and servers decode
-    /// `%3A` back to the file's name.
+    /// §4.2), and a page's path comes from names the user chose. `#` and `?` would start a
+    /// fragment or query. Browsers and servers decode them back to the file's name.
     public static func path(_ path: String) -> String {
         if path.utf8.allSatisfy(isPlain) { return path }
-        return path.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? path
+        return path.pathParts(omittingEmpty: false).map { segment(String($0)) }.joined(separator: "/")
+    }
+
+    /// Encodes one path segment (no `/` kept), as `encodeURIComponent` does.
+    public static func segment(_ segment: String) -> String {
+        segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? segment
     }
 
     /// ASCII letters, digits and `-._/`: never encoded.
@@ -212,8 +231,37 @@ public enum URLEscaping {
             || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x2F
     }
 
-    /// Encodes a fragment like a path (ids are letters, digits, `-` and `_`; others are encoded).
+    /// Encodes a fragment as one segment (ids are letters, digits, `-` and `_`; others are encoded).
     public static func fragment(_ fragment: String) -> String {
-        fragment.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? fragment
+        segment(fragment)
     }
+
+    /// The query of a link as written (`?view=full` of `c.md?view=full#top`), with `?`, or `""`
+    /// when it has none. It is kept as written but for the characters a URL cannot hold as they
+    /// are (space, `"`, `<`, `>`, `\\`, `^`, `` ` ``, `{`, `|`, `}`, controls, non-ASCII, and a `%`
+    /// that starts no escape), which are percent-encoded (WHATWG URL, query percent-encode set).
+    public static func query(of destination: String) -> String {
+        let utf8 = destination.utf8
+        let end = utf8.firstIndex(of: UInt8(ascii: "#")) ?? utf8.endIndex
+        guard let start = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) else { return "" }
+        let bytes = Array(utf8[start..<end])
+        var result = ""
+        for (offset, byte) in bytes.enumerated() {
+            let isHex = { (at: Int) in at < bytes.count && (bytes[at] as UInt8).isHexDigit }
+            let plain = byte > 0x20 && byte < 0x7F && !"\"<>\\^`{|}".utf8.contains(byte)
+                && (byte != UInt8(ascii: "%") || (isHex(offset + 1) && isHex(offset + 2)))
+            result += plain ? String(UnicodeScalar(byte)) : "%" + String(byte, radix: 16, uppercase: true).leftPadded
+        }
+        return result
+    }
+
+}
+
+private extension UInt8 {
+    var isHexDigit: Bool { (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self) }
+}
+
+private extension String {
+    /// Two hex digits: `"7"` → `"07"`.
+    var leftPadded: String { count < 2 ? "0" + self : self }
 }

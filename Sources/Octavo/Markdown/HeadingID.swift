@@ -19,10 +19,14 @@ public struct HeadingIDGenerator: Sendable {
     /// The id of a page's `<h1>` when the page has no heading of its own (its title is used).
     public static let titleID = "title"
 
-    /// The GitHub slug of `text`, before making it unique.
+    /// The GitHub slug of `text`, before making it unique, in Unicode NFC.
+    ///
+    /// A heading typed in decomposed form (`e` + U+0301) gets the same id as one typed composed:
+    /// browsers compare ids code point by code point, and link fragments are written in NFC too
+    /// (see ``LinkResolver``), so that every link `check` accepts is one a browser follows.
     public static func slug(_ text: String) -> String {
         var result = ""
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
             let properties = scalar.properties
             if scalar == " " {
                 result.append("-")
@@ -31,7 +35,8 @@ public struct HeadingIDGenerator: Sendable {
                 result.unicodeScalars.append(scalar)
             }
         }
-        return result
+        // Lower-casing (`İ` → `i̇`) and dropped characters can leave sequences NFC composes.
+        return result.precomposedStringWithCanonicalMapping
     }
 
     /// Returns a new id for a heading with this text, unique among the ids this generator gave.

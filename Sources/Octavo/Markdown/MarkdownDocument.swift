@@ -96,6 +96,15 @@ public struct LinkReference: Sendable, Hashable {
     /// Every placeholder starts with this; it ends at the first byte that is not a digit.
     public static let placeholderPrefix = "octavo-link:"
 
+    /// Whether cmark's safe mode drops this destination (writes `href=""`): it starts, in any
+    /// letter case, with `javascript:`, `vbscript:`, `file:` or `data:`, unless `data:image/png`,
+    /// `gif`, `jpeg` or `webp` follows (cmark 0.30, `_scan_dangerous_url` of scanners.re).
+    public static func isDangerous(_ destination: String) -> Bool {
+        let lower = String(decoding: destination.utf8.prefix(20).map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+        if ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: lower.hasPrefix) { return false }
+        return ["javascript:", "vbscript:", "file:", "data:"].contains(where: lower.hasPrefix)
+    }
+
     /// Whether a destination points inside the site: it has no URL scheme (`https:`, `mailto:` …),
     /// does not start with `//`, and is not empty. A destination written like a placeholder
     /// (`octavo-link:0`) counts as internal, so that it gets a placeholder of its own and is

@@ -211,7 +211,8 @@ public struct MarkdownParser: Sendable {
             }
             let reference = LinkReference(destination: destination, line: line, column: column, isImage: type == CMARK_NODE_IMAGE)
             guard LinkReference.isInternal(destination) else {
-                if !destination.isEmpty { links.external.append(reference) }
+                // Safe mode writes no URL for a dangerous destination: it is in no page to list.
+                if !destination.isEmpty && (unsafe || !LinkReference.isDangerous(destination)) { links.external.append(reference) }
                 return
             }
             links.internal.append(reference)

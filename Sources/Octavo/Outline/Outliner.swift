@@ -4,8 +4,9 @@ import Foundation
 /// files whose front matter has `split` become one page per split heading.
 ///
 /// Paths: `a/b.md` → `a/b/index.html`; `a/index.md` → `a/index.html`; the root `index.md` is the
-/// home page. When the content folder holds a single Markdown file and no folders, that file is
-/// the home page. A split heading's page goes below its parent's folder, named by the heading's
+/// home page. A folder's page is its `index.md` in any letter case (`Index.md`), else its
+/// `README.md` in any letter case, as GitHub and mdBook show a folder. When the content folder
+/// holds a single Markdown file and no folders, that file is the home page. A split heading's page goes below its parent's folder, named by the heading's
 /// number when it has one (`# III. Priorities` → `iii/index.html`), else by its id.
 public struct Outliner: Sendable {
     /// Creates an outliner.
@@ -37,7 +38,8 @@ public struct Outliner: Sendable {
     public func outline(_ inputs: [Input], assets: [Asset], contentRoot: String = "Content") throws -> Site {
         var builder = Builder()
         let tree = Folder.make(inputs)
-        let rootIndex = tree.files.first { $0.isIndex }
+        try tree.checkPageFiles()
+        let rootIndex = tree.index
         let singleFile = rootIndex == nil && tree.folders.isEmpty && tree.files.count == 1 ? tree.files.first : nil
         if let homeFile = rootIndex ?? singleFile {
             try builder.addDocument(homeFile.input, path: "index.html", kind: .home, parent: nil)
@@ -57,7 +59,8 @@ private struct Folder {
     struct File {
         var name: String
         var input: Outliner.Input
-        var isIndex: Bool { name.stem == "index" }
+        var isIndex: Bool { name.stem.lowercased() == "index" }
+        var isReadme: Bool { name.stem.lowercased() == "readme" }
         var weight: Int? { input.source.frontMatter.weight }
     }
 
@@ -65,7 +68,28 @@ private struct Folder {
     var files: [File] = []
     var folders: [Folder] = []
 
-    var index: File? { files.first { $0.isIndex } }
+    /// The folder's page: its `index.md` in any letter case, else its `README.md` (as GitHub and
+    /// mdBook show a folder by its README).
+    var index: File? { files.first { $0.isIndex } ?? files.first { $0.isReadme } }
+
+    /// Fails when two files of one folder would both be its page (`index.md` and `Index.md`, or
+    /// `README.md` and `readme.md` without an index), naming both.
+    func checkPageFiles() throws {
+        var problems: [Diagnostic] = []
+        func check(_ candidates: [File]) {
+            guard let first = candidates.first else { return }
+            for other in candidates.dropFirst() {
+                problems.append(Diagnostic(file: other.input.source.displayPath,
+                    message: "would be the folder's page, as \(first.input.source.displayPath) is (names differ only in letter case or extension): rename or merge one of them"))
+            }
+        }
+        let indexes = files.filter(\.isIndex).sorted { $0.name < $1.name }
+        check(indexes.isEmpty ? files.filter(\.isReadme).sorted { $0.name < $1.name } : indexes)
+        for folder in folders {
+            do { try folder.checkPageFiles() } catch let error as BuildError { problems += error.diagnostics }
+        }
+        if !problems.isEmpty { throw BuildError(problems) }
+    }
 
     static func make(_ inputs: [Outliner.Input]) -> Folder {
         var root = Folder(name: "")
@@ -127,7 +151,8 @@ private struct Builder {
     var diagnostics: [Diagnostic] = []
 
     mutating func addChildren(of folder: Folder, folderPath: String, parent: Int, skipping skipped: Folder.File?) throws {
-        let entries = folder.files.filter { !$0.isIndex && $0.input.source.path != skipped?.input.source.path }.map(Entry.file)
+        let page = folder.index?.input.source.path
+        let entries = folder.files.filter { $0.input.source.path != page && $0.input.source.path != skipped?.input.source.path }.map(Entry.file)
             + folder.folders.map(Entry.folder)
         for entry in Entry.ordered(entries) {
             switch entry {

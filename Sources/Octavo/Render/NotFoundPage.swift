@@ -100,7 +100,8 @@ public struct NotFoundPage: Sendable {
         let decoded = (path.removingPercentEncoding ?? path).precomposedStringWithCanonicalMapping
         guard let normalized = LinkResolver.normalize(decoded, relativeTo: "") else { return nil }
         let folder = normalized.isEmpty || normalized.hasSuffix("/") ? normalized : normalized + "/"
-        if let document = documents[normalized] ?? documents[folder + "index.md"] {
+        let folderKey = ["index.md", "index.markdown"].contains(normalized.lastPart.lowercased()) ? normalized.folderPart : String(folder.dropLast(folder.isEmpty ? 0 : 1))
+        if let document = documents[normalized] ?? site.folderPageDocuments()[folderKey] {
             return root + URLEscaping.path(site.pages[site.documents[document].rootPage].path) + fragment
         }
         guard assets.contains(normalized) else { return nil }

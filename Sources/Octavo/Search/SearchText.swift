@@ -3,72 +3,134 @@ import Foundation
 /// How search compares words: the same rule here, where the index is built, and in
 /// `Templates/assets/search.js`, where queries are read. Change both together.
 ///
-/// Text is folded (lower case, canonical decomposition, combining marks removed, final `ς` as `σ`),
-/// so `Évian` and `evian` are one word; then it is cut into words, runs of letters and digits
-/// (Unicode categories L and N). In JavaScript:
-/// `s.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/ς/g, "σ").match(/[\p{L}\p{N}]+/gu)`.
+/// Each character is lower-cased and canonically decomposed (NFD). A letter or digit (Unicode
+/// categories L and N) starts a *unit*; the combining marks (M) after it belong to it, but for a
+/// letter of the Latin, Greek or Cyrillic script, whose marks are dropped (`Évian` = `evian`;
+/// final `ς` is `σ`). Marks of every other script are kept: `が` is not `か`, and Devanagari or Thai
+/// vowel signs stay. Anything else separates words. Each unit and word is then composed again (NFC).
+///
+/// Scripts written without spaces between words (Han, Hiragana, Katakana, Thai, Lao, Khmer,
+/// Myanmar; ``isNoSpaceScript(_:)``) are indexed by overlapping bigrams of units, as Lucene's CJK
+/// analyzer does, plus each unit alone so that one-character queries work: `土壤和` gives `土`,
+/// `土壤`, `壤`, `壤和`, `和`. The script queries a run of two units or more by its bigrams (all of
+/// them must match), one unit by itself; these tokens match whole, never as a prefix. Runs of other
+/// scripts are words, matched from their start.
 public enum SearchText {
-    /// The folded words of `text`, in order, repeats kept.
-    /// - Complexity: O(n) in the length of the text; letters outside ASCII are decomposed once each.
+    /// The folded words of `text` as the index holds them, in order, repeats kept: each word of a
+    /// spaced script, and each unit and bigram of a run of a script without spaces.
+    /// - Complexity: O(n) in the length of the text; letters outside ASCII are folded once each.
     public static func words(_ text: String) -> [String] {
         var splitter = Splitter()
         return splitter.words(text)
     }
 
+    /// Whether a letter belongs to a script written without spaces between words (Han, Hiragana,
+    /// Katakana, Thai, Lao, Khmer, Myanmar), by Unicode block; `NO_SPACE` of search.js has the same ranges.
+    public static func isNoSpaceScript(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0x19E0...0x19FF, 0x2E80...0x2FDF, 0x3005...0x3007,
+             0x3021...0x3029, 0x3031...0x3035, 0x3038...0x303C, 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF,
+             0x4E00...0x9FFF, 0xA9E0...0xA9FF, 0xAA60...0xAA7F, 0xF900...0xFAFF, 0xFF66...0xFF9F, 0x1B000...0x1B16F,
+             0x20000...0x3FFFF:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Whether a letter is of the Latin, Greek or Cyrillic script (by Unicode block), whose
+    /// combining marks folding drops; `FOLDS` of search.js has the same ranges.
+    public static func dropsMarks(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0000...0x02AF, 0x0370...0x052F, 0x1C80...0x1C8F, 0x1D00...0x1DBF, 0x1E00...0x1FFF, 0x2C60...0x2C7F,
+             0x2DE0...0x2DFF, 0xA640...0xA69F, 0xA720...0xA7FF, 0xAB30...0xAB6F, 0xFB00...0xFB06, 0xFF21...0xFF5A:
+            true
+        default:
+            false
+        }
+    }
+
     /// Cuts text into folded words, remembering how each letter outside ASCII folds.
     struct Splitter {
-        private var folded: [Unicode.Scalar: String] = [:]
+        private var folded: [Unicode.Scalar: [Unicode.Scalar]] = [:]
 
         mutating func words(_ text: String) -> [String] {
             var words: [String] = []
-            var current = String.UnicodeScalarView()
-            func flush() {
-                if !current.isEmpty {
-                    words.append(String(current))
-                    current = String.UnicodeScalarView()
+            var word = String.UnicodeScalarView()
+            var units: [String.UnicodeScalarView] = []
+            // The script of the unit the next mark would join: nil after a separator.
+            var open: (dropsMarks: Bool, noSpace: Bool)?
+            func flushWord() {
+                guard !word.isEmpty else { return }
+                words.append(Self.composed(word))
+                word = String.UnicodeScalarView()
+            }
+            func flushUnits() {
+                guard !units.isEmpty else { return }
+                let composed = units.map(Self.composed)
+                for (index, unit) in composed.enumerated() {
+                    words.append(unit)
+                    if index + 1 < composed.count { words.append(unit + composed[index + 1]) }
                 }
+                units = []
+            }
+            func base(_ scalar: Unicode.Scalar) {
+                let noSpace = SearchText.isNoSpaceScript(scalar)
+                if noSpace {
+                    flushWord()
+                    units.append(String.UnicodeScalarView([scalar]))
+                } else {
+                    flushUnits()
+                    word.append(scalar == "\u{03C2}" ? "\u{03C3}" : scalar)
+                }
+                open = (SearchText.dropsMarks(scalar), noSpace)
             }
             for scalar in text.unicodeScalars {
                 let value = scalar.value
                 if value < 0x80 {
                     if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
-                        current.append(scalar)
+                        base(scalar)
                     } else if (0x41...0x5A).contains(value) {
-                        current.append(Unicode.Scalar(UInt8(value + 0x20)))
+                        base(Unicode.Scalar(UInt8(value + 0x20)))
                     } else {
-                        flush()
+                        flushWord()
+                        flushUnits()
+                        open = nil
                     }
                     continue
                 }
-                switch scalar.properties.generalCategory {
-                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                     .decimalNumber, .letterNumber, .otherNumber:
-                    current.append(contentsOf: fold(scalar).unicodeScalars)
-                case .nonspacingMark, .spacingMark, .enclosingMark:
-                    continue  // removed by folding: the word goes on
-                default:
-                    flush()
-                }
-            }
-            flush()
-            return words
-        }
-
-        /// The letter or digit lower-cased and decomposed, without its marks.
-        private mutating func fold(_ scalar: Unicode.Scalar) -> String {
-            if let known = folded[scalar] { return known }
-            var result = String.UnicodeScalarView()
-            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                for part in String(lower).decomposedStringWithCanonicalMapping.unicodeScalars {
+                for part in fold(scalar) {
                     switch part.properties.generalCategory {
-                    case .nonspacingMark, .spacingMark, .enclosingMark: continue
-                    default: result.append(part == "\u{03C2}" ? "\u{03C3}" : part)
+                    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                         .decimalNumber, .letterNumber, .otherNumber:
+                        base(part)
+                    case .nonspacingMark, .spacingMark, .enclosingMark:
+                        guard let current = open, !current.dropsMarks else { continue }
+                        if current.noSpace { units[units.count - 1].append(part) } else { word.append(part) }
+                    default:
+                        flushWord()
+                        flushUnits()
+                        open = nil
                     }
                 }
             }
-            let string = String(result)
-            folded[scalar] = string
-            return string
+            flushWord()
+            flushUnits()
+            return words
+        }
+
+        /// NFC of a word or unit; scalars below U+0300 never compose, so most words skip it.
+        private static func composed(_ scalars: String.UnicodeScalarView) -> String {
+            let text = String(scalars)
+            return scalars.allSatisfy { $0.value < 0x300 } ? text : text.precomposedStringWithCanonicalMapping
+        }
+
+        /// The character lower-cased and decomposed (NFD).
+        private mutating func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+            if let known = folded[scalar] { return known }
+            let result = Array(scalar.properties.lowercaseMapping.decomposedStringWithCanonicalMapping.unicodeScalars)
+            folded[scalar] = result
+            return result
         }
     }
 }

@@ -71,8 +71,42 @@ public struct OutputWriter: Sendable {
     /// Writes `files` and removes the stale files of the previous build.
     /// - Throws: ``BuildError`` before anything is written when a file the build writes would take
     ///   the place of a file or folder that Octavo did not write; ``BuildError`` naming the file
-    ///   that could not be written.
+    ///   that could not be written, with ``BuildError/written`` listing what was changed before it.
     public func write(_ files: [OutputFile]) throws -> Report {
+        var changes = Changes()
+        do {
+            return try write(files, changes: &changes)
+        } catch var error as BuildError {
+            error.written = changes.sentence(in: displayRoot)
+            throw error
+        }
+    }
+
+    /// What a write changed so far, for the message of an error part-way.
+    struct Changes {
+        /// Files whose bytes were replaced or that were created, in order.
+        var written: [String] = []
+        /// Files of an earlier build removed.
+        var removed: [String] = []
+        /// Whether the manifest was rewritten.
+        var manifest = false
+
+        /// `nil` when nothing changed; else a sentence naming up to ten paths of each kind.
+        func sentence(in root: String) -> String? {
+            guard !written.isEmpty || !removed.isEmpty else { return nil }
+            func list(_ paths: [String]) -> String {
+                paths.prefix(10).joined(separator: ", ") + (paths.count > 10 ? " and \(paths.count - 10) more" : "")
+            }
+            var parts: [String] = []
+            if !written.isEmpty { parts.append("\(written.count) file\(written.count == 1 ? " was" : "s were") written (\(list(written)))") }
+            if !removed.isEmpty { parts.append("\(removed.count) file\(removed.count == 1 ? "" : "s") of the previous build removed (\(list(removed)))") }
+            return "\(root) was changed before the error: " + parts.joined(separator: " and ")
+                + (manifest ? ", and \(manifestName) was updated to list them" : "")
+                + "; every other file is as it was. Build again once the error is fixed."
+        }
+    }
+
+    private func write(_ files: [OutputFile], changes: inout Changes) throws -> Report {
         let manager = FileManager.default
         let reading = previousManifest()
         var report = Report(written: 0, unchanged: 0, removed: 0)
@@ -92,7 +126,7 @@ public struct OutputWriter: Sendable {
         case nil:
             break
         }
-        try clearTheWay(for: files, owned: owned, reading: reading)
+        changes.removed = try clearTheWay(for: files, owned: owned, reading: reading)
         try createFolder(root)
         removeLeftoverTemporaryFiles()
         var written: Set<String> = []
@@ -100,7 +134,7 @@ public struct OutputWriter: Sendable {
             // Even when a write fails half-way (a full disk), remember what this build wrote.
             if written.count < files.count && !written.isEmpty {
                 let partial = OutputManifest(files: previous.files.union(written))
-                try? replace(root.appendingPathComponent(Self.manifestName), with: partial.encoded())
+                changes.manifest = (try? replace(root.appendingPathComponent(Self.manifestName), with: partial.encoded())) != nil
             }
         }
         var folders: Set<String> = [""]
@@ -123,6 +157,7 @@ public struct OutputWriter: Sendable {
             case .copy(let source): try replace(url, copying: source)
             }
             written.insert(file.path)
+            changes.written.append(file.path)
             report.written += 1
         }
 
@@ -130,6 +165,7 @@ public struct OutputWriter: Sendable {
         let realRoot = LinkBoundary.realPath(root.path) ?? root.standardizedFileURL.path
         for stale in previous.files.subtracting(produced).sorted() where removeIfSafe(stale, realRoot: realRoot) {
             report.removed += 1
+            changes.removed.append(stale)
             removeEmptiedFolders(above: stale, realRoot: realRoot)
         }
         let manifest = OutputManifest(files: produced).encoded()
@@ -145,8 +181,10 @@ public struct OutputWriter: Sendable {
     /// not write where the build writes a file or needs a folder, a folder where it writes a file,
     /// or a folder that leads outside the output folder is an error. A file with the very bytes the
     /// build would write is left alone and listed from now on.
+    /// - Returns: The files of an earlier build it removed.
     /// - Throws: ``BuildError`` naming each obstacle and the input that would take its place.
-    func clearTheWay(for files: [OutputFile], owned: Set<String>, reading: OutputManifest.Reading? = nil) throws {
+    @discardableResult
+    func clearTheWay(for files: [OutputFile], owned: Set<String>, reading: OutputManifest.Reading? = nil) throws -> [String] {
         let realRoot = LinkBoundary.realPath(root.path) ?? root.standardizedFileURL.path
         var checked: Set<String> = []
         var staleInTheWay: [String] = []
@@ -187,7 +225,7 @@ public struct OutputWriter: Sendable {
             }
             throw BuildError(problems)
         }
-        for path in staleInTheWay { _ = removeIfSafe(path, realRoot: realRoot) }
+        return staleInTheWay.filter { removeIfSafe($0, realRoot: realRoot) }
     }
 
     /// Whether the file at `url` already holds exactly what the build would write there.

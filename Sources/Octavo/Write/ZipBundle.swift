@@ -58,7 +58,8 @@ public struct ZipBundle: Sendable {
     /// Writes the zip to a temporary file beside `url` and returns that file's URL; ``commit(_:to:)``
     /// puts it in place. The build does this before writing the output folder, so that an error in
     /// either leaves both as they were.
-    public func prepare(_ files: [OutputFile], for url: URL) throws -> URL {
+    /// - Parameter display: How messages name the zip; default: its path.
+    public func prepare(_ files: [OutputFile], for url: URL, display: String? = nil) throws -> URL {
         let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".octavo-tmp")
         try? FileManager.default.removeItem(at: temporary)
         do {
@@ -68,16 +69,16 @@ public struct ZipBundle: Sendable {
             throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw BuildError(file: url.path, "zip cannot be written: \(error.localizedDescription); check the folder exists and is writable")
+            throw BuildError(file: display ?? url.path, "zip cannot be written: \(error.localizedDescription); check the folder exists and is writable")
         }
         return temporary
     }
 
     /// Renames a zip made by ``prepare(_:for:)`` over `url`.
-    public func commit(_ temporary: URL, to url: URL) throws {
+    public func commit(_ temporary: URL, to url: URL, display: String? = nil) throws {
         guard rename(temporary.path, url.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
-            throw BuildError(file: url.path, "zip cannot be written: check the folder's permissions and free space")
+            throw BuildError(file: display ?? url.path, "zip cannot be written: check the folder's permissions and free space")
         }
     }
 
