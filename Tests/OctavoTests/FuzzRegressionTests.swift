@@ -98,4 +98,15 @@ struct FuzzRegressionTests {
         let error = #expect(throws: BuildError.self) { try TemplateSet(sources: ["layout": found], displayRoot: "Templates") }
         #expect(error?.diagnostics.first?.file == "Templates/layout.mustache")
     }
+
+    /// Found by RenderFuzz in CI: `#title` on a page without a heading of its own resolves to the
+    /// `<h1 id="title">` the layout makes, and the built page has that id.
+    @Test func titleFragmentOnAPageWithoutAHeadingResolves() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "-).[li*ank](#title) and text\n"], under: "Content")
+        let report = try SiteBuilder(options: options(in: folder)).build()
+        #expect(report.diagnostics.filter { $0.severity == .error } == [])
+        let page = PageLinks(try folder.read("Output/index.html"))
+        #expect(page.ids.contains("title") && page.hrefs.contains("#title"))
+    }
 }
