@@ -88,7 +88,8 @@ public struct PageRenderer: Sendable {
         let closing = html(of: page, closing: true, site: site, links: links)
         let info = PageInfo(title: page.title, number: page.number, numberPath: page.numberPath, numberedTitle: page.numberedTitle,
                             kind: page.kind.rawValue, isHome: page.kind == .home, url: URLEscaping.path(path),
-                            description: page.description, summary: page.summary, heading: heading(of: page, link: linkURL(for: page, site: site, links: links)),
+                            description: page.description, summary: page.summary,
+                            heading: LinkLabel.fill(in: heading(of: page, link: linkURL(for: page, site: site, links: links))) { links.label(document: page.document ?? -1, link: $0) },
                             body: body, closing: closing, children: page.children.map { item($0) },
                             canonical: config.baseURL.map { $0 + Self.canonicalPath(path) },
                             editURL: config.editURL.flatMap { prefix in page.document.map { prefix + URLEscaping.path(site.documents[$0].path) } })
@@ -193,6 +194,7 @@ public struct PageRenderer: Sendable {
         var writer = BlockHTML()
         if let own = page.heading?.headingLevel, own > 1 { writer.headingShift = 1 - own }
         writer.link = linkURL(for: page, site: site, links: links)
+        if let document = page.document { writer.label = { links.label(document: document, link: $0) } }
         return writer.html(of: blocks, paragraphIDs: ids)
     }
 

@@ -132,6 +132,7 @@ public struct PrintEdition: Sendable {
         let headings = anchors.headings[index]
         writer.anchor = { headings[$0] ?? $0 }
         if let document = page.document {
+            writer.label = { [links] in links.label(document: document, link: $0) }
             let targets = links.targets[document]
             let references = site.documents[document].links
             writer.link = { number in
@@ -147,7 +148,7 @@ public struct PrintEdition: Sendable {
         let paragraphs = anchors.paragraphs[index]
         return PrintSection(
             id: anchors.pages[index], depth: depth, title: page.title, number: page.number, numberPath: page.numberPath,
-            numberedTitle: page.numberedTitle, heading: PageRenderer.replacePlaceholders(in: heading, writer.link),
+            numberedTitle: page.numberedTitle, heading: PageRenderer.replacePlaceholders(in: LinkLabel.fill(in: heading, writer.label), writer.link),
             body: writer.html(of: page.blocks, paragraphIDs: paragraphs[..<page.blocks.count]),
             closing: writer.html(of: page.closing, paragraphIDs: paragraphs[page.blocks.count...]),
             children: page.children.map { section($0, depth: depth + 1, anchors: anchors) })
