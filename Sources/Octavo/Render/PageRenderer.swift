@@ -6,6 +6,8 @@ public struct PageRenderer: Sendable {
     public var templates: TemplateSet
     /// The site's settings (language, base URL …), with `--base-url` applied.
     public var config: SiteConfig
+    /// The index of terms, for each page's topics and related pages; `nil` without `terms.yml`.
+    public var terms: TermIndex?
 
     /// Creates a renderer.
     public init(templates: TemplateSet, config: SiteConfig = SiteConfig()) {
@@ -97,7 +99,7 @@ public struct PageRenderer: Sendable {
             guard let level = block.headingLevel, let id = block.id else { return nil }
             return HeadingItem(title: block.text, id: id, level: Self.displayLevel(level, on: page))
         })
-        return PageContext(
+        var context = PageContext(
             site: siteContext(site, from: path),
             page: info,
             breadcrumbs: lineage.reversed().map { item($0) },
@@ -106,6 +108,12 @@ public struct PageRenderer: Sendable {
             sidebar: sidebar,
             toc: page.kind == .home ? tree(0) : nil,
             onThisPage: onThisPage)
+        context.citation = Citation(page: index, site: site, config: config).map { CitationContext($0, withLine: page.numberPath != nil) }
+        if let terms {
+            context.topics = topics(of: index, in: terms, site: site)
+            context.related = terms.related(to: index).map { item($0) }
+        }
+        return context
     }
 
     /// The context of a page the build makes beside the site's pages (the search page, the print

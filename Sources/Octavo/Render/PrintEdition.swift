@@ -42,6 +42,8 @@ public struct PrintEdition: Sendable {
     public var site: Site
     /// The link stage's resolution of the site's links.
     public var links: LinkResolver.Resolution
+    /// The index of terms, listed last in the contents; `nil` without `terms.yml`.
+    public var terms: TermIndex?
 
     /// Creates a print edition of a site.
     public init(site: Site, links: LinkResolver.Resolution) {
@@ -119,6 +121,7 @@ public struct PrintEdition: Sendable {
         context.page.heading = ""
         context.toc = toc(anchors: anchors)
         context.print = sections(anchors: anchors)
+        if let terms { addIndex(terms, to: &context) }
         return templates.render(context, template: TemplateSet.printName, limits: PageRenderer.limits(for: site), page: Self.path)
     }
 
