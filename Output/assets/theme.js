@@ -1,5 +1,6 @@
 /* Octavo's default theme: the reader's light or dark choice (remembered in localStorage), the
- * menu closing with Escape, and code highlighting with highlight.js, loaded only on pages with code.
+ * menu closing with Escape, code highlighting with highlight.js (loaded only on pages with code),
+ * and the copy button of a page's citation.
  * Everything here is an extra: with JavaScript off the page follows the system's colour scheme,
  * the menu opens and closes as a <details> element, and code shows plain. */
 (function () {
@@ -74,7 +75,23 @@
     });
   }
 
-  function start() { themeToggle(); menu(); highlight(); scrollableCode(); }
+  // "Copy citation": the citation stays plain text to select without JavaScript; the button shows only with it.
+  function citeCopy() {
+    Array.prototype.forEach.call(document.querySelectorAll(".cite-copy"), function (button) {
+      var source = document.getElementById(button.getAttribute("data-copy"));
+      if (!source || !navigator.clipboard) return;
+      var label = button.textContent;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(source.textContent).then(function () {
+          button.textContent = "Copied";
+          setTimeout(function () { button.textContent = label; }, 2000);
+        }, function () { /* denied: the text is still there to select */ });
+      });
+    });
+  }
+
+  function start() { themeToggle(); menu(); highlight(); scrollableCode(); citeCopy(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

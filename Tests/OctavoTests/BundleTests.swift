@@ -60,7 +60,7 @@ struct BundleTests {
         output.removeValue(forKey: OutputWriter.manifestName)
         #expect(files == output)
         #expect(files.keys.contains("search.html") && files.keys.contains("print.html") && files.keys.contains("search-index.js"))
-        #expect(files.keys.filter { $0.hasSuffix(".html") }.count == 39)  // 36 pages, search, print edition, 404
+        #expect(files.keys.filter { $0.hasSuffix(".html") }.count == 40)  // 36 pages, search, print edition, index of terms, 404
         #expect(brokenLinks(in: files) == [])
         for (path, data) in files where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)

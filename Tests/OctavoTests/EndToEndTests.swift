@@ -16,7 +16,9 @@ struct EndToEndTests {
         let (_, files) = try Self.buildReal()
         let pages = files.keys.filter { $0.hasSuffix("index.html") }
         #expect(pages.count == 36)
-        #expect(Set(files.keys.filter { !$0.hasSuffix("index.html") && $0 != OutputWriter.manifestName }) == ["assets/style.css", "assets/search.js", "assets/theme.js", "assets/highlight.min.js", "search.html", "search-index.js", "print.html", "404.html"])
+        let citations = files.keys.filter { $0.hasSuffix("/" + Citation.bibFile) || $0.hasSuffix("/" + Citation.risFile) }
+        #expect(citations.count == 2 * 35)  // one BibTeX and one RIS file per part and item
+        #expect(Set(files.keys.filter { !$0.hasSuffix("index.html") && $0 != OutputWriter.manifestName }).subtracting(citations) == ["assets/style.css", "assets/search.js", "assets/theme.js", "assets/highlight.min.js", "search.html", "search-index.js", "print.html", "404.html", "terms.html"])
         let parts = pages.filter { $0.split(separator: "/").count == 2 }
         let items = pages.filter { $0.split(separator: "/").count == 3 }
         #expect(parts.sorted() == ["i/index.html", "ii/index.html", "iii/index.html", "iv/index.html"])

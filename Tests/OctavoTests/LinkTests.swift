@@ -235,3 +235,53 @@ struct CombiningMarkPathTests {
         #expect(LinkResolver.normalize("../\u{301}dir/y.md", relativeTo: "guide") == "\u{301}dir/y.md")
     }
 }
+
+@Suite("Link: number references and paragraph anchors")
+struct NumberReferenceTests {
+    static let book = "---\nsplit: [1, 2]\n---\n# I. First\n\nOne.\n\nTwo, see [x](#p1) and [](#II.1.p2).\n\n# II. Second\n\n## 1. Gamma\n\nG one.\n\nG two [](#I) and [the first](#I.p1).\n"
+
+    @Test func emptyLinksGetTheirTargetsLabelAndParagraphAnchorsResolve() throws {
+        let site = try outline(["book.md": Self.book, "other.md": "# Other\n\nA [](book.md#I.p2), [](book.md#II.1) and [](single.md#p2).\n",
+                                "single.md": "# Single\n\nOne.\n\nTwo.\n"])
+        let resolution = LinkResolver().resolve(site)
+        #expect(resolution.diagnostics.isEmpty, "\(resolution.diagnostics)")
+        let book = site.documents.firstIndex { $0.path == "book.md" }!
+        let other = site.documents.firstIndex { $0.path == "other.md" }!
+        let target = { (document: Int, link: Int) -> String in
+            guard case .page(let page, let fragment) = resolution.targets[document][link] else { return "unresolved" }
+            return site.pages[page].path + (fragment.map { "#" + $0 } ?? "")
+        }
+        #expect((0..<4).map { target(book, $0) } == ["book/i/index.html#p1", "book/ii/1/index.html#p2", "book/i/index.html", "book/i/index.html#p1"])
+        #expect(resolution.labels[book] == [nil, "II.1 ¶2", "I First", nil])
+        #expect(resolution.labels[other] == ["I ¶2", "II.1 Gamma", "Single ¶2"])
+        #expect(target(other, 2) == "single/index.html#p2")
+    }
+
+    @Test func labelsAreWrittenIntoTheEmptyLinkOnPagesAndInThePrintEdition() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n[](book.md#II.1) and [kept](book.md#I).\n", "book.md": Self.book], under: "Content")
+        _ = try SiteBuilder(options: options(in: folder)).build()
+        #expect(try folder.read("Output/index.html").contains("<a href=\"book/ii/1/index.html\">II.1 Gamma</a> and <a href=\"book/i/index.html\">kept</a>"))
+        #expect(try folder.read("Output/book/i/index.html").contains("<a href=\"../ii/1/index.html#p2\">II.1 ¶2</a>"))
+        #expect(try folder.read("Output/print.html").contains(">II.1 ¶2</a>"))
+    }
+
+    @Test func aMissingNumberOrParagraphIsAnErrorAtItsPosition() throws {
+        let site = try outline(["book.md": Self.book + "\nSee [](#IX.9),\n[x](#II.1.p99) and [y](#p7).\n"])
+        #expect(LinkResolver().resolve(site).diagnostics.map(\.description) == [
+            "Content/book.md:18:5: error: link target '#IX.9': no part or item numbered 'IX.9' in Content/book.md",
+            "Content/book.md:19:1: error: link target '#II.1.p99': II.1 has no paragraph 99 (it has 3) in Content/book.md",
+            "Content/book.md:19:20: error: link target '#p7': no paragraph 7 on the page 'II.1 Gamma' (it has 3) in Content/book.md",
+        ])
+    }
+
+    @Test(arguments: [("p2", "", 2), ("III.3.p12", "III.3", 12), ("A.1.p1", "A.1", 1)])
+    func paragraphFragmentsAreRead(fragment: String, number: String, paragraph: Int) {
+        #expect(ParagraphReference(fragment) == ParagraphReference(number: number, paragraph: paragraph))
+    }
+
+    @Test(arguments: ["p", "p0", "px", "intro.p2", "p2.x", "pp2"])
+    func otherFragmentsAreNotParagraphs(fragment: String) {
+        #expect(ParagraphReference(fragment) == nil)
+    }
+}

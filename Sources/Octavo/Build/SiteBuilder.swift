@@ -126,12 +126,17 @@ public struct SiteBuilder: Sendable {
             site.diagnostics.insert(Diagnostic(file: options.displayContent + "/" + SiteConfig.fileName, severity: .note,
                                                message: "raw HTML and unsafe links are kept ('unsafe: true'): publish only Markdown you trust"), at: 0)
         }
+        // The index of terms (Content/terms.yml): found in the outlined pages' paragraphs.
+        let terms = content.terms.map { TermIndex(list: $0, site: site, reserved: templates.reservedIDs) }
+        site.diagnostics += terms?.diagnostics ?? []
         var built = Set(templates.assets.map(\.path)).union([NotFoundPage.path])
+        if terms != nil { built.insert(TermIndex.path) }
         if templates.has(TemplateSet.searchName) { built.formUnion([SearchIndex.pagePath, SearchIndex.indexPath]) }
         if templates.has(TemplateSet.printName) { built.insert(PrintEdition.path) }
         if content.config.baseURL != nil { built.formUnion([Sitemap.path, Sitemap.robotsPath]) }
         let links = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs.subtracting([HeadingIDGenerator.titleID])).resolve(site)
-        let renderer = PageRenderer(templates: templates, config: content.config)
+        var renderer = PageRenderer(templates: templates, config: content.config)
+        renderer.terms = terms
         let rendered = renderer.render(site, links: links)
 
         var files = rendered.pages.enumerated().map { index, page in
@@ -142,21 +147,31 @@ public struct SiteBuilder: Sendable {
             let context = renderer.extraContext(path: SearchIndex.pagePath, title: "Search", kind: "search", site: site)
             let search = templates.render(context, template: TemplateSet.searchName, limits: PageRenderer.limits(for: site), page: SearchIndex.pagePath)
             files.append(OutputFile(path: SearchIndex.pagePath, contents: .bytes(Array(search.html.utf8))))
-            files += SearchIndex(site: site).files()
+            var indexed = site
+            if let terms { indexed.pages.append(terms.searchPage()) }
+            files += SearchIndex(site: indexed).files()
             renderProblems += search.problem.map { [$0] } ?? []
         }
-        if let print = PrintEdition(site: site, links: links).render(with: templates, config: content.config) {
+        if let terms {
+            let page = renderer.termsPage(terms, site: site)
+            files.append(OutputFile(path: TermIndex.path, contents: .bytes(Array(page.html.utf8))))
+            renderProblems += page.problem.map { [$0] } ?? []
+        }
+        var printEdition = PrintEdition(site: site, links: links)
+        printEdition.terms = terms
+        if let print = printEdition.render(with: templates, config: content.config) {
             files.append(OutputFile(path: PrintEdition.path, contents: .bytes(Array(print.html.utf8))))
             renderProblems += print.problem.map { [$0] } ?? []
         }
         let extra = try extraFiles(site: site, renderer: renderer, config: content.config, notFound: notFoundSource, templates: templates)
         files += extra.files
+        files += Citation.files(site: site, config: content.config)
         // Every path is checked before anything is written, so that `check` finds what a build
         // would fail on part-way: a name written twice, a file where a folder must be, a name too long.
         var paths = OutputPaths()
         let pagePaths = Set(rendered.pages.map(\.path))
         for file in files where !pagePaths.contains(file.path) {
-            paths.add(file.path, .generated("a file the build makes itself (the search page, its index, the print edition, 404.html, sitemap.xml or robots.txt)"))
+            paths.add(file.path, .generated("a file the build makes itself (the search page, its index, the print edition, the index of terms, a citation file, 404.html, sitemap.xml or robots.txt)"))
         }
         for (index, page) in rendered.pages.enumerated() {
             let location = site.location(ofPage: index)

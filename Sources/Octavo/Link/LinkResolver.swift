@@ -17,6 +17,8 @@ public enum LinkTarget: Sendable, Equatable {
 /// - `other.md`, `../guide/other.md`, `/guide/other.md` (from the content root): the file's first page;
 /// - `other.md#anchor`, `#anchor`: the page that holds the heading with that id after splitting;
 /// - `#III.3`, `other.md#III`: the page numbered so in that document;
+/// - `#p2`: paragraph anchor 2 of the page that holds the link; `other.md#p2`: of that file's
+///   first page; `#III.3.p2`: of the page numbered III.3;
 /// - any other path: a file of the content folder, copied as an asset, or a folder with an `index.md`.
 public struct LinkResolver: Sendable {
     /// Files the build writes besides pages and content assets (`search.html`, `print.html`,
@@ -40,6 +42,15 @@ public struct LinkResolver: Sendable {
         public var targets: [[LinkTarget]]
         /// One diagnostic for each unresolved link.
         public var diagnostics: [Diagnostic]
+        /// `labels[document][link]`: the text to write in a link written without any
+        /// (``LinkReference/fillsText``), see ``LinkLabel``; `nil` for every other link.
+        public var labels: [[String?]] = []
+
+        /// The label of link `link` of document `document`, if it has one.
+        public func label(document: Int, link: Int) -> String? {
+            guard document < labels.count, link < labels[document].count else { return nil }
+            return labels[document][link]
+        }
     }
 
     /// Resolves the links of every document of `site`.
@@ -50,11 +61,15 @@ public struct LinkResolver: Sendable {
         let folderPages = site.folderPageDocuments()
         let assetPaths = Set(site.assets.map(\.path))
         var targets: [[LinkTarget]] = []
+        var labels: [[String?]] = []
         var diagnostics: [Diagnostic] = []
-        for document in site.documents {
+        let linkPages = Self.linkPages(site)
+        for (documentIndex, document) in site.documents.enumerated() {
             var resolved: [LinkTarget] = []
-            for link in document.links {
-                var target = resolve(link.destination, in: document, site: site, documents: documentsByPath, folderPages: folderPages, assets: assetPaths)
+            var documentLabels: [String?] = []
+            for (linkIndex, link) in document.links.enumerated() {
+                let from = linkPages[documentIndex][linkIndex]
+                var target = resolve(link.destination, in: document, from: from, site: site, documents: documentsByPath, folderPages: folderPages, assets: assetPaths)
                 if link.isImage, Self.isPage(target, site: site) {
                     target = .unresolved("image source '\(link.destination)' is a page, not an image: link to it with [text](\(link.destination)), or give an image file")
                 }
@@ -63,10 +78,54 @@ public struct LinkResolver: Sendable {
                                                   column: link.column, severity: .error, message: reason))
                 }
                 resolved.append(target)
+                documentLabels.append(link.fillsText ? Self.label(of: target, site: site) : nil)
             }
             targets.append(resolved)
+            labels.append(documentLabels)
         }
-        return Resolution(targets: targets, diagnostics: diagnostics)
+        return Resolution(targets: targets, diagnostics: diagnostics, labels: labels)
+    }
+
+    /// For each document, the page that holds each of its links (the document's first page when
+    /// no block claims it), from the links each block holds (``MarkdownBlock/links``).
+    static func linkPages(_ site: Site) -> [[Int]] {
+        var result = site.documents.map { [Int](repeating: $0.rootPage, count: $0.links.count) }
+        for (index, page) in site.pages.enumerated() {
+            guard let document = page.document else { continue }
+            for block in (page.heading.map { [$0] } ?? []) + page.blocks + page.closing {
+                for link in block.links where link < result[document].count { result[document][link] = index }
+            }
+        }
+        return result
+    }
+
+    /// The label of a target (see ``LinkLabel``): a page's number and title, a paragraph's page
+    /// number and `¶N`, a heading's text; `nil` for a link that does not resolve.
+    static func label(of target: LinkTarget, site: Site) -> String? {
+        switch target {
+        case .page(let index, let fragment):
+            let page = site.pages[index]
+            guard let fragment, fragment != page.heading?.id else { return LinkLabel.page(page) }
+            if let number = paragraphNumber(fragment, on: page) { return LinkLabel.paragraph(number, of: page) }
+            if let block = (page.blocks + page.closing).first(where: { $0.id == fragment }) { return block.text }
+            return LinkLabel.page(page)
+        case .file(let path, _):
+            return path.lastPart
+        case .unresolved:
+            return nil
+        }
+    }
+
+    /// The 1-based number of the paragraph whose anchor is `id` on `page`, if one is.
+    static func paragraphNumber(_ id: String, on page: Page) -> Int? {
+        guard id.utf8.first == UInt8(ascii: "p") else { return nil }
+        var count = 0
+        for paragraph in page.paragraphIDs {
+            guard let paragraph else { continue }
+            count += 1
+            if paragraph == id { return count }
+        }
+        return nil
     }
 
     /// Whether a target is a page (or an HTML file the build writes), which an image cannot show.
@@ -78,7 +137,7 @@ public struct LinkResolver: Sendable {
         }
     }
 
-    private func resolve(_ destination: String, in document: Document, site: Site, documents: [String: Int],
+    private func resolve(_ destination: String, in document: Document, from page: Int, site: Site, documents: [String: Int],
                          folderPages: [String: Int], assets: Set<String>) -> LinkTarget {
         var rest = destination
         var fragment: String?
@@ -96,7 +155,7 @@ public struct LinkResolver: Sendable {
         // A fragment alone: the same document.
         if decoded.isEmpty {
             guard let fragment, !fragment.isEmpty else { return .page(document.rootPage, fragment: nil) }
-            return anchor(fragment, in: document, site: site, written: destination)
+            return anchor(fragment, in: document, page: page, site: site, written: destination)
         }
         guard let path = Self.normalize(decoded, relativeTo: document.path.folderPart) else {
             return .unresolved("link target '\(destination)' points outside the content folder")
@@ -117,17 +176,35 @@ public struct LinkResolver: Sendable {
         }
         let target = site.documents[index]
         guard let fragment, !fragment.isEmpty else { return .page(target.rootPage, fragment: nil) }
-        return anchor(fragment, in: target, site: site, written: destination)
+        return anchor(fragment, in: target, page: target.rootPage, site: site, written: destination)
     }
 
-    private func anchor(_ fragment: String, in document: Document, site: Site, written: String) -> LinkTarget {
+    /// The target of `#fragment` in `document`: a heading id, a paragraph anchor of `page` (the
+    /// page holding the link, or the first page of the file linked to), a number (`III.3`), or a
+    /// number and paragraph (`III.3.p2`).
+    private func anchor(_ fragment: String, in document: Document, page: Int, site: Site, written: String) -> LinkTarget {
         if let page = document.anchorPages[fragment] { return .page(page, fragment: fragment) }
+        if Self.paragraphNumber(fragment, on: site.pages[page]) != nil { return .page(page, fragment: fragment) }
         if let page = document.numberPages[fragment] { return .page(page, fragment: nil) }
+        if let paragraph = ParagraphReference(fragment), let numbered = document.numberPages[paragraph.number] {
+            let ids = site.pages[numbered].paragraphIDs.compactMap { $0 }
+            guard paragraph.paragraph <= ids.count else {
+                return .unresolved("link target '\(written)': \(paragraph.number) has no paragraph \(paragraph.paragraph) (it has \(ids.count)) in \(document.displayPath)")
+            }
+            return .page(numbered, fragment: ids[paragraph.paragraph - 1])
+        }
         // `title` is the id of the `<h1>` made for a page without a heading of its own.
         if fragment == HeadingIDGenerator.titleID, site.pages[document.rootPage].heading == nil {
             return .page(document.rootPage, fragment: fragment)
         }
         if pageIDs.contains(fragment) { return .page(document.rootPage, fragment: fragment) }
+        if let paragraph = ParagraphReference(fragment), paragraph.number.isEmpty {
+            let count = site.pages[page].paragraphIDs.compactMap { $0 }.count
+            return .unresolved("link target '\(written)': no paragraph \(paragraph.paragraph) on the page '\(LinkLabel.page(site.pages[page]))' (it has \(count)) in \(document.displayPath)")
+        }
+        if ParagraphReference.isNumber(fragment) {
+            return .unresolved("link target '\(written)': no part or item numbered '\(fragment)' in \(document.displayPath)")
+        }
         return .unresolved("link target '\(written)': no heading with id '\(fragment)' in \(document.displayPath)")
     }
 

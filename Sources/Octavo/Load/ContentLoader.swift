@@ -13,6 +13,8 @@ public struct LoadedContent: Sendable {
     public var boundary: LinkBoundary
     /// Warnings and notes about the folder's entries (see ``FolderWalker/Listing/diagnostics``).
     public var diagnostics: [Diagnostic]
+    /// The index of terms of `terms.yml`, or `nil` when there is none.
+    public var terms: TermList? = nil
 }
 
 /// A file copied as it is into the output.
@@ -63,9 +65,19 @@ public struct ContentLoader: Sendable {
         var sources: [SourceFile] = []
         var assets: [Asset] = []
         var errors: [Diagnostic] = []
+        var terms: TermList?
         for entry in listing.entries where entry.path != SiteConfig.fileName {
             let display = displayRoot + "/" + entry.path
-            if Self.markdownExtensions.contains(entry.url.pathExtension.lowercased()) {
+            if entry.path == TermList.fileName {
+                do {
+                    guard let data = FileManager.default.contents(atPath: entry.url.path) else {
+                        throw BuildError(file: display, "cannot be read: check its permissions")
+                    }
+                    terms = try TermList(yaml: try SourceFile.decode([UInt8](data), file: display), file: display)
+                } catch let error as BuildError {
+                    errors += error.diagnostics
+                }
+            } else if Self.markdownExtensions.contains(entry.url.pathExtension.lowercased()) {
                 do {
                     guard let data = FileManager.default.contents(atPath: entry.url.path) else {
                         throw BuildError(file: display, "cannot be read: check its permissions")
@@ -80,7 +92,7 @@ public struct ContentLoader: Sendable {
         }
         if !errors.isEmpty { throw BuildError(errors) }
         return LoadedContent(sources: sources.sorted { $0.path < $1.path }, assets: assets.sorted { $0.path < $1.path },
-                             config: config, boundary: boundary, diagnostics: listing.diagnostics)
+                             config: config, boundary: boundary, diagnostics: listing.diagnostics, terms: terms)
     }
 
     /// Reads `site.yml`, or returns the defaults when there is none.

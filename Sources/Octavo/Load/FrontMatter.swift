@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The settings a Markdown file gives in its YAML front matter (the block between two `---` lines
@@ -19,19 +20,23 @@ public struct FrontMatter: Sendable, Equatable {
     /// Heading levels (1–6) at which the file is split into pages, outermost first:
     /// `[1, 2]` makes one page per level-1 heading and one per level-2 heading below it.
     public var split: [Int]
-    /// The EPUB's unique identifier (`urn:isbn:…`, `urn:uuid:…`); read from the home page's file only.
-    public var identifier: String?
-    /// The EPUB's creator (`dc:creator`); read from the home page's file only, else `site.yml`'s `author`.
+    /// Who wrote the document (a person or an organisation), for citations and metadata, and the
+    /// EPUB's creator (`dc:creator`); read from the home page's file only, else `site.yml`'s `author`.
     public var author: String?
-    /// The EPUB's publisher (`dc:publisher`); read from the home page's file only.
+    /// Who published it, for citations and metadata, and the EPUB's `dc:publisher`.
     public var publisher: String?
+    /// When it was published, as written: `2023`, `2023-02` or `2023-02-21` (ISO 8601).
+    public var date: String?
+    /// A stable identifier of the document (a DOI, an ISBN, a report number or a URL); the EPUB's
+    /// unique identifier (`urn:isbn:…`, `urn:uuid:…`).
+    public var identifier: String?
     /// Keys present in the front matter that Octavo does not read, with their 1-based line in the file.
     public var unreadKeys: [(key: String, line: Int)]
     /// The 1-based line in the file of each key, read or not, for diagnostics about its value.
     public var keyLines: [String: Int] = [:]
 
     /// The keys Octavo reads; all others are reported as unread.
-    public static let knownKeys: Set<String> = ["title", "description", "weight", "slug", "split", "identifier", "author", "publisher"]
+    public static let knownKeys: Set<String> = ["title", "description", "weight", "slug", "split", "author", "publisher", "date", "identifier"]
 
     /// Front matter with nothing set.
     public init() {
@@ -42,7 +47,7 @@ public struct FrontMatter: Sendable, Equatable {
     public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
         lhs.title == rhs.title && lhs.description == rhs.description && lhs.weight == rhs.weight
             && lhs.slug == rhs.slug && lhs.split == rhs.split
-            && lhs.identifier == rhs.identifier && lhs.author == rhs.author && lhs.publisher == rhs.publisher
+            && lhs.author == rhs.author && lhs.publisher == rhs.publisher && lhs.date == rhs.date && lhs.identifier == rhs.identifier
             && lhs.unreadKeys.map(\.key) == rhs.unreadKeys.map(\.key)
     }
 }
@@ -102,6 +107,12 @@ extension FrontMatter {
                 case "author": author = text
                 default: publisher = text
                 }
+            case "date":
+                let text = try string(key, value)
+                guard text.range(of: #"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"#, options: .regularExpression) != nil else {
+                    throw fail(value, "front matter 'date' must be a date like 2023-02-21 (or 2023-02, or 2023)")
+                }
+                date = text
             case "weight":
                 guard let number = wholeNumber(value) else {
                     throw fail(value, "front matter 'weight' must be a whole number, not '\(value.string ?? "a list")'")

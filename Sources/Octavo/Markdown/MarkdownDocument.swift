@@ -53,6 +53,16 @@ public struct MarkdownBlock: Sendable {
     /// ids (the print edition) does so in one pass.
     public var nestedIDOffsets: [Int]
 
+    /// The indices (in ``MarkdownDocument/links``) of the internal links inside this block, so
+    /// that the link stage knows the page that holds each link.
+    public var links: Range<Int> = 0..<0
+    /// For a paragraph, its text outside links, images and code (see ``proseBreak``), in which an
+    /// index of terms looks for mentions; empty for other blocks.
+    public var prose: String = ""
+
+    /// Stands in ``prose`` where a link, image or code span was: not a space, so no term matches across it.
+    public static let proseBreak = "\u{1F}"
+
     /// Creates a block.
     public init(kind: Kind, html: String, text: String, line: Int, id: String? = nil, nestedIDs: [String] = [], nestedIDOffsets: [Int] = []) {
         self.kind = kind
@@ -81,6 +91,9 @@ public struct LinkReference: Sendable, Hashable {
     public var column: Int
     /// Whether this is an image (`![alt](src)`).
     public var isImage: Bool
+    /// Whether the link has no text (`[](#III.3)`): the render stage fills in the target's label
+    /// (see ``LinkLabel``).
+    public var fillsText: Bool = false
 
     /// Creates a link reference.
     public init(destination: String, line: Int, column: Int, isImage: Bool) {

@@ -65,7 +65,9 @@ public struct MarkdownParser: Sendable {
            Self.string(cmark_node_get_literal(block)).trimmingCharacters(in: .whitespacesAndNewlines) == Self.closingMarker {
             return MarkdownBlock(kind: .closingMarker, html: render(block, options: options), text: "", line: line)
         }
+        let firstLink = links.internal.count
         collectLinks(in: block, into: &links)
+        let linkRange = firstLink..<links.internal.count
         let text = plainText(of: block)
         if type == CMARK_NODE_HEADING {
             let level = Int(cmark_node_get_heading_level(block))
@@ -74,15 +76,50 @@ public struct MarkdownParser: Sendable {
             // a combining mark at the start of CONTENT joins the `>` into one Character.
             let html = render(block, options: options).utf8
             let content = String(decoding: html.dropFirst(4).dropLast(6), as: UTF8.self)
-            return MarkdownBlock(kind: .heading(level: level), html: content, text: text, line: line, id: id)
+            var heading = MarkdownBlock(kind: .heading(level: level), html: content, text: text, line: line, id: id)
+            heading.links = linkRange
+            return heading
         }
         let nested = markNestedHeadings(in: block, ids: &ids)
         let kind: MarkdownBlock.Kind = type == CMARK_NODE_PARAGRAPH ? .paragraph : .other
-        guard !nested.isEmpty else {
-            return MarkdownBlock(kind: kind, html: render(block, options: options), text: text, line: line)
+        var result: MarkdownBlock
+        if nested.isEmpty {
+            result = MarkdownBlock(kind: kind, html: render(block, options: options), text: text, line: line)
+        } else {
+            let (html, offsets) = NestedHeading.apply(nested, to: render(block, options: options))
+            result = MarkdownBlock(kind: kind, html: html, text: text, line: line, nestedIDs: nested.map(\.id), nestedIDOffsets: offsets)
         }
-        let (html, offsets) = NestedHeading.apply(nested, to: render(block, options: options))
-        return MarkdownBlock(kind: kind, html: html, text: text, line: line, nestedIDs: nested.map(\.id), nestedIDOffsets: offsets)
+        result.links = linkRange
+        if kind == .paragraph { result.prose = prose(of: block) }
+        return result
+    }
+
+    /// The text of a paragraph that an index of terms may match: its text nodes outside links,
+    /// images and code, soft line breaks as spaces. Where a link, image or code span stood,
+    /// ``MarkdownBlock/proseBreak`` keeps a term from matching across it.
+    private func prose(of block: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(block) else { return text }
+        defer { cmark_iter_free(iterator) }
+        var excluded = 0  // depth inside links and images
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                if event == CMARK_EVENT_ENTER { excluded += 1; text += MarkdownBlock.proseBreak } else { excluded -= 1 }
+                continue
+            }
+            guard event == CMARK_EVENT_ENTER, excluded == 0 else { continue }
+            switch type {
+            case CMARK_NODE_TEXT: text += Self.string(cmark_node_get_literal(node))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            case CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE: text += MarkdownBlock.proseBreak
+            default: break
+            }
+        }
+        return text
     }
 
     private func render(_ node: OpaquePointer, options: Int32) -> String {
@@ -196,9 +233,20 @@ public struct MarkdownParser: Sendable {
         var external: [LinkReference] = []
     }
 
-    /// Records link and image destinations and replaces internal ones with placeholders.
+    /// Records link and image destinations and replaces internal ones with placeholders. An
+    /// internal link without text (`[](#III.3)`) gets a custom inline holding
+    /// ``LinkLabel/slot(_:)``, where the render stage writes the target's label.
     private func collectLinks(in block: OpaquePointer, into links: inout Links) {
         guard collectsLinks else { return }
+        var empty: [(node: OpaquePointer, index: Int)] = []
+        defer {
+            // Added after the walk: cmark's iterator must not meet nodes added below one it entered.
+            for (node, index) in empty {
+                guard let slot = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+                cmark_node_set_on_enter(slot, LinkLabel.slot(index))
+                if cmark_node_append_child(node, slot) == 0 { cmark_node_free(slot) }
+            }
+        }
         forEachNode(below: block) { node in
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
@@ -215,7 +263,10 @@ public struct MarkdownParser: Sendable {
                 if !destination.isEmpty && (unsafe || !LinkReference.isDangerous(destination)) { links.external.append(reference) }
                 return
             }
-            links.internal.append(reference)
+            var kept = reference
+            kept.fillsText = type == CMARK_NODE_LINK && cmark_node_first_child(node) == nil
+            links.internal.append(kept)
+            if kept.fillsText { empty.append((node, links.internal.count - 1)) }
             cmark_node_set_url(node, LinkReference.placeholder(links.internal.count - 1))
         }
     }

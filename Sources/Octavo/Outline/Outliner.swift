@@ -247,7 +247,7 @@ private struct Builder {
             if let numberPath = pages[index].numberPath { numberPages[numberPath] = index }
         }
         documents.append(Document(path: source.path, displayPath: source.displayPath, bodyFirstLine: source.bodyFirstLine,
-                                  links: input.markdown.links, externalLinks: input.markdown.externalLinks, rootPage: root, anchorPages: anchorPages, numberPages: numberPages))
+                                  links: input.markdown.links, externalLinks: input.markdown.externalLinks, rootPage: root, anchorPages: anchorPages, numberPages: numberPages, frontMatter: front))
         for (key, line) in front.unreadKeys {
             diagnostics.append(Diagnostic(file: source.displayPath, line: line, column: 1, severity: .warning,
                                           message: "front matter key '\(key)' is not used by Octavo (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", ")))"))

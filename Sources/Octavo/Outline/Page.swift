@@ -77,6 +77,8 @@ public struct Document: Sendable {
     public var anchorPages: [String: Int]
     /// Number path (`III.3`) → index of the page with that number.
     public var numberPages: [String: Int]
+    /// The file's front matter (its title, author, publisher, date, identifier for citations).
+    public var frontMatter = FrontMatter()
 }
 
 /// The whole site after the outline stage: every page in reading order.

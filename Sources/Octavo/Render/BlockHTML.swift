@@ -10,6 +10,8 @@ struct BlockHTML {
     var anchor: (String) -> String = { $0 }
     /// The URL (HTML-escaped) for link placeholder `n` of the page's document, or `nil` to keep it.
     var link: (Int) -> String? = { _ in nil }
+    /// The label (plain text) to write in link `n` written without text (see ``LinkLabel``).
+    var label: (Int) -> String? = { _ in nil }
 
     /// The HTML of `blocks`, whose paragraph anchors are `paragraphIDs` (aligned with `blocks`).
     func html(of blocks: [MarkdownBlock], paragraphIDs: ArraySlice<String?>) -> String {
@@ -26,7 +28,7 @@ struct BlockHTML {
                 html += renamingNestedHeadings(of: block)
             }
         }
-        return PageRenderer.replacePlaceholders(in: html, link)
+        return PageRenderer.replacePlaceholders(in: LinkLabel.fill(in: html, label), link)
     }
 
     /// Headings in lists and quotes come with their ids already written (see ``MarkdownParser``);

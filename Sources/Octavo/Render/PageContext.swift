@@ -26,12 +26,19 @@ public struct PageContext: Sendable {
     public var onThisPage: [HeadingItem]
     /// In the print edition only: the home page's section, with every page below it nested in reading order.
     public var print: [PrintSection] = []
+    /// The terms of the index of terms the page's paragraphs mention, A to Z, each linked to its
+    /// entry in `terms.html` (`summary` is its note); empty without `terms.yml`.
+    public var topics: [NavItem] = []
+    /// Up to three pages sharing the most terms with this one, most first, ties in reading order.
+    public var related: [NavItem] = []
+    /// How to cite the page (see ``CitationContext``); absent on pages of no document.
+    public var citation: CitationContext?
 
     /// Every variable name any context value answers to; a template asking for another is a mistake.
     public static let variableNames: Set<String> = Set([
-        "site", "page", "breadcrumbs", "prev", "next", "sidebar", "toc", "onThisPage", "print",
+        "site", "page", "breadcrumbs", "prev", "next", "sidebar", "toc", "onThisPage", "print", "topics", "related", "citation",
     ]).union(SiteContext.variableNames).union(PageInfo.variableNames).union(NavItem.variableNames)
-        .union(HeadingItem.variableNames).union(PrintSection.variableNames)
+        .union(HeadingItem.variableNames).union(PrintSection.variableNames).union(CitationContext.variableNames)
 }
 
 /// `site`: values that are the same on every page, but for `root`.
@@ -203,6 +210,9 @@ extension PageContext: MustacheParent {
         case "toc": toc.orAbsent
         case "onThisPage": onThisPage
         case "print": print
+        case "topics": topics
+        case "related": related
+        case "citation": citation.orAbsent
         default: nil
         }
     }

@@ -6,6 +6,8 @@ public struct PageRenderer: Sendable {
     public var templates: TemplateSet
     /// The site's settings (language, base URL …), with `--base-url` applied.
     public var config: SiteConfig
+    /// The index of terms, for each page's topics and related pages; `nil` without `terms.yml`.
+    public var terms: TermIndex?
 
     /// Creates a renderer.
     public init(templates: TemplateSet, config: SiteConfig = SiteConfig()) {
@@ -106,7 +108,8 @@ public struct PageRenderer: Sendable {
         let closing = html(of: page, closing: true, site: site, links: links)
         let info = PageInfo(title: page.title, number: page.number, numberPath: page.numberPath, numberedTitle: page.numberedTitle,
                             kind: page.kind.rawValue, isHome: page.kind == .home, url: URLEscaping.path(path),
-                            description: page.description, summary: page.summary, heading: heading(of: page, link: linkURL(for: page, site: site, links: links)),
+                            description: page.description, summary: page.summary,
+                            heading: LinkLabel.fill(in: heading(of: page, link: linkURL(for: page, site: site, links: links))) { links.label(document: page.document ?? -1, link: $0) },
                             body: body, closing: closing, children: page.children.map { item($0) },
                             canonical: config.baseURL.map { $0 + Self.canonicalPath(path) },
                             editURL: config.editURL.flatMap { prefix in page.document.map { prefix + URLEscaping.path(site.documents[$0].path) } })
@@ -114,7 +117,7 @@ public struct PageRenderer: Sendable {
             guard let level = block.headingLevel, let id = block.id else { return nil }
             return HeadingItem(title: block.text, id: id, level: Self.displayLevel(level, on: page))
         })
-        return PageContext(
+        var context = PageContext(
             site: siteContext(site, from: path),
             page: info,
             breadcrumbs: lineage.reversed().map { item($0) },
@@ -123,6 +126,12 @@ public struct PageRenderer: Sendable {
             sidebar: sidebar,
             toc: page.kind == .home ? tree(0) : nil,
             onThisPage: onThisPage)
+        context.citation = Citation(page: index, site: site, config: config).map { CitationContext($0, withLine: page.numberPath != nil) }
+        if let terms {
+            context.topics = topics(of: index, in: terms, site: site)
+            context.related = terms.related(to: index).map { item($0) }
+        }
+        return context
     }
 
     /// The position of page `target` in `list`, a list of page indices in ascending order.
@@ -222,6 +231,7 @@ public struct PageRenderer: Sendable {
         var writer = BlockHTML()
         if let own = page.heading?.headingLevel, own > 1 { writer.headingShift = 1 - own }
         writer.link = linkURL(for: page, site: site, links: links)
+        if let document = page.document { writer.label = { links.label(document: document, link: $0) } }
         return writer.html(of: blocks, paragraphIDs: ids)
     }
 

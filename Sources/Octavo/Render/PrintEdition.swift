@@ -42,6 +42,8 @@ public struct PrintEdition: Sendable {
     public var site: Site
     /// The link stage's resolution of the site's links.
     public var links: LinkResolver.Resolution
+    /// The index of terms, listed last in the contents; `nil` without `terms.yml`.
+    public var terms: TermIndex?
 
     /// Creates a print edition of a site.
     public init(site: Site, links: LinkResolver.Resolution) {
@@ -119,6 +121,7 @@ public struct PrintEdition: Sendable {
         context.page.heading = ""
         context.toc = toc(anchors: anchors)
         context.print = sections(anchors: anchors)
+        if let terms { addIndex(terms, to: &context) }
         return templates.render(context, template: TemplateSet.printName, limits: PageRenderer.limits(for: site), page: Self.path)
     }
 
@@ -132,6 +135,7 @@ public struct PrintEdition: Sendable {
         let headings = anchors.headings[index]
         writer.anchor = { headings[$0] ?? $0 }
         if let document = page.document {
+            writer.label = { [links] in links.label(document: document, link: $0) }
             let targets = links.targets[document]
             let references = site.documents[document].links
             writer.link = { number in
@@ -147,7 +151,7 @@ public struct PrintEdition: Sendable {
         let paragraphs = anchors.paragraphs[index]
         return PrintSection(
             id: anchors.pages[index], depth: depth, title: page.title, number: page.number, numberPath: page.numberPath,
-            numberedTitle: page.numberedTitle, heading: PageRenderer.replacePlaceholders(in: heading, writer.link),
+            numberedTitle: page.numberedTitle, heading: PageRenderer.replacePlaceholders(in: LinkLabel.fill(in: heading, writer.label), writer.link),
             body: writer.html(of: page.blocks, paragraphIDs: paragraphs[..<page.blocks.count]),
             closing: writer.html(of: page.closing, paragraphIDs: paragraphs[page.blocks.count...]),
             children: page.children.map { section($0, depth: depth + 1, anchors: anchors) })
