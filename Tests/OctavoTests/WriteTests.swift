@@ -59,10 +59,19 @@ struct WriteTests {
                               OutputFile(path: "z.html", contents: .bytes(Array("new z".utf8)))])
         }
         #expect(copyError?.diagnostics.map(\.description) == ["Content/gone.txt: error: cannot be read: check its permissions"])
-        #expect(copyError?.written == "out was changed before the error: 1 file was written (a.html), and .octavo-manifest was updated to list them; "
-                + "every other file is as it was. Build again once the error is fixed.")
+        #expect(copyError?.written == "out was changed before the error: 1 file was written (a.html); every other file is as it was. Build again once the error is fixed.")
         var after = folder.snapshot("out")
         #expect(after["a.html"] == Data("new a".utf8) && after["z.html"] == before["z.html"])
+        #expect(after[OutputWriter.manifestName] == before[OutputWriter.manifestName])
+
+        // A new file written before the error: the manifest now lists it, and the message says so.
+        let newError = #expect(throws: BuildError.self) {
+            try writer.write([OutputFile(path: "a.html", contents: .bytes(Array("new a".utf8))),
+                              OutputFile(path: "n.html", contents: .bytes(Array("n".utf8))), vanished])
+        }
+        #expect(newError?.written == "out was changed before the error: 1 file was written (n.html), and .octavo-manifest was updated to list them; "
+                + "every other file is as it was. Build again once the error is fixed.")
+        #expect(folder.snapshot("out")[OutputWriter.manifestName].map { String(decoding: $0, as: UTF8.self).contains("\"n.html\"") } == true)
 
         // A name the file system refuses, after a file that was written.
         let long = String(repeating: "x", count: 300)

@@ -19,7 +19,9 @@ public enum LinkTarget: Sendable, Equatable {
 /// - `#III.3`, `other.md#III`: the page numbered so in that document;
 /// - `#p2`: paragraph anchor 2 of the page that holds the link; `other.md#p2`: of that file's
 ///   first page; `#III.3.p2`: of the page numbered III.3;
-/// - any other path: a file of the content folder, copied as an asset, or a folder with an `index.md`.
+/// - any other path: a file of the content folder, copied as an asset, or a folder by its page
+///   (`index.md` in any letter case, else `README.md`);
+/// - a `?query` after the path is kept, before the fragment, in the URL written.
 public struct LinkResolver: Sendable {
     /// Files the build writes besides pages and content assets (`search.html`, `print.html`,
     /// `assets/style.css` of the templates …), by output path: links to them resolve.
@@ -315,8 +317,8 @@ public enum URLEscaping {
 
     /// The query of a link as written (`?view=full` of `c.md?view=full#top`), with `?`, or `""`
     /// when it has none. It is kept as written but for the characters a URL cannot hold as they
-    /// are (space, `"`, `<`, `>`, `\\`, `^`, `` ` ``, `{`, `|`, `}`, controls, non-ASCII, and a `%`
-    /// that starts no escape), which are percent-encoded (WHATWG URL, query percent-encode set).
+    /// are (space, `"`, `<`, `>`, `\`, `^`, `` ` ``, `{`, `|`, `}`, controls, non-ASCII, and a `%`
+    /// that starts no escape: RFC 3986, §3.4), which are percent-encoded as UTF-8.
     public static func query(of destination: String) -> String {
         let utf8 = destination.utf8
         let end = utf8.firstIndex(of: UInt8(ascii: "#")) ?? utf8.endIndex
@@ -331,7 +333,6 @@ public enum URLEscaping {
         }
         return result
     }
-
 }
 
 private extension UInt8 {

@@ -93,10 +93,15 @@ public struct NotFoundPage: Sendable {
         guard !destination.contains("://"), !destination.hasPrefix("#"), !destination.hasPrefix("mailto:") else { return destination }
         var path = destination
         var fragment = ""
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[hash...])
+        // Found by byte, as in LinkResolver; the fragment in NFC and the query kept, encoded by the same rules.
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            let raw = String(path[path.utf8.index(after: hash)...])
+            fragment = "#" + URLEscaping.fragment((raw.removingPercentEncoding ?? raw).precomposedStringWithCanonicalMapping)
             path = String(path[..<hash])
         }
+        let query = URLEscaping.query(of: path)
+        if let mark = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<mark]) }
+        fragment = query + fragment
         let decoded = (path.removingPercentEncoding ?? path).precomposedStringWithCanonicalMapping
         guard let normalized = LinkResolver.normalize(decoded, relativeTo: "") else { return nil }
         let folder = normalized.isEmpty || normalized.hasSuffix("/") ? normalized : normalized + "/"

@@ -93,13 +93,16 @@ public struct OutputWriter: Sendable {
 
         /// `nil` when nothing changed; else a sentence naming up to ten paths of each kind.
         func sentence(in root: String) -> String? {
-            guard !written.isEmpty || !removed.isEmpty else { return nil }
+            guard !written.isEmpty || !removed.isEmpty || manifest else { return nil }
             func list(_ paths: [String]) -> String {
                 paths.prefix(10).joined(separator: ", ") + (paths.count > 10 ? " and \(paths.count - 10) more" : "")
             }
             var parts: [String] = []
             if !written.isEmpty { parts.append("\(written.count) file\(written.count == 1 ? " was" : "s were") written (\(list(written)))") }
             if !removed.isEmpty { parts.append("\(removed.count) file\(removed.count == 1 ? "" : "s") of the previous build removed (\(list(removed)))") }
+            // Only the manifest: files that were already there with the bytes this build makes are now listed.
+            if parts.isEmpty { return "\(root) was changed before the error: only \(manifestName), which now lists the files that already held "
+                + "what this build makes; every other file is as it was. Build again once the error is fixed." }
             return "\(root) was changed before the error: " + parts.joined(separator: " and ")
                 + (manifest ? ", and \(manifestName) was updated to list them" : "")
                 + "; every other file is as it was. Build again once the error is fixed."
@@ -133,8 +136,11 @@ public struct OutputWriter: Sendable {
         defer {
             // Even when a write fails half-way (a full disk), remember what this build wrote.
             if written.count < files.count && !written.isEmpty {
-                let partial = OutputManifest(files: previous.files.union(written))
-                changes.manifest = (try? replace(root.appendingPathComponent(Self.manifestName), with: partial.encoded())) != nil
+                let partial = OutputManifest(files: previous.files.union(written)).encoded()
+                let url = root.appendingPathComponent(Self.manifestName)
+                if FileManager.default.contents(atPath: url.path) != Data(partial) {
+                    changes.manifest = (try? replace(url, with: partial)) != nil
+                }
             }
         }
         var folders: Set<String> = [""]
