@@ -222,3 +222,20 @@ struct RealDocumentReferenceTests {
         try String(contentsOf: realContent.appendingPathComponent("global-security-initiative.md"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1
     }
 }
+
+@Suite("Link: labels written into their slots")
+struct LinkLabelTests {
+    @Test func slotsAreReplacedEscapedAndImitationsStay() {
+        let html = "<a href=\"x\">" + LinkLabel.slot(0) + "</a> \u{E004}7\u{E005} \u{E004}x\u{E005} é"
+        let filled = LinkLabel.fill(in: html) { $0 == 0 ? "A & <B>" : nil }
+        #expect(filled == "<a href=\"x\">A &amp; &lt;B&gt;</a> \u{E004}7\u{E005} \u{E004}x\u{E005} é")
+        #expect(LinkLabel.fill(in: "plain <p>text</p>") { _ in "never" } == "plain <p>text</p>")
+    }
+
+    @Test func theParserPutsASlotOnlyInLinksWithoutText() {
+        let document = parse("[](#III.3) [text](#II) [](https://example.org) ![](img.png)\n")
+        #expect(document.links.map(\.fillsText) == [true, false, false])
+        #expect(document.blocks[0].html.contains("<a href=\"octavo-link:0\">" + LinkLabel.slot(0) + "</a>"))
+        #expect(document.blocks[0].links == 0..<3)
+    }
+}
