@@ -79,14 +79,28 @@
   function citeCopy() {
     Array.prototype.forEach.call(document.querySelectorAll(".cite-copy"), function (button) {
       var source = document.getElementById(button.getAttribute("data-copy"));
-      if (!source || !navigator.clipboard) return;
+      if (!source) return;
       var label = button.textContent;
+      function done() {
+        button.textContent = "Copied";
+        setTimeout(function () { button.textContent = label; }, 2000);
+      }
+      // Pages opened from file:// have no navigator.clipboard: select the text and copy that.
+      function copyBySelection() {
+        var range = document.createRange();
+        range.selectNodeContents(source);
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        try { if (document.execCommand("copy")) done(); } catch (ignored) { /* the text stays selected to copy by hand */ }
+      }
       button.hidden = false;
       button.addEventListener("click", function () {
-        navigator.clipboard.writeText(source.textContent).then(function () {
-          button.textContent = "Copied";
-          setTimeout(function () { button.textContent = label; }, 2000);
-        }, function () { /* denied: the text is still there to select */ });
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(source.textContent).then(done, copyBySelection);
+        } else {
+          copyBySelection();
+        }
       });
     });
   }

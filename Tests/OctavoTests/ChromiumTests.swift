@@ -52,6 +52,17 @@ struct ChromiumTests {
         }
     }
 
+    @Test func theCitationsCopyButtonShowsOnlyWithJavaScript() throws {
+        let (folder, site) = try Self.unpackedRealBundle()
+        defer { withExtendedLifetime(folder) {} }
+        let page = site.appendingPathComponent("iii/3/index.html")
+        let served = try String(contentsOf: page, encoding: .utf8)
+        #expect(served.contains("class=\"cite-copy\" data-copy=\"cite-text\" hidden>"))
+        let dom = try Self.dumpDOM(page)
+        #expect(dom.contains("class=\"cite-copy\" data-copy=\"cite-text\">Copy citation</button>"), "\(dom.prefix(3000))")
+        #expect(dom.contains("Global Security Initiative Concept Paper, III.3 “The risk of nuclear war”."))
+    }
+
     @Test func searchForNonsenseSaysThereIsNoResult() throws {
         let (folder, site) = try Self.unpackedRealBundle()
         defer { withExtendedLifetime(folder) {} }

@@ -285,3 +285,53 @@ struct NumberReferenceTests {
         #expect(ParagraphReference(fragment) == nil)
     }
 }
+
+@Suite("Link: number references in the real document")
+struct RealDocumentReferenceTests {
+    /// The real Content with `line` appended to the document, rendered in memory.
+    func render(appending line: String) throws -> SiteBuilder.Result {
+        let folder = try TemporaryFolder()
+        let text = try String(contentsOf: realContent.appendingPathComponent("global-security-initiative.md"), encoding: .utf8)
+        let terms = try String(contentsOf: realContent.appendingPathComponent("terms.yml"), encoding: .utf8)
+        try folder.write(["global-security-initiative.md": text + "\n" + line + "\n", "terms.yml": terms], under: "Content")
+        return try SiteBuilder(options: options(in: folder)).render()
+    }
+
+    @Test func anAppendedReferenceGetsTheItemsLabel() throws {
+        let result = try render(appending: "Compare [](#III.3) and [the second](#II.2).")
+        #expect(result.diagnostics.filter { $0.severity == .error } == [])
+        let file = try #require(result.files.first { $0.path == "iv/index.html" })
+        #expect(file.text.contains("Compare <a href=\"../iii/3/index.html\">III.3 The risk of nuclear war</a> and <a href=\"../ii/2/index.html\">the second</a>."))
+    }
+
+    @Test func aMissingNumberOrParagraphNamesItsLine() throws {
+        let result = try render(appending: "See [](#IX.9) and [x](#III.3.p99).")
+        let errors = result.diagnostics.filter { $0.severity == .error }.map(\.description)
+        #expect(errors.count == 2)
+        let line = try lineCount() + 2  // after the file's lines and the blank line before the appended one
+        #expect(errors.allSatisfy { $0.hasPrefix("Content/global-security-initiative.md:\(line):") }, "\(errors)")
+        #expect(errors.first?.contains("no part or item numbered 'IX.9'") == true)
+        #expect(errors.last?.contains("III.3 has no paragraph 99") == true)
+    }
+
+    private func lineCount() throws -> Int {
+        try String(contentsOf: realContent.appendingPathComponent("global-security-initiative.md"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    }
+}
+
+@Suite("Link: labels written into their slots")
+struct LinkLabelTests {
+    @Test func slotsAreReplacedEscapedAndImitationsStay() {
+        let html = "<a href=\"x\">" + LinkLabel.slot(0) + "</a> \u{E004}7\u{E005} \u{E004}x\u{E005} é"
+        let filled = LinkLabel.fill(in: html) { $0 == 0 ? "A & <B>" : nil }
+        #expect(filled == "<a href=\"x\">A &amp; &lt;B&gt;</a> \u{E004}7\u{E005} \u{E004}x\u{E005} é")
+        #expect(LinkLabel.fill(in: "plain <p>text</p>") { _ in "never" } == "plain <p>text</p>")
+    }
+
+    @Test func theParserPutsASlotOnlyInLinksWithoutText() {
+        let document = parse("[](#III.3) [text](#II) [](https://example.org) ![](img.png)\n")
+        #expect(document.links.map(\.fillsText) == [true, false, false])
+        #expect(document.blocks[0].html.contains("<a href=\"octavo-link:0\">" + LinkLabel.slot(0) + "</a>"))
+        #expect(document.blocks[0].links == 0..<3)
+    }
+}

@@ -242,12 +242,13 @@ struct HeadingLevelTests {
         #expect(page.contains("<title>Page not found · Home</title>"))
         #expect(page.contains("To find the home page, shorten the address"))
         let files = try built(["index.md": "# Home\n", "a.md": "# A\n",
-                               "404.md": "# Lost\n\nTry [the first page](a.md) or [home](index.md) or [deep](a.md?view=full#caf%C3%A9).\n"],
+                               "404.md": "# Lost\n\nTry [the first page](a.md) or [home](index.md) or [deep](a.md?view=full#caf%C3%A9), or [](a.md).\n"],
                               baseURL: "https://example.org/docs/")
         let custom = try #require(files["404.html"])
         #expect(custom.contains("<h1 id=\"title\">Lost"))
         #expect(custom.contains("<a href=\"https://example.org/docs/a/index.html\">the first page</a>"))
         #expect(custom.contains("<a href=\"https://example.org/docs/a/index.html?view=full#caf%C3%A9\">deep</a>"), "\(custom)")
+        #expect(custom.contains("or <a href=\"https://example.org/docs/a/index.html\">A</a>."), "a link without text gets the page's title")
         #expect(custom.contains("href=\"https://example.org/docs/assets/style.css\""))
         #expect(files["404/index.html"] == nil, "404.md is not a page of the reading order")
         #expect(files["sitemap.xml"]?.contains("404") == false)

@@ -22,6 +22,8 @@ public enum LinkLabel {
     /// `html` with every slot replaced by `label(index)`, HTML-escaped; a slot without a label
     /// (text that imitates one) stays as it is. One pass over the bytes; returns `html` itself when it holds no slot.
     public static func fill(in html: String, _ label: (Int) -> String?) -> String {
+        // Most text has no private-use character: no copy then.
+        guard html.utf8.contains(0xEE) else { return html }
         let bytes = Array(html.utf8)
         // U+E004 and U+E005 in UTF-8.
         let open: [UInt8] = [0xEE, 0x80, 0x84], close: [UInt8] = [0xEE, 0x80, 0x85]

@@ -48,6 +48,14 @@ public struct NotFoundPage: Sendable {
                 let destination = references[number].destination
                 return HTMLEscaping.escape(Self.url(of: destination, site: site, documents: documents, assets: assets, root: base ?? "") ?? destination)
             }
+            // A link without text gets the title of the file's page, else its destination as written.
+            writer.label = { number in
+                guard number < references.count else { return nil }
+                let destination = references[number].destination
+                let path = String(destination.prefix { $0 != "#" })
+                return documents[(path.removingPercentEncoding ?? path).precomposedStringWithCanonicalMapping]
+                    .map { LinkLabel.page(site.pages[site.documents[$0].rootPage]) } ?? destination
+            }
             let blocks = source.source.frontMatter.title == nil ? Self.droppingFirstHeading(source.markdown.blocks) : source.markdown.blocks
             context.page.body = writer.html(of: blocks, paragraphIDs: ArraySlice(repeating: nil, count: blocks.count))
         } else if base != nil {
