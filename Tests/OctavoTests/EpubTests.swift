@@ -183,6 +183,19 @@ struct EpubTests {
         }
     }
 
+    /// An empty link to a number of the document gets its target's label in the book too.
+    @Test func numberReferencesGetTheirLabels() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "---\nsplit: [1, 2]\n---\n# I. One\n\nSee [](#II.1) and [](#II).\n\n# II. Two\n\n## 1. First item\n\nText.\n"], under: "Content")
+        var settings = options(in: folder)
+        settings.epub = folder.url.appendingPathComponent("refs.epub")
+        _ = try SiteBuilder(options: settings).build()
+        let entries = try Self.entries(of: folder.url.appendingPathComponent("refs.epub"))
+        let one = String(decoding: try #require(entries["OEBPS/i.xhtml"]), as: UTF8.self)
+        #expect(one.contains("<a href=\"ii-1.xhtml\">II.1 First item</a>"), "\(one)")
+        #expect(one.contains("<a href=\"ii.xhtml\">II Two</a>"), "\(one)")
+    }
+
     @Test func remoteImagesAndLinksToFilesAreWarningsWithTheirPlace() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\n![remote](https://example.org/a.png)\n\n[the paper](paper.pdf)\n", "paper.pdf": "%PDF"], under: "Content")

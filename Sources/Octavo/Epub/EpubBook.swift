@@ -164,6 +164,8 @@ public struct EpubBook: Sendable {
         var writer = BlockHTML()
         if let own = page.heading?.headingLevel, own > 1 { writer.headingShift = 1 - own }
         writer.link = link(on: page, targets: targets, media: media)
+        // An empty link to a number (`[](#III.3)`) gets its target's label, as on the site.
+        if let document = page.document { writer.label = { [links] in links.label(document: document, link: $0) } }
         let paragraphs = page.paragraphIDs
         let heading: String
         let body: String
@@ -172,7 +174,7 @@ public struct EpubBook: Sendable {
             body = writer.html(of: page.closing, paragraphIDs: paragraphs[page.blocks.count...])
         } else {
             if let own = page.heading, let id = own.id {
-                heading = PageRenderer.replacePlaceholders(in: HeadingMarkup.html(level: 1, id: id, content: own.html), writer.link)
+                heading = PageRenderer.replacePlaceholders(in: LinkLabel.fill(in: HeadingMarkup.html(level: 1, id: id, content: own.html), writer.label), writer.link)
             } else {
                 heading = HeadingMarkup.html(level: 1, id: HeadingIDGenerator.titleID, content: HTMLEscaping.escape(page.title))
             }
