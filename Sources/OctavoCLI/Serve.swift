@@ -42,7 +42,7 @@ struct Serve: AsyncParsableCommand {
                 Reporter.print(report.diagnostics)
                 let pages = report.pages == 1 ? "1 page" : "\(report.pages) pages"
                 let changes = report.write.map { ", \($0.written) written, \($0.removed) removed" } ?? ""
-                print("Built \(pages) (\(report.files) files\(changes)) in \(milliseconds) ms")
+                Self.say("Built \(pages) (\(report.files) files\(changes)) in \(milliseconds) ms")
             case .failed(let diagnostics):
                 Reporter.print(diagnostics)
                 FileHandle.standardError.write(Data("Build failed: \(display) was not changed; still serving the last good build.\n".utf8))
@@ -52,28 +52,47 @@ struct Serve: AsyncParsableCommand {
 
         let server: PreviewServer
         do {
-            server = try await start(options.output)
+            server = try await start(options.output, events: events)
         } catch let error as PreviewServer.StartError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        print("Serving \(output) at \(server.url) (watching \(site.content), \(site.templates); Ctrl-C to stop)")
+        Self.say("Serving \(output) at \(server.url) (watching \(site.content), \(site.templates); Ctrl-C to stop)")
         if open { openBrowser(server.url) }
 
         let watcher = Task { await session.watch() }
         await Self.waitForSignal()
         watcher.cancel()
-        // Stopping waits at most half a second for open responses, so Ctrl-C ends within a second.
-        await server.stop(timeout: 0.5)
-        print("Stopped.")
+        // Ctrl-C must end the program within a second: open responses get a quarter of a second,
+        // and should closing the sockets take longer, the process ends anyway.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.7) { Self.finish() }
+        await server.stop(timeout: 0.25)
+        Self.finish()
+    }
+
+    private static let finishing = NSLock()
+
+    /// Writes a line to standard output at once (unbuffered even into a pipe or a log file, so the
+    /// URL and each rebuild show when they happen).
+    private static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// Prints that the server stopped and ends the process (once, whichever path comes first).
+    private static func finish() -> Never {
+        finishing.lock()
+        Self.say("Stopped.")
+        // _exit, not exit: the output is already written, and exit's teardown of the runtime's
+        // threads has taken over a second here.
+        _exit(0)
     }
 
     /// Listens on `--port`, or on 8000 and the next 99 ports until one is free.
-    private func start(_ output: URL) async throws -> PreviewServer {
-        if let port { return try await PreviewServer.start(output: output, host: host, port: port) }
+    private func start(_ output: URL, events: ReloadEvents) async throws -> PreviewServer {
+        if let port { return try await PreviewServer.start(output: output, host: host, port: port, events: events) }
         for candidate in UInt16(8000)..<8100 {
             do {
-                return try await PreviewServer.start(output: output, host: host, port: candidate)
+                return try await PreviewServer.start(output: output, host: host, port: candidate, events: events)
             } catch PreviewServer.StartError.portInUse {
                 continue
             }

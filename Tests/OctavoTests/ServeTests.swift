@@ -201,7 +201,7 @@ import Testing
         let folder = try TemporaryFolder()
         try await Self.withServer(try Self.makeSite(folder)) { server, _ in
             await #expect(throws: PreviewServer.StartError.portInUse(server.port)) {
-                _ = try await PreviewServer.start(output: folder.url, port: server.port)
+                _ = try await PreviewServer.start(output: folder.url, port: server.port, events: ReloadEvents())
             }
             #expect(PreviewServer.StartError.portInUse(server.port).description.contains("port \(server.port) is in use"))
         }

@@ -55,7 +55,7 @@ public final class PreviewServer: Sendable {
     ///   - port: the TCP port; 0 lets the system choose a free one.
     ///   - events: the event streams to offer pages.
     /// - Throws: `StartError`.
-    public static func start(output: URL, host: String = "127.0.0.1", port: UInt16, events: ReloadEvents = ReloadEvents()) async throws -> PreviewServer {
+    public static func start(output: URL, host: String = "127.0.0.1", port: UInt16, events: ReloadEvents) async throws -> PreviewServer {
         let address: any SocketAddress
         do {
             if host == "localhost" {
