@@ -256,4 +256,81 @@ import Testing
             #expect(folder.snapshot("Output") == before)
         }
     }
+
+    // MARK: Rebuilds equal fresh builds
+
+    /// A small seeded generator (SplitMix64), so a failing sequence of edits can be replayed.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func aSequenceOfRandomEditsServesWhatAFreshBuildWrites() async throws {
+        let folder = try TemporaryFolder()
+        try Self.makeSource(folder)
+        try FileManager.default.copyItem(at: realTemplates, to: folder.url.appendingPathComponent("Templates"))
+        var served = options(in: folder, templates: folder.url.appendingPathComponent("Templates"))
+        served.displayTemplates = "Templates"
+        var fresh = served
+        fresh.output = folder.url.appendingPathComponent("Fresh")
+        let events = ReloadEvents()
+        let session = PreviewSession(options: served, events: events) { _ in }
+        guard case .built = await session.build() else { Issue.record("first build failed"); return }
+        var random = SeededGenerator(state: 20261129)
+        var pages: [Int] = []
+        var next = 1
+        let content = folder.url.appendingPathComponent("Content")
+        try await Self.withServer(served.output, events: events) { _, client in
+            for step in 0..<24 {
+                let edit = pages.count < 2 ? 0 : Int.random(in: 0..<6, using: &random)
+                let page = pages.randomElement(using: &random) ?? 0
+                var done: String
+                switch edit {
+                case 0:
+                    try folder.write(["p\(next).md": "# Page \(next)\n\nText \(next). Back [home](index.md).\n"], under: "Content")
+                    pages.append(next)
+                    done = "add p\(next)"
+                    next += 1
+                case 1:
+                    let file = content.appendingPathComponent("p\(page).md")
+                    try (String(contentsOf: file, encoding: .utf8) + "\nMore text \(step).\n").write(to: file, atomically: true, encoding: .utf8)
+                    done = "change p\(page)"
+                case 2:
+                    try FileManager.default.moveItem(at: content.appendingPathComponent("p\(page).md"), to: content.appendingPathComponent("p\(next).md"))
+                    pages[pages.firstIndex(of: page)!] = next
+                    done = "rename p\(page) to p\(next)"
+                    next += 1
+                case 3:
+                    try FileManager.default.removeItem(at: content.appendingPathComponent("p\(page).md"))
+                    pages.removeAll { $0 == page }
+                    done = "delete p\(page)"
+                case 4:
+                    // The title shows in every page's navigation.
+                    try folder.write(["p\(page).md": "# Page \(page), retitled at \(step)\n\nText.\n"], under: "Content")
+                    done = "retitle p\(page)"
+                default:
+                    let layout = folder.url.appendingPathComponent("Templates/layout.mustache")
+                    let text = try String(contentsOf: layout, encoding: .utf8)
+                    try text.replacingOccurrences(of: "</body>", with: "<!-- edit \(step) --></body>").write(to: layout, atomically: true, encoding: .utf8)
+                    done = "change the layout"
+                }
+                guard case .built = await session.build() else { Issue.record("rebuild failed after: \(done)"); return }
+                try SiteBuilder(options: fresh).build()
+                let expected = folder.snapshot("Fresh")
+                #expect(folder.snapshot("Output") == expected, "step \(step), \(done): the output differs from a fresh build")
+                for (path, bytes) in expected where !path.hasPrefix(".") && (path.hasSuffix(".html") || path.hasSuffix(".json")) {
+                    let response = try await client.request("/" + path)
+                    let want = path.hasSuffix(".html") ? LiveReload.inject(into: Array(bytes)) : Array(bytes)
+                    #expect(response.status == 200, "/\(path)")
+                    #expect(response.body == want, "step \(step), \(done): /\(path) served differs from a fresh build")
+                }
+            }
+        }
+    }
 }
