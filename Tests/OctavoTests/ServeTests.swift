@@ -51,6 +51,13 @@ import Testing
         #expect(String(decoding: LiveReload.inject(into: Array("<p>x".utf8)), as: UTF8.self) == "<p>x" + LiveReload.script)
     }
 
+    @Test(arguments: [(0, "Thu, 01 Jan 1970 00:00:00 GMT"), (784_111_777, "Sun, 06 Nov 1994 08:49:37 GMT"),
+                      (951_825_600, "Tue, 29 Feb 2000 12:00:00 GMT"), (1_795_910_400, "Sun, 29 Nov 2026 00:00:00 GMT")])
+    func httpDates(_ seconds: Int, _ text: String) {
+        #expect(HTTPDate.string(seconds: seconds) == text)
+        #expect(HTTPDate.seconds(text) == seconds)
+    }
+
     @Test func eventsPutEachLineOnADataLine() {
         #expect(String(decoding: ReloadEvents.event("failed", data: "a:1:2: error: x\nb\r\nc"), as: UTF8.self)
                 == "event: failed\ndata: a:1:2: error: x\ndata: b\ndata: c\n\n")
