@@ -1,0 +1,94 @@
+import Foundation
+
+/// Watches a site's inputs and rebuilds it into the served output folder, telling open pages.
+///
+/// Each rebuild is a whole `SiteBuilder.build()`: what is served is exactly what `octavo build`
+/// writes. A failed rebuild changes nothing in the output folder (the build's own promise), so the
+/// last good site keeps being served while the pages show the diagnostics.
+public final class PreviewSession: Sendable {
+    /// What one build gave.
+    public enum Outcome: Sendable {
+        /// The build succeeded; its report (warnings included).
+        case built(SiteBuilder.Report, milliseconds: Int)
+        /// The build failed with these diagnostics; the output folder was not changed.
+        case failed([Diagnostic])
+    }
+
+    /// The build's options; `options.output` is the folder served.
+    public let options: SiteBuilder.Options
+    /// The files and folders watched: the content folder (with `site.yml`) and the templates folder.
+    public let watched: [URL]
+    private let events: ReloadEvents
+    private let report: @Sendable (Outcome) -> Void
+
+    /// Creates a session.
+    /// - Parameters:
+    ///   - options: the site to build.
+    ///   - events: the event streams of the open pages.
+    ///   - report: called after every build (to print its result), on the watching task.
+    public init(options: SiteBuilder.Options, events: ReloadEvents, report: @escaping @Sendable (Outcome) -> Void) {
+        self.options = options
+        var watched = [options.content, options.templates]
+        // site.yml lives in the content folder; named here too in case a later layout moves it.
+        let config = options.content.appendingPathComponent(SiteConfig.fileName)
+        if !watched.contains(where: { config.path.hasPrefix($0.path + "/") }) { watched.append(config) }
+        self.watched = watched
+        self.events = events
+        self.report = report
+    }
+
+    /// Builds the site once, off the caller's thread, then reports and tells the open pages
+    /// (`reload` on success, `failed` with the diagnostics otherwise).
+    @discardableResult
+    public func build() async -> Outcome {
+        let options = options
+        let outcome: Outcome = await withCheckedContinuation { continuation in
+            // A build blocks its thread for up to seconds: keep it off the server's cooperative pool.
+            Thread.detachNewThread {
+                let clock = ContinuousClock()
+                let start = clock.now
+                do {
+                    let report = try SiteBuilder(options: options).build()
+                    let elapsed = (clock.now - start).components
+                    continuation.resume(returning: .built(report, milliseconds: Int(elapsed.seconds) * 1000 + Int(elapsed.attoseconds / 1_000_000_000_000_000)))
+                } catch let error as BuildError {
+                    continuation.resume(returning: .failed(error.diagnostics))
+                } catch {
+                    continuation.resume(returning: .failed([Diagnostic(file: options.displayContent, message: "the build stopped: \(error)")]))
+                }
+            }
+        }
+        report(outcome)
+        switch outcome {
+        case .built: events.reload()
+        case .failed(let diagnostics): events.fail(diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        return outcome
+    }
+
+    /// Polls the watched inputs until the task is cancelled, and rebuilds after each change.
+    ///
+    /// Changes are looked for every `interval`; once one is seen, the inputs must stay unchanged for
+    /// `quiet` before the rebuild starts, so a burst of saves (an editor's write, rename and
+    /// attribute change, or a `git checkout`) gives one rebuild. A change made during a rebuild is
+    /// seen by the next poll, since the snapshot compared against is the one taken before it.
+    /// - Parameters:
+    ///   - interval: time between polls (250 ms).
+    ///   - quiet: how long the inputs must stay still before a rebuild (100 ms).
+    public func watch(interval: Duration = .milliseconds(250), quiet: Duration = .milliseconds(100)) async {
+        var baseline = SourceSnapshot(of: watched)
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: interval) } catch { return }
+            var current = SourceSnapshot(of: watched)
+            guard current != baseline else { continue }
+            while true {
+                do { try await Task.sleep(for: quiet) } catch { return }
+                let next = SourceSnapshot(of: watched)
+                if next == current { break }
+                current = next
+            }
+            baseline = current
+            await build()
+        }
+    }
+}

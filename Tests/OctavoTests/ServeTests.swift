@@ -1,0 +1,343 @@
+import Foundation
+import Testing
+@testable import Octavo
+
+/// The preview server: path mapping, media types, the live-reload script, and real HTTP requests
+/// to a server started on a free port of 127.0.0.1 (always stopped, every read bounded in time).
+@Suite struct ServeTests {
+    // MARK: Path mapping (pure)
+
+    static let refusedPaths = [
+        "/..", "/../etc/passwd", "/a/../../etc/passwd", "/a/..", "/./index.html",
+        "/%2e%2e/etc/passwd", "/%2E%2E/%2E%2E/etc/passwd", "/.%2e/x", "/%2e./x",
+        "/%252e%252e/etc/passwd", "/%25%32%65%25%32%65/x",
+        "/a%2f..%2f..%2fetc%2fpasswd", "/a%2F..", "/..%5c..%5cetc%5cpasswd", "/a\\..\\..\\etc", "/%5c",
+        "/index.html%00.png", "/a%00", "/a%0a", "/a%7f",
+        "//etc/passwd", "/a//b", "etc/passwd", "http://example.com/etc/passwd", "*", "",
+        "/%", "/%2", "/%zz", "/%c3%28",
+        "/" + String(repeating: "a/", count: 1100),
+    ]
+
+    @Test(arguments: refusedPaths)
+    func refusesPathsThatCouldLeaveTheOutputFolder(_ path: String) {
+        if case .inside = ServePath.resolve(path) { Issue.record("\(path) was mapped inside") }
+    }
+
+    @Test func mapsSitePathsToSegments() {
+        #expect(ServePath.resolve("/") == .inside(segments: [], folder: true))
+        #expect(ServePath.resolve("/i/commitments/") == .inside(segments: ["i", "commitments"], folder: true))
+        #expect(ServePath.resolve("/assets/site.css") == .inside(segments: ["assets", "site.css"], folder: false))
+        #expect(ServePath.resolve("/caf%C3%A9/a%20b.html") == .inside(segments: ["café", "a b.html"], folder: false))
+        #expect(ServePath.resolve("/a..b/x.y") == .inside(segments: ["a..b", "x.y"], folder: false))
+        #expect(ServePath.resolve("/.octavo-manifest") == .hidden)
+        #expect(ServePath.resolve("/%2e%2e") == .badRequest("the path has a . or .. segment"))
+    }
+
+    @Test(arguments: [
+        ("index.html", "text/html; charset=utf-8"), ("a/site.CSS", "text/css; charset=utf-8"),
+        ("search.js", "text/javascript; charset=utf-8"), ("index.json", "application/json; charset=utf-8"),
+        ("logo.svg", "image/svg+xml; charset=utf-8"), ("a.png", "image/png"), ("a.jpg", "image/jpeg"),
+        ("a.jpeg", "image/jpeg"), ("a.webp", "image/webp"), ("a.gif", "image/gif"), ("a.pdf", "application/pdf"),
+        ("site.zip", "application/zip"), ("sitemap.xml", "application/xml; charset=utf-8"),
+        ("robots.txt", "text/plain; charset=utf-8"), ("LICENSE", "application/octet-stream"), ("a.bin", "application/octet-stream"),
+    ])
+    func mediaTypes(_ name: String, _ type: String) {
+        #expect(ServeMediaType.contentType(forName: name) == type)
+    }
+
+    @Test func scriptGoesBeforeTheLastBodyEndTag() {
+        let injected = String(decoding: LiveReload.inject(into: Array("<p>&lt;/body></p></BODY></html>".utf8)), as: UTF8.self)
+        #expect(injected == "<p>&lt;/body></p>" + LiveReload.script + "</BODY></html>")
+        #expect(String(decoding: LiveReload.inject(into: Array("<p>x".utf8)), as: UTF8.self) == "<p>x" + LiveReload.script)
+    }
+
+    @Test(arguments: [(0, "Thu, 01 Jan 1970 00:00:00 GMT"), (784_111_777, "Sun, 06 Nov 1994 08:49:37 GMT"),
+                      (951_825_600, "Tue, 29 Feb 2000 12:00:00 GMT"), (1_795_910_400, "Sun, 29 Nov 2026 00:00:00 GMT")])
+    func httpDates(_ seconds: Int, _ text: String) {
+        #expect(HTTPDate.string(seconds: seconds) == text)
+        #expect(HTTPDate.seconds(text) == seconds)
+    }
+
+    @Test func eventsPutEachLineOnADataLine() {
+        #expect(String(decoding: ReloadEvents.event("failed", data: "a:1:2: error: x\nb\r\nc"), as: UTF8.self)
+                == "event: failed\ndata: a:1:2: error: x\ndata: b\ndata: c\n\n")
+    }
+
+    // MARK: Serving files
+
+    /// An output folder beside a secret file, with links that lead out of it.
+    static func makeSite(_ folder: TemporaryFolder, notFoundPage: Bool = true) throws -> URL {
+        try folder.write(["secret.txt": "SECRET"])
+        var files = [
+            "index.html": "<!doctype html><title>Home</title><body><p>home</p></body>",
+            "guide/index.html": "<!doctype html><body><p>guide</p></body>",
+            "assets/site.css": "body{}", "assets/app.js": "1", "data.json": "{}", "robots.txt": "User-agent: *",
+            "sitemap.xml": "<urlset/>", "logo.svg": "<svg/>", ".octavo-manifest": "octavo-manifest 2",
+            "empty/readme.txt": "x",
+        ]
+        if notFoundPage { files["404.html"] = "<!doctype html><body><p>custom missing page</p></body>" }
+        let output = try folder.write(files, under: "Output")
+        try folder.writeBytes([0x89, 0x50, 0x4E, 0x47], to: "Output/img/a.png")
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: output.appendingPathComponent("leak.txt").path, withDestinationPath: folder.url.appendingPathComponent("secret.txt").path)
+        try manager.createSymbolicLink(atPath: output.appendingPathComponent("up").path, withDestinationPath: "..")
+        try manager.createSymbolicLink(atPath: output.appendingPathComponent("root").path, withDestinationPath: "/")
+        try manager.createSymbolicLink(atPath: output.appendingPathComponent("inside.css").path, withDestinationPath: "assets/site.css")
+        return output
+    }
+
+    /// Runs `body` against a server on a free port, and stops the server whatever happens.
+    static func withServer(_ output: URL, events: ReloadEvents = ReloadEvents(),
+                           _ body: (PreviewServer, HTTPTestClient) async throws -> Void) async throws {
+        let server = try await PreviewServer.start(output: output, port: 0, events: events)
+        do {
+            try await body(server, HTTPTestClient(port: server.port))
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    @Test func servesFilesWithTypesAndTheScriptOnlyInHTML() async throws {
+        let folder = try TemporaryFolder()
+        let output = try Self.makeSite(folder)
+        try await Self.withServer(output) { _, client in
+            let home = try await client.request("/")
+            #expect(home.status == 200)
+            #expect(home.headers["content-type"] == "text/html; charset=utf-8")
+            #expect(home.text == "<!doctype html><title>Home</title><body><p>home</p>" + LiveReload.script + "</body>")
+            #expect(home.headers["content-length"] == String(home.body.count))
+            #expect(try folder.read("Output/index.html").contains("octavo-live-reload") == false)
+            #expect(try await client.request("/guide/").text.contains("<p>guide</p>"))
+            let css = try await client.request("/assets/site.css")
+            #expect(css.headers["content-type"] == "text/css; charset=utf-8")
+            #expect(css.text == "body{}")
+            let png = try await client.request("/img/a.png")
+            #expect(png.headers["content-type"] == "image/png")
+            #expect(png.body == [0x89, 0x50, 0x4E, 0x47])
+            #expect(try await client.request("/inside.css").text == "body{}")
+            #expect(try await client.request("/sitemap.xml").headers["content-type"] == "application/xml; charset=utf-8")
+        }
+    }
+
+    @Test func redirectsAFolderWithoutSlashAndAnswersHEAD() async throws {
+        let folder = try TemporaryFolder()
+        let output = try Self.makeSite(folder)
+        try await Self.withServer(output) { _, client in
+            let redirect = try await client.request("/guide?x=1")
+            #expect(redirect.status == 301)
+            #expect(redirect.headers["location"] == "/guide/?x=1")
+            let head = try await client.request("/guide/", method: "HEAD")
+            let get = try await client.request("/guide/")
+            #expect(head.status == 200)
+            #expect(head.body.isEmpty)
+            #expect(head.headers["content-length"] == String(get.body.count))
+            #expect(head.headers["etag"] == get.headers["etag"])
+            #expect(try await client.request("/guide/", method: "POST").status == 405)
+            // A folder without index.html is not listed.
+            #expect(try await client.request("/empty/").status == 404)
+        }
+    }
+
+    @Test func answers304ForAnUnchangedFile() async throws {
+        let folder = try TemporaryFolder()
+        let output = try Self.makeSite(folder)
+        try await Self.withServer(output) { _, client in
+            let first = try await client.request("/assets/site.css")
+            let etag = try #require(first.headers["etag"])
+            let modified = try #require(first.headers["last-modified"])
+            let byTag = try await client.request("/assets/site.css", headers: ["If-None-Match": etag])
+            #expect(byTag.status == 304)
+            #expect(byTag.body.isEmpty)
+            #expect(try await client.request("/assets/site.css", headers: ["If-Modified-Since": modified]).status == 304)
+            #expect(try await client.request("/assets/site.css", headers: ["If-None-Match": "\"other\""]).status == 200)
+            // A new version (written by rename, as the build does) has a new tag.
+            try Data("body{color:red}".utf8).write(to: output.appendingPathComponent("assets/site.css"), options: .atomic)
+            let changed = try await client.request("/assets/site.css", headers: ["If-None-Match": etag])
+            #expect(changed.status == 200)
+            #expect(changed.text == "body{color:red}")
+        }
+    }
+
+    @Test func missingFilesGetTheSite404Page() async throws {
+        let folder = try TemporaryFolder()
+        try await Self.withServer(try Self.makeSite(folder)) { _, client in
+            let missing = try await client.request("/no/such/page/")
+            #expect(missing.status == 404)
+            #expect(missing.text.contains("custom missing page"))
+            #expect(missing.text.contains("octavo-live-reload"))
+            #expect(try await client.request("/.octavo-manifest").status == 404)
+        }
+        let bare = try TemporaryFolder()
+        try await Self.withServer(try Self.makeSite(bare, notFoundPage: false)) { _, client in
+            let missing = try await client.request("/nothing.html")
+            #expect(missing.status == 404)
+            #expect(missing.text == "Not found.\n")
+        }
+    }
+
+    static let traversalRequests = [
+        "/../secret.txt", "/a/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/.%2e/secret.txt",
+        "/%252e%252e/secret.txt", "/%252e%252e%252fsecret.txt", "/..%2fsecret.txt", "/..%5csecret.txt", "/..\\secret.txt",
+        "/\\..\\secret.txt", "/index.html%00", "/%00/../secret.txt", "//secret.txt", "/" + FileManager.default.temporaryDirectory.path + "/secret.txt",
+        "http://127.0.0.1/../secret.txt", "/" + String(repeating: "a/..", count: 600) + "/secret.txt",
+        "/leak.txt", "/up/secret.txt", "/root/etc/passwd", "/root/etc/", "/up/",
+    ]
+
+    @Test(arguments: traversalRequests)
+    func requestsNeverLeaveTheOutputFolder(_ target: String) async throws {
+        let folder = try TemporaryFolder()
+        try await Self.withServer(try Self.makeSite(folder)) { _, client in
+            let response = try await client.request(target)
+            #expect([400, 404].contains(response.status), "\(target) → \(response.status)")
+            #expect(!response.text.contains("SECRET") && !response.text.contains("root:"), "\(target) leaked")
+        }
+    }
+
+    @Test func aRawNULByteInTheRequestLineIsRefused() async throws {
+        let folder = try TemporaryFolder()
+        try await Self.withServer(try Self.makeSite(folder)) { _, client in
+            let response = try await client.request(raw: Array("GET /index.html\u{0}/../../secret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8))
+            #expect([400, 404].contains(response.status))
+            #expect(!response.text.contains("SECRET"))
+        }
+    }
+
+    @Test func aPortInUseIsAnErrorNamingIt() async throws {
+        let folder = try TemporaryFolder()
+        try await Self.withServer(try Self.makeSite(folder)) { server, _ in
+            await #expect(throws: PreviewServer.StartError.portInUse(server.port)) {
+                _ = try await PreviewServer.start(output: folder.url, port: server.port, events: ReloadEvents())
+            }
+            #expect(PreviewServer.StartError.portInUse(server.port).description.contains("port \(server.port) is in use"))
+        }
+    }
+
+    // MARK: Watching and live reload
+
+    static func makeSource(_ folder: TemporaryFolder) throws {
+        try folder.write([
+            "index.md": "# Home\n\nWelcome. See [the guide](guide.md).\n",
+            "guide.md": "# Guide\n\nFirst version.\n",
+        ], under: "Content")
+    }
+
+    @Test func aContentChangeReloadsOpenPages() async throws {
+        let folder = try TemporaryFolder()
+        try Self.makeSource(folder)
+        let events = ReloadEvents()
+        let session = PreviewSession(options: options(in: folder), events: events) { _ in }
+        guard case .built = await session.build() else { Issue.record("first build failed"); return }
+        try await Self.withServer(folder.url.appendingPathComponent("Output"), events: events) { _, client in
+            let watcher = Task { await session.watch(interval: .milliseconds(50), quiet: .milliseconds(20)) }
+            defer { watcher.cancel() }
+            let stream = try await client.events(until: "event: reload") {
+                try folder.write(["guide.md": "# Guide\n\nSecond version.\n"], under: "Content")
+            }
+            #expect(stream.contains("event: reload"))
+            let page = try await client.request("/guide/")
+            #expect(page.text.contains("Second version."))
+            #expect(try folder.read("Output/guide/index.html").contains("Second version."))
+        }
+    }
+
+    @Test func aFailedRebuildShowsAnOverlayAndKeepsTheLastGoodSite() async throws {
+        let folder = try TemporaryFolder()
+        try Self.makeSource(folder)
+        let events = ReloadEvents()
+        let session = PreviewSession(options: options(in: folder), events: events) { _ in }
+        guard case .built = await session.build() else { Issue.record("first build failed"); return }
+        let before = folder.snapshot("Output")
+        try await Self.withServer(folder.url.appendingPathComponent("Output"), events: events) { _, client in
+            let watcher = Task { await session.watch(interval: .milliseconds(50), quiet: .milliseconds(20)) }
+            defer { watcher.cancel() }
+            let stream = try await client.events(until: "event: failed") {
+                try folder.write(["guide.md": "---\ntitle: [unclosed\n---\n# Guide\n"], under: "Content")
+            }
+            #expect(stream.contains("data: Content/guide.md:"), "\(stream)")
+            // A page opened after the failure gets the overlay at once; the last good site is served.
+            let later = try await client.events(until: "event: failed") {}
+            #expect(later.contains("Content/guide.md:"))
+            #expect(try await client.request("/guide/").text.contains("First version."))
+            #expect(folder.snapshot("Output") == before)
+        }
+    }
+
+    // MARK: Rebuilds equal fresh builds
+
+    /// A small seeded generator (SplitMix64), so a failing sequence of edits can be replayed.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func aSequenceOfRandomEditsServesWhatAFreshBuildWrites() async throws {
+        let folder = try TemporaryFolder()
+        try Self.makeSource(folder)
+        try FileManager.default.copyItem(at: realTemplates, to: folder.url.appendingPathComponent("Templates"))
+        var served = options(in: folder, templates: folder.url.appendingPathComponent("Templates"))
+        served.displayTemplates = "Templates"
+        var fresh = served
+        fresh.output = folder.url.appendingPathComponent("Fresh")
+        let events = ReloadEvents()
+        let session = PreviewSession(options: served, events: events) { _ in }
+        guard case .built = await session.build() else { Issue.record("first build failed"); return }
+        var random = SeededGenerator(state: 20261129)
+        var pages: [Int] = []
+        var next = 1
+        let content = folder.url.appendingPathComponent("Content")
+        try await Self.withServer(served.output, events: events) { _, client in
+            for step in 0..<24 {
+                let edit = pages.count < 2 ? 0 : Int.random(in: 0..<6, using: &random)
+                let page = pages.randomElement(using: &random) ?? 0
+                var done: String
+                switch edit {
+                case 0:
+                    try folder.write(["p\(next).md": "# Page \(next)\n\nText \(next). Back [home](index.md).\n"], under: "Content")
+                    pages.append(next)
+                    done = "add p\(next)"
+                    next += 1
+                case 1:
+                    let file = content.appendingPathComponent("p\(page).md")
+                    try (String(contentsOf: file, encoding: .utf8) + "\nMore text \(step).\n").write(to: file, atomically: true, encoding: .utf8)
+                    done = "change p\(page)"
+                case 2:
+                    try FileManager.default.moveItem(at: content.appendingPathComponent("p\(page).md"), to: content.appendingPathComponent("p\(next).md"))
+                    pages[pages.firstIndex(of: page)!] = next
+                    done = "rename p\(page) to p\(next)"
+                    next += 1
+                case 3:
+                    try FileManager.default.removeItem(at: content.appendingPathComponent("p\(page).md"))
+                    pages.removeAll { $0 == page }
+                    done = "delete p\(page)"
+                case 4:
+                    // The title shows in every page's navigation.
+                    try folder.write(["p\(page).md": "# Page \(page), retitled at \(step)\n\nText.\n"], under: "Content")
+                    done = "retitle p\(page)"
+                default:
+                    let layout = folder.url.appendingPathComponent("Templates/layout.mustache")
+                    let text = try String(contentsOf: layout, encoding: .utf8)
+                    try text.replacingOccurrences(of: "</body>", with: "<!-- edit \(step) --></body>").write(to: layout, atomically: true, encoding: .utf8)
+                    done = "change the layout"
+                }
+                guard case .built = await session.build() else { Issue.record("rebuild failed after: \(done)"); return }
+                try SiteBuilder(options: fresh).build()
+                let expected = folder.snapshot("Fresh")
+                #expect(folder.snapshot("Output") == expected, "step \(step), \(done): the output differs from a fresh build")
+                for (path, bytes) in expected where !path.hasPrefix(".") && (path.hasSuffix(".html") || path.hasSuffix(".json")) {
+                    let response = try await client.request("/" + path)
+                    let want = path.hasSuffix(".html") ? LiveReload.inject(into: Array(bytes)) : Array(bytes)
+                    #expect(response.status == 200, "/\(path)")
+                    #expect(response.body == want, "step \(step), \(done): /\(path) served differs from a fresh build")
+                }
+            }
+        }
+    }
+}
