@@ -36,8 +36,15 @@ struct HTTPTestClient: Sendable {
             let socket = try Self.connect(port: port)
             defer { close(socket) }
             try Self.send(raw, on: socket)
+            // A busy machine (the whole suite runs in parallel on 2 cores) may keep the server
+            // silent for a few seconds: wait up to 30 s in all, one-second reads at a time.
+            let deadline = Date().addingTimeInterval(30)
             var received: [UInt8] = []
-            while let chunk = try Self.receive(socket), !chunk.isEmpty { received += chunk }
+            while Date() < deadline {
+                guard let chunk = try Self.receive(socket) else { continue }
+                if chunk.isEmpty { break }
+                received += chunk
+            }
             return received
         }
         return try Self.parse(bytes)
