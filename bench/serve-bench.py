@@ -46,6 +46,7 @@ def measure(port, stream, path, edit, token):
 def main():
     octavo = os.path.join(ROOT, ".build/release/octavo")
     work = tempfile.mkdtemp(prefix="octavo-serve-bench-")
+    server = None
     try:
         subprocess.run([sys.executable, os.path.join(ROOT, "../shared/bench/make-corpus.py"), os.path.join(work, "Content"), str(PAGES)],
                        check=True, stdout=subprocess.DEVNULL)
@@ -72,16 +73,17 @@ def main():
                 with open(layout + ".tmp", "w") as f:
                     f.write(text.replace("</body>", token + "</body>", 1))
                 os.replace(layout + ".tmp", layout)  # an editor's save-by-rename
-            results["edit the layout"].append(measure(port, stream, "/s002/p00101/", edit_layout, token))
+            results["edit the layout"].append(measure(port, stream, "/s001/p00002/", edit_layout, token))
         print(f"octavo serve, {PAGES}-page corpus, {RUNS} runs (median, max; ms from saving the file):")
         for name, values in results.items():
             reload = [v[0] for v in values]
             visible = [v[1] for v in values]
             print(f"  {name}: reload event {statistics.median(reload):.0f} (max {max(reload):.0f}), "
                   f"page shows it {statistics.median(visible):.0f} (max {max(visible):.0f})")
-        server.send_signal(signal.SIGINT)
-        server.wait(timeout=5)
     finally:
+        if server:
+            server.send_signal(signal.SIGINT)
+            server.wait(timeout=5)
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -36,8 +36,14 @@ struct HTTPTestClient: Sendable {
             let socket = try Self.connect(port: port)
             defer { close(socket) }
             try Self.send(raw, on: socket)
+            // Until the server closes the connection; at most 30 s (a loaded machine is slow).
+            let deadline = Date().addingTimeInterval(30)
             var received: [UInt8] = []
-            while let chunk = try Self.receive(socket), !chunk.isEmpty { received += chunk }
+            while Date() < deadline {
+                guard let chunk = try Self.receive(socket) else { continue }
+                if chunk.isEmpty { break }
+                received += chunk
+            }
             return received
         }
         return try Self.parse(bytes)
