@@ -7,7 +7,7 @@ FUZZ_SECONDS ?= 30
 FUZZ_TARGETS ?= $(sort $(basename $(notdir $(wildcard Tests/Fuzz/*Fuzz.swift))))
 FUZZ_CI_SECONDS ?= 20
 
-.PHONY: deps site octavo test test-slow check-output check-html html-tools screenshots check-axe browser-tools highlight-js bench bench-tools bench-search fuzz fuzz-ci fuzz-merge clean
+.PHONY: deps site octavo test test-slow check-output check-html html-tools screenshots check-axe browser-tools highlight-js bench bench-tools bench-search bench-serve fuzz fuzz-ci fuzz-merge clean
 
 ## deps: install libcmark-dev (Debian/Ubuntu) when pkg-config cannot find libcmark
 deps:
@@ -104,6 +104,12 @@ bench-tools:
 ## bench-search: search index size and query time on 1,000 and 10,000-page corpora (needs node)
 bench-search: octavo
 	bench/search-bench.sh 1000 10000
+
+## bench-serve: octavo serve on the 1,000-page corpus: ms from saving a page (or the layout) to the
+## reload event and to the served page showing the edit (BENCH_SERVE_RUNS=5)
+BENCH_SERVE_RUNS ?= 5
+bench-serve: octavo
+	bench/serve-bench.py 1000 $(BENCH_SERVE_RUNS)
 
 ## fuzz: build the libFuzzer targets of Tests/Fuzz/ and run each for FUZZ_SECONDS (default 30)
 fuzz: deps

@@ -48,6 +48,9 @@ struct Serve: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("Build failed: \(display) was not changed; still serving the last good build.\n".utf8))
             }
         }
+        // Taken before the first build, so a save made while it runs or before watching starts
+        // still gives a rebuild.
+        let baseline = SourceSnapshot(of: session.watched)
         await session.build()
 
         let server: PreviewServer
@@ -60,7 +63,7 @@ struct Serve: AsyncParsableCommand {
         Self.say("Serving \(output) at \(server.url) (watching \(site.content), \(site.templates); Ctrl-C to stop)")
         if open { openBrowser(server.url) }
 
-        let watcher = Task { await session.watch() }
+        let watcher = Task { await session.watch(from: baseline) }
         await Self.waitForSignal()
         watcher.cancel()
         // Ctrl-C must end the program within a second: open responses get a quarter of a second,

@@ -36,8 +36,7 @@ struct HTTPTestClient: Sendable {
             let socket = try Self.connect(port: port)
             defer { close(socket) }
             try Self.send(raw, on: socket)
-            // A busy machine (the whole suite runs in parallel on 2 cores) may keep the server
-            // silent for a few seconds: wait up to 30 s in all, one-second reads at a time.
+            // Until the server closes the connection; at most 30 s (a loaded machine is slow).
             let deadline = Date().addingTimeInterval(30)
             var received: [UInt8] = []
             while Date() < deadline {

@@ -228,9 +228,10 @@ import Testing
         try Self.makeSource(folder)
         let events = ReloadEvents()
         let session = PreviewSession(options: options(in: folder), events: events) { _ in }
+        let baseline = SourceSnapshot(of: session.watched)
         guard case .built = await session.build() else { Issue.record("first build failed"); return }
         try await Self.withServer(folder.url.appendingPathComponent("Output"), events: events) { _, client in
-            let watcher = Task { await session.watch(interval: .milliseconds(50), quiet: .milliseconds(20)) }
+            let watcher = Task { await session.watch(from: baseline, interval: .milliseconds(50), quiet: .milliseconds(20)) }
             defer { watcher.cancel() }
             let stream = try await client.events(until: "event: reload") {
                 try folder.write(["guide.md": "# Guide\n\nSecond version.\n"], under: "Content")
@@ -247,10 +248,11 @@ import Testing
         try Self.makeSource(folder)
         let events = ReloadEvents()
         let session = PreviewSession(options: options(in: folder), events: events) { _ in }
+        let baseline = SourceSnapshot(of: session.watched)
         guard case .built = await session.build() else { Issue.record("first build failed"); return }
         let before = folder.snapshot("Output")
         try await Self.withServer(folder.url.appendingPathComponent("Output"), events: events) { _, client in
-            let watcher = Task { await session.watch(interval: .milliseconds(50), quiet: .milliseconds(20)) }
+            let watcher = Task { await session.watch(from: baseline, interval: .milliseconds(50), quiet: .milliseconds(20)) }
             defer { watcher.cancel() }
             let stream = try await client.events(until: "event: failed") {
                 try folder.write(["guide.md": "---\ntitle: [unclosed\n---\n# Guide\n"], under: "Content")

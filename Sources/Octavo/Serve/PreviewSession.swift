@@ -73,10 +73,13 @@ public final class PreviewSession: Sendable {
     /// attribute change, or a `git checkout`) gives one rebuild. A change made during a rebuild is
     /// seen by the next poll, since the snapshot compared against is the one taken before it.
     /// - Parameters:
+    ///   - baseline: the inputs as they were when the last build started; take it before that build,
+    ///     so a change made while it ran, or before this call, is not missed. Nil: as they are now.
     ///   - interval: time between polls (250 ms).
     ///   - quiet: how long the inputs must stay still before a rebuild (100 ms).
-    public func watch(interval: Duration = .milliseconds(250), quiet: Duration = .milliseconds(100)) async {
-        var baseline = SourceSnapshot(of: watched)
+    public func watch(from baseline: SourceSnapshot? = nil, interval: Duration = .milliseconds(250),
+                      quiet: Duration = .milliseconds(100)) async {
+        var baseline = baseline ?? SourceSnapshot(of: watched)
         while !Task.isCancelled {
             do { try await Task.sleep(for: interval) } catch { return }
             var current = SourceSnapshot(of: watched)
