@@ -109,4 +109,12 @@ struct FuzzRegressionTests {
         let page = PageLinks(try folder.read("Output/index.html"))
         #expect(page.ids.contains("title") && page.hrefs.contains("#title"))
     }
+
+    /// Found by ServePathFuzz in CI: a segment that starts with a combining mark stays one
+    /// segment inside the output folder (Characters would join it with the `/` before it), and a
+    /// name that starts with `.` and a combining mark is hidden like any other dot name.
+    @Test func servePathsStartingWithACombiningMark() {
+        #expect(ServePath.resolve("/\u{6DC}x/l") == .inside(segments: ["\u{6DC}x", "l"], folder: false))
+        #expect(ServePath.resolve("/.\u{301}x") == .hidden)
+    }
 }

@@ -50,7 +50,7 @@ public enum ServePath {
             }
             guard let text = String(validating: decoded, as: UTF8.self) else { return .badRequest("the path is not UTF-8") }
             if text == "." || text == ".." { return .badRequest("the path has a . or .. segment") }
-            if text.hasPrefix(".") { hidden = true }
+            if text.utf8.first == UInt8(ascii: ".") { hidden = true }  // by byte: `.` + a combining mark is one Character
             segments.append(text)
         }
         if hidden { return .hidden }

@@ -61,7 +61,10 @@ struct SiteFileHandler: HTTPHandler {
     /// link that leads out of the output folder names nothing.
     private func lookUp(_ relative: String) -> Found {
         let joined = relative.isEmpty ? root : root + "/" + relative
-        guard let real = Self.realPath(joined), real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return .missing }
+        // By bytes: Characters would join a `/` with a combining mark after it, and would take a
+        // folder whose name is canonically equivalent (NFC/NFD) for the output folder itself.
+        let prefix = Array((root.hasSuffix("/") ? root : root + "/").utf8)
+        guard let real = Self.realPath(joined), real.utf8.elementsEqual(root.utf8) || real.utf8.starts(with: prefix) else { return .missing }
         var info = stat()
         guard stat(real, &info) == 0 else { return .missing }
         switch info.st_mode & S_IFMT {
