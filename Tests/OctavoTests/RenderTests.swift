@@ -98,8 +98,8 @@ struct TemplateLintTests {
     }
 
     @Test func editDistanceCountsSwapsAsOne() {
-        #expect(TemplateLint.editDistance("titel", "title") == 1)
-        #expect(TemplateLint.editDistance("site", "title") == 2)
+        #expect(Suggestion.editDistance("titel", "title") == 1)
+        #expect(Suggestion.editDistance("site", "title") == 2)
         #expect(TemplateLint.hint(for: "numbr") == "did you mean 'number'?")
     }
 
