@@ -184,7 +184,8 @@ public struct SiteBuilder: Sendable {
         files += site.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayContent + "/" + $0.path) }
             + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayTemplates + "/" + $0.path) }
         files.sort { $0.path < $1.path }
-        let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)))
+        let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)),
+                              templates: TemplateLinkLocator(sources: templates.sources, displayRoot: options.displayTemplates))
         let epub = try makeEpub(site: site, links: links, templates: templates, content: content)
         // A loop of partials meets every page the same way: one error per place in the templates.
         var places: Set<String> = []
