@@ -94,7 +94,15 @@ public struct SiteBuilder: Sendable {
     ///   Problems found later (broken links) are returned as diagnostics.
     public func render() throws -> Result {
         var loaded = try ContentLoader(root: options.content, displayRoot: options.displayContent).load()
-        let templates = try TemplateSet(root: options.templates, displayRoot: options.displayTemplates, boundary: loaded.boundary)
+        // A file's errors found while loading are reported with any that stop the build later.
+        let loadErrors = loaded.diagnostics.filter { $0.severity == .error }
+        func withLoadErrors<T>(_ step: () throws -> T) throws -> T {
+            do { return try step() } catch var error as BuildError {
+                error.diagnostics = loadErrors + error.diagnostics
+                throw error
+            }
+        }
+        let templates = try withLoadErrors { try TemplateSet(root: options.templates, displayRoot: options.displayTemplates, boundary: loaded.boundary) }
         if let given = options.baseURL {
             guard let url = SiteConfig.baseURL(given) else { throw BuildError(file: "--base-url", SiteConfig.baseURLProblem) }
             loaded.config.baseURL = url
@@ -111,7 +119,7 @@ public struct SiteBuilder: Sendable {
                 output.buffer[index] = Outliner.Input(source: source, markdown: MarkdownParser(unsafe: content.config.unsafe).parse(source.body, ids: &ids))
             }
         }
-        var site = try Outliner().outline(inputs.compactMap { $0 }, assets: content.assets, contentRoot: options.displayContent)
+        var site = try withLoadErrors { try Outliner().outline(inputs.compactMap { $0 }, assets: content.assets, contentRoot: options.displayContent) }
         if let title = content.config.title, !title.trimmingSpaces().isEmpty { site.title = title }
         if content.sources.isEmpty {
             site.diagnostics.append(Diagnostic(file: options.displayContent, severity: .warning,
@@ -180,7 +188,7 @@ public struct SiteBuilder: Sendable {
         for asset in templates.assets { paths.add(asset.path, .asset(file: options.displayTemplates + "/" + asset.path)) }
         for asset in site.assets { paths.add(asset.path, .asset(file: options.displayContent + "/" + asset.path)) }
         let problems = paths.problems()
-        if !problems.isEmpty { throw BuildError(problems) }
+        if !problems.isEmpty { throw BuildError(loadErrors + problems) }
         files += site.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayContent + "/" + $0.path) }
             + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayTemplates + "/" + $0.path) }
         files.sort { $0.path < $1.path }
