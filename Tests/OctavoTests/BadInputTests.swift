@@ -87,7 +87,7 @@ struct BadInputTests {
 
     /// Builds a good site into Output, then `bad` over it; expects an error naming `file`
     /// (and `line` when given) and Output unchanged.
-    func expectRefused(_ bad: [String: [UInt8]], file: String, line: Int? = nil, message: String,
+    func expectRefused(_ bad: [String: [UInt8]], file: String, line: Int? = nil, column: Int? = nil, message: String,
                        prepare: (TemporaryFolder) throws -> Void = { _ in }, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\n[a](a.md)\n", "a.md": "# A\n"], under: "Content")
@@ -106,12 +106,27 @@ struct BadInputTests {
         let diagnostic = error?.diagnostics.first
         #expect(diagnostic?.file == file, sourceLocation: sourceLocation)
         if let line { #expect(diagnostic?.line == line, sourceLocation: sourceLocation) }
+        if let column { #expect(diagnostic?.column == column, sourceLocation: sourceLocation) }
         #expect(diagnostic?.message.contains(message) == true, "\(String(describing: diagnostic))", sourceLocation: sourceLocation)
         #expect(folder.snapshot("Output") == before, sourceLocation: sourceLocation)
     }
 
     @Test func frontMatterNotClosed() throws {
         try expectRefused(["a.md": Array("---\ntitle: A\n\n# A\n".utf8)], file: "Content/a.md", line: 1, message: "front matter is not closed")
+    }
+
+    /// A front matter line without its colon names the line and the fix, and the other files'
+    /// problems are reported in the same run (the file itself is still a page: links to it resolve).
+    @Test func frontMatterWithoutAColonDoesNotHideTheOtherFilesProblems() throws {
+        let bad: [String: [UInt8]] = ["a.md": Array("---\ntitle Command line\n---\n# A\n".utf8), "b.md": Array("# B\n\n[x](nope.md)\n".utf8)]
+        try expectRefused(bad, file: "Content/a.md", line: 2, column: 1,
+                          message: "front matter must be lines of 'key: value', and this line has no colon: did you mean 'title: Command line'?")
+        let folder = try TemporaryFolder()
+        for (path, bytes) in bad { try folder.writeBytes(bytes, to: "Content/" + path) }
+        try folder.write(["index.md": "# Home\n\n[a](a.md) [b](b.md)\n"], under: "Content")
+        let result = try SiteBuilder(options: options(in: folder)).render()
+        #expect(result.site.pages.count == 3)
+        #expect(result.diagnostics.filter { $0.severity == .error }.map { "\($0.file):\($0.line ?? 0)" } == ["Content/a.md:2", "Content/b.md:3"])
     }
 
     @Test func yamlThatDoesNotParse() throws {

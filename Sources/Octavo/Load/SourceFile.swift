@@ -39,6 +39,17 @@ extension SourceFile {
     /// - Throws: ``BuildError`` when the bytes are not UTF-8 (with the byte offset), contain a NUL
     ///   byte, or the front matter is not closed or not valid.
     public init(bytes: [UInt8], path: String, displayPath: String) throws {
+        var problems: [Diagnostic] = []
+        try self.init(bytes: bytes, path: path, displayPath: displayPath, problems: &problems)
+        if !problems.isEmpty { throw BuildError(problems) }
+    }
+
+    /// Decodes a file's bytes and reads what it can of its front matter: a front matter that is not
+    /// closed or not valid is added to `problems`, and the file is kept without it (the body after
+    /// it, or the whole text when it is not closed), so that one bad file does not hide the problems
+    /// of the others, nor make every link to it look broken.
+    /// - Throws: ``BuildError`` when the bytes are not UTF-8 text.
+    init(bytes: [UInt8], path: String, displayPath: String, problems: inout [Diagnostic]) throws {
         let text = try Self.decode(bytes, file: displayPath)
         var frontMatter = FrontMatter()
         var body = Substring(text)
@@ -62,12 +73,17 @@ extension SourceFile {
                 line += 1
                 start = nextLine(after: end)
             }
-            guard let closing else {
-                throw BuildError(file: displayPath, line: 1, "front matter is not closed: add a line '---' after it")
+            if let closing {
+                do {
+                    frontMatter = try FrontMatter(yaml: String(text[yamlStart..<closing.start]), file: displayPath, firstLine: 2)
+                } catch let error as BuildError {
+                    problems += error.diagnostics
+                }
+                body = text[nextLine(after: closing.end)...]
+                bodyFirstLine = line + 1
+            } else {
+                problems.append(Diagnostic(file: displayPath, line: 1, message: "front matter is not closed: add a line '---' after it"))
             }
-            frontMatter = try FrontMatter(yaml: String(text[yamlStart..<closing.start]), file: displayPath, firstLine: 2)
-            body = text[nextLine(after: closing.end)...]
-            bodyFirstLine = line + 1
         }
         self.init(path: path, displayPath: displayPath, frontMatter: frontMatter, body: String(body), bodyFirstLine: bodyFirstLine)
     }
