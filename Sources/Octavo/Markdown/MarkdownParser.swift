@@ -592,17 +592,7 @@ extension MarkdownParser {
     /// reference definition) goes back to the text `[^1]`, so that no link to the note's first word fails the build.
     private func replaceFootnoteReferences(in root: OpaquePointer, tree: inout TreeNotes, replace: Bool) {
         let message = "footnotes are not supported: the reference is shown as written; put the note in the text, or link to a section"
-        for link in nodes(below: root, ofType: CMARK_NODE_LINK) {
-            guard let text = cmark_node_first_child(link), cmark_node_next(text) == nil, cmark_node_get_type(text) == CMARK_NODE_TEXT else { continue }
-            let label = Self.string(cmark_node_get_literal(text))
-            guard label.hasPrefix("^"), label.count > 1, !label.contains(" ") else { continue }
-            tree.warn(position(of: link, tree: tree), "[\(label)]: " + message)
-            guard replace, let literal = cmark_node_new(CMARK_NODE_TEXT) else { continue }
-            cmark_node_set_literal(literal, "[\(label)]")
-            cmark_node_insert_before(link, literal)
-            cmark_node_unlink(link)
-            cmark_node_free(link)
-        }
+        // Text first: the references put back as text below are not to be reported twice.
         for text in nodes(below: root, ofType: CMARK_NODE_TEXT) {
             let literal = Self.string(cmark_node_get_literal(text))
             var search = literal.utf8[...]
@@ -617,6 +607,17 @@ extension MarkdownParser {
                 }
                 search = rest[close...]
             }
+        }
+        for link in nodes(below: root, ofType: CMARK_NODE_LINK) {
+            guard let text = cmark_node_first_child(link), cmark_node_next(text) == nil, cmark_node_get_type(text) == CMARK_NODE_TEXT else { continue }
+            let label = Self.string(cmark_node_get_literal(text))
+            guard label.hasPrefix("^"), label.count > 1, !label.contains(" ") else { continue }
+            tree.warn(position(of: link, tree: tree), "[\(label)]: " + message)
+            guard replace, let literal = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+            cmark_node_set_literal(literal, "[\(label)]")
+            cmark_node_insert_before(link, literal)
+            cmark_node_unlink(link)
+            cmark_node_free(link)
         }
     }
 
