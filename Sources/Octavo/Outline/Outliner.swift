@@ -253,8 +253,11 @@ private struct Builder {
                                           severity: .warning, message: warning.message))
         }
         for (key, line) in front.unreadKeys {
+            // Keys are case-sensitive: `Title` is a typo of `title` as much as `wieght` is of `weight`.
+            let hint = Suggestion.closest(to: key, among: FrontMatter.knownKeys).map { ": did you mean '\($0)'?" }
+                ?? " (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", ")))"
             diagnostics.append(Diagnostic(file: source.displayPath, line: line, column: 1, severity: .warning,
-                                          message: "front matter key '\(key)' is not used by Octavo (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", ")))"))
+                                          message: "front matter key '\(key)' is not used by Octavo\(hint)"))
         }
         return root
     }
