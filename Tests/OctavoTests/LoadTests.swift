@@ -57,7 +57,8 @@ struct LoadTests {
         let error = #expect(throws: BuildError.self) {
             try SourceFile(bytes: Array("abc".utf8) + [0xC3, 0x28], path: "a.md", displayPath: "Content/a.md")
         }
-        #expect(error?.description == "Content/a.md: error: is not valid UTF-8 (bad byte at byte offset 3): save it as UTF-8")
+        #expect(error?.description == "Content/a.md:1:4: error: is not valid UTF-8 (bad byte 0xC3 at byte offset 3): it is probably Latin-1 or Windows-1252; "
+                + "save it as UTF-8, or convert it with `iconv -f latin1 -t utf-8 Content/a.md > converted && mv converted Content/a.md`")
     }
 
     @Test func nulByteIsRefused() {
