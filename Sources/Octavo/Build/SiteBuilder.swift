@@ -213,8 +213,13 @@ public struct SiteBuilder: Sendable {
         // Read before anything is written: a date the zip cannot hold is an error, not a trap.
         let bundle = options.bundle == nil ? ZipBundle() : try ZipBundle(environment: ProcessInfo.processInfo.environment)
         let result = try render()
-        let failing = result.diagnostics.filter { $0.severity == .error || (options.strict && $0.severity == .warning) }
-        if !failing.isEmpty { throw BuildError(failing) }
+        let fails = { (diagnostic: Diagnostic) in diagnostic.severity == .error || (options.strict && diagnostic.severity == .warning) }
+        let failing = result.diagnostics.filter(fails)
+        if !failing.isEmpty {
+            var error = BuildError(failing)
+            error.otherDiagnostics = result.diagnostics.filter { !fails($0) }
+            throw error
+        }
         let zip = try options.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0, display: options.displayBundle)) }
         let book: (epub: EpubOutput, temporary: URL)?
         do {
