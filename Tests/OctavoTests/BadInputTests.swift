@@ -141,6 +141,26 @@ struct BadInputTests {
         try expectRefused(["a.md": Array("# A\n".utf8) + [0xFF]], file: "Content/a.md", message: "byte offset 4")
     }
 
+    /// A Latin-1 byte is named with its line and column (in bytes), as an editor shows it, and the
+    /// command that converts the file.
+    @Test func latin1ByteGivesLineColumnAndTheConversion() throws {
+        try expectRefused(["a b.md": Array("# A\n\nCaf".utf8) + [0xE9] + Array(" cr\u{E8}me\n".utf8)], file: "Content/a b.md", line: 3, column: 4,
+                          message: "is not valid UTF-8 (bad byte 0xE9 at byte offset 8): it is probably Latin-1 or Windows-1252; "
+                              + "save it as UTF-8, or convert it with `iconv -f latin1 -t utf-8 'Content/a b.md' > converted && mv converted 'Content/a b.md'`")
+    }
+
+    /// UTF-16 (Windows' "Unicode"), with a byte order mark of either order or without one, is
+    /// named as such, not as "a NUL byte".
+    @Test(arguments: [
+        ([0xFF, 0xFE] + Array("# A\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "little-endian"),
+        ([0xFE, 0xFF] + Array("# A\n".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, "big-endian"),
+        (Array("# A\n\nText\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "little-endian"),
+    ] as [([UInt8], String)])
+    func utf16IsNamedAsUTF16(bytes: [UInt8], order: String) throws {
+        try expectRefused(["a.md": bytes], file: "Content/a.md",
+                          message: "is UTF-16 (\(order)), not UTF-8: save it as UTF-8 (in your editor, or with `iconv -f utf-16 -t utf-8 Content/a.md > converted && mv converted Content/a.md`)")
+    }
+
     @Test func nulByte() throws {
         try expectRefused(["a.md": Array("# A".utf8) + [0] + Array("\n".utf8)], file: "Content/a.md", message: "NUL byte at byte offset 3")
     }

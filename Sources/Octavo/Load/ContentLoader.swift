@@ -29,6 +29,13 @@ public struct ContentLoader: Sendable {
     public func load() throws -> LoadedContent {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+            if FileManager.default.fileExists(atPath: root.path) {
+                throw BuildError(file: displayRoot, "is a file, not a folder: --content names the folder that holds the Markdown files (put a single file in a folder of its own)")
+            }
+            if let other = Self.sameNameInOtherCase(as: root) {
+                let suggestion = displayRoot.contains("/") ? String(displayRoot.dropLast(root.lastPathComponent.count)) + other : other
+                throw BuildError(file: displayRoot, "content folder does not exist, but '\(suggestion)' does: pass --content \(suggestion), or rename that folder to '\(root.lastPathComponent)'")
+            }
             throw BuildError(file: displayRoot, "content folder does not exist: create it or pass --content DIR")
         }
         let config = try readConfig()
@@ -67,6 +74,14 @@ public struct ContentLoader: Sendable {
         // Errors of single files are reported with every other problem of the site, not alone.
         return LoadedContent(sources: sources.sorted { $0.path < $1.path }, assets: assets.sorted { $0.path < $1.path },
                              config: config, boundary: boundary, diagnostics: errors + listing.diagnostics, terms: terms)
+    }
+
+    /// The name of a folder beside `url` that differs from its name only in letter case
+    /// (`content` for `Content`), on a file system that tells them apart; `nil` when there is none.
+    static func sameNameInOtherCase(as url: URL) -> String? {
+        let name = url.lastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []
+        return names.sorted().first { $0 != name && $0.lowercased() == name.lowercased() }
     }
 
     /// Reads `site.yml`, or returns the defaults when there is none.

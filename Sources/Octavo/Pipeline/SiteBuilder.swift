@@ -280,8 +280,13 @@ public struct SiteBuilder: Sendable {
         // Read before anything is written: a date the zip cannot hold is an error, not a trap.
         let bundle = destination.bundle == nil ? ZipBundle() : try ZipBundle(environment: ProcessInfo.processInfo.environment)
         let result = try render()
-        let failing = result.diagnostics.filter { $0.severity == .error || (destination.strict && $0.severity == .warning) }
-        if !failing.isEmpty { throw BuildError(failing) }
+        let fails = { (diagnostic: Diagnostic) in diagnostic.severity == .error || (destination.strict && diagnostic.severity == .warning) }
+        let failing = result.diagnostics.filter(fails)
+        if !failing.isEmpty {
+            var error = BuildError(failing)
+            error.otherDiagnostics = result.diagnostics.filter { !fails($0) }
+            throw error
+        }
         let zip = try destination.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0, display: destination.displayBundle?.text)) }
         let book: (epub: EpubOutput, temporary: URL)?
         do {
