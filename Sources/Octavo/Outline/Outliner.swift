@@ -248,6 +248,10 @@ private struct Builder {
         }
         documents.append(Document(path: source.path, displayPath: source.displayPath, bodyFirstLine: source.bodyFirstLine,
                                   links: input.markdown.links, externalLinks: input.markdown.externalLinks, rootPage: root, anchorPages: anchorPages, numberPages: numberPages, frontMatter: front))
+        for warning in input.markdown.warnings {
+            diagnostics.append(Diagnostic(file: source.displayPath, line: warning.line + source.bodyFirstLine - 1, column: warning.column,
+                                          severity: .warning, message: warning.message))
+        }
         for (key, line) in front.unreadKeys {
             // Keys are case-sensitive: `Title` is a typo of `title` as much as `wieght` is of `weight`.
             let hint = Suggestion.closest(to: key, among: FrontMatter.knownKeys).map { ": did you mean '\($0)'?" }
