@@ -366,7 +366,7 @@ extension MarkdownParser {
             }
         }
         for parent in parents { makeStrikethrough(in: parent, tree: &tree, warnOnly: false) }
-        for text in nodes(below: root, ofType: CMARK_NODE_TEXT) where !isInsideLink(text) { makeAutolinks(in: text) }
+        for text in textNodesOutsideLinks(below: root) { makeAutolinks(in: text) }
     }
 
     /// In CommonMark mode: a warning for each piece of GFM syntax that CommonMark reads as text.
@@ -720,14 +720,23 @@ extension MarkdownParser {
         return result
     }
 
-    private func isInsideLink(_ node: OpaquePointer) -> Bool {
-        var ancestor = cmark_node_parent(node)
-        while let current = ancestor {
-            let type = cmark_node_get_type(current)
-            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { return true }
-            ancestor = cmark_node_parent(current)
+    /// The text nodes below `root` that are not inside a link or an image, in one walk.
+    private func textNodesOutsideLinks(below root: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(root) else { return result }
+        defer { cmark_iter_free(iterator) }
+        var depth = 0  // links and images entered and not yet left
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: depth += event == CMARK_EVENT_ENTER ? 1 : -1
+            case CMARK_NODE_TEXT where depth == 0: result.append(node)
+            default: break
+            }
         }
-        return false
+        return result
     }
 
     /// Where a node is in the body: noted by a GFM step, given by cmark, or else its nearest
