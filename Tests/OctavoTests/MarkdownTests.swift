@@ -134,6 +134,17 @@ struct MarkdownTests {
         #expect(lazy.warnings.first?.message.hasPrefix("this table row has no '>'") == true)
     }
 
+    @Test func aTableRightAboveARuleIsNotASetextHeading() {
+        let ruled = parse("| a |\n| - |\n| b |\n---\n")
+        #expect(ruled.blocks.map(\.html) == ["<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n</tr>\n</tbody>\n</table>\n", "<hr />\n"])
+        #expect(ruled.blocks.map(\.line) == [1, 4])
+        #expect(parse("| a |\n---\n").blocks.map(\.html) == ["<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n</table>\n"])
+        #expect(parse("Title | x\n===\n").blocks.first?.kind == .heading(level: 1))
+        let mixed = parse("Intro\n| a |\n| - |\n---\n")
+        #expect(mixed.blocks.first?.kind == .heading(level: 2))
+        #expect(mixed.warnings.map(\.line) == [2])
+    }
+
     @Test func alertsAndTaskItemsHaveAccessibleMarkup() {
         let alert = parse("> [!warning]\n> Mind *this*.\n\n- > [!NOTE]\n  > nested\n")
         #expect(alert.blocks.first?.html == "<div class=\"markdown-alert markdown-alert-warning\" role=\"note\">\n<p class=\"markdown-alert-title\">Warning</p>\n<p>Mind <em>this</em>.</p>\n</div>\n")
