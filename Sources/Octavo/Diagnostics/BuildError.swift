@@ -10,6 +10,9 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
     /// a/index.html, assets/style.css; every other file is as it was`), or `nil` when it failed
     /// before changing anything.
     public var written: String?
+    /// The warnings and notes found with the errors that did not fail the build themselves, in the
+    /// order found: a failed build prints them too, so that fixing the errors brings no surprise.
+    public var otherDiagnostics: [Diagnostic] = []
 
     /// Creates an error from diagnostics (at least one).
     public init(_ diagnostics: [Diagnostic]) {

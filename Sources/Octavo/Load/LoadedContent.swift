@@ -11,7 +11,8 @@ public struct LoadedContent: Sendable {
     public var config: SiteConfig
     /// Where symbolic links may lead; the templates folder is read with the same boundary.
     public var boundary: LinkBoundary
-    /// Warnings and notes about the folder's entries (see ``FolderWalker/Listing/diagnostics``).
+    /// Errors about single files (not UTF-8, front matter not valid), then warnings and notes about
+    /// the folder's entries (see ``FolderWalker/Listing/diagnostics``).
     public var diagnostics: [Diagnostic]
     /// The index of terms of `terms.yml`, or `nil` when there is none.
     public var terms: TermList? = nil

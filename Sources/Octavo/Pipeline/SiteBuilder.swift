@@ -158,7 +158,15 @@ public struct SiteBuilder: Sendable {
     ///   Problems found later (broken links) are returned as diagnostics.
     public func render() throws -> Result {
         var loaded = try ContentLoader(root: input.content, displayRoot: input.displayContent.text).load()
-        let templates = try TemplateSet(root: input.templates, displayRoot: input.displayTemplates.text, boundary: loaded.boundary)
+        // A file's errors found while loading are reported with any that stop the build later.
+        let loadErrors = loaded.diagnostics.filter { $0.severity == .error }
+        func withLoadErrors<T>(_ step: () throws -> T) throws -> T {
+            do { return try step() } catch var error as BuildError {
+                error.diagnostics = loadErrors + error.diagnostics
+                throw error
+            }
+        }
+        let templates = try withLoadErrors { try TemplateSet(root: input.templates, displayRoot: input.displayTemplates.text, boundary: loaded.boundary) }
         if let given = input.baseURL {
             guard let url = SiteConfig.baseURL(given) else { throw BuildError(file: "--base-url", SiteConfig.baseURLProblem) }
             loaded.config.baseURL = url
@@ -175,7 +183,7 @@ public struct SiteBuilder: Sendable {
                 output.buffer[index] = Outliner.Input(source: source, markdown: MarkdownParser(unsafe: content.config.unsafe, gfm: content.config.gfm).parse(source.body, ids: &ids))
             }
         }
-        var site = try Outliner().outline(inputs.compactMap { $0 }, assets: content.assets, contentRoot: input.displayContent.text)
+        var site = try withLoadErrors { try Outliner().outline(inputs.compactMap { $0 }, assets: content.assets, contentRoot: input.displayContent.text) }
         if let title = content.config.title, !title.trimmingSpaces().isEmpty { site.title = title }
         if content.sources.isEmpty {
             site.diagnostics.append(Diagnostic(file: input.displayContent.text, severity: .warning,
@@ -244,11 +252,12 @@ public struct SiteBuilder: Sendable {
         for asset in templates.assets { paths.add(asset.path, .asset(file: input.displayTemplates.appending(asset.path).text)) }
         for asset in site.assets { paths.add(asset.path, .asset(file: input.displayContent.appending(asset.path).text)) }
         let problems = paths.problems()
-        if !problems.isEmpty { throw BuildError(problems) }
+        if !problems.isEmpty { throw BuildError(loadErrors + problems) }
         files += site.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: input.displayContent.appending($0.path).text) }
             + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: input.displayTemplates.appending($0.path).text) }
         files.sort { $0.path < $1.path }
-        let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)))
+        let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)),
+                              templates: TemplateLinkLocator(sources: templates.sources, displayRoot: input.displayTemplates.text))
         let epub = try makeEpub(site: site, links: links, templates: templates, content: content)
         // A loop of partials meets every page the same way: one error per place in the templates.
         var places: Set<String> = []
@@ -271,8 +280,13 @@ public struct SiteBuilder: Sendable {
         // Read before anything is written: a date the zip cannot hold is an error, not a trap.
         let bundle = destination.bundle == nil ? ZipBundle() : try ZipBundle(environment: ProcessInfo.processInfo.environment)
         let result = try render()
-        let failing = result.diagnostics.filter { $0.severity == .error || (destination.strict && $0.severity == .warning) }
-        if !failing.isEmpty { throw BuildError(failing) }
+        let fails = { (diagnostic: Diagnostic) in diagnostic.severity == .error || (destination.strict && diagnostic.severity == .warning) }
+        let failing = result.diagnostics.filter(fails)
+        if !failing.isEmpty {
+            var error = BuildError(failing)
+            error.otherDiagnostics = result.diagnostics.filter { !fails($0) }
+            throw error
+        }
         let zip = try destination.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0, display: destination.displayBundle?.text)) }
         let book: (epub: EpubOutput, temporary: URL)?
         do {
