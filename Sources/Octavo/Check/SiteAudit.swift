@@ -36,7 +36,7 @@ public struct SiteAudit: Sendable {
         var result: [Diagnostic] = []
         var scanned = [HTMLTokenizer?](repeating: nil, count: pages.count)
         scanned.withUnsafeMutableBufferPointer { buffer in
-            let output = SendableBuffer(buffer)
+            let output = Unchecked.Buffer(buffer)
             DispatchQueue.concurrentPerform(iterations: pages.count) { output.buffer[$0] = HTMLTokenizer(html: pages[$0].html) }
         }
         let tokens = scanned.map { $0 ?? HTMLTokenizer(html: "") }

@@ -96,7 +96,7 @@ public struct EpubBook: Sendable {
         var rendered = [(html: String, problem: Diagnostic?)](repeating: ("", nil), count: chapters.count)
         let book = self
         rendered.withUnsafeMutableBufferPointer { buffer in
-            let output = SendableBuffer(buffer)
+            let output = Unchecked.Buffer(buffer)
             RenderThreads.concurrentPerform(iterations: chapters.count) { index in
                 let context = book.context(for: chapters[index], targets: targets, media: media.links)
                 output.buffer[index] = templates.render(context, template: EpubTemplates.chapterName, limits: limits, page: chapters[index].file)

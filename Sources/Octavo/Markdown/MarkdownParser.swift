@@ -3,15 +3,6 @@ import Foundation
 // makes it; the tree is walked once into Swift values and no pointer leaves this file.
 import CCmark
 
-extension String {
-    /// The string without leading and trailing spaces, tabs and line ends.
-    func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
-    }
-}
-
 /// Parses CommonMark 0.30 with libcmark and renders each top-level block to HTML.
 public struct MarkdownParser: Sendable {
     /// Whether raw HTML and dangerous URLs (`javascript:`, `vbscript:`, `file:`, non-image `data:`)

@@ -54,7 +54,7 @@ public final class PreviewSession: Sendable {
                 } catch let error as BuildError {
                     continuation.resume(returning: .failed(error.otherDiagnostics + error.diagnostics))
                 } catch {
-                    continuation.resume(returning: .failed([Diagnostic(file: options.displayContent, message: "the build stopped: \(error)")]))
+                    continuation.resume(returning: .failed([Diagnostic(file: options.input.displayContent.text, message: "the build stopped: \(error)")]))
                 }
             }
         }

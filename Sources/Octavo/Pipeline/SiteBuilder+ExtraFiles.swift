@@ -8,8 +8,8 @@ extension SiteBuilder {
     func extraFiles(site: Site, renderer: PageRenderer, config: SiteConfig, notFound: SourceFile?,
                     templates: TemplateSet) throws -> (files: [OutputFile], diagnostics: [Diagnostic], renderProblem: Diagnostic?) {
         if let favicon = config.favicon, !site.assets.contains(where: { $0.path == favicon.precomposedStringWithCanonicalMapping }) {
-            throw BuildError(file: options.displayContent + "/" + SiteConfig.fileName,
-                             "favicon '\(favicon)' is not a file of \(options.displayContent): put the icon there or correct the path")
+            throw BuildError(file: input.displayContent.appending(SiteConfig.fileName).text,
+                             "favicon '\(favicon)' is not a file of \(input.displayContent): put the icon there or correct the path")
         }
         let source = notFound.map { file -> Outliner.Input in
             var ids = HeadingIDGenerator(reserving: templates.reservedIDs)
