@@ -612,9 +612,10 @@ extension MarkdownParser {
             var search = literal.utf8[...]
             while let open = search.firstRange(of: "[^".utf8) {
                 let rest = search[open.upperBound...]
-                guard let close = rest.firstIndex(of: UInt8(ascii: "]")) else { break }
+                // The label ends at `]`; a space or `[` first means none (and the scan goes on from there, in O(n)).
+                guard let close = rest.firstIndex(where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: " ") }) else { break }
                 let label = rest[..<close]
-                if !label.isEmpty, !label.contains(UInt8(ascii: " ")), !label.contains(UInt8(ascii: "[")) {
+                if rest[close] == UInt8(ascii: "]"), !label.isEmpty {
                     var at = position(of: text, tree: tree)
                     if cmark_node_get_start_line(text) > 0 { at.column += literal.utf8.distance(from: literal.utf8.startIndex, to: open.lowerBound) }
                     tree.warn(at, "[^\(String(decoding: label, as: UTF8.self))]: " + message)
