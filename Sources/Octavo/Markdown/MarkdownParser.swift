@@ -340,6 +340,8 @@ extension MarkdownParser {
         var warnings: [MarkdownWarning] = []
         /// The document's link reference definitions as source lines, for table cells; read once, when needed.
         var definitions: String?
+        /// For each paragraph, heading and table cell asked about, whether its source holds `\~`.
+        var escapedTilde: [OpaquePointer: Bool] = [:]
 
         mutating func warn(_ position: (line: Int, column: Int), _ message: String) {
             warnings.append(MarkdownWarning(line: position.line, column: position.column, message: message))
@@ -365,7 +367,7 @@ extension MarkdownParser {
             default: break
             }
         }
-        for parent in parents { makeStrikethrough(in: parent, tree: &tree, warnOnly: false) }
+        for parent in parents where !hasEscapedTilde(parent, tree: &tree) { makeStrikethrough(in: parent, tree: &tree, warnOnly: false) }
         for text in textNodesOutsideLinks(below: root) { makeAutolinks(in: text) }
     }
 
@@ -515,6 +517,7 @@ extension MarkdownParser {
             // Columns in the cell's parse count the two bytes of the no-break space.
             tree.positions[inline] = (cell.line, cell.column + max(0, Int(cmark_node_get_start_column(inline)) - 3))
         }
+        tree.escapedTilde[node] = cell.text.contains("\\~")
         while let child = cmark_node_first_child(paragraph) {
             cmark_node_unlink(child)
             cmark_node_append_child(node, child)
@@ -698,6 +701,28 @@ extension MarkdownParser {
             appendText(bytes[position...])
             cmark_node_free(child)
         }
+    }
+
+    /// Whether the paragraph, heading or table cell that holds `node` has an escaped tilde (`\~`) in
+    /// its source. cmark merges the escaped character into its text node and keeps no trace of the
+    /// escape, so such a block gets no strikethrough rather than one the author escaped.
+    private func hasEscapedTilde(_ node: OpaquePointer, tree: inout TreeNotes) -> Bool {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            if let known = tree.escapedTilde[candidate] { return known }
+            let type = cmark_node_get_type(candidate)
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
+                let first = Int(cmark_node_get_start_line(candidate)), last = Int(cmark_node_get_end_line(candidate))
+                let escaped = (first...max(first, last)).contains { number in
+                    let line = tree.source.bytes(ofLine: number)
+                    return zip(line, line.dropFirst()).contains { $0 == UInt8(ascii: "\\") && $1 == UInt8(ascii: "~") }
+                }
+                tree.escapedTilde[candidate] = escaped
+                return escaped
+            }
+            current = cmark_node_parent(candidate)
+        }
+        return false
     }
 
     /// Splits a text node at its extended autolinks (see ``GFMAutolink``), each a link node.
