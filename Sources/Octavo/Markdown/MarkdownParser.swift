@@ -442,12 +442,9 @@ extension MarkdownParser {
         let breaks = nodes(below: paragraph, ofType: CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK)
         let needed = lines.count - table.headerIndex
         let cut = breaks.count >= needed ? breaks[breaks.count - needed] : nil
-        if table.headerIndex > 0 {
-            guard let cut, breaks.suffix(needed).allSatisfy({ cmark_node_parent($0) == paragraph }) else {
-                tree.warn((header.line, header.column), "this pipe table cannot be read exactly: Markdown of the paragraph above it runs into the table's lines; put a blank line before the table")
-                return
-            }
-            _ = cut
+        if table.headerIndex > 0, cut == nil || !breaks.suffix(needed).allSatisfy({ cmark_node_parent($0) == paragraph }) {
+            tree.warn((header.line, header.column), "this pipe table cannot be read exactly: Markdown of the paragraph above it runs into the table's lines; put a blank line before the table")
+            return
         }
         if let lazy = table.lazyLine {
             tree.warn((lazy, 1), "this table row has no '>' while the table is in a block quote: GitHub ends the table before it; start the line with '>', or put a blank line after the quote")
