@@ -258,13 +258,20 @@ struct LoadTests {
         #expect(!SiteConfig.isRightToLeft("fr") && !SiteConfig.isRightToLeft("zh-Hans") && !SiteConfig.isRightToLeft("uz-Latn"))
     }
 
+    @Test func markdownSettingChoosesGFMOrCommonMark() throws {
+        #expect(try SiteConfig(yaml: "title: T\n", file: "site.yml").gfm)
+        #expect(try SiteConfig(yaml: "markdown: gfm\n", file: "site.yml").gfm)
+        #expect(try !SiteConfig(yaml: "markdown: commonmark\n", file: "site.yml").gfm)
+    }
+
     @Test func badSiteSettingsNameTheLine() {
         let cases: [(String, String)] = [
             ("title: T\nlanguage: not a tag\n", "Content/site.yml:2: error: 'language' must be a BCP 47 language tag such as en, fr-CA or zh-Hans"),
             ("base_url: example.org/docs\n", "Content/site.yml:1: error: " + SiteConfig.baseURLProblem),
             ("favicon: ../icon.png\n", "Content/site.yml:1: error: 'favicon' must be the path of a file in the content folder, such as icon.png"),
             ("edit_url: github.com/o/r\n", "Content/site.yml:1: error: 'edit_url' must start with https:// or http://"),
-            ("langauge: fr\n", "Content/site.yml:1: error: unknown setting 'langauge' (known: title, unsafe, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub)"),
+            ("markdown: github\n", "Content/site.yml:1: error: 'markdown' must be gfm (GitHub-flavoured, the default) or commonmark"),
+            ("langauge: fr\n", "Content/site.yml:1: error: unknown setting 'langauge' (known: title, unsafe, markdown, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub)"),
         ]
         for (yaml, message) in cases {
             #expect(throws: BuildError.self) { try SiteConfig(yaml: yaml, file: "Content/site.yml") }

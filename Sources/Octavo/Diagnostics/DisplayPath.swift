@@ -39,6 +39,9 @@ public struct DisplayPath: Sendable, Hashable, CustomStringConvertible, Expressi
         }
     }
 
+    /// The content folder when none is named (`--content`'s default): `Content`.
+    public static let defaultContent: DisplayPath = "Content"
+
     /// The path as shown.
     public var description: String { text }
 

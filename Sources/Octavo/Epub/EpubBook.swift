@@ -124,7 +124,7 @@ public struct EpubBook: Sendable {
         var files = [file(EpubPackage.path, package.document()), file(EpubNavigation.navPath, navigation.navDocument()),
                      file(EpubNavigation.ncxPath, navigation.ncx()), file("style.css", stylesheet.html)]
         files += zip(chapters, rendered).map { file($0.file, $1.html) }
-        files += media.files.map { OutputFile(path: Self.folder + "/" + Self.mediaFolder + "/" + $0.path, contents: .copy($0.sourceURL), source: site.contentRoot + "/" + $0.path) }
+        files += media.files.map { OutputFile(path: Self.folder + "/" + Self.mediaFolder + "/" + $0.path, contents: .copy($0.sourceURL), source: DisplayPath(site.contentRoot).appending($0.path).text) }
         return (files.sorted { $0.path < $1.path }, diagnostics)
     }
 

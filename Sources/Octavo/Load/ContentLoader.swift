@@ -46,7 +46,7 @@ public struct ContentLoader: Sendable {
         var errors: [Diagnostic] = []
         var terms: TermList?
         for entry in listing.entries where entry.path != SiteConfig.fileName {
-            let display = displayRoot + "/" + entry.path
+            let display = DisplayPath(displayRoot).appending(entry.path).text
             if entry.path == TermList.fileName {
                 do {
                     guard let data = FileManager.default.contents(atPath: entry.url.path) else {
@@ -89,7 +89,7 @@ public struct ContentLoader: Sendable {
     ///   site's root (the setting that would allow such links cannot vouch for itself).
     func readConfig() throws -> SiteConfig {
         let url = root.appendingPathComponent(SiteConfig.fileName)
-        let display = displayRoot + "/" + SiteConfig.fileName
+        let display = DisplayPath(displayRoot).appending(SiteConfig.fileName).text
         var info = stat()
         guard lstat(url.path, &info) == 0 else { return SiteConfig() }
         if info.st_mode & S_IFMT == S_IFLNK {

@@ -24,7 +24,7 @@ extension SourceFile {
 
     /// The error for a UTF-16 file.
     static func utf16Error(_ order: String, file: String) -> BuildError {
-        BuildError(file: file, "is UTF-16 (\(order)), not UTF-8: save it as UTF-8 (in your editor, or with `\(command(from: "utf-16", file: file))`)")
+        BuildError(file: file, "is UTF-16 (\(order)), not UTF-8: save it as UTF-8 (in your editor, or with `iconv -f utf-16 -t utf-8 \(shellWord(file)) > converted && mv converted \(shellWord(file))`)")
     }
 
     /// The error for a byte that is not UTF-8 at `offset` (counted in the whole file), with the
@@ -40,14 +40,8 @@ extension SourceFile {
         let hex = String(byte, radix: 16, uppercase: true)
         return BuildError(file: file, line: line, column: offset - lineStart + 1,
                           "is not valid UTF-8 (bad byte 0x\(hex.count < 2 ? "0" + hex : hex) at byte offset \(offset)): it is probably Latin-1 or Windows-1252; "
-                          + "save it as UTF-8, or convert it with `\(command(from: "latin1", file: file))`")
-    }
-
-    /// The `iconv` command that converts `file` in place, or a pipe for standard input (`<stdin>`).
-    static func command(from encoding: String, file: String) -> String {
-        let iconv = "iconv -f \(encoding) -t utf-8"
-        guard file != "<stdin>" else { return iconv + " < in.md | octavo markdown" }
-        return "\(iconv) \(shellWord(file)) > converted && mv converted \(shellWord(file))"
+                          + (file == "<stdin>" ? "pipe it through `iconv -f latin1 -t utf-8` first"
+                             : "save it as UTF-8, or convert it with `iconv -f latin1 -t utf-8 \(shellWord(file)) > converted && mv converted \(shellWord(file))`"))
     }
 
     /// `path` as one word of a POSIX shell command: as it is when it holds only letters, digits

@@ -11,6 +11,8 @@ public struct MarkdownDocument: Sendable {
     public var links: [LinkReference]
     /// Links with a scheme or `//` (`https://…`, `mailto:…`), as written; never fetched.
     public var externalLinks: [LinkReference]
+    /// Problems that do not stop a build: GFM syntax read as text, raw HTML left out, footnotes.
+    public var warnings: [MarkdownWarning] = []
 
     /// Creates a document from its parts.
     public init(blocks: [MarkdownBlock], links: [LinkReference], externalLinks: [LinkReference] = []) {

@@ -11,7 +11,7 @@ public struct Site: Sendable {
     /// Problems found while outlining (warnings and errors).
     public var diagnostics: [Diagnostic]
     /// The content folder as diagnostics name it (`Content`).
-    public var contentRoot: String = "Content"
+    public var contentRoot: String = DisplayPath.defaultContent.text
 
     /// Where diagnostics about a page point: its source file and line, or for a folder's
     /// generated page, the folder.
@@ -19,6 +19,6 @@ public struct Site: Sendable {
         let page = pages[index]
         if let document = page.document { return (documents[document].displayPath, page.line) }
         let folder = page.path.folderPart
-        return (folder.isEmpty ? contentRoot : contentRoot + "/" + folder, nil)
+        return (DisplayPath(contentRoot).appending(folder).text, nil)
     }
 }

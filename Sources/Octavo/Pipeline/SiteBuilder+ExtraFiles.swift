@@ -13,7 +13,7 @@ extension SiteBuilder {
         }
         let source = notFound.map { file -> Outliner.Input in
             var ids = HeadingIDGenerator(reserving: templates.reservedIDs)
-            return Outliner.Input(source: file, markdown: MarkdownParser(unsafe: config.unsafe).parse(file.body, ids: &ids))
+            return Outliner.Input(source: file, markdown: MarkdownParser(unsafe: config.unsafe, gfm: config.gfm).parse(file.body, ids: &ids))
         }
         let page = NotFoundPage(source: source)
         let rendered = page.render(with: renderer, site: site)

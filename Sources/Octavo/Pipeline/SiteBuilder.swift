@@ -183,7 +183,7 @@ public struct SiteBuilder: Sendable {
             DispatchQueue.concurrentPerform(iterations: content.sources.count) { index in
                 let source = content.sources[index]
                 var ids = HeadingIDGenerator(reserving: templates.reservedIDs)
-                output.buffer[index] = Outliner.Input(source: source, markdown: MarkdownParser(unsafe: content.config.unsafe).parse(source.body, ids: &ids))
+                output.buffer[index] = Outliner.Input(source: source, markdown: MarkdownParser(unsafe: content.config.unsafe, gfm: content.config.gfm).parse(source.body, ids: &ids))
             }
         }
         var site = try withLoadErrors { try Outliner().outline(inputs.compactMap { $0 }, assets: content.assets, contentRoot: input.displayContent.text) }

@@ -11,19 +11,23 @@ public struct HeadingItem: Sendable {
     /// The headings below it up to the next heading of its level or higher (see ``nested(_:)``).
     public var children: [HeadingItem] = []
 
-    static let variableNames: Set<String> = ["title", "id", "level", "children"]
+    /// The names of ``variables``, for ``TemplateLint``.
+    static let variableNames = Set(variables.keys)
 }
 
 // Templates look values up by name; answering from a switch avoids reflection on every lookup.
 
 extension HeadingItem: MustacheParent {
+    /// Every variable a template can ask this value for, and how it is read: the one table that
+    /// the renderer (``child(named:)``) and ``TemplateLint`` both read.
+    static let variables: [String: @Sendable (HeadingItem) -> Any] = [
+        "title": { $0.title },
+        "id": { $0.id },
+        "level": { $0.level },
+        "children": { $0.children },
+    ]
+
     public func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "id": id
-        case "level": level
-        case "children": children
-        default: nil
-        }
+        Self.variables[name]?(self)
     }
 }

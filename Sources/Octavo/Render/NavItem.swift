@@ -36,23 +36,27 @@ public struct NavItem: Sendable {
         return html + HTMLEscaping.escape(title) + "</a>"
     }
 
-    static let variableNames: Set<String> = ["title", "number", "numberedTitle", "url", "summary", "isCurrent", "isOpen", "children", "link", "more"]
+    /// The names of ``variables``, for ``TemplateLint``.
+    static let variableNames = Set(variables.keys)
 }
 
 extension NavItem: MustacheParent {
+    /// Every variable a template can ask this value for, and how it is read: the one table that
+    /// the renderer (``child(named:)``) and ``TemplateLint`` both read.
+    static let variables: [String: @Sendable (NavItem) -> Any] = [
+        "title": { $0.title },
+        "number": { $0.number.orAbsent },
+        "numberedTitle": { $0.numberedTitle },
+        "url": { $0.url },
+        "summary": { $0.summary.orAbsent },
+        "isCurrent": { $0.isCurrent },
+        "isOpen": { $0.isOpen },
+        "children": { $0.children },
+        "link": { $0.link },
+        "more": { $0.more > 0 ? $0.more : Optional<Int>.none.orAbsent },
+    ]
+
     public func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "number": number.orAbsent
-        case "numberedTitle": numberedTitle
-        case "url": url
-        case "summary": summary.orAbsent
-        case "isCurrent": isCurrent
-        case "isOpen": isOpen
-        case "children": children
-        case "link": link
-        case "more": more > 0 ? more : Optional<Int>.none.orAbsent
-        default: nil
-        }
+        Self.variables[name]?(self)
     }
 }

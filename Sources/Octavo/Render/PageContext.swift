@@ -35,28 +35,29 @@ public struct PageContext: Sendable {
     public var citation: CitationContext?
 
     /// Every variable name any context value answers to; a template asking for another is a mistake.
-    public static let variableNames: Set<String> = Set([
-        "site", "page", "breadcrumbs", "prev", "next", "sidebar", "toc", "onThisPage", "print", "topics", "related", "citation",
-    ]).union(SiteContext.variableNames).union(PageInfo.variableNames).union(NavItem.variableNames)
+    public static let variableNames: Set<String> = Set(variables.keys).union(SiteContext.variableNames).union(PageInfo.variableNames).union(NavItem.variableNames)
         .union(HeadingItem.variableNames).union(PrintSection.variableNames).union(CitationContext.variableNames)
 }
 
 extension PageContext: MustacheParent {
+    /// Every variable a template can ask this value for, and how it is read: the one table that
+    /// the renderer (``child(named:)``) and ``TemplateLint`` both read.
+    static let variables: [String: @Sendable (PageContext) -> Any] = [
+        "site": { $0.site },
+        "page": { $0.page },
+        "breadcrumbs": { $0.breadcrumbs },
+        "prev": { $0.prev.orAbsent },
+        "next": { $0.next.orAbsent },
+        "sidebar": { $0.sidebar },
+        "toc": { $0.toc.orAbsent },
+        "onThisPage": { $0.onThisPage },
+        "print": { $0.print },
+        "topics": { $0.topics },
+        "related": { $0.related },
+        "citation": { $0.citation.orAbsent },
+    ]
+
     public func child(named name: String) -> Any? {
-        switch name {
-        case "site": site
-        case "page": page
-        case "breadcrumbs": breadcrumbs
-        case "prev": prev.orAbsent
-        case "next": next.orAbsent
-        case "sidebar": sidebar
-        case "toc": toc.orAbsent
-        case "onThisPage": onThisPage
-        case "print": print
-        case "topics": topics
-        case "related": related
-        case "citation": citation.orAbsent
-        default: nil
-        }
+        Self.variables[name]?(self)
     }
 }

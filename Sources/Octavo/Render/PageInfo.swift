@@ -36,31 +36,32 @@ public struct PageInfo: Sendable {
     /// `edit_url` and on pages the build makes.
     public var editURL: String?
 
-    static let variableNames: Set<String> = [
-        "title", "number", "numberPath", "numberedTitle", "kind", "isHome", "url", "description", "summary",
-        "heading", "body", "closing", "children", "canonical", "editURL",
-    ]
+    /// The names of ``variables``, for ``TemplateLint``.
+    static let variableNames = Set(variables.keys)
 }
 
 extension PageInfo: MustacheParent {
+    /// Every variable a template can ask this value for, and how it is read: the one table that
+    /// the renderer (``child(named:)``) and ``TemplateLint`` both read.
+    static let variables: [String: @Sendable (PageInfo) -> Any] = [
+        "title": { $0.title },
+        "number": { $0.number.orAbsent },
+        "numberPath": { $0.numberPath.orAbsent },
+        "numberedTitle": { $0.numberedTitle },
+        "kind": { $0.kind },
+        "isHome": { $0.isHome },
+        "url": { $0.url },
+        "description": { $0.description.orAbsent },
+        "summary": { $0.summary },
+        "heading": { $0.heading },
+        "body": { $0.body },
+        "closing": { $0.closing },
+        "children": { $0.children },
+        "canonical": { $0.canonical.orAbsent },
+        "editURL": { $0.editURL.orAbsent },
+    ]
+
     public func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "number": number.orAbsent
-        case "numberPath": numberPath.orAbsent
-        case "numberedTitle": numberedTitle
-        case "kind": kind
-        case "isHome": isHome
-        case "url": url
-        case "description": description.orAbsent
-        case "summary": summary
-        case "heading": heading
-        case "body": body
-        case "closing": closing
-        case "children": children
-        case "canonical": canonical.orAbsent
-        case "editURL": editURL.orAbsent
-        default: nil
-        }
+        Self.variables[name]?(self)
     }
 }

@@ -23,25 +23,27 @@ public struct PrintSection: Sendable {
     /// The pages below this one, in reading order.
     public var children: [PrintSection]
 
-    static let variableNames: Set<String> = [
-        "id", "depth", "title", "number", "numberPath", "numberedTitle", "heading", "body", "closing", "children",
-    ]
+    /// The names of ``variables``, for ``TemplateLint``.
+    static let variableNames = Set(variables.keys)
 }
 
 extension PrintSection: MustacheParent {
+    /// Every variable a template can ask this value for, and how it is read: the one table that
+    /// the renderer (``child(named:)``) and ``TemplateLint`` both read.
+    static let variables: [String: @Sendable (PrintSection) -> Any] = [
+        "id": { $0.id },
+        "depth": { $0.depth },
+        "title": { $0.title },
+        "number": { $0.number.orAbsent },
+        "numberPath": { $0.numberPath.orAbsent },
+        "numberedTitle": { $0.numberedTitle },
+        "heading": { $0.heading },
+        "body": { $0.body },
+        "closing": { $0.closing },
+        "children": { $0.children },
+    ]
+
     public func child(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "depth": depth
-        case "title": title
-        case "number": number.orAbsent
-        case "numberPath": numberPath.orAbsent
-        case "numberedTitle": numberedTitle
-        case "heading": heading
-        case "body": body
-        case "closing": closing
-        case "children": children
-        default: nil
-        }
+        Self.variables[name]?(self)
     }
 }

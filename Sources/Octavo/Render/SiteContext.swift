@@ -28,26 +28,29 @@ public struct SiteContext: Sendable {
     /// `site.favicon`: the URL of `favicon` of `site.yml`; absent when not set.
     public var favicon: String?
 
-    static let variableNames: Set<String> = ["title", "root", "home", "generator", "search", "print",
-                                             "language", "dir", "baseURL", "description", "author", "favicon"]
+    /// The names of ``variables``, for ``TemplateLint``.
+    static let variableNames = Set(variables.keys)
 }
 
 extension SiteContext: MustacheParent {
+    /// Every variable a template can ask this value for, and how it is read: the one table that
+    /// the renderer (``child(named:)``) and ``TemplateLint`` both read.
+    static let variables: [String: @Sendable (SiteContext) -> Any] = [
+        "title": { $0.title },
+        "root": { $0.root },
+        "home": { $0.home },
+        "generator": { $0.generator },
+        "search": { $0.search.orAbsent },
+        "print": { $0.print.orAbsent },
+        "language": { $0.language },
+        "dir": { $0.dir.orAbsent },
+        "baseURL": { $0.baseURL.orAbsent },
+        "description": { $0.description.orAbsent },
+        "author": { $0.author.orAbsent },
+        "favicon": { $0.favicon.orAbsent },
+    ]
+
     public func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "root": root
-        case "home": home
-        case "generator": generator
-        case "search": search.orAbsent
-        case "print": print.orAbsent
-        case "language": language
-        case "dir": dir.orAbsent
-        case "baseURL": baseURL.orAbsent
-        case "description": description.orAbsent
-        case "author": author.orAbsent
-        case "favicon": favicon.orAbsent
-        default: nil
-        }
+        Self.variables[name]?(self)
     }
 }

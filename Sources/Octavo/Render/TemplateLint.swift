@@ -53,7 +53,7 @@ public enum TemplateLint {
                     let opening = start + 1 < path.count ? (edges[path[start].name] ?? [])[path[start].next - 1] : first
                     let chain = (path.map(\.name) + [target]).map { $0 + ".mustache" }.joined(separator: " → ")
                     result.append(Diagnostic(
-                        file: "\(displayRoot)/\(path[start].name).mustache", line: opening.line, column: opening.column,
+                        file: DisplayPath(displayRoot).appending("\(path[start].name).mustache").text, line: opening.line, column: opening.column,
                         message: "partials include each other without end, with no section around any include that could stop them: \(chain) → …; put the include of '\(opening.name)' inside a section that ends, such as {{#children}} … {{/children}}"))
                 case nil:
                     marks[target] = .onPath
@@ -69,12 +69,12 @@ public enum TemplateLint {
     public static func diagnostics(for templates: TemplateSet) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for (template, text) in templates.sources.sorted(by: { $0.key < $1.key }) {
-            let file = "\(templates.displayRoot)/\(template).mustache"
+            let file = DisplayPath(templates.displayRoot).appending("\(template).mustache").text
             var reported: Set<String> = []
             var reportedTransforms: Set<String> = []
             for partial in partials(in: text) where !partial.isDynamic && templates.sources[partial.name] == nil {
                 result.append(Diagnostic(file: file, line: partial.line, column: partial.column,
-                                         message: "template includes '\(partial.name)', but there is no \(templates.displayRoot)/\(partial.name).mustache"))
+                                         message: "template includes '\(partial.name)', but there is no \(DisplayPath(templates.displayRoot).appending("\(partial.name).mustache"))"))
             }
             for tag in tags(in: text) {
                 for name in tag.names where !PageContext.variableNames.contains(name) && reported.insert(name).inserted {

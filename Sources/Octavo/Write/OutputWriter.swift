@@ -24,10 +24,10 @@ public struct OutputWriter: Sendable {
     /// Creates a writer for an output folder.
     /// - Parameters:
     ///   - root: The output folder.
-    ///   - displayRoot: How messages name it; default: its path.
+    ///   - displayRoot: How messages name it; default: its path relative to the current folder.
     public init(root: URL, displayRoot: String? = nil) {
         self.root = root
-        self.displayRoot = displayRoot ?? root.path
+        self.displayRoot = displayRoot ?? DisplayPath(url: root).text
     }
 
     /// What a write did, in files.
@@ -259,7 +259,7 @@ public struct OutputWriter: Sendable {
 
     /// A path inside the output folder as messages name it.
     private func display(_ path: String) -> String {
-        FolderWalker.display(displayRoot + "/" + path)
+        FolderWalker.display(DisplayPath(displayRoot).appending(path).text)
     }
 
     /// Removes the folders above a removed file that it left empty, deepest first, up to (not
