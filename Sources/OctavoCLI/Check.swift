@@ -25,11 +25,16 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Also list external links (they are never fetched).")
     var external = false
 
-    func run() throws {
-        let options = SiteBuilder.Options(
+    mutating func run() throws {
+        var output: String?
+        if let root = site.enterSiteRoot(output: &output) { FileHandle.standardError.write(Data((root + "\n").utf8)) }
+        var options = SiteBuilder.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url("Output"), displayContent: site.content, displayTemplates: site.templates,
             baseURL: site.baseURL)
+        options.builtInTheme = true
+        // Drafts are checked like any page; a published page's link to one is still an error.
+        options.drafts = .checked
         var diagnostics: [Diagnostic]
         var pages = 0
         do {

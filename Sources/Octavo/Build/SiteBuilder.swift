@@ -33,6 +33,11 @@ public struct SiteBuilder: Sendable {
         public var displayEpub: String?
         /// How the bundle is named in messages (as the user gave it).
         public var displayBundle: String?
+        /// Whether the built-in theme (``BuiltInTheme``) provides the templates and assets the
+        /// templates folder lacks, and all of them when there is no such folder (the CLI's way).
+        public var builtInTheme = false
+        /// What to do with pages marked `draft: true`.
+        public var drafts = DraftMode.leftOut
 
         /// Creates options; display names default to the URLs' paths.
         public init(content: URL, templates: URL, output: URL, displayContent: String? = nil,
@@ -94,7 +99,10 @@ public struct SiteBuilder: Sendable {
     ///   Problems found later (broken links) are returned as diagnostics.
     public func render() throws -> Result {
         var loaded = try ContentLoader(root: options.content, displayRoot: options.displayContent).load()
-        let templates = try TemplateSet(root: options.templates, displayRoot: options.displayTemplates, boundary: loaded.boundary)
+        let drafts = options.drafts == .published ? [] : Set(loaded.sources.filter(\.frontMatter.draft).map(\.path))
+        if options.drafts == .leftOut { loaded.sources.removeAll { drafts.contains($0.path) } }
+        let templates = try TemplateSet(root: options.templates, displayRoot: options.displayTemplates, boundary: loaded.boundary,
+                                        builtIn: options.builtInTheme)
         if let given = options.baseURL {
             guard let url = SiteConfig.baseURL(given) else { throw BuildError(file: "--base-url", SiteConfig.baseURLProblem) }
             loaded.config.baseURL = url
@@ -129,12 +137,14 @@ public struct SiteBuilder: Sendable {
         // The index of terms (Content/terms.yml): found in the outlined pages' paragraphs.
         let terms = content.terms.map { TermIndex(list: $0, site: site, reserved: templates.reservedIDs) }
         site.diagnostics += terms?.diagnostics ?? []
-        var built = Set(templates.assets.map(\.path)).union([NotFoundPage.path])
+        var built = Set(templates.assets.map(\.path) + templates.builtInAssets.map(\.path)).union([NotFoundPage.path])
         if terms != nil { built.insert(TermIndex.path) }
         if templates.has(TemplateSet.searchName) { built.formUnion([SearchIndex.pagePath, SearchIndex.indexPath]) }
         if templates.has(TemplateSet.printName) { built.insert(PrintEdition.path) }
         if content.config.baseURL != nil { built.formUnion([Sitemap.path, Sitemap.robotsPath]) }
-        let links = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs.subtracting([HeadingIDGenerator.titleID])).resolve(site)
+        var resolver = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs.subtracting([HeadingIDGenerator.titleID]))
+        resolver.drafts = drafts
+        let links = resolver.resolve(site)
         var renderer = PageRenderer(templates: templates, config: content.config)
         renderer.terms = terms
         let rendered = renderer.render(site, links: links)
@@ -178,11 +188,13 @@ public struct SiteBuilder: Sendable {
             paths.add(page.path, .page(file: location.file, line: location.line))
         }
         for asset in templates.assets { paths.add(asset.path, .asset(file: options.displayTemplates + "/" + asset.path)) }
+        for asset in templates.builtInAssets { paths.add(asset.path, .asset(file: BuiltInTheme.displayRoot + "/" + asset.path)) }
         for asset in site.assets { paths.add(asset.path, .asset(file: options.displayContent + "/" + asset.path)) }
         let problems = paths.problems()
         if !problems.isEmpty { throw BuildError(problems) }
         files += site.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayContent + "/" + $0.path) }
             + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayTemplates + "/" + $0.path) }
+            + templates.builtInAssets.map { OutputFile(path: $0.path, contents: .bytes($0.bytes), source: BuiltInTheme.displayRoot + "/" + $0.path) }
         files.sort { $0.path < $1.path }
         let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)))
         let epub = try makeEpub(site: site, links: links, templates: templates, content: content)

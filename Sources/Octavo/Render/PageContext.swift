@@ -108,10 +108,13 @@ public struct PageInfo: Sendable {
     /// `page.editURL`: `edit_url` of `site.yml` followed by the page's source path; absent without
     /// `edit_url` and on pages the build makes.
     public var editURL: String?
+    /// `page.date`: `date` of the front matter of the file this page starts (its first page when
+    /// the file is split), as written (`2023-02-21`, ISO 8601); absent without one.
+    public var date: String? = nil
 
     static let variableNames: Set<String> = [
         "title", "number", "numberPath", "numberedTitle", "kind", "isHome", "url", "description", "summary",
-        "heading", "body", "closing", "children", "canonical", "editURL",
+        "heading", "body", "closing", "children", "canonical", "editURL", "date",
     ]
 }
 
@@ -256,6 +259,7 @@ extension PageInfo: MustacheParent {
         case "children": children
         case "canonical": canonical.orAbsent
         case "editURL": editURL.orAbsent
+        case "date": date.orAbsent
         default: nil
         }
     }

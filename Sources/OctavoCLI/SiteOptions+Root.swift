@@ -1,0 +1,25 @@
+import Foundation
+import Octavo
+
+extension SiteOptions {
+    /// Makes the site's root the current folder when run inside a site (`cd Content && octavo
+    /// build`), the way git finds `.git`: only when neither `--content` nor `--templates` is given
+    /// and the current folder has no content folder of its own.
+    ///
+    /// - Parameter output: `--output` as given, if it was; a relative path is rewritten to name the
+    ///   same folder from the root.
+    /// - Returns: The line that says which root is used (`Using the site in ..`), or `nil` when
+    ///   the current folder is the root or none was found (the build then names what is missing).
+    mutating func enterSiteRoot(output: inout String?) -> String? {
+        guard givenContent == nil, givenTemplates == nil else { return nil }
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+        guard let found = SiteRoot.find(from: here), found.root.path != here.path || found.content != SiteRoot.contentName else { return nil }
+        if let given = output, !given.hasPrefix("/") {
+            output = SiteRoot.relativePath(from: found.root, to: here.appendingPathComponent(given))
+        }
+        guard FileManager.default.changeCurrentDirectoryPath(found.root.path) else { return nil }
+        givenContent = found.content
+        let shown = SiteRoot.relativePath(from: here, to: found.root)
+        return "Using the site in \(shown) (\(found.content)/ is there)"
+    }
+}
