@@ -55,4 +55,17 @@ struct CheckCommandTests {
         #expect(quiet.stdout.isEmpty)
         #expect(quiet.stderr.contains("warning: front matter key 'titel'"))
     }
+
+    /// `build` is the default subcommand, so a mistyped one would otherwise be "Unexpected argument".
+    @Test func unknownSubcommandSuggestsTheOneMeantAndHelpOfAnUnknownOneFails() throws {
+        let folder = try TemporaryFolder()
+        let serv = try runOctavo(["serv"], in: folder.url)
+        #expect(serv.status == 64)
+        #expect(serv.stderr.hasPrefix("Error: unknown command 'serv': did you mean 'serve'?\n"))
+        let help = try runOctavo(["help", "nope"], in: folder.url)
+        #expect(help.status == 64)
+        #expect(help.stderr.hasPrefix("Error: help: unknown command 'nope': the commands are build, check, "))
+        #expect(try runOctavo(["help", "check"], in: folder.url).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
+    }
 }

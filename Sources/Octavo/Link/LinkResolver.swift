@@ -70,12 +70,15 @@ public struct LinkResolver: Sendable {
         var labels: [[String?]] = []
         var diagnostics: [Diagnostic] = []
         let linkPages = Self.linkPages(site)
+        // Made at the first broken link only: a site whose links all resolve pays nothing for hints.
+        var alternatives: Alternatives?
         for (documentIndex, document) in site.documents.enumerated() {
             var resolved: [LinkTarget] = []
             var documentLabels: [String?] = []
             for (linkIndex, link) in document.links.enumerated() {
                 let from = linkPages[documentIndex][linkIndex]
-                var target = resolve(link.destination, in: document, from: from, site: site, documents: documentsByPath, folderPages: folderPages, assets: assetPaths)
+                var target = resolve(link.destination, in: document, from: from, site: site, documents: documentsByPath, folderPages: folderPages,
+                                     assets: assetPaths, alternatives: &alternatives)
                 if link.isImage, Self.isPage(target, site: site) {
                     target = .unresolved("image source '\(link.destination)' is a page, not an image: link to it with [text](\(link.destination)), or give an image file")
                 }
@@ -144,7 +147,7 @@ public struct LinkResolver: Sendable {
     }
 
     private func resolve(_ destination: String, in document: Document, from page: Int, site: Site, documents: [String: Int],
-                         folderPages: [String: Int], assets: Set<String>) -> LinkTarget {
+                         folderPages: [String: Int], assets: Set<String>, alternatives: inout Alternatives?) -> LinkTarget {
         var rest = destination
         var fragment: String?
         // Found by byte, not Character: `#` followed by a combining mark (`#\u{301}x`) is one Character.
@@ -179,7 +182,9 @@ public struct LinkResolver: Sendable {
                 return .page(page, fragment: nil)
             }
             if drafts.contains(path), !drafts.contains(document.path) { return .unresolved(Self.draftProblem(rest)) }
-            return .unresolved("link target '\(rest)' does not exist")
+            if alternatives == nil { alternatives = Alternatives(site: site) }
+            let hint = alternatives.map { Self.pathHint(path: path, written: rest, in: document, site: site, alternatives: $0) } ?? ""
+            return .unresolved("link target '\(rest)' does not exist\(hint)")
         }
         let target = site.documents[index]
         if drafts.contains(target.path), !drafts.contains(document.path) { return .unresolved(Self.draftProblem(rest)) }
@@ -218,7 +223,8 @@ public struct LinkResolver: Sendable {
         if ParagraphReference.isNumber(fragment) {
             return .unresolved("link target '\(written)': no part or item numbered '\(fragment)' in \(document.displayPath)")
         }
-        return .unresolved("link target '\(written)': no heading with id '\(fragment)' in \(document.displayPath)")
+        return .unresolved("link target '\(written)': no heading with id '\(fragment)' in \(document.displayPath)"
+                           + Self.fragmentHint(fragment, in: document, written: written))
     }
 
     /// Joins a link path to the folder of the file that holds it and removes `.` and `..`.

@@ -249,8 +249,11 @@ private struct Builder {
         documents.append(Document(path: source.path, displayPath: source.displayPath, bodyFirstLine: source.bodyFirstLine,
                                   links: input.markdown.links, externalLinks: input.markdown.externalLinks, rootPage: root, anchorPages: anchorPages, numberPages: numberPages, frontMatter: front))
         for (key, line) in front.unreadKeys {
+            // Keys are case-sensitive: `Title` is a typo of `title` as much as `wieght` is of `weight`.
+            let hint = Suggestion.closest(to: key, among: FrontMatter.knownKeys).map { ": did you mean '\($0)'?" }
+                ?? " (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", ")))"
             diagnostics.append(Diagnostic(file: source.displayPath, line: line, column: 1, severity: .warning,
-                                          message: "front matter key '\(key)' is not used by Octavo (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", ")))"))
+                                          message: "front matter key '\(key)' is not used by Octavo\(hint)"))
         }
         return root
     }

@@ -229,27 +229,7 @@ public enum TemplateLint {
 
     /// "did you mean 'title'?" for a name one or two edits from a known one, else the list of known names.
     static func hint(for name: String, among known: Set<String> = PageContext.variableNames, listing: String = "variables") -> String {
-        let close = known.sorted().map { ($0, editDistance(name, $0)) }.filter { $0.1 <= 2 }
-        if let best = close.min(by: { $0.1 < $1.1 }) { return "did you mean '\(best.0)'?" }
+        if let best = Suggestion.closest(to: name, among: known, maxDistance: 2) { return "did you mean '\(best)'?" }
         return listing + ": " + known.sorted().joined(separator: ", ")
-    }
-
-    /// Edit distance counting insertions, deletions, substitutions and swaps of neighbours as one.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return d[a.count][b.count]
     }
 }

@@ -158,8 +158,7 @@ public struct TemplateSet: Sendable {
                 library.register(try MustacheTemplate(string: sources[name] ?? ""), named: Self.internalName(number))
                 library.register(try MustacheTemplate(string: RenderGuard.wrapper(for: number, prefix: prefix)), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw BuildError(file: display, line: error.context.lineNumber, column: error.context.columnNumber,
-                                 "template does not parse: \(error.error)")
+                throw BuildError([TemplateSyntaxError.diagnostic(for: error, text: sources[name] ?? "", file: display)])
             }
         }
         let endless = TemplateLint.endlessInclusions(in: sources, displayRoot: displayRoot, builtInNames: fromTheme)
