@@ -44,9 +44,9 @@ struct Build: ParsableCommand {
     mutating func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        var given = givenOutput
-        if let root = site.enterSiteRoot(output: &given), !quiet { print(root) }
-        givenOutput = given
+        var given = [givenOutput, bundle, epub]
+        if let root = site.enterSiteRoot(paths: &given), !quiet { print(root) }
+        (givenOutput, bundle, epub) = (given[0], given[1], given[2])
         var options = SiteBuilder.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,

@@ -26,8 +26,8 @@ struct Check: ParsableCommand {
     var external = false
 
     mutating func run() throws {
-        var output: String?
-        if let root = site.enterSiteRoot(output: &output) { FileHandle.standardError.write(Data((root + "\n").utf8)) }
+        var none: [String?] = []
+        if let root = site.enterSiteRoot(paths: &none) { FileHandle.standardError.write(Data((root + "\n").utf8)) }
         var options = SiteBuilder.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url("Output"), displayContent: site.content, displayTemplates: site.templates,

@@ -36,9 +36,9 @@ struct Serve: AsyncParsableCommand {
     var open = false
 
     mutating func run() async throws {
-        var given = givenOutput
-        if let root = site.enterSiteRoot(output: &given) { Self.say(root) }
-        givenOutput = given
+        var given = [givenOutput]
+        if let root = site.enterSiteRoot(paths: &given) { Self.say(root) }
+        givenOutput = given[0]
         var options = SiteBuilder.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,

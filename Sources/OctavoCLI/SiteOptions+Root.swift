@@ -6,16 +6,17 @@ extension SiteOptions {
     /// build`), the way git finds `.git`: only when neither `--content` nor `--templates` is given
     /// and the current folder has no content folder of its own.
     ///
-    /// - Parameter output: `--output` as given, if it was; a relative path is rewritten to name the
-    ///   same folder from the root.
+    /// - Parameter paths: Other paths as given on the command line (`--output`, `--bundle`); each
+    ///   relative one is rewritten to name the same place from the root.
     /// - Returns: The line that says which root is used (`Using the site in ..`), or `nil` when
     ///   the current folder is the root or none was found (the build then names what is missing).
-    mutating func enterSiteRoot(output: inout String?) -> String? {
+    mutating func enterSiteRoot(paths: inout [String?]) -> String? {
         guard givenContent == nil, givenTemplates == nil else { return nil }
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
         guard let found = SiteRoot.find(from: here), found.root.path != here.path || found.content != SiteRoot.contentName else { return nil }
-        if let given = output, !given.hasPrefix("/") {
-            output = SiteRoot.relativePath(from: found.root, to: here.appendingPathComponent(given))
+        paths = paths.map { given in
+            guard let given, !given.hasPrefix("/") else { return given }
+            return SiteRoot.relativePath(from: found.root, to: here.appendingPathComponent(given))
         }
         guard FileManager.default.changeCurrentDirectoryPath(found.root.path) else { return nil }
         givenContent = found.content

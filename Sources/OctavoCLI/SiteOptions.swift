@@ -14,7 +14,7 @@ struct SiteOptions: ParsableArguments {
         valueName: "dir"))
     var givenTemplates: String?
 
-    /// The content folder, relative to the current folder (after ``enterSiteRoot(output:)``).
+    /// The content folder, relative to the current folder (after ``enterSiteRoot(paths:)``).
     var content: String { givenContent ?? SiteRoot.contentName }
     /// The templates folder; when it is not given and does not exist, the built-in theme alone is used.
     var templates: String { givenTemplates ?? "Templates" }

@@ -42,6 +42,15 @@ struct StartTests {
         #expect(try folder.read("Content/index.md") == "# Mine\n")
     }
 
+    @Test func aTemplatesFolderThatIsNamedMustExist() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        let result = try runOctavo(["build", "--templates", "Theme"], in: folder.url)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("templates folder 'Theme' does not exist: create it (octavo theme export Theme writes the built-in theme there to edit), or leave out --templates to use the built-in theme"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
+    }
+
     @Test func theRootIsFoundFromAnyFolderInsideTheSite() throws {
         let folder = try TemporaryFolder()
         try folder.write(["Content/guide/a.md": "# A\n", "Docs/site.yml": "title: T\n", "Docs/x/b.md": "# B\n"])
