@@ -28,17 +28,17 @@ struct Check: ParsableCommand {
     mutating func run() throws {
         var none: [String?] = []
         if let root = site.enterSiteRoot(paths: &none) { FileHandle.standardError.write(Data((root + "\n").utf8)) }
-        var options = SiteBuilder.Options(
+        // `check` reads and writes nothing: it names no output folder.
+        var input = SiteBuilder.Input(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
-            output: SiteOptions.url("Output"), displayContent: site.content, displayTemplates: site.templates,
-            baseURL: site.baseURL)
-        options.builtInTheme = true
+            displayContent: site.content, displayTemplates: site.templates, baseURL: site.baseURL)
+        input.builtInTheme = true
         // Drafts are checked like any page; a published page's link to one is still an error.
-        options.drafts = .checked
+        input.drafts = .checked
         var diagnostics: [Diagnostic]
         var pages = 0
         do {
-            let result = try SiteBuilder(options: options).render()
+            let result = try SiteBuilder(input: input).render()
             diagnostics = result.diagnostics + (external ? result.externalLinkNotes : [])
             pages = result.site.pages.count
         } catch let error as BuildError {

@@ -45,7 +45,7 @@ struct CheckTests {
     /// another diagnostic; no control character of the input reaches the output in any format.
     @Test func controlCharactersInMessagesAreEscapedInEveryFormat() throws {
         let diagnostics = try check(["index.md": "---\n\"x\\nContent/index.md:1:1: error: injected\\u001B[31m\\u0085\": 1\n---\n# Home\n"])
-        let warning = "front matter key 'x\\nContent/index.md:1:1: error: injected\\u{1B}[31m\\u{85}' is not used by Octavo (known keys: author, date, description, identifier, publisher, slug, split, title, weight)"
+        let warning = "front matter key 'x\\nContent/index.md:1:1: error: injected\\u{1B}[31m\\u{85}' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight)"
         #expect(DiagnosticFormat.text.format(diagnostics) == "Content/index.md:2:1: warning: " + warning + "\n")
         #expect(DiagnosticFormat.github.format(diagnostics) == "::warning file=Content/index.md,line=2,col=1::" + warning + "\n")
         #expect(DiagnosticFormat.json.format(diagnostics) == """
@@ -54,7 +54,7 @@ struct CheckTests {
                 "column" : 1,
                 "file" : "Content/index.md",
                 "line" : 2,
-                "message" : "front matter key 'x\\\\nContent/index.md:1:1: error: injected\\\\u{1B}[31m\\\\u{85}' is not used by Octavo (known keys: author, date, description, identifier, publisher, slug, split, title, weight)",
+                "message" : "front matter key 'x\\\\nContent/index.md:1:1: error: injected\\\\u{1B}[31m\\\\u{85}' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight)",
                 "severity" : "warning"
               }
             ]
@@ -97,7 +97,24 @@ struct CheckTests {
         let diagnostics = try check(["index.md": "# Home\n\n[g](#ghost) [a](a.md)\n", "a.md": "# A\n"], templates: templates)
         #expect(diagnostics.map(\.description) == [
             "Content/index.md:1: error: page 'index.html' links to '#ghost', but 'index.html' has no id 'ghost'",
-            "Content/index.md:1: error: page 'index.html' links to '../index.html', which climbs above the site's root (and 1 other link): remove a '../' (after {{site.root}}, none is needed)",
+            "Templates/layout.mustache:2:4: error: page 'index.html' links to '../index.html', which climbs above the site's root (and 1 other link): remove a '../' (after {{site.root}}, none is needed)",
+        ])
+    }
+
+    /// A broken link that a template writes is reported at the template's attribute, once for all
+    /// pages, not at a content file (which has no such link).
+    @Test func brokenTemplateLinksAreReportedAtTheTemplate() throws {
+        let folder = try TemporaryFolder()
+        let templates = try folder.write([
+            "layout.mustache": "<main id=\"content\">{{{page.heading}}}{{{page.body}}}</main>\n{{> partials/footer}}\n",
+            "partials/footer.mustache": "<footer>\n<p>About</p>\n<p>See <a href=\"{{site.root}}abuot.html\">about</a>,\n"
+                + "<a href=\"{{site.root}}index.html#contnt\">top</a> <img src=\"{{site.root}}a/index.html\" alt=\"\"></p></footer>\n",
+        ], under: "T")
+        let diagnostics = try check(["index.md": "# Home\n\n[a](a.md)\n", "a.md": "# A\n"], templates: templates)
+        #expect(diagnostics.map(\.description) == [
+            "Templates/partials/footer.mustache:4:4: error: page 'index.html' links to 'index.html#contnt', but 'index.html' has no id 'contnt'",
+            "Templates/partials/footer.mustache:4:55: error: page 'index.html' shows 'a/index.html' as an image, but it is a page: link to it with <a href>, or name an image file",
+            "Templates/partials/footer.mustache:3:11: error: page 'index.html' links to 'abuot.html', which the build does not write (and on 1 other page)",
         ])
     }
 
@@ -132,7 +149,7 @@ struct CheckTests {
         ], templates: templates)
         #expect(diagnostics.allSatisfy { $0.severity == .warning })
         let messages = diagnostics.map(\.description)
-        #expect(messages.contains("Content/index.md:3:1: warning: front matter key 'colour' is not used by Octavo (known keys: author, date, description, identifier, publisher, slug, split, title, weight)"))
+        #expect(messages.contains("Content/index.md:3:1: warning: front matter key 'colour' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight)"))
         #expect(messages.contains("Content/index.md:8:1: warning: heading level 4 skips level 3: use ###"))
         #expect(messages.contains("Content/lonely.md:1: warning: no link leads to page 'lonely/index.html' from the home page"))
     }

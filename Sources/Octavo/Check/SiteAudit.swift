@@ -15,13 +15,18 @@ public struct SiteAudit: Sendable {
     public var pages: [(path: String, html: String)]
     /// Every path the build writes (pages and assets).
     public var files: Set<String>
+    /// Where the templates write links, so that a broken one is reported at the template; without
+    /// it (or when no template attribute matches) at the page's source.
+    public var templates: TemplateLinkLocator?
 
     /// Creates an audit.
-    public init(site: Site, links: LinkResolver.Resolution, pages: [(path: String, html: String)], files: Set<String>) {
+    public init(site: Site, links: LinkResolver.Resolution, pages: [(path: String, html: String)], files: Set<String>,
+                templates: TemplateLinkLocator? = nil) {
         self.site = site
         self.links = links
         self.pages = pages
         self.files = files
+        self.templates = templates
     }
 
     /// Every problem found: errors for broken links made by templates, warnings for duplicate
@@ -31,7 +36,7 @@ public struct SiteAudit: Sendable {
         var result: [Diagnostic] = []
         var scanned = [HTMLTokenizer?](repeating: nil, count: pages.count)
         scanned.withUnsafeMutableBufferPointer { buffer in
-            let output = SendableBuffer(buffer)
+            let output = Unchecked.Buffer(buffer)
             DispatchQueue.concurrentPerform(iterations: pages.count) { output.buffer[$0] = HTMLTokenizer(html: pages[$0].html) }
         }
         let tokens = scanned.map { $0 ?? HTMLTokenizer(html: "") }
@@ -49,6 +54,8 @@ public struct SiteAudit: Sendable {
         var missing: [[UInt8]: [(page: Int, reference: String)]] = [:]
         var missingOrder: [String] = []
         var climbs: [(page: Int, reference: String)] = []
+        // A template link is on many pages: one diagnostic per place in the templates and message.
+        var reportedInTemplates: Set<String> = []
         for (index, page) in pages.enumerated() {
             let folder = page.path.folderPart
             let location = self.location(ofPage: index)
@@ -91,31 +98,35 @@ public struct SiteAudit: Sendable {
                     continue
                 }
                 if token.tag == "img", path.hasSuffix(".html") || path.hasSuffix("/") {
-                    result.append(Diagnostic(file: location.file, line: location.line, severity: .error,
-                                             message: "page '\(page.path)' shows '\(reference)' as an image, but it is a page: link to it with <a href>, or name an image file"))
+                    let diagnostic = self.diagnostic(reference, page: index,
+                                                     "page '\(page.path)' shows '\(reference)' as an image, but it is a page: link to it with <a href>, or name an image file")
+                    if diagnostic.column == nil || reportedInTemplates.insert("img \(diagnostic.file):\(diagnostic.line ?? 0):\(diagnostic.column ?? 0)").inserted {
+                        result.append(diagnostic)
+                    }
                     continue
                 }
                 edges[page.path, default: []].append(path)
                 if let fragment, !fragment.isEmpty, let ids = idsByPath[path], !ids.contains(Array(fragment.utf8)) {
-                    result.append(Diagnostic(file: location.file, line: location.line, severity: .error,
-                                             message: "page '\(page.path)' links to '\(reference)', but '\(path)' has no id '\(fragment)'"))
+                    let diagnostic = self.diagnostic(reference, page: index, "page '\(page.path)' links to '\(reference)', but '\(path)' has no id '\(fragment)'")
+                    // At a template (the only diagnostics with a column here), once for all pages; the message names the first.
+                    if diagnostic.column == nil || reportedInTemplates.insert("# \(diagnostic.file):\(diagnostic.line ?? 0):\(diagnostic.column ?? 0) \(fragment)").inserted {
+                        result.append(diagnostic)
+                    }
                 }
             }
         }
         // A link a template writes is broken on every page: say so once, at the first page.
         for path in missingOrder {
             guard let first = missing[Array(path.utf8)]?.first, let count = missing[Array(path.utf8)]?.count else { continue }
-            let location = self.location(ofPage: first.page)
             let others = count > 1 ? " (and on \(count - 1) other page\(count == 2 ? "" : "s"))" : ""
-            result.append(Diagnostic(file: location.file, line: location.line, severity: .error,
-                                     message: "page '\(pages[first.page].path)' links to '\(first.reference)', which the build does not write\(others)"))
+            result.append(diagnostic(first.reference, page: first.page,
+                                     "page '\(pages[first.page].path)' links to '\(first.reference)', which the build does not write\(others)"))
         }
         // A template's link climbs on every page: say so once, at the first page.
         if let first = climbs.first {
-            let location = self.location(ofPage: first.page)
             let others = climbs.count > 1 ? " (and \(climbs.count - 1) other link\(climbs.count == 2 ? "" : "s"))" : ""
-            result.append(Diagnostic(file: location.file, line: location.line, severity: .error,
-                                     message: "page '\(pages[first.page].path)' links to '\(first.reference)', which climbs above the site's root\(others): remove a '../' (after {{site.root}}, none is needed)"))
+            result.append(diagnostic(first.reference, page: first.page,
+                                     "page '\(pages[first.page].path)' links to '\(first.reference)', which climbs above the site's root\(others): remove a '../' (after {{site.root}}, none is needed)"))
         }
         while let path = queue.popLast() {
             guard reached.insert(path).inserted else { continue }
@@ -153,6 +164,16 @@ public struct SiteAudit: Sendable {
 
     private func location(ofPage index: Int) -> (file: String, line: Int?) {
         site.location(ofPage: index)
+    }
+
+    /// An error about `reference` on page `index`: at the template attribute that writes it when
+    /// one matches, else at the page's source.
+    private func diagnostic(_ reference: String, page index: Int, _ message: String) -> Diagnostic {
+        if let place = templates?.location(of: reference) {
+            return Diagnostic(file: place.file, line: place.line, column: place.column, severity: .error, message: message)
+        }
+        let location = self.location(ofPage: index)
+        return Diagnostic(file: location.file, line: location.line, severity: .error, message: message)
     }
 
     private func unresolvedDestinations(ofPage index: Int) -> Set<String> {

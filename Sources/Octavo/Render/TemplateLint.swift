@@ -53,7 +53,7 @@ public enum TemplateLint {
                     let opening = start + 1 < path.count ? (edges[path[start].name] ?? [])[path[start].next - 1] : first
                     let chain = (path.map(\.name) + [target]).map { $0 + ".mustache" }.joined(separator: " → ")
                     result.append(Diagnostic(
-                        file: (builtInNames.contains(path[start].name) ? BuiltInTheme.displayRoot : displayRoot) + "/\(path[start].name).mustache", line: opening.line, column: opening.column,
+                        file: DisplayPath(builtInNames.contains(path[start].name) ? BuiltInTheme.displayRoot : displayRoot).appending("\(path[start].name).mustache").text, line: opening.line, column: opening.column,
                         message: "partials include each other without end, with no section around any include that could stop them: \(chain) → …; put the include of '\(opening.name)' inside a section that ends, such as {{#children}} … {{/children}}"))
                 case nil:
                     marks[target] = .onPath
@@ -74,7 +74,7 @@ public enum TemplateLint {
             var reportedTransforms: Set<String> = []
             for partial in partials(in: text) where !partial.isDynamic && templates.sources[partial.name] == nil {
                 result.append(Diagnostic(file: file, line: partial.line, column: partial.column,
-                                         message: "template includes '\(partial.name)', but there is no \(templates.displayRoot)/\(partial.name).mustache"))
+                                         message: "template includes '\(partial.name)', but there is no \(DisplayPath(templates.displayRoot).appending("\(partial.name).mustache"))"))
             }
             for tag in tags(in: text) {
                 for name in tag.names where !PageContext.variableNames.contains(name) && reported.insert(name).inserted {

@@ -52,7 +52,7 @@ public struct TemplateSet: Sendable {
     /// How diagnostics name a template's file: `Templates/partials/header.mustache`, or
     /// `<built-in>/partials/header.mustache` when the built-in theme provides it.
     public func displayPath(of name: String) -> String {
-        (builtInNames.contains(name) ? BuiltInTheme.displayRoot : displayRoot) + "/" + name + ".mustache"
+        DisplayPath(builtInNames.contains(name) ? BuiltInTheme.displayRoot : displayRoot).appending(name + ".mustache").text
     }
 
     /// Loads every template of a folder.
@@ -93,7 +93,7 @@ public struct TemplateSet: Sendable {
             }
             guard relative.hasSuffix(".mustache") else { continue }
             let name = String(relative.dropLast(".mustache".count))
-            let display = displayRoot + "/" + relative
+            let display = DisplayPath(displayRoot).appending(relative).text
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw BuildError(file: display, "cannot be read: check its permissions")
             }
@@ -130,10 +130,10 @@ public struct TemplateSet: Sendable {
         self.builtInNames = fromTheme
         self.builtInAssets = themeAssets
         func display(_ name: String) -> String {
-            (fromTheme.contains(name) ? BuiltInTheme.displayRoot : displayRoot) + "/" + name + ".mustache"
+            DisplayPath(fromTheme.contains(name) ? BuiltInTheme.displayRoot : displayRoot).appending(name + ".mustache").text
         }
         guard sources[Self.layoutName] != nil else {
-            throw BuildError(file: displayRoot + "/" + Self.layoutName + ".mustache", "template is missing: every page is rendered with it")
+            throw BuildError(file: DisplayPath(displayRoot).appending(Self.layoutName + ".mustache").text, "template is missing: every page is rendered with it")
         }
         let names = sources.keys.sorted()
         var structures: [TemplateLint.Structure] = []

@@ -487,6 +487,11 @@ var hljs=function(factory){var globalObject=typeof window==="object"&&window||ty
   --hl-title: #1a4f8f;
   --hl-type: #6b4a00;
   --hl-meta: #4d5560;
+  --alert-note: #0b5cad;
+  --alert-tip: #1a7f37;
+  --alert-important: #6f42c1;
+  --alert-warning: #8a5a00;
+  --alert-caution: #b42318;
   --measure: 42rem;
   --sans: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   font-family: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif;
@@ -518,6 +523,11 @@ var hljs=function(factory){var globalObject=typeof window==="object"&&window||ty
     --hl-title: #94c0f5;
     --hl-type: #e8c872;
     --hl-meta: #b3b8c0;
+    --alert-note: #6cb6ff;
+    --alert-tip: #57c777;
+    --alert-important: #b392f0;
+    --alert-warning: #e3b341;
+    --alert-caution: #ff7b72;
   }
 }
 :root[data-theme="dark"] {
@@ -540,6 +550,11 @@ var hljs=function(factory){var globalObject=typeof window==="object"&&window||ty
   --hl-title: #94c0f5;
   --hl-type: #e8c872;
   --hl-meta: #b3b8c0;
+  --alert-note: #6cb6ff;
+  --alert-tip: #57c777;
+  --alert-important: #b392f0;
+  --alert-warning: #e3b341;
+  --alert-caution: #ff7b72;
 }
 body { margin: 0; position: relative; }
 a { color: var(--accent); }
@@ -678,6 +693,23 @@ code { font-size: .9em; }
 blockquote { margin-inline-start: 0; padding-inline-start: 1rem; border-inline-start: 3px solid var(--rule); color: var(--muted); }
 img { max-width: 100%; height: auto; }
 table { border-collapse: collapse; display: block; overflow-x: auto; }
+
+/* GitHub-flavoured Markdown: tables, task lists, alerts (colours pass WCAG AA on --background in both schemes) */
+th, td { border: 1px solid var(--rule); padding: .35rem .7rem; vertical-align: top; text-align: start; }
+th { background: var(--code); font-family: var(--sans); font-size: .95em; }
+th[align="left"], td[align="left"] { text-align: left; }
+th[align="center"], td[align="center"] { text-align: center; }
+th[align="right"], td[align="right"] { text-align: right; }
+li:has(> .task-list-item), li:has(> p > .task-list-item) { list-style: none; }
+.task-list-item > input { margin-inline: -1.5em .5em; accent-color: var(--accent); }
+.markdown-alert { margin: 1.25rem 0; padding: .5rem 1rem; border-inline-start: 4px solid var(--alert); background: var(--surface); }
+.markdown-alert > :last-child { margin-bottom: 0; }
+.markdown-alert-title { margin: 0 0 .35rem; font-family: var(--sans); font-weight: 600; color: var(--alert); }
+.markdown-alert-note { --alert: var(--alert-note); }
+.markdown-alert-tip { --alert: var(--alert-tip); }
+.markdown-alert-important { --alert: var(--alert-important); }
+.markdown-alert-warning { --alert: var(--alert-warning); }
+.markdown-alert-caution { --alert: var(--alert-caution); }
 
 /* Code highlighting (highlight.js classes; colours pass WCAG AA on --code in both schemes) */
 .hljs-keyword, .hljs-selector-tag, .hljs-built_in.hljs-keyword, .hljs-literal, .hljs-section, .hljs-name { color: var(--hl-keyword); }
@@ -923,6 +955,8 @@ pre { white-space: pre-wrap; overflow-wrap: break-word; }
 pre, code { font-family: monospace; font-size: 0.9em; }
 img { max-width: 100%; height: auto; }
 table { border-collapse: collapse; margin: 1em 0; }
+.markdown-alert { margin: 1em 0; padding: .2em 1em; border-left: 4px solid #666; }
+.markdown-alert-title { font-weight: bold; }
 th, td { border: 1px solid; padding: 0.2em 0.5em; vertical-align: top; }
 .home h1 { margin-top: 2em; text-align: center; }
 nav ol { padding-left: 1.2em; }
