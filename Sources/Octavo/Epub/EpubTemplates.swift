@@ -45,6 +45,8 @@ pre { white-space: pre-wrap; overflow-wrap: break-word; }
 pre, code { font-family: monospace; font-size: 0.9em; }
 img { max-width: 100%; height: auto; }
 table { border-collapse: collapse; margin: 1em 0; }
+.markdown-alert { margin: 1em 0; padding: .2em 1em; border-left: 4px solid #666; }
+.markdown-alert-title { font-weight: bold; }
 th, td { border: 1px solid; padding: 0.2em 0.5em; vertical-align: top; }
 .home h1 { margin-top: 2em; text-align: center; }
 nav ol { padding-left: 1.2em; }
