@@ -340,6 +340,8 @@ extension MarkdownParser {
         var warnings: [MarkdownWarning] = []
         /// The document's link reference definitions as source lines, for table cells; read once, when needed.
         var definitions: String?
+        /// For each paragraph, heading and table cell asked about, whether its source holds `\~`.
+        var escapedTilde: [OpaquePointer: Bool] = [:]
 
         mutating func warn(_ position: (line: Int, column: Int), _ message: String) {
             warnings.append(MarkdownWarning(line: position.line, column: position.column, message: message))
@@ -365,7 +367,7 @@ extension MarkdownParser {
             default: break
             }
         }
-        for parent in parents { makeStrikethrough(in: parent, tree: &tree, warnOnly: false) }
+        for parent in parents where !hasEscapedTilde(parent, tree: &tree) { makeStrikethrough(in: parent, tree: &tree, warnOnly: false) }
         for text in textNodesOutsideLinks(below: root) { makeAutolinks(in: text) }
     }
 
@@ -440,12 +442,9 @@ extension MarkdownParser {
         let breaks = nodes(below: paragraph, ofType: CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK)
         let needed = lines.count - table.headerIndex
         let cut = breaks.count >= needed ? breaks[breaks.count - needed] : nil
-        if table.headerIndex > 0 {
-            guard let cut, breaks.suffix(needed).allSatisfy({ cmark_node_parent($0) == paragraph }) else {
-                tree.warn((header.line, header.column), "this pipe table cannot be read exactly: Markdown of the paragraph above it runs into the table's lines; put a blank line before the table")
-                return
-            }
-            _ = cut
+        if table.headerIndex > 0, cut == nil || !breaks.suffix(needed).allSatisfy({ cmark_node_parent($0) == paragraph }) {
+            tree.warn((header.line, header.column), "this pipe table cannot be read exactly: Markdown of the paragraph above it runs into the table's lines; put a blank line before the table")
+            return
         }
         if let lazy = table.lazyLine {
             tree.warn((lazy, 1), "this table row has no '>' while the table is in a block quote: GitHub ends the table before it; start the line with '>', or put a blank line after the quote")
@@ -515,6 +514,7 @@ extension MarkdownParser {
             // Columns in the cell's parse count the two bytes of the no-break space.
             tree.positions[inline] = (cell.line, cell.column + max(0, Int(cmark_node_get_start_column(inline)) - 3))
         }
+        tree.escapedTilde[node] = cell.text.contains("\\~")
         while let child = cmark_node_first_child(paragraph) {
             cmark_node_unlink(child)
             cmark_node_append_child(node, child)
@@ -612,9 +612,10 @@ extension MarkdownParser {
             var search = literal.utf8[...]
             while let open = search.firstRange(of: "[^".utf8) {
                 let rest = search[open.upperBound...]
-                guard let close = rest.firstIndex(of: UInt8(ascii: "]")) else { break }
+                // The label ends at `]`; a space or `[` first means none (and the scan goes on from there, in O(n)).
+                guard let close = rest.firstIndex(where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: " ") }) else { break }
                 let label = rest[..<close]
-                if !label.isEmpty, !label.contains(UInt8(ascii: " ")), !label.contains(UInt8(ascii: "[")) {
+                if rest[close] == UInt8(ascii: "]"), !label.isEmpty {
                     var at = position(of: text, tree: tree)
                     if cmark_node_get_start_line(text) > 0 { at.column += literal.utf8.distance(from: literal.utf8.startIndex, to: open.lowerBound) }
                     tree.warn(at, "[^\(String(decoding: label, as: UTF8.self))]: " + message)
@@ -697,6 +698,28 @@ extension MarkdownParser {
             appendText(bytes[position...])
             cmark_node_free(child)
         }
+    }
+
+    /// Whether the paragraph, heading or table cell that holds `node` has an escaped tilde (`\~`) in
+    /// its source. cmark merges the escaped character into its text node and keeps no trace of the
+    /// escape, so such a block gets no strikethrough rather than one the author escaped.
+    private func hasEscapedTilde(_ node: OpaquePointer, tree: inout TreeNotes) -> Bool {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            if let known = tree.escapedTilde[candidate] { return known }
+            let type = cmark_node_get_type(candidate)
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
+                let first = Int(cmark_node_get_start_line(candidate)), last = Int(cmark_node_get_end_line(candidate))
+                let escaped = (first...max(first, last)).contains { number in
+                    let line = tree.source.bytes(ofLine: number)
+                    return zip(line, line.dropFirst()).contains { $0 == UInt8(ascii: "\\") && $1 == UInt8(ascii: "~") }
+                }
+                tree.escapedTilde[candidate] = escaped
+                return escaped
+            }
+            current = cmark_node_parent(candidate)
+        }
+        return false
     }
 
     /// Splits a text node at its extended autolinks (see ``GFMAutolink``), each a link node.
