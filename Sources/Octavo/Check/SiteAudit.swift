@@ -15,6 +15,8 @@ public struct SiteAudit: Sendable {
     public var pages: [(path: String, html: String)]
     /// Every path the build writes (pages and assets).
     public var files: Set<String>
+    /// Where the templates wrote ids and links, for diagnostics about markup they made.
+    public var templates = TemplateLocator()
 
     /// Creates an audit.
     public init(site: Site, links: LinkResolver.Resolution, pages: [(path: String, html: String)], files: Set<String>) {
@@ -54,7 +56,8 @@ public struct SiteAudit: Sendable {
             let location = self.location(ofPage: index)
             var seen: Set<String> = []
             for id in tokens[index].ids where !seen.insert(id).inserted {
-                result.append(Diagnostic(file: location.file, line: location.line, severity: .warning,
+                let place = self.location(ofID: id, onPage: index)
+                result.append(Diagnostic(file: place.file, line: place.line, column: place.column, severity: .warning,
                                          message: "page '\(page.path)' has the id '\(id)' more than once"))
             }
             let unresolved = unresolvedDestinations(ofPage: index)
@@ -90,14 +93,15 @@ public struct SiteAudit: Sendable {
                     missing[Array(path.utf8), default: []].append((index, reference))
                     continue
                 }
+                let place = self.location(ofReference: reference, onPage: index)
                 if token.tag == "img", path.hasSuffix(".html") || path.hasSuffix("/") {
-                    result.append(Diagnostic(file: location.file, line: location.line, severity: .error,
+                    result.append(Diagnostic(file: place.file, line: place.line, column: place.column, severity: .error,
                                              message: "page '\(page.path)' shows '\(reference)' as an image, but it is a page: link to it with <a href>, or name an image file"))
                     continue
                 }
                 edges[page.path, default: []].append(path)
                 if let fragment, !fragment.isEmpty, let ids = idsByPath[path], !ids.contains(Array(fragment.utf8)) {
-                    result.append(Diagnostic(file: location.file, line: location.line, severity: .error,
+                    result.append(Diagnostic(file: place.file, line: place.line, column: place.column, severity: .error,
                                              message: "page '\(page.path)' links to '\(reference)', but '\(path)' has no id '\(fragment)'"))
                 }
             }
@@ -105,16 +109,16 @@ public struct SiteAudit: Sendable {
         // A link a template writes is broken on every page: say so once, at the first page.
         for path in missingOrder {
             guard let first = missing[Array(path.utf8)]?.first, let count = missing[Array(path.utf8)]?.count else { continue }
-            let location = self.location(ofPage: first.page)
+            let location = self.location(ofReference: first.reference, onPage: first.page)
             let others = count > 1 ? " (and on \(count - 1) other page\(count == 2 ? "" : "s"))" : ""
-            result.append(Diagnostic(file: location.file, line: location.line, severity: .error,
+            result.append(Diagnostic(file: location.file, line: location.line, column: location.column, severity: .error,
                                      message: "page '\(pages[first.page].path)' links to '\(first.reference)', which the build does not write\(others)"))
         }
         // A template's link climbs on every page: say so once, at the first page.
         if let first = climbs.first {
-            let location = self.location(ofPage: first.page)
+            let location = self.location(ofReference: first.reference, onPage: first.page)
             let others = climbs.count > 1 ? " (and \(climbs.count - 1) other link\(climbs.count == 2 ? "" : "s"))" : ""
-            result.append(Diagnostic(file: location.file, line: location.line, severity: .error,
+            result.append(Diagnostic(file: location.file, line: location.line, column: location.column, severity: .error,
                                      message: "page '\(pages[first.page].path)' links to '\(first.reference)', which climbs above the site's root\(others): remove a '../' (after {{site.root}}, none is needed)"))
         }
         while let path = queue.popLast() {
@@ -123,7 +127,7 @@ public struct SiteAudit: Sendable {
         }
         for (index, page) in pages.enumerated() where !reached.contains(page.path) {
             let location = self.location(ofPage: index)
-            result.append(Diagnostic(file: location.file, line: location.line, severity: .warning,
+            result.append(Diagnostic(file: location.file, line: location.line, column: location.line.map { _ in 1 }, severity: .warning,
                                      message: "no link leads to page '\(page.path)' from the home page"))
         }
         result += skippedHeadingLevels()
@@ -153,6 +157,28 @@ public struct SiteAudit: Sendable {
 
     private func location(ofPage index: Int) -> (file: String, line: Int?) {
         site.location(ofPage: index)
+    }
+
+    /// Where an id of a page was written: the heading of the page's source that has it (line,
+    /// column 1), else the template that writes it.
+    private func location(ofID id: String, onPage index: Int) -> (file: String, line: Int?, column: Int?) {
+        let page = site.pages[index]
+        if let document = page.document {
+            for block in (page.heading.map { [$0] } ?? []) + page.blocks + page.closing where block.id == id || block.nestedIDs.contains(id) {
+                return (site.documents[document].displayPath, site.documents[document].bodyFirstLine + block.line - 1, 1)
+            }
+        }
+        return templates.location(of: id, in: ["id"]) ?? templates.layout
+    }
+
+    /// Where a link of a page was written: the content link written so (line and column), else
+    /// the template that writes it, else the layout.
+    private func location(ofReference reference: String, onPage index: Int) -> (file: String, line: Int?, column: Int?) {
+        if let document = site.pages[index].document,
+           let link = (site.documents[document].links + site.documents[document].externalLinks).first(where: { $0.destination == reference }) {
+            return (site.documents[document].displayPath, site.documents[document].bodyFirstLine + link.line - 1, link.column)
+        }
+        return templates.location(of: reference, in: ["href", "src", "action"]) ?? templates.layout
     }
 
     private func unresolvedDestinations(ofPage index: Int) -> Set<String> {

@@ -30,8 +30,9 @@ public struct SourceFile: Sendable {
 extension SourceFile {
     /// Decodes a file's bytes and splits off its front matter.
     ///
-    /// Accepts a UTF-8 byte order mark and CRLF or CR line ends (both become LF). Front matter
-    /// starts with a `---` line as the file's first line and ends with the next `---` or `...` line.
+    /// Accepts a UTF-8 byte order mark and CRLF or CR line ends (both become LF). YAML front matter
+    /// starts with a `---` line as the file's first line and ends with the next `---` or `...` line;
+    /// TOML front matter (Hugo, Zola) starts with a `+++` line and ends with the next `+++` line.
     /// - Parameters:
     ///   - bytes: The file's contents.
     ///   - path: The path relative to the content folder.
@@ -48,14 +49,16 @@ extension SourceFile {
         func lineEnd(from start: String.Index) -> String.Index { utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex }
         func nextLine(after end: String.Index) -> String.Index { end == utf8.endIndex ? end : utf8.index(after: end) }
         let firstEnd = lineEnd(from: utf8.startIndex)
-        if Self.isDelimiter(text[..<firstEnd], closing: false) {
+        // `+++` opens TOML front matter (Hugo, Zola), closed by the next `+++` line.
+        let isTOML = text[..<firstEnd].trimmingTrailingSpaces() == "+++"
+        if isTOML || Self.isDelimiter(text[..<firstEnd], closing: false) {
             let yamlStart = nextLine(after: firstEnd)
             var start = yamlStart
             var line = 2
             var closing: (start: String.Index, end: String.Index)?
             while start < utf8.endIndex {
                 let end = lineEnd(from: start)
-                if Self.isDelimiter(text[start..<end], closing: true) {
+                if isTOML ? text[start..<end].trimmingTrailingSpaces() == "+++" : Self.isDelimiter(text[start..<end], closing: true) {
                     closing = (start, end)
                     break
                 }
@@ -63,9 +66,11 @@ extension SourceFile {
                 start = nextLine(after: end)
             }
             guard let closing else {
-                throw BuildError(file: displayPath, line: 1, "front matter is not closed: add a line '---' after it")
+                throw BuildError(file: displayPath, line: 1, "front matter is not closed: add a line '\(isTOML ? "+++" : "---")' after it")
             }
-            frontMatter = try FrontMatter(yaml: String(text[yamlStart..<closing.start]), file: displayPath, firstLine: 2)
+            let header = String(text[yamlStart..<closing.start])
+            frontMatter = isTOML ? try FrontMatter(toml: header, file: displayPath, firstLine: 2)
+                : try FrontMatter(yaml: header, file: displayPath, firstLine: 2)
             body = text[nextLine(after: closing.end)...]
             bodyFirstLine = line + 1
         }
