@@ -55,7 +55,7 @@ struct Build: ParsableCommand {
                 print("Built \(pages) (\(report.files) files\(changes))\(zip) in \(milliseconds) ms")
             }
         } catch let error as BuildError {
-            Reporter.print(error.diagnostics)
+            Reporter.print(error.otherDiagnostics + error.diagnostics)
             // Say "not changed" only when it is true: an error of the file system while writing
             // says what it had written.
             let outcome = error.written.map { "Build failed: \($0)" } ?? "Build failed: \(output) was not changed."

@@ -26,14 +26,14 @@ struct Check: ParsableCommand {
     var external = false
 
     func run() throws {
-        let options = SiteBuilder.Options(
+        // `check` reads and writes nothing: it names no output folder.
+        let input = SiteBuilder.Input(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
-            output: SiteOptions.url("Output"), displayContent: site.content, displayTemplates: site.templates,
-            baseURL: site.baseURL)
+            displayContent: site.content, displayTemplates: site.templates, baseURL: site.baseURL)
         var diagnostics: [Diagnostic]
         var pages = 0
         do {
-            let result = try SiteBuilder(options: options).render()
+            let result = try SiteBuilder(input: input).render()
             diagnostics = result.diagnostics + (external ? result.externalLinkNotes : [])
             pages = result.site.pages.count
         } catch let error as BuildError {

@@ -10,4 +10,15 @@ struct OctavoCommand: AsyncParsableCommand {
         subcommands: [Build.self, Check.self, Markdown.self, Serve.self],
         defaultSubcommand: Build.self
     )
+
+    /// Refuses an unknown subcommand (`octavo serv`, `octavo help nope`) with a suggestion and
+    /// exit status 64, as other usage errors, then runs the command line as usual.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let commands = configuration.subcommands.map { $0._commandName } + ["help"]
+        if let problem = CommandNameCheck.problem(in: arguments, commands: commands) {
+            exit(withError: ValidationError(problem))
+        }
+        await main(arguments)
+    }
 }

@@ -1,19 +1,19 @@
 import Foundation
+import Octavo
 
 /// Resumes a continuation the first time `resume()` is called, and ignores later calls (a second
 /// Ctrl-C while stopping).
-final class Once: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<Void, Never>?
+final class Once: Sendable {
+    private let continuation: Unchecked.Locked<CheckedContinuation<Void, Never>?>
 
     init(_ continuation: CheckedContinuation<Void, Never>) {
-        self.continuation = continuation
+        self.continuation = Unchecked.Locked(continuation)
     }
 
     func resume() {
-        let pending = lock.withLock {
-            defer { continuation = nil }
-            return continuation
+        let pending = continuation.withLock { stored in
+            defer { stored = nil }
+            return stored
         }
         pending?.resume()
     }

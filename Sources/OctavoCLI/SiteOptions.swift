@@ -20,12 +20,3 @@ struct SiteOptions: ParsableArguments {
         URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
     }
 }
-
-/// Prints diagnostics to standard error.
-enum Reporter {
-    static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-        }
-    }
-}

@@ -87,7 +87,7 @@ struct BadInputTests {
 
     /// Builds a good site into Output, then `bad` over it; expects an error naming `file`
     /// (and `line` when given) and Output unchanged.
-    func expectRefused(_ bad: [String: [UInt8]], file: String, line: Int? = nil, message: String,
+    func expectRefused(_ bad: [String: [UInt8]], file: String, line: Int? = nil, column: Int? = nil, message: String,
                        prepare: (TemporaryFolder) throws -> Void = { _ in }, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\n[a](a.md)\n", "a.md": "# A\n"], under: "Content")
@@ -106,12 +106,27 @@ struct BadInputTests {
         let diagnostic = error?.diagnostics.first
         #expect(diagnostic?.file == file, sourceLocation: sourceLocation)
         if let line { #expect(diagnostic?.line == line, sourceLocation: sourceLocation) }
+        if let column { #expect(diagnostic?.column == column, sourceLocation: sourceLocation) }
         #expect(diagnostic?.message.contains(message) == true, "\(String(describing: diagnostic))", sourceLocation: sourceLocation)
         #expect(folder.snapshot("Output") == before, sourceLocation: sourceLocation)
     }
 
     @Test func frontMatterNotClosed() throws {
         try expectRefused(["a.md": Array("---\ntitle: A\n\n# A\n".utf8)], file: "Content/a.md", line: 1, message: "front matter is not closed")
+    }
+
+    /// A front matter line without its colon names the line and the fix, and the other files'
+    /// problems are reported in the same run (the file itself is still a page: links to it resolve).
+    @Test func frontMatterWithoutAColonDoesNotHideTheOtherFilesProblems() throws {
+        let bad: [String: [UInt8]] = ["a.md": Array("---\ntitle Command line\n---\n# A\n".utf8), "b.md": Array("# B\n\n[x](nope.md)\n".utf8)]
+        try expectRefused(bad, file: "Content/a.md", line: 2, column: 1,
+                          message: "front matter must be lines of 'key: value', and this line has no colon: did you mean 'title: Command line'?")
+        let folder = try TemporaryFolder()
+        for (path, bytes) in bad { try folder.writeBytes(bytes, to: "Content/" + path) }
+        try folder.write(["index.md": "# Home\n\n[a](a.md) [b](b.md)\n"], under: "Content")
+        let result = try SiteBuilder(options: options(in: folder)).render()
+        #expect(result.site.pages.count == 3)
+        #expect(result.diagnostics.filter { $0.severity == .error }.map { "\($0.file):\($0.line ?? 0)" } == ["Content/a.md:2", "Content/b.md:3"])
     }
 
     @Test func yamlThatDoesNotParse() throws {
@@ -124,6 +139,26 @@ struct BadInputTests {
 
     @Test func bytesThatAreNotUTF8() throws {
         try expectRefused(["a.md": Array("# A\n".utf8) + [0xFF]], file: "Content/a.md", message: "byte offset 4")
+    }
+
+    /// A Latin-1 byte is named with its line and column (in bytes), as an editor shows it, and the
+    /// command that converts the file.
+    @Test func latin1ByteGivesLineColumnAndTheConversion() throws {
+        try expectRefused(["a b.md": Array("# A\n\nCaf".utf8) + [0xE9] + Array(" cr\u{E8}me\n".utf8)], file: "Content/a b.md", line: 3, column: 4,
+                          message: "is not valid UTF-8 (bad byte 0xE9 at byte offset 8): it is probably Latin-1 or Windows-1252; "
+                              + "save it as UTF-8, or convert it with `iconv -f latin1 -t utf-8 'Content/a b.md' > converted && mv converted 'Content/a b.md'`")
+    }
+
+    /// UTF-16 (Windows' "Unicode"), with a byte order mark of either order or without one, is
+    /// named as such, not as "a NUL byte".
+    @Test(arguments: [
+        ([0xFF, 0xFE] + Array("# A\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "little-endian"),
+        ([0xFE, 0xFF] + Array("# A\n".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, "big-endian"),
+        (Array("# A\n\nText\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "little-endian"),
+    ] as [([UInt8], String)])
+    func utf16IsNamedAsUTF16(bytes: [UInt8], order: String) throws {
+        try expectRefused(["a.md": bytes], file: "Content/a.md",
+                          message: "is UTF-16 (\(order)), not UTF-8: save it as UTF-8 (in your editor, or with `iconv -f utf-16 -t utf-8 Content/a.md > converted && mv converted Content/a.md`)")
     }
 
     @Test func nulByte() throws {

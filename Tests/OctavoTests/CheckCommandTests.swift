@@ -44,6 +44,20 @@ struct CheckCommandTests {
         #expect(folder.snapshot("Output") == ["keep.txt": Data("mine".utf8)])
     }
 
+    /// The warnings of a build that fails on an error are printed too, before the errors.
+    @Test func failedBuildPrintsItsWarningsToo() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "---\nwieght: 1\n---\n# Home\n\n[x](nope.md)\n"], under: "Content")
+        let result = try runOctavo(["build", "--templates", realTemplates.path], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            Content/index.md:2:1: warning: front matter key 'wieght' is not used by Octavo: did you mean 'weight'?
+            Content/index.md:6:1: error: link target 'nope.md' does not exist
+            Build failed: Output was not changed.
+
+            """)
+    }
+
     @Test func strictBuildFailsOnAWarningAndQuietBuildPrintsNothing() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "---\ntitel: typo\n---\n# Home\n"], under: "Content")
@@ -54,5 +68,18 @@ struct CheckCommandTests {
         #expect(quiet.status == 0)
         #expect(quiet.stdout.isEmpty)
         #expect(quiet.stderr.contains("warning: front matter key 'titel'"))
+    }
+
+    /// `build` is the default subcommand, so a mistyped one would otherwise be "Unexpected argument".
+    @Test func unknownSubcommandSuggestsTheOneMeantAndHelpOfAnUnknownOneFails() throws {
+        let folder = try TemporaryFolder()
+        let serv = try runOctavo(["serv"], in: folder.url)
+        #expect(serv.status == 64)
+        #expect(serv.stderr.hasPrefix("Error: unknown command 'serv': did you mean 'serve'?\n"))
+        let help = try runOctavo(["help", "nope"], in: folder.url)
+        #expect(help.status == 64)
+        #expect(help.stderr.hasPrefix("Error: help: unknown command 'nope': the commands are build, check, "))
+        #expect(try runOctavo(["help", "check"], in: folder.url).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
     }
 }

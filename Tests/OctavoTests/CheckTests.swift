@@ -102,6 +102,23 @@ struct CheckTests {
         ])
     }
 
+    /// A broken link that a template writes is reported at the template's attribute, once for all
+    /// pages, not at a content file (which has no such link).
+    @Test func brokenTemplateLinksAreReportedAtTheTemplate() throws {
+        let folder = try TemporaryFolder()
+        let templates = try folder.write([
+            "layout.mustache": "<main id=\"content\">{{{page.heading}}}{{{page.body}}}</main>\n{{> partials/footer}}\n",
+            "partials/footer.mustache": "<footer>\n<p>About</p>\n<p>See <a href=\"{{site.root}}abuot.html\">about</a>,\n"
+                + "<a href=\"{{site.root}}index.html#contnt\">top</a> <img src=\"{{site.root}}a/index.html\" alt=\"\"></p></footer>\n",
+        ], under: "T")
+        let diagnostics = try check(["index.md": "# Home\n\n[a](a.md)\n", "a.md": "# A\n"], templates: templates)
+        #expect(diagnostics.map(\.description) == [
+            "Templates/partials/footer.mustache:4:4: error: page 'index.html' links to 'index.html#contnt', but 'index.html' has no id 'contnt'",
+            "Templates/partials/footer.mustache:4:55: error: page 'index.html' shows 'a/index.html' as an image, but it is a page: link to it with <a href>, or name an image file",
+            "Templates/partials/footer.mustache:3:11: error: page 'index.html' links to 'abuot.html', which the build does not write (and on 1 other page)",
+        ])
+    }
+
     @Test func htmlTokenizerReadsAttributesAsABrowserDoes() {
         let html = """
             <!DOCTYPE html><!-- <a href="comment.html" id="c"> --><!--><p id=x1>

@@ -57,7 +57,7 @@ struct FuzzRegressionTests {
         let home = "# Home\n\n[bmok.md#I) [item](book.md#a-1) [folder](./#hmme) [up](../x.md) [top](/book.md)\n"
         let site = try outline(["book.md": "---\nsplit: [1, 2]\n---\n" + book, "index.md": home])
         let messages = LinkResolver().resolve(site).diagnostics.map(\.description)
-        #expect(messages.contains("Content/index.md:3:33: error: link target './#hmme': no heading with id 'hmme' in Content/index.md"))
+        #expect(messages.contains("Content/index.md:3:33: error: link target './#hmme': no heading with id 'hmme' in Content/index.md: did you mean './#home'?"))
 
         // The same through a folder with an index file: anchors and numbers of that file resolve.
         let folders = try outline([
@@ -81,7 +81,7 @@ struct FuzzRegressionTests {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": crashing, "a.png": ""], under: "Content")
         let result = try SiteBuilder(options: options(in: folder)).render()
-        #expect(result.diagnostics.map(\.description) == [])
+        #expect(result.diagnostics.filter { $0.severity == .error } == [])
         guard case .bytes(let bytes) = result.files.first(where: { $0.path == "index.html" })?.contents else {
             Issue.record("no index.html")
             return

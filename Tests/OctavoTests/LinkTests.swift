@@ -51,6 +51,29 @@ struct LinkTests {
         ])
     }
 
+    /// A link that names no file or id says what was probably meant, written as the user would
+    /// write it: the `.md` left out, a page's output path, a typo, an id in other case or punctuation.
+    @Test func brokenLinksSuggestTheTargetMeant() throws {
+        let site = try outline([
+            "index.md": "# Home\n\n[a](guide/install) [b](guide/install.html) [c](guide/install/index.html) [d](guide/instal.md)\n"
+                + "[e](guide/install.md#Options) [f](guide/install.md#getting_started) [g](b.md) [h](guide/install.md#zzz)\n",
+            "guide/install.md": "# Install\n\n## Options\n\n## Getting started\n",
+            "guide/a.md": "# A\n",
+        ])
+        let messages = LinkResolver().resolve(site).diagnostics.map(\.description)
+        let page = "link to the Markdown file, not the page Octavo writes from it"
+        #expect(messages == [
+            "Content/index.md:3:1: error: link target 'guide/install' does not exist: did you mean 'guide/install.md'?",
+            "Content/index.md:3:20: error: link target 'guide/install.html' does not exist: \(page): did you mean 'guide/install.md'?",
+            "Content/index.md:3:44: error: link target 'guide/install/index.html' does not exist: \(page): did you mean 'guide/install.md'?",
+            "Content/index.md:3:74: error: link target 'guide/instal.md' does not exist: did you mean 'guide/install.md'?",
+            "Content/index.md:4:1: error: link target 'guide/install.md#Options': no heading with id 'Options' in Content/guide/install.md: did you mean 'guide/install.md#options'?",
+            "Content/index.md:4:31: error: link target 'guide/install.md#getting_started': no heading with id 'getting_started' in Content/guide/install.md: did you mean 'guide/install.md#getting-started'?",
+            "Content/index.md:4:69: error: link target 'b.md' does not exist",
+            "Content/index.md:4:79: error: link target 'guide/install.md#zzz': no heading with id 'zzz' in Content/guide/install.md",
+        ])
+    }
+
     @Test(arguments: [
         ("iii/3/index.html", "ii/index.html", "../../ii/index.html"),
         ("index.html", "iii/index.html", "iii/index.html"),

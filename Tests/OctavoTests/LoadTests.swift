@@ -85,7 +85,22 @@ struct LoadTests {
         let error = #expect(throws: BuildError.self) {
             try SourceFile(bytes: Array("abc".utf8) + [0xC3, 0x28], path: "a.md", displayPath: "Content/a.md")
         }
-        #expect(error?.description == "Content/a.md: error: is not valid UTF-8 (bad byte at byte offset 3): save it as UTF-8")
+        #expect(error?.description == "Content/a.md:1:4: error: is not valid UTF-8 (bad byte 0xC3 at byte offset 3): it is probably Latin-1 or Windows-1252; "
+                + "save it as UTF-8, or convert it with `iconv -f latin1 -t utf-8 Content/a.md > converted && mv converted Content/a.md`")
+    }
+
+    /// `--content` naming a file, or a folder whose name differs in letter case from the one there.
+    @Test func contentThatIsAFileOrWhoseNameDiffersInCase() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "content")
+        let file = #expect(throws: BuildError.self) {
+            try ContentLoader(root: folder.url.appendingPathComponent("content/index.md"), displayRoot: "content/index.md").load()
+        }
+        #expect(file?.description == "content/index.md: error: is a file, not a folder: --content names the folder that holds the Markdown files (put a single file in a folder of its own)")
+        let missing = #expect(throws: BuildError.self) {
+            try ContentLoader(root: folder.url.appendingPathComponent("Content"), displayRoot: "Content").load()
+        }
+        #expect(missing?.description == "Content: error: content folder does not exist, but 'content' does: pass --content content, or rename that folder to 'Content'")
     }
 
     @Test func nulByteIsRefused() {
@@ -271,13 +286,20 @@ struct LoadTests {
         #expect(!SiteConfig.isRightToLeft("fr") && !SiteConfig.isRightToLeft("zh-Hans") && !SiteConfig.isRightToLeft("uz-Latn"))
     }
 
+    @Test func markdownSettingChoosesGFMOrCommonMark() throws {
+        #expect(try SiteConfig(yaml: "title: T\n", file: "site.yml").gfm)
+        #expect(try SiteConfig(yaml: "markdown: gfm\n", file: "site.yml").gfm)
+        #expect(try !SiteConfig(yaml: "markdown: commonmark\n", file: "site.yml").gfm)
+    }
+
     @Test func badSiteSettingsNameTheLine() {
         let cases: [(String, String)] = [
             ("title: T\nlanguage: not a tag\n", "Content/site.yml:2: error: 'language' must be a BCP 47 language tag such as en, fr-CA or zh-Hans"),
             ("base_url: example.org/docs\n", "Content/site.yml:1: error: " + SiteConfig.baseURLProblem),
             ("favicon: ../icon.png\n", "Content/site.yml:1: error: 'favicon' must be the path of a file in the content folder, such as icon.png"),
             ("edit_url: github.com/o/r\n", "Content/site.yml:1: error: 'edit_url' must start with https:// or http://"),
-            ("langauge: fr\n", "Content/site.yml:1: error: unknown setting 'langauge' (known: title, unsafe, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub, broken_links)"),
+            ("markdown: github\n", "Content/site.yml:1: error: 'markdown' must be gfm (GitHub-flavoured, the default) or commonmark"),
+            ("langauge: fr\n", "Content/site.yml:1: error: unknown setting 'langauge' (known: title, unsafe, markdown, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub, broken_links)"),
         ]
         for (yaml, message) in cases {
             #expect(throws: BuildError.self) { try SiteConfig(yaml: yaml, file: "Content/site.yml") }

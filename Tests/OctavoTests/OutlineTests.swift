@@ -224,4 +224,14 @@ struct OutlineTests {
         #expect(site.diagnostics.map(\.severity) == [.warning])
         #expect(site.diagnostics.first?.line == 2)
     }
+
+    /// A misspelt or miscapitalised key names the key meant; one like no known key lists them all.
+    @Test func unreadFrontMatterKeySuggestsTheKeyMeant() throws {
+        let site = try outline(["index.md": "---\nwieght: 2\nTitle: T\ncolour: red\n---\n"])
+        #expect(site.diagnostics.map(\.description) == [
+            "Content/index.md:2:1: warning: front matter key 'wieght' is not used by Octavo: did you mean 'weight'?",
+            "Content/index.md:3:1: warning: front matter key 'Title' is not used by Octavo: did you mean 'title'?",
+            "Content/index.md:4:1: warning: front matter key 'colour' is not used by Octavo (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", ")))",
+        ])
+    }
 }

@@ -43,6 +43,24 @@ struct RenderTests {
         #expect(error?.diagnostics.first?.line != nil)
     }
 
+    /// swift-mustache's errors in words, at the place to fix: the section never closed (not the
+    /// end of the file), the closing tag that does not match, the tag that is not finished.
+    @Test(arguments: [
+        ("<p>\n\n{{#toc}}\n<li>{{title}}</li>\n", 3, 1, "section 'toc' opened at 3:1 is never closed: add {{/toc}} where it ends"),
+        ("{{#a}}\n  {{^b}}x{{/a}}\n{{/b}}\n", 2, 10,
+         "{{/a}} closes 'a', but the section open here is 'b' (opened at 2:3): close it first with {{/b}}, or fix the name"),
+        ("x\n{{/a}}\n", 2, 1, "{{/a}} closes a section that is not open: remove it, or open the section with {{#a}} before it"),
+        ("<h1>\n<b>{{page.title</b>\n", 2, 4, "tag '{{page.title</b>' is not finished:"),
+    ] as [(String, Int, Int, String)])
+    func mustacheSyntaxErrorsInWords(template: String, line: Int, column: Int, message: String) throws {
+        let error = #expect(throws: BuildError.self) {
+            try TemplateSet(sources: ["layout": "{{> partials/part}}", "partials/part": template], displayRoot: "Templates")
+        }
+        let diagnostic = try #require(error?.diagnostics.first)
+        #expect("\(diagnostic.file):\(diagnostic.line ?? 0):\(diagnostic.column ?? 0)" == "Templates/partials/part.mustache:\(line):\(column)")
+        #expect(diagnostic.message.hasPrefix(message), "\(diagnostic.message)")
+    }
+
     @Test func contextGivesBreadcrumbsPrevNextAndSidebar() throws {
         let site = try outline(["index.md": OutlineTests.book.replacingOccurrences(of: "title: Book", with: "title: Book")])
         let templates = try TemplateSet(root: realTemplates, displayRoot: "Templates")
@@ -98,8 +116,8 @@ struct TemplateLintTests {
     }
 
     @Test func editDistanceCountsSwapsAsOne() {
-        #expect(TemplateLint.editDistance("titel", "title") == 1)
-        #expect(TemplateLint.editDistance("site", "title") == 2)
+        #expect(Suggestion.editDistance("titel", "title") == 1)
+        #expect(Suggestion.editDistance("site", "title") == 2)
         #expect(TemplateLint.hint(for: "numbr") == "did you mean 'number'?")
     }
 

@@ -15,15 +15,20 @@ public struct SiteAudit: Sendable {
     public var pages: [(path: String, html: String)]
     /// Every path the build writes (pages and assets).
     public var files: Set<String>
-    /// Where the templates wrote ids and links, for diagnostics about markup they made.
-    public var templates = TemplateLocator()
+    /// Where the templates write links, so that a broken one is reported at the template; without
+    /// it (or when no template attribute matches) at the page's source.
+    public var templates: TemplateLinkLocator?
+    /// Where the templates write ids, so that an id a page repeats is reported at the template.
+    public var templateIDs: TemplateIDLocator?
 
     /// Creates an audit.
-    public init(site: Site, links: LinkResolver.Resolution, pages: [(path: String, html: String)], files: Set<String>) {
+    public init(site: Site, links: LinkResolver.Resolution, pages: [(path: String, html: String)], files: Set<String>,
+                templates: TemplateLinkLocator? = nil) {
         self.site = site
         self.links = links
         self.pages = pages
         self.files = files
+        self.templates = templates
     }
 
     /// Every problem found: errors for broken links made by templates, warnings for duplicate
@@ -33,7 +38,7 @@ public struct SiteAudit: Sendable {
         var result: [Diagnostic] = []
         var scanned = [HTMLTokenizer?](repeating: nil, count: pages.count)
         scanned.withUnsafeMutableBufferPointer { buffer in
-            let output = SendableBuffer(buffer)
+            let output = Unchecked.Buffer(buffer)
             DispatchQueue.concurrentPerform(iterations: pages.count) { output.buffer[$0] = HTMLTokenizer(html: pages[$0].html) }
         }
         let tokens = scanned.map { $0 ?? HTMLTokenizer(html: "") }
@@ -51,6 +56,8 @@ public struct SiteAudit: Sendable {
         var missing: [[UInt8]: [(page: Int, reference: String)]] = [:]
         var missingOrder: [String] = []
         var climbs: [(page: Int, reference: String)] = []
+        // A template link is on many pages: one diagnostic per place in the templates and message.
+        var reportedInTemplates: Set<String> = []
         for (index, page) in pages.enumerated() {
             let folder = page.path.folderPart
             let location = self.location(ofPage: index)
@@ -93,33 +100,36 @@ public struct SiteAudit: Sendable {
                     missing[Array(path.utf8), default: []].append((index, reference))
                     continue
                 }
-                let place = self.location(ofReference: reference, onPage: index)
                 if token.tag == "img", path.hasSuffix(".html") || path.hasSuffix("/") {
-                    result.append(Diagnostic(file: place.file, line: place.line, column: place.column, severity: .error,
-                                             message: "page '\(page.path)' shows '\(reference)' as an image, but it is a page: link to it with <a href>, or name an image file"))
+                    let diagnostic = self.diagnostic(reference, page: index,
+                                                     "page '\(page.path)' shows '\(reference)' as an image, but it is a page: link to it with <a href>, or name an image file")
+                    if diagnostic.column == nil || reportedInTemplates.insert("img \(diagnostic.file):\(diagnostic.line ?? 0):\(diagnostic.column ?? 0)").inserted {
+                        result.append(diagnostic)
+                    }
                     continue
                 }
                 edges[page.path, default: []].append(path)
                 if let fragment, !fragment.isEmpty, let ids = idsByPath[path], !ids.contains(Array(fragment.utf8)) {
-                    result.append(Diagnostic(file: place.file, line: place.line, column: place.column, severity: .error,
-                                             message: "page '\(page.path)' links to '\(reference)', but '\(path)' has no id '\(fragment)'"))
+                    let diagnostic = self.diagnostic(reference, page: index, "page '\(page.path)' links to '\(reference)', but '\(path)' has no id '\(fragment)'")
+                    // At a template (the only diagnostics with a column here), once for all pages; the message names the first.
+                    if diagnostic.column == nil || reportedInTemplates.insert("# \(diagnostic.file):\(diagnostic.line ?? 0):\(diagnostic.column ?? 0) \(fragment)").inserted {
+                        result.append(diagnostic)
+                    }
                 }
             }
         }
         // A link a template writes is broken on every page: say so once, at the first page.
         for path in missingOrder {
             guard let first = missing[Array(path.utf8)]?.first, let count = missing[Array(path.utf8)]?.count else { continue }
-            let location = self.location(ofReference: first.reference, onPage: first.page)
             let others = count > 1 ? " (and on \(count - 1) other page\(count == 2 ? "" : "s"))" : ""
-            result.append(Diagnostic(file: location.file, line: location.line, column: location.column, severity: .error,
-                                     message: "page '\(pages[first.page].path)' links to '\(first.reference)', which the build does not write\(others)"))
+            result.append(diagnostic(first.reference, page: first.page,
+                                     "page '\(pages[first.page].path)' links to '\(first.reference)', which the build does not write\(others)"))
         }
         // A template's link climbs on every page: say so once, at the first page.
         if let first = climbs.first {
-            let location = self.location(ofReference: first.reference, onPage: first.page)
             let others = climbs.count > 1 ? " (and \(climbs.count - 1) other link\(climbs.count == 2 ? "" : "s"))" : ""
-            result.append(Diagnostic(file: location.file, line: location.line, column: location.column, severity: .error,
-                                     message: "page '\(pages[first.page].path)' links to '\(first.reference)', which climbs above the site's root\(others): remove a '../' (after {{site.root}}, none is needed)"))
+            result.append(diagnostic(first.reference, page: first.page,
+                                     "page '\(pages[first.page].path)' links to '\(first.reference)', which climbs above the site's root\(others): remove a '../' (after {{site.root}}, none is needed)"))
         }
         while let path = queue.popLast() {
             guard reached.insert(path).inserted else { continue }
@@ -159,8 +169,24 @@ public struct SiteAudit: Sendable {
         site.location(ofPage: index)
     }
 
+    /// An error about `reference` on page `index`: at the template attribute that writes it when
+    /// one matches, else at the page's source.
+    private func diagnostic(_ reference: String, page index: Int, _ message: String) -> Diagnostic {
+        if let place = templates?.location(of: reference) {
+            return Diagnostic(file: place.file, line: place.line, column: place.column, severity: .error, message: message)
+        }
+        // A link of the page's own source: at its line and column.
+        if let document = site.pages[index].document,
+           let link = (site.documents[document].links + site.documents[document].externalLinks).first(where: { $0.destination == reference }) {
+            return Diagnostic(file: site.documents[document].displayPath, line: site.documents[document].bodyFirstLine + link.line - 1,
+                              column: link.column, severity: .error, message: message)
+        }
+        let location = self.location(ofPage: index)
+        return Diagnostic(file: location.file, line: location.line, column: location.line.map { _ in 1 }, severity: .error, message: message)
+    }
+
     /// Where an id of a page was written: the heading of the page's source that has it (line,
-    /// column 1), else the template that writes it.
+    /// column 1), else the template that writes it, else the page's source.
     private func location(ofID id: String, onPage index: Int) -> (file: String, line: Int?, column: Int?) {
         let page = site.pages[index]
         if let document = page.document {
@@ -168,17 +194,9 @@ public struct SiteAudit: Sendable {
                 return (site.documents[document].displayPath, site.documents[document].bodyFirstLine + block.line - 1, 1)
             }
         }
-        return templates.location(of: id, in: ["id"]) ?? templates.layout
-    }
-
-    /// Where a link of a page was written: the content link written so (line and column), else
-    /// the template that writes it, else the layout.
-    private func location(ofReference reference: String, onPage index: Int) -> (file: String, line: Int?, column: Int?) {
-        if let document = site.pages[index].document,
-           let link = (site.documents[document].links + site.documents[document].externalLinks).first(where: { $0.destination == reference }) {
-            return (site.documents[document].displayPath, site.documents[document].bodyFirstLine + link.line - 1, link.column)
-        }
-        return templates.location(of: reference, in: ["href", "src", "action"]) ?? templates.layout
+        if let place = templateIDs?.location(of: id) { return (place.file, place.line, place.column) }
+        let location = self.location(ofPage: index)
+        return (location.file, location.line, location.line.map { _ in 1 })
     }
 
     private func unresolvedDestinations(ofPage index: Int) -> Set<String> {

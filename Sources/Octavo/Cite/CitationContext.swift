@@ -38,37 +38,47 @@ public struct CitationContext: Sendable {
         line = withLine ? Line(text: citation.text, bib: Citation.bibFile, ris: Citation.risFile) : nil
     }
 
-    static let variableNames: Set<String> = ["meta", "jsonLD", "line", "name", "content", "text", "bib", "ris"]
+    /// The names of every ``variables`` table of a citation, for ``TemplateLint``.
+    static let variableNames = Set(variables.keys).union(MetaTag.variables.keys).union(Line.variables.keys)
 }
 
 extension CitationContext: MustacheParent {
+    /// Every variable a template can ask this value for, and how it is read: the one table that
+    /// the renderer (``child(named:)``) and ``TemplateLint`` both read.
+    static let variables: [String: @Sendable (CitationContext) -> Any] = [
+        "meta": { $0.meta },
+        "jsonLD": { $0.jsonLD },
+        "line": { $0.line.orAbsent },
+    ]
+
     public func child(named name: String) -> Any? {
-        switch name {
-        case "meta": meta
-        case "jsonLD": jsonLD
-        case "line": line.orAbsent
-        default: nil
-        }
+        Self.variables[name]?(self)
     }
 }
 
 extension CitationContext.MetaTag: MustacheParent {
+    /// Every variable a template can ask this value for, and how it is read: the one table that
+    /// the renderer (``child(named:)``) and ``TemplateLint`` both read.
+    static let variables: [String: @Sendable (CitationContext.MetaTag) -> Any] = [
+        "name": { $0.name },
+        "content": { $0.content },
+    ]
+
     public func child(named name: String) -> Any? {
-        switch name {
-        case "name": self.name
-        case "content": content
-        default: nil
-        }
+        Self.variables[name]?(self)
     }
 }
 
 extension CitationContext.Line: MustacheParent {
+    /// Every variable a template can ask this value for, and how it is read: the one table that
+    /// the renderer (``child(named:)``) and ``TemplateLint`` both read.
+    static let variables: [String: @Sendable (CitationContext.Line) -> Any] = [
+        "text": { $0.text },
+        "bib": { $0.bib },
+        "ris": { $0.ris },
+    ]
+
     public func child(named name: String) -> Any? {
-        switch name {
-        case "text": text
-        case "bib": bib
-        case "ris": ris
-        default: nil
-        }
+        Self.variables[name]?(self)
     }
 }

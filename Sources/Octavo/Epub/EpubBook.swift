@@ -96,7 +96,7 @@ public struct EpubBook: Sendable {
         var rendered = [(html: String, problem: Diagnostic?)](repeating: ("", nil), count: chapters.count)
         let book = self
         rendered.withUnsafeMutableBufferPointer { buffer in
-            let output = SendableBuffer(buffer)
+            let output = Unchecked.Buffer(buffer)
             RenderThreads.concurrentPerform(iterations: chapters.count) { index in
                 let context = book.context(for: chapters[index], targets: targets, media: media.links)
                 output.buffer[index] = templates.render(context, template: EpubTemplates.chapterName, limits: limits, page: chapters[index].file)
@@ -124,7 +124,7 @@ public struct EpubBook: Sendable {
         var files = [file(EpubPackage.path, package.document()), file(EpubNavigation.navPath, navigation.navDocument()),
                      file(EpubNavigation.ncxPath, navigation.ncx()), file("style.css", stylesheet.html)]
         files += zip(chapters, rendered).map { file($0.file, $1.html) }
-        files += media.files.map { OutputFile(path: Self.folder + "/" + Self.mediaFolder + "/" + $0.path, contents: .copy($0.sourceURL), source: site.contentRoot + "/" + $0.path) }
+        files += media.files.map { OutputFile(path: Self.folder + "/" + Self.mediaFolder + "/" + $0.path, contents: .copy($0.sourceURL), source: DisplayPath(site.contentRoot).appending($0.path).text) }
         return (files.sorted { $0.path < $1.path }, diagnostics)
     }
 

@@ -1,15 +1,5 @@
 import Foundation
 
-/// Where an internal link leads once the site is outlined.
-public enum LinkTarget: Sendable, Equatable {
-    /// A page (index into ``Site/pages``), with an optional fragment (`#id`, without `#`).
-    case page(Int, fragment: String?)
-    /// A file in the output (an asset), by its output path, with an optional fragment.
-    case file(String, fragment: String?)
-    /// Nothing: the link is written as it was, and a diagnostic says why.
-    case unresolved(String)
-}
-
 /// The link stage: resolves every internal link of every document to a page, an anchor on a
 /// page, or an asset.
 ///
@@ -68,12 +58,15 @@ public struct LinkResolver: Sendable {
         var labels: [[String?]] = []
         var diagnostics: [Diagnostic] = []
         let linkPages = Self.linkPages(site)
+        // Made at the first broken link only: a site whose links all resolve pays nothing for hints.
+        var alternatives: Alternatives?
         for (documentIndex, document) in site.documents.enumerated() {
             var resolved: [LinkTarget] = []
             var documentLabels: [String?] = []
             for (linkIndex, link) in document.links.enumerated() {
                 let from = linkPages[documentIndex][linkIndex]
-                var target = resolve(link.destination, in: document, from: from, site: site, documents: documentsByPath, folderPages: folderPages, assets: assetPaths)
+                var target = resolve(link.destination, in: document, from: from, site: site, documents: documentsByPath, folderPages: folderPages,
+                                     assets: assetPaths, alternatives: &alternatives)
                 if link.isImage, Self.isPage(target, site: site) {
                     target = .unresolved("image source '\(link.destination)' is a page, not an image: link to it with [text](\(link.destination)), or give an image file")
                 }
@@ -154,7 +147,7 @@ public struct LinkResolver: Sendable {
     }
 
     private func resolve(_ destination: String, in document: Document, from page: Int, site: Site, documents: [String: Int],
-                         folderPages: [String: Int], assets: Set<String>) -> LinkTarget {
+                         folderPages: [String: Int], assets: Set<String>, alternatives: inout Alternatives?) -> LinkTarget {
         // Zola's internal links (`@/blog/post.md`) start from its content folder, as `/` does here.
         if destination.utf8.starts(with: "@/".utf8) {
             return .unresolved("link target '\(destination)' is Zola's internal link form, which a browser cannot follow: write '\(destination.dropFirst())' (a path from the content folder)")
@@ -193,7 +186,9 @@ public struct LinkResolver: Sendable {
             if let page = site.pages.firstIndex(where: { $0.document == nil && $0.path == generated }), fragment?.isEmpty != false {
                 return .page(page, fragment: nil)
             }
-            return .unresolved("link target '\(rest)' does not exist")
+            if alternatives == nil { alternatives = Alternatives(site: site) }
+            let hint = alternatives.map { Self.pathHint(path: path, written: rest, in: document, site: site, alternatives: $0) } ?? ""
+            return .unresolved("link target '\(rest)' does not exist\(hint)")
         }
         let target = site.documents[index]
         guard let fragment, !fragment.isEmpty else { return .page(target.rootPage, fragment: nil) }
@@ -226,7 +221,8 @@ public struct LinkResolver: Sendable {
         if ParagraphReference.isNumber(fragment) {
             return .unresolved("link target '\(written)': no part or item numbered '\(fragment)' in \(document.displayPath)")
         }
-        return .unresolved("link target '\(written)': no heading with id '\(fragment)' in \(document.displayPath)")
+        return .unresolved("link target '\(written)': no heading with id '\(fragment)' in \(document.displayPath)"
+                           + Self.fragmentHint(fragment, in: document, written: written))
     }
 
     /// Joins a link path to the folder of the file that holds it and removes `.` and `..`.
@@ -246,119 +242,4 @@ public struct LinkResolver: Sendable {
         }
         return parts.joined(separator: "/") + (path.hasSuffix("/") && !parts.isEmpty ? "/" : "")
     }
-}
-
-extension LinkTarget {
-    /// The URL of this target as written in the page at `fromPath`: relative, naming the file
-    /// (`../iii/index.html#id`), percent-encoded where URLs need it, not yet HTML-escaped.
-    func url(from fromPath: String, site: Site, original: String) -> String {
-        switch self {
-        case .page(let index, let fragment):
-            let path = site.pages[index].path
-            let query = URLEscaping.query(of: original)
-            let base = path == fromPath && fragment != nil && query.isEmpty ? "" : RelativePath.from(fromPath, to: path)
-            return URLEscaping.path(base) + query + (fragment.map { "#" + URLEscaping.fragment($0) } ?? "")
-        case .file(let path, let fragment):
-            return URLEscaping.path(RelativePath.from(fromPath, to: path)) + URLEscaping.query(of: original)
-                + (fragment.map { "#" + URLEscaping.fragment($0) } ?? "")
-        case .unresolved:
-            return original
-        }
-    }
-}
-
-/// Relative paths between files of the output folder.
-public enum RelativePath {
-    /// The path from the folder of the file `from` to the file `to`; both relative to the site root.
-    /// `from("iii/3/index.html", to: "ii/index.html")` is `../../ii/index.html`.
-    public static func from(_ from: String, to: String) -> String {
-        // Drop the folders both paths start with, then climb one `..` per folder of `from` left.
-        var fromRest = Substring(from.folderPart)
-        var toRest = Substring(to)
-        // By byte: a `/` followed by a combining mark is one Character.
-        let slash = UInt8(ascii: "/")
-        while !fromRest.isEmpty, let toSlash = toRest.utf8.firstIndex(of: slash) {
-            let fromSlash = fromRest.utf8.firstIndex(of: slash)
-            guard fromRest.utf8[..<(fromSlash ?? fromRest.endIndex)].elementsEqual(toRest.utf8[..<toSlash]) else { break }
-            fromRest = fromSlash.map { fromRest[fromRest.utf8.index(after: $0)...] } ?? ""
-            toRest = toRest[toRest.utf8.index(after: toSlash)...]
-        }
-        let ups = fromRest.isEmpty ? 0 : fromRest.utf8.reduce(1) { $1 == slash ? $0 + 1 : $0 }
-        return String(repeating: "../", count: ups) + toRest
-    }
-
-    /// The prefix that leads from the file `from` to the site root: `""` or `../../`.
-    public static func root(from: String) -> String {
-        String(repeating: "../", count: from.pathParts().count - 1)
-    }
-}
-
-/// Percent-encoding for URLs Octavo writes.
-///
-/// One rule for every path segment and fragment, here and in `Templates/assets/search.js`
-/// (`encodeURIComponent` per segment): everything but ASCII letters, digits and `-_.!~*'()` is
-/// percent-encoded as UTF-8, so `#`, `?`, `%`, space, `"`, `:`, `&`, `+` and every non-ASCII
-/// letter in a name reach the file they name.
-public enum URLEscaping {
-    /// What a segment keeps as it is: JavaScript's `encodeURIComponent` set.
-    private static let segmentAllowed: CharacterSet = {
-        var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
-        set.insert(charactersIn: "-_.!~*'()")
-        return set
-    }()
-
-    /// Encodes a path segment by segment, keeping the `/` between them.
-    ///
-    /// `:` is always encoded (`%3A`): a relative URL whose first segment holds a colon is read
-    /// as having a scheme (`javascript:alert(1)/index.html`, `Note: intro/index.html`; RFC 3986,
-    /// §4.2), and a page's path comes from names the user chose. `#` and `?` would start a
-    /// fragment or query. Browsers and servers decode them back to the file's name.
-    public static func path(_ path: String) -> String {
-        if path.utf8.allSatisfy(isPlain) { return path }
-        return path.pathParts(omittingEmpty: false).map { segment(String($0)) }.joined(separator: "/")
-    }
-
-    /// Encodes one path segment (no `/` kept), as `encodeURIComponent` does.
-    public static func segment(_ segment: String) -> String {
-        segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? segment
-    }
-
-    /// ASCII letters, digits and `-._/`: never encoded.
-    private static func isPlain(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-            || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x2F
-    }
-
-    /// Encodes a fragment as one segment (ids are letters, digits, `-` and `_`; others are encoded).
-    public static func fragment(_ fragment: String) -> String {
-        segment(fragment)
-    }
-
-    /// The query of a link as written (`?view=full` of `c.md?view=full#top`), with `?`, or `""`
-    /// when it has none. It is kept as written but for the characters a URL cannot hold as they
-    /// are (space, `"`, `<`, `>`, `\`, `^`, `` ` ``, `{`, `|`, `}`, controls, non-ASCII, and a `%`
-    /// that starts no escape: RFC 3986, §3.4), which are percent-encoded as UTF-8.
-    public static func query(of destination: String) -> String {
-        let utf8 = destination.utf8
-        let end = utf8.firstIndex(of: UInt8(ascii: "#")) ?? utf8.endIndex
-        guard let start = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) else { return "" }
-        let bytes = Array(utf8[start..<end])
-        var result = ""
-        for (offset, byte) in bytes.enumerated() {
-            let isHex = { (at: Int) in at < bytes.count && (bytes[at] as UInt8).isHexDigit }
-            let plain = byte > 0x20 && byte < 0x7F && !"\"<>\\^`{|}".utf8.contains(byte)
-                && (byte != UInt8(ascii: "%") || (isHex(offset + 1) && isHex(offset + 2)))
-            result += plain ? String(UnicodeScalar(byte)) : "%" + String(byte, radix: 16, uppercase: true).leftPadded
-        }
-        return result
-    }
-}
-
-private extension UInt8 {
-    var isHexDigit: Bool { (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self) }
-}
-
-private extension String {
-    /// Two hex digits: `"7"` → `"07"`.
-    var leftPadded: String { count < 2 ? "0" + self : self }
 }

@@ -1,36 +1,5 @@
 import Foundation
 
-/// What the load stage found in a content folder: Markdown files and the other files (assets).
-public struct LoadedContent: Sendable {
-    /// Markdown files (`.md`, `.markdown`), sorted by path.
-    public var sources: [SourceFile]
-    /// Every other file, as paths relative to the content folder (NFC, `/`-separated), sorted;
-    /// copied to the same path in the output.
-    public var assets: [Asset]
-    /// The settings of `site.yml`, or the defaults.
-    public var config: SiteConfig
-    /// Where symbolic links may lead; the templates folder is read with the same boundary.
-    public var boundary: LinkBoundary
-    /// Warnings and notes about the folder's entries (see ``FolderWalker/Listing/diagnostics``).
-    public var diagnostics: [Diagnostic]
-    /// The index of terms of `terms.yml`, or `nil` when there is none.
-    public var terms: TermList? = nil
-}
-
-/// A file copied as it is into the output.
-public struct Asset: Sendable, Hashable {
-    /// The path in the output folder, relative to its root, `/`-separated, NFC.
-    public var path: String
-    /// The absolute path of the file to copy.
-    public var sourceURL: URL
-
-    /// Creates an asset.
-    public init(path: String, sourceURL: URL) {
-        self.path = path
-        self.sourceURL = sourceURL
-    }
-}
-
 /// Reads a content folder.
 public struct ContentLoader: Sendable {
     /// The folder to read.
@@ -51,12 +20,22 @@ public struct ContentLoader: Sendable {
     /// by ``FolderWalker`` before anything is read through it; `site.yml` is read first, since its
     /// `allow_outside_links` decides which symbolic links may be followed.
     ///
-    /// - Throws: ``BuildError`` when the folder is missing, a file cannot be read or decoded, its
-    ///   front matter is invalid, a name holds a control character, or a symbolic link leads outside
-    ///   the site's root (see ``LinkBoundary``), nowhere, or back into a folder being read (a loop).
+    /// A file that cannot be read or decoded, or whose front matter is not valid, is an error in
+    /// ``LoadedContent/diagnostics`` (the file is kept, without its front matter or, unreadable,
+    /// empty), so that one run reports every file's problems.
+    /// - Throws: ``BuildError`` when the folder is missing, `site.yml` is not valid, a name holds a
+    ///   control character, or a symbolic link leads outside the site's root (see ``LinkBoundary``),
+    ///   nowhere, or back into a folder being read (a loop).
     public func load() throws -> LoadedContent {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+            if FileManager.default.fileExists(atPath: root.path) {
+                throw BuildError(file: displayRoot, "is a file, not a folder: --content names the folder that holds the Markdown files (put a single file in a folder of its own)")
+            }
+            if let other = Self.sameNameInOtherCase(as: root) {
+                let suggestion = displayRoot.contains("/") ? String(displayRoot.dropLast(root.lastPathComponent.count)) + other : other
+                throw BuildError(file: displayRoot, "content folder does not exist, but '\(suggestion)' does: pass --content \(suggestion), or rename that folder to '\(root.lastPathComponent)'")
+            }
             throw BuildError(file: displayRoot, "content folder does not exist: create it or pass --content DIR")
         }
         let config = try readConfig()
@@ -67,7 +46,7 @@ public struct ContentLoader: Sendable {
         var errors: [Diagnostic] = []
         var terms: TermList?
         for entry in listing.entries where entry.path != SiteConfig.fileName {
-            let display = displayRoot + "/" + entry.path
+            let display = DisplayPath(displayRoot).appending(entry.path).text
             if entry.path == TermList.fileName {
                 do {
                     guard let data = FileManager.default.contents(atPath: entry.url.path) else {
@@ -82,17 +61,27 @@ public struct ContentLoader: Sendable {
                     guard let data = FileManager.default.contents(atPath: entry.url.path) else {
                         throw BuildError(file: display, "cannot be read: check its permissions")
                     }
-                    sources.append(try SourceFile(bytes: [UInt8](data), path: entry.path, displayPath: display))
+                    sources.append(try SourceFile(bytes: [UInt8](data), path: entry.path, displayPath: display, problems: &errors))
                 } catch let error as BuildError {
                     errors += error.diagnostics
+                    // Kept as an empty page, so that links to it do not add errors of their own.
+                    sources.append(SourceFile(path: entry.path, displayPath: display, frontMatter: FrontMatter(), body: "", bodyFirstLine: 1))
                 }
             } else {
                 assets.append(Asset(path: entry.path, sourceURL: entry.url))
             }
         }
-        if !errors.isEmpty { throw BuildError(errors) }
+        // Errors of single files are reported with every other problem of the site, not alone.
         return LoadedContent(sources: sources.sorted { $0.path < $1.path }, assets: assets.sorted { $0.path < $1.path },
-                             config: config, boundary: boundary, diagnostics: listing.diagnostics, terms: terms)
+                             config: config, boundary: boundary, diagnostics: errors + listing.diagnostics, terms: terms)
+    }
+
+    /// The name of a folder beside `url` that differs from its name only in letter case
+    /// (`content` for `Content`), on a file system that tells them apart; `nil` when there is none.
+    static func sameNameInOtherCase(as url: URL) -> String? {
+        let name = url.lastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []
+        return names.sorted().first { $0 != name && $0.lowercased() == name.lowercased() }
     }
 
     /// Reads `site.yml`, or returns the defaults when there is none.
@@ -100,7 +89,7 @@ public struct ContentLoader: Sendable {
     ///   site's root (the setting that would allow such links cannot vouch for itself).
     func readConfig() throws -> SiteConfig {
         let url = root.appendingPathComponent(SiteConfig.fileName)
-        let display = displayRoot + "/" + SiteConfig.fileName
+        let display = DisplayPath(displayRoot).appending(SiteConfig.fileName).text
         var info = stat()
         guard lstat(url.path, &info) == 0 else { return SiteConfig() }
         if info.st_mode & S_IFMT == S_IFLNK {

@@ -84,13 +84,13 @@ public struct FolderWalker: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            errors.append(Diagnostic(file: Self.display(displayRoot + "/" + relative), message: "folder cannot be read: check its permissions"))
+            errors.append(Diagnostic(file: Self.display(DisplayPath(displayRoot).appending(relative).text), message: "folder cannot be read: check its permissions"))
             return
         }
         for name in names.sorted() where !(skipsHidden && name.hasPrefix(".")) {
             let url = folder.appendingPathComponent(name)
             let path = relative + name.precomposedStringWithCanonicalMapping
-            let display = Self.display(displayRoot + "/" + path)
+            let display = Self.display(DisplayPath(displayRoot).appending(path).text)
             if name.unicodeScalars.contains(where: Self.isControl) {
                 errors.append(Diagnostic(file: display, message: "has a control character in its name (shown escaped): rename it; such a name can break the lists Octavo and other tools keep"))
                 continue

@@ -73,7 +73,16 @@ extension FrontMatter {
         }
         guard let root else { return }  // empty front matter
         guard let mapping = root.mapping else {
-            throw BuildError(file: file, line: firstLine, "front matter must be a YAML mapping of keys to values")
+            // `title Command line`: YAML reads a line without `: ` as text, not as a key.
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = lines.firstIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? 0
+            let words = (first < lines.count ? lines[first] : "").trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
+            let word = words.first.map(String.init) ?? ""
+            if root.scalar != nil, words.count == 2, let key = Self.knownKeys.contains(word) ? word : Suggestion.closest(to: word, among: Self.knownKeys) {
+                throw BuildError(file: file, line: firstLine + first, column: 1,
+                                 "front matter must be lines of 'key: value', and this line has no colon: did you mean '\(key): \(words[1])'?")
+            }
+            throw BuildError(file: file, line: firstLine, "front matter must be a YAML mapping of keys to values: lines of 'key: value'")
         }
         func line(_ node: Node) -> Int { firstLine + (node.mark?.line ?? 1) - 1 }
         func fail(_ node: Node, _ message: String) -> BuildError {

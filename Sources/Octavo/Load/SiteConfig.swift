@@ -6,6 +6,7 @@ import Yams
 /// ```yaml
 /// title: My site     # the site's title; default: the home page's title
 /// unsafe: true       # keep raw HTML and javascript: links in Markdown (default false)
+/// markdown: commonmark  # CommonMark 0.30 only, without GitHub's extensions (default gfm)
 /// allow_outside_links: true  # follow symbolic links that lead outside the site (default false)
 /// language: fr       # BCP 47 tag for <html lang>; right-to-left scripts also get dir="rtl"
 /// base_url: https://example.org/docs/   # canonical links, sitemap.xml, robots.txt, Open Graph
@@ -21,6 +22,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var title: String?
     /// Whether raw HTML and dangerous URLs in Markdown are kept (cmark's `CMARK_OPT_UNSAFE`).
     public var unsafe: Bool
+    /// Whether Markdown is GitHub-flavoured (`markdown: gfm`, the default) rather than CommonMark
+    /// 0.30 only (`markdown: commonmark`); see ``MarkdownParser/gfm``.
+    public var gfm: Bool = true
     /// Whether symbolic links in the content and templates folders may lead outside the site's
     /// root (see ``LinkBoundary``).
     public var allowOutsideLinks: Bool
@@ -81,6 +85,12 @@ public struct SiteConfig: Sendable, Equatable {
                 if let flag = value.bool { unsafe = flag } else {
                     problems.append(Diagnostic(file: file, line: line, message: "'unsafe' must be true or false"))
                 }
+            case "markdown":
+                switch value.scalar?.string {
+                case "gfm": gfm = true
+                case "commonmark": gfm = false
+                default: problems.append(Diagnostic(file: file, line: line, message: "'markdown' must be gfm (GitHub-flavoured, the default) or commonmark"))
+                }
             case "allow_outside_links":
                 if let flag = value.bool { allowOutsideLinks = flag } else {
                     problems.append(Diagnostic(file: file, line: line, message: "'allow_outside_links' must be true or false"))
@@ -129,7 +139,7 @@ public struct SiteConfig: Sendable, Equatable {
     }
 
     /// The keys `site.yml` may hold, for messages.
-    static let knownKeys = "title, unsafe, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub, broken_links"
+    static let knownKeys = "title, unsafe, markdown, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub, broken_links"
 
     /// What a base URL must look like, for messages.
     public static let baseURLProblem = "the base URL must be an absolute http:// or https:// URL, such as https://example.org/docs/"

@@ -37,9 +37,20 @@ extension SourceFile {
     ///   - bytes: The file's contents.
     ///   - path: The path relative to the content folder.
     ///   - displayPath: The path to show in diagnostics.
-    /// - Throws: ``BuildError`` when the bytes are not UTF-8 (with the byte offset), contain a NUL
-    ///   byte, or the front matter is not closed or not valid.
+    /// - Throws: ``BuildError`` when the bytes are UTF-16 (said so), not UTF-8 (with the line,
+    ///   column and byte offset), contain a NUL byte, or the front matter is not closed or not valid.
     public init(bytes: [UInt8], path: String, displayPath: String) throws {
+        var problems: [Diagnostic] = []
+        try self.init(bytes: bytes, path: path, displayPath: displayPath, problems: &problems)
+        if !problems.isEmpty { throw BuildError(problems) }
+    }
+
+    /// Decodes a file's bytes and reads what it can of its front matter: a front matter that is not
+    /// closed or not valid is added to `problems`, and the file is kept without it (the body after
+    /// it, or the whole text when it is not closed), so that one bad file does not hide the problems
+    /// of the others, nor make every link to it look broken.
+    /// - Throws: ``BuildError`` when the bytes are not UTF-8 text.
+    init(bytes: [UInt8], path: String, displayPath: String, problems: inout [Diagnostic]) throws {
         let text = try Self.decode(bytes, file: displayPath)
         var frontMatter = FrontMatter()
         var body = Substring(text)
@@ -65,14 +76,19 @@ extension SourceFile {
                 line += 1
                 start = nextLine(after: end)
             }
-            guard let closing else {
-                throw BuildError(file: displayPath, line: 1, "front matter is not closed: add a line '\(isTOML ? "+++" : "---")' after it")
+            if let closing {
+                do {
+                    let header = String(text[yamlStart..<closing.start])
+                    frontMatter = isTOML ? try FrontMatter(toml: header, file: displayPath, firstLine: 2)
+                        : try FrontMatter(yaml: header, file: displayPath, firstLine: 2)
+                } catch let error as BuildError {
+                    problems += error.diagnostics
+                }
+                body = text[nextLine(after: closing.end)...]
+                bodyFirstLine = line + 1
+            } else {
+                problems.append(Diagnostic(file: displayPath, line: 1, message: "front matter is not closed: add a line '\(isTOML ? "+++" : "---")' after it"))
             }
-            let header = String(text[yamlStart..<closing.start])
-            frontMatter = isTOML ? try FrontMatter(toml: header, file: displayPath, firstLine: 2)
-                : try FrontMatter(yaml: header, file: displayPath, firstLine: 2)
-            body = text[nextLine(after: closing.end)...]
-            bodyFirstLine = line + 1
         }
         self.init(path: path, displayPath: displayPath, frontMatter: frontMatter, body: String(body), bodyFirstLine: bodyFirstLine)
     }
@@ -89,11 +105,12 @@ extension SourceFile {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         let body = bytes[start...]
         if let nul = Self.firstIndex(of: 0, in: body) {
+            if let order = Self.utf16ByteOrder(body) { throw Self.utf16Error(order, file: file) }
             throw BuildError(file: file, "contains a NUL byte at byte offset \(nul): this is not a text file")
         }
         guard let text = String(validating: body, as: UTF8.self) else {
-            let bad = Self.firstInvalidUTF8Offset(body) ?? start
-            throw BuildError(file: file, "is not valid UTF-8 (bad byte at byte offset \(bad)): save it as UTF-8")
+            if let order = Self.utf16ByteOrder(body) { throw Self.utf16Error(order, file: file) }
+            throw Self.notUTF8Error(body, at: Self.firstInvalidUTF8Offset(body) ?? start, file: file)
         }
         guard Self.firstIndex(of: 13, in: body) != nil else { return text }
         // Bytes, not Characters: a CR is never part of a multi-byte sequence, whereas Foundation's

@@ -38,7 +38,7 @@ public struct Outliner: Sendable {
     ///   written to the same path.
     ///   - contentRoot: How diagnostics name the content folder.
     ///   - summary: The pages of `SUMMARY.md` in its order, when the content folder has one.
-    public func outline(_ inputs: [Input], assets: [Asset], contentRoot: String = "Content", summary: [SummaryEntry]? = nil) throws -> Site {
+    public func outline(_ inputs: [Input], assets: [Asset], contentRoot: String = DisplayPath.defaultContent.text, summary: [SummaryEntry]? = nil) throws -> Site {
         var builder = Builder()
         let tree = Folder.make(inputs)
         try tree.checkPageFiles()
@@ -267,9 +267,16 @@ private struct Builder {
         }
         documents.append(Document(path: source.path, displayPath: source.displayPath, bodyFirstLine: source.bodyFirstLine,
                                   links: input.markdown.links, externalLinks: input.markdown.externalLinks, rootPage: root, anchorPages: anchorPages, numberPages: numberPages, frontMatter: front))
+        for warning in input.markdown.warnings {
+            diagnostics.append(Diagnostic(file: source.displayPath, line: warning.line + source.bodyFirstLine - 1, column: warning.column,
+                                          severity: .warning, message: warning.message))
+        }
         for (key, line) in front.unreadKeys {
+            // Keys are case-sensitive: `Title` is a typo of `title` as much as `wieght` is of `weight`.
+            let hint = Suggestion.closest(to: key, among: FrontMatter.knownKeys).map { ": did you mean '\($0)'?" }
+                ?? " (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", ")))"
             diagnostics.append(Diagnostic(file: source.displayPath, line: line, column: 1, severity: .warning,
-                                          message: "front matter key '\(key)' is not used by Octavo (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", ")))"))
+                                          message: "front matter key '\(key)' is not used by Octavo\(hint)"))
         }
         return root
     }
@@ -379,10 +386,10 @@ private struct Builder {
             if let document = page.document {
                 claim(page.path, file: documents[document].displayPath, line: page.line)
             } else {
-                claim(page.path, file: contentRoot + (page.path.folderPart.isEmpty ? "" : "/" + page.path.folderPart), line: nil)
+                claim(page.path, file: DisplayPath(contentRoot).appending(page.path.folderPart).text, line: nil)
             }
         }
-        for asset in assets { claim(asset.path, file: contentRoot + "/" + asset.path, line: nil) }
+        for asset in assets { claim(asset.path, file: DisplayPath(contentRoot).appending(asset.path).text, line: nil) }
         if !problems.isEmpty { throw BuildError(problems) }
     }
 }

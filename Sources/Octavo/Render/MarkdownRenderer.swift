@@ -4,16 +4,25 @@
 public struct MarkdownRenderer: Sendable {
     /// Whether raw HTML and dangerous URLs are kept (see ``MarkdownParser/unsafe``).
     public var unsafe: Bool
+    /// Whether GitHub Flavored Markdown's extensions are read (see ``MarkdownParser/gfm``).
+    public var gfm: Bool
 
     /// Creates a renderer.
-    public init(unsafe: Bool = false) {
+    public init(unsafe: Bool = false, gfm: Bool = true) {
         self.unsafe = unsafe
+        self.gfm = gfm
     }
 
-    /// The HTML of `markdown`, CommonMark 0.30 as libcmark renders it, but for heading ids and permalinks.
+    /// The HTML of `markdown`, CommonMark 0.30 as libcmark renders it (with GFM's extensions unless
+    /// ``gfm`` is off), but for heading ids and permalinks.
     public func html(_ markdown: String) -> String {
+        render(markdown).html
+    }
+
+    /// The HTML of `markdown` (see ``html(_:)``) and the parser's warnings about it, in source order.
+    public func render(_ markdown: String) -> (html: String, warnings: [MarkdownWarning]) {
         var ids = HeadingIDGenerator()
-        let document = MarkdownParser(unsafe: unsafe, collectsLinks: false).parse(markdown, ids: &ids)
+        let document = MarkdownParser(unsafe: unsafe, collectsLinks: false, gfm: gfm).parse(markdown, ids: &ids)
         var html = ""
         for block in document.blocks {
             if let level = block.headingLevel {
@@ -22,6 +31,6 @@ public struct MarkdownRenderer: Sendable {
                 html += block.html
             }
         }
-        return html
+        return (html, document.warnings.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
     }
 }

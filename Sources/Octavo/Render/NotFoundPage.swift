@@ -9,7 +9,7 @@ import Foundation
 /// the home page.
 public struct NotFoundPage: Sendable {
     /// The page's path in the output folder.
-    public static let path = "404.html"
+    public static let path = GeneratedPaths.notFound
     /// The content file it is made from, relative to the content folder.
     public static let sourcePath = "404.md"
 

@@ -36,8 +36,8 @@ public struct PageRenderer: Sendable {
         var problems = [Diagnostic?](repeating: nil, count: site.pages.count)
         results.withUnsafeMutableBufferPointer { buffer in
             problems.withUnsafeMutableBufferPointer { problemBuffer in
-                let output = SendableBuffer(buffer)
-                let problemOutput = SendableBuffer(problemBuffer)
+                let output = Unchecked.Buffer(buffer)
+                let problemOutput = Unchecked.Buffer(problemBuffer)
                 RenderThreads.concurrentPerform(iterations: site.pages.count) { index in
                     let context = context(for: index, site: site, links: links)
                     let path = site.pages[index].path
@@ -171,8 +171,8 @@ public struct PageRenderer: Sendable {
     func siteContext(_ site: Site, from path: String, root: String? = nil) -> SiteContext {
         let root = root ?? RelativePath.root(from: path)
         return SiteContext(title: site.title, root: root, home: root + "index.html", generator: "Octavo",
-                           search: templates.has(TemplateSet.searchName) ? root + SearchIndex.pagePath : nil,
-                           print: templates.has(TemplateSet.printName) ? root + PrintEdition.path : nil,
+                           search: templates.has(TemplateSet.searchName) ? root + GeneratedPaths.search : nil,
+                           print: templates.has(TemplateSet.printName) ? root + GeneratedPaths.printEdition : nil,
                            language: config.language, dir: SiteConfig.isRightToLeft(config.language) ? "rtl" : nil,
                            baseURL: config.baseURL, description: config.description, author: config.author,
                            favicon: config.favicon.map { root + URLEscaping.path($0) })
@@ -285,26 +285,3 @@ public struct PageRenderer: Sendable {
         return nil
     }
 }
-
-/// Escaping for text Octavo puts into HTML itself.
-public enum HTMLEscaping {
-    /// Escapes `&`, `<`, `>`, `"` and `'` (safe in text and in quoted attributes).
-    public static func escape(_ text: String) -> String {
-        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
-        guard text.utf8.contains(where: special) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-}
-

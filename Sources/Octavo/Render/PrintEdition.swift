@@ -11,7 +11,7 @@
 /// (images, PDFs) stay relative paths.
 public struct PrintEdition: Sendable {
     /// The print edition's path from the site root.
-    public static let path = "print.html"
+    public static let path = GeneratedPaths.printEdition
     /// Ids the templates use on the print edition (`<main id="octavo.content">`, the contents' heading);
     /// headings with these ids are given others.
     public static let reservedIDs = ["octavo.content", "octavo.toc-title"]

@@ -28,8 +28,8 @@ enum RenderThreads {
     /// Runs `body` on such a thread and returns its result (directly when already on one).
     static func run<T>(_ body: @escaping () -> T) -> T {
         if isCurrent { return body() }
-        let result = ResultBox<T>()
-        let work = UncheckedBox(body)
+        let result = Unchecked.Slot<T>()
+        let work = Unchecked.Box(body)
         pool.perform(jobs: 1, iterations: 1) { _ in result.value = work.value() }
         return result.value!
     }
@@ -47,11 +47,10 @@ enum RenderThreads {
     }
 
     /// The threads and the jobs waiting for them.
-    private final class Pool: @unchecked Sendable {
+    private final class Pool: Sendable {
         let threads: Int
-        private let condition = NSCondition()
-        private var jobs: [() -> Void] = []
-        private var started = false
+        /// The jobs not yet taken, and whether the threads were started.
+        private let state = Unchecked.Locked<(jobs: [@Sendable () -> Void], started: Bool)>(([], false))
 
         init(threads: Int) {
             self.threads = threads
@@ -60,64 +59,39 @@ enum RenderThreads {
         /// Runs `jobs` jobs that share the indices `0..<iterations`, and waits for them.
         func perform(jobs count: Int, iterations: Int, _ body: @escaping @Sendable (Int) -> Void) {
             guard iterations > 0 else { return }
-            let next = Counter()
+            let next = Unchecked.Locked(0)
             let done = DispatchGroup()
-            condition.lock()
-            if !started {
-                started = true
+            for _ in 0..<max(1, count) { done.enter() }
+            let start = state.withLock { state in
+                defer { state.started = true }
+                for _ in 0..<max(1, count) {
+                    state.jobs.append {
+                        while let index = next.withLock({ value -> Int? in
+                            guard value < iterations else { return nil }
+                            value += 1
+                            return value - 1
+                        }) { body(index) }
+                        done.leave()
+                    }
+                }
+                return !state.started
+            }
+            if start {
                 for _ in 0..<threads {
-                    let thread = Thread { [unowned self] in self.work() }
+                    let thread = Thread { [self] in self.work() }
                     thread.stackSize = RenderThreads.stackSize
                     thread.start()
                 }
             }
-            for _ in 0..<max(1, count) {
-                done.enter()
-                jobs.append {
-                    while let index = next.take(below: iterations) { body(index) }
-                    done.leave()
-                }
-            }
-            condition.broadcast()
-            condition.unlock()
             done.wait()
         }
 
         private func work() {
             Thread.current.threadDictionary[RenderThreads.marker] = true
             while true {
-                condition.lock()
-                while jobs.isEmpty { condition.wait() }
-                let job = jobs.removeFirst()
-                condition.unlock()
+                let job = state.wait { state in state.jobs.isEmpty ? nil : state.jobs.removeFirst() }
                 job()
             }
         }
-    }
-
-    /// The next index to work on, shared by the threads.
-    private final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-
-        func take(below limit: Int) -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard value < limit else { return nil }
-            value += 1
-            return value - 1
-        }
-    }
-
-    /// The result of ``run(_:)``, written by its thread and read after it was joined.
-    private final class ResultBox<Value>: @unchecked Sendable {
-        var value: Value?
-    }
-
-    /// Carries a value the compiler cannot prove safe across threads into threads that are joined
-    /// before it goes away.
-    private struct UncheckedBox<Value>: @unchecked Sendable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
     }
 }

@@ -5,9 +5,9 @@
 /// 0.9 schema: a `<urlset>` of `<url><loc>` with absolute, entity-escaped URLs.
 public struct Sitemap: Sendable {
     /// The sitemap's path in the output folder.
-    public static let path = "sitemap.xml"
+    public static let path = GeneratedPaths.sitemap
     /// The robots file's path in the output folder.
-    public static let robotsPath = "robots.txt"
+    public static let robotsPath = GeneratedPaths.robots
 
     /// The base URL, ending in `/`.
     public var baseURL: String

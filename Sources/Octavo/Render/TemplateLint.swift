@@ -53,7 +53,7 @@ public enum TemplateLint {
                     let opening = start + 1 < path.count ? (edges[path[start].name] ?? [])[path[start].next - 1] : first
                     let chain = (path.map(\.name) + [target]).map { $0 + ".mustache" }.joined(separator: " → ")
                     result.append(Diagnostic(
-                        file: "\(displayRoot)/\(path[start].name).mustache", line: opening.line, column: opening.column,
+                        file: DisplayPath(displayRoot).appending("\(path[start].name).mustache").text, line: opening.line, column: opening.column,
                         message: "partials include each other without end, with no section around any include that could stop them: \(chain) → …; put the include of '\(opening.name)' inside a section that ends, such as {{#children}} … {{/children}}"))
                 case nil:
                     marks[target] = .onPath
@@ -69,12 +69,12 @@ public enum TemplateLint {
     public static func diagnostics(for templates: TemplateSet) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for (template, text) in templates.sources.sorted(by: { $0.key < $1.key }) {
-            let file = "\(templates.displayRoot)/\(template).mustache"
+            let file = DisplayPath(templates.displayRoot).appending("\(template).mustache").text
             var reported: Set<String> = []
             var reportedTransforms: Set<String> = []
             for partial in partials(in: text) where !partial.isDynamic && templates.sources[partial.name] == nil {
                 result.append(Diagnostic(file: file, line: partial.line, column: partial.column,
-                                         message: "template includes '\(partial.name)', but there is no \(templates.displayRoot)/\(partial.name).mustache"))
+                                         message: "template includes '\(partial.name)', but there is no \(DisplayPath(templates.displayRoot).appending("\(partial.name).mustache"))"))
             }
             for tag in tags(in: text) {
                 for name in tag.names where !PageContext.variableNames.contains(name) && reported.insert(name).inserted {
@@ -229,27 +229,7 @@ public enum TemplateLint {
 
     /// "did you mean 'title'?" for a name one or two edits from a known one, else the list of known names.
     static func hint(for name: String, among known: Set<String> = PageContext.variableNames, listing: String = "variables") -> String {
-        let close = known.sorted().map { ($0, editDistance(name, $0)) }.filter { $0.1 <= 2 }
-        if let best = close.min(by: { $0.1 < $1.1 }) { return "did you mean '\(best.0)'?" }
+        if let best = Suggestion.closest(to: name, among: known, maxDistance: 2) { return "did you mean '\(best)'?" }
         return listing + ": " + known.sorted().joined(separator: ", ")
-    }
-
-    /// Edit distance counting insertions, deletions, substitutions and swaps of neighbours as one.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return d[a.count][b.count]
     }
 }

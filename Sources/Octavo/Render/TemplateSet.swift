@@ -75,7 +75,7 @@ public struct TemplateSet: Sendable {
             }
             guard relative.hasSuffix(".mustache") else { continue }
             let name = String(relative.dropLast(".mustache".count))
-            let display = displayRoot + "/" + relative
+            let display = DisplayPath(displayRoot).appending(relative).text
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw BuildError(file: display, "cannot be read: check its permissions")
             }
@@ -94,14 +94,14 @@ public struct TemplateSet: Sendable {
     /// - Throws: ``BuildError`` as ``init(root:displayRoot:boundary:)``.
     init(sources: [String: String], displayRoot: String, assets: [Asset] = [], diagnostics: [Diagnostic] = []) throws {
         guard sources[Self.layoutName] != nil else {
-            throw BuildError(file: displayRoot + "/" + Self.layoutName + ".mustache", "template is missing: every page is rendered with it")
+            throw BuildError(file: DisplayPath(displayRoot).appending(Self.layoutName + ".mustache").text, "template is missing: every page is rendered with it")
         }
         let names = sources.keys.sorted()
         var structures: [TemplateLint.Structure] = []
         for name in names {
             let structure = TemplateLint.structure(of: sources[name] ?? "")
             if structure.depth > Self.maxSectionDepth {
-                throw BuildError(file: displayRoot + "/" + name + ".mustache",
+                throw BuildError(file: DisplayPath(displayRoot).appending(name + ".mustache").text,
                                  "template nests sections more than \(Self.maxSectionDepth) deep: no page needs that many; move the inner part into a partial")
             }
             structures.append(structure)
@@ -114,13 +114,12 @@ public struct TemplateSet: Sendable {
         let prefix = "octavo-" + String(UInt64.random(in: 1...UInt64.max), radix: 36)
         var library = MustacheLibrary()
         for (number, name) in names.enumerated() {
-            let display = displayRoot + "/" + name + ".mustache"
+            let display = DisplayPath(displayRoot).appending(name + ".mustache").text
             do {
                 library.register(try MustacheTemplate(string: sources[name] ?? ""), named: Self.internalName(number))
                 library.register(try MustacheTemplate(string: RenderGuard.wrapper(for: number, prefix: prefix)), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw BuildError(file: display, line: error.context.lineNumber, column: error.context.columnNumber,
-                                 "template does not parse: \(error.error)")
+                throw BuildError([TemplateSyntaxError.diagnostic(for: error, text: sources[name] ?? "", file: display)])
             }
         }
         let endless = TemplateLint.endlessInclusions(in: sources, displayRoot: displayRoot)

@@ -52,9 +52,9 @@ public final class PreviewSession: Sendable {
                     let elapsed = (clock.now - start).components
                     continuation.resume(returning: .built(report, milliseconds: Int(elapsed.seconds) * 1000 + Int(elapsed.attoseconds / 1_000_000_000_000_000)))
                 } catch let error as BuildError {
-                    continuation.resume(returning: .failed(error.diagnostics))
+                    continuation.resume(returning: .failed(error.otherDiagnostics + error.diagnostics))
                 } catch {
-                    continuation.resume(returning: .failed([Diagnostic(file: options.displayContent, message: "the build stopped: \(error)")]))
+                    continuation.resume(returning: .failed([Diagnostic(file: options.input.displayContent.text, message: "the build stopped: \(error)")]))
                 }
             }
         }

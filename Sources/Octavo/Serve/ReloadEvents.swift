@@ -4,20 +4,23 @@ import Foundation
 ///
 /// A page that connects while the last rebuild has failed gets the `failed` event at once, so the
 /// overlay shows on pages opened after the failure too.
-public final class ReloadEvents: @unchecked Sendable {
-    // Guards every property below; the HTTP server's connections and the rebuild loop call in from
-    // different tasks.
-    private let lock = NSLock()
-    private var streams: [Int: AsyncStream<[UInt8]>.Continuation] = [:]
-    private var nextID = 0
-    private var failure: String?
-    private var closed = false
+public final class ReloadEvents: Sendable {
+    /// The streams and what was last sent to them.
+    private struct State: Sendable {
+        var streams: [Int: AsyncStream<[UInt8]>.Continuation] = [:]
+        var nextID = 0
+        var failure: String?
+        var closed = false
+    }
+
+    // The HTTP server's connections and the rebuild loop call in from different tasks.
+    private let state = Unchecked.Locked(State())
 
     /// Creates an empty set of streams.
     public init() {}
 
     /// The number of connected event streams.
-    public var count: Int { lock.withLock { streams.count } }
+    public var count: Int { state.withLock { $0.streams.count } }
 
     /// Tells every page to reload, and forgets a failure.
     public func reload() {
@@ -32,10 +35,10 @@ public final class ReloadEvents: @unchecked Sendable {
 
     /// Ends every stream (the server is stopping); later subscriptions end at once.
     public func close() {
-        let ended = lock.withLock {
-            closed = true
-            defer { streams = [:] }
-            return Array(streams.values)
+        let ended = state.withLock { state in
+            state.closed = true
+            defer { state.streams = [:] }
+            return Array(state.streams.values)
         }
         for stream in ended { stream.finish() }
     }
@@ -44,26 +47,26 @@ public final class ReloadEvents: @unchecked Sendable {
     /// failure if there is one, then every later event.
     func subscribe() -> (id: Int, stream: AsyncStream<[UInt8]>) {
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(16))
-        let id: Int = lock.withLock {
-            nextID += 1
+        let id: Int = state.withLock { state in
+            state.nextID += 1
             continuation.yield(Array(": connected\nretry: 500\n\n".utf8))
-            if let failure { continuation.yield(Self.event("failed", data: failure)) }
-            if closed { continuation.finish() } else { streams[nextID] = continuation }
-            return nextID
+            if let failure = state.failure { continuation.yield(Self.event("failed", data: failure)) }
+            if state.closed { continuation.finish() } else { state.streams[state.nextID] = continuation }
+            return state.nextID
         }
         return (id, stream)
     }
 
     /// Forgets a stream whose client went away.
     func unsubscribe(_ id: Int) {
-        let stream = lock.withLock { streams.removeValue(forKey: id) }
+        let stream = state.withLock { $0.streams.removeValue(forKey: id) }
         stream?.finish()
     }
 
     private func broadcast(_ bytes: [UInt8], failure: String?) {
-        let targets = lock.withLock {
-            self.failure = failure
-            return Array(streams.values)
+        let targets = state.withLock { state in
+            state.failure = failure
+            return Array(state.streams.values)
         }
         for stream in targets { stream.yield(bytes) }
     }

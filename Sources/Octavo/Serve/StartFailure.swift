@@ -1,12 +1,11 @@
 import Foundation
 
 /// The error the server's run task ended with, read by `PreviewServer.start` while it waits.
-final class StartFailure: @unchecked Sendable {
-    // Guards `stored`: written by the run task, read by the starting one.
-    private let lock = NSLock()
-    private var stored: (any Error)?
+final class StartFailure: Sendable {
+    // Written by the run task, read by the starting one.
+    private let stored = Unchecked.Locked<(any Error)?>(nil)
 
-    var error: (any Error)? { lock.withLock { stored } }
+    var error: (any Error)? { stored.withLock { $0 } }
 
-    func record(_ error: any Error) { lock.withLock { stored = error } }
+    func record(_ error: any Error) { stored.withLock { $0 = error } }
 }

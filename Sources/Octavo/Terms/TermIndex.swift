@@ -3,7 +3,7 @@
 /// parsed text (``MarkdownBlock/prose``), so headings, code and link texts never count.
 public struct TermIndex: Sendable {
     /// The index page's path from the site root.
-    public static let path = "terms.html"
+    public static let path = GeneratedPaths.terms
     /// Its title.
     public static let title = "Index of terms"
 

@@ -1,31 +1,5 @@
 import Foundation
 
-/// A file the build produces.
-public struct OutputFile: Sendable {
-    /// Where the bytes come from.
-    public enum Contents: Sendable {
-        /// Bytes made by the build.
-        case bytes([UInt8])
-        /// A file copied as it is.
-        case copy(URL)
-    }
-
-    /// The path relative to the output folder, `/`-separated.
-    public var path: String
-    /// The contents.
-    public var contents: Contents
-    /// The input it is made from, as messages name it (`Content/robots.txt`), or `nil` for a file
-    /// the build makes itself (the search page, its index, the print edition).
-    public var source: String?
-
-    /// Creates an output file.
-    public init(path: String, contents: Contents, source: String? = nil) {
-        self.path = path
-        self.contents = contents
-        self.source = source
-    }
-}
-
 /// The write stage: puts files into the output folder safely.
 ///
 /// Each file is written to a temporary name in its own folder and renamed over the old one, so a
@@ -50,10 +24,10 @@ public struct OutputWriter: Sendable {
     /// Creates a writer for an output folder.
     /// - Parameters:
     ///   - root: The output folder.
-    ///   - displayRoot: How messages name it; default: its path.
+    ///   - displayRoot: How messages name it; default: its path relative to the current folder.
     public init(root: URL, displayRoot: String? = nil) {
         self.root = root
-        self.displayRoot = displayRoot ?? root.path
+        self.displayRoot = displayRoot ?? DisplayPath(url: root).text
     }
 
     /// What a write did, in files.
@@ -285,7 +259,7 @@ public struct OutputWriter: Sendable {
 
     /// A path inside the output folder as messages name it.
     private func display(_ path: String) -> String {
-        FolderWalker.display(displayRoot + "/" + path)
+        FolderWalker.display(DisplayPath(displayRoot).appending(path).text)
     }
 
     /// Removes the folders above a removed file that it left empty, deepest first, up to (not

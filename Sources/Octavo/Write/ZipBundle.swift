@@ -69,7 +69,7 @@ public struct ZipBundle: Sendable {
             throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw BuildError(file: display ?? url.path, "zip cannot be written: \(error.localizedDescription); check the folder exists and is writable")
+            throw BuildError(file: display ?? DisplayPath(url: url).text, "zip cannot be written: \(error.localizedDescription); check the folder exists and is writable")
         }
         return temporary
     }
@@ -78,7 +78,7 @@ public struct ZipBundle: Sendable {
     public func commit(_ temporary: URL, to url: URL, display: String? = nil) throws {
         guard rename(temporary.path, url.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
-            throw BuildError(file: display ?? url.path, "zip cannot be written: check the folder's permissions and free space")
+            throw BuildError(file: display ?? DisplayPath(url: url).text, "zip cannot be written: check the folder's permissions and free space")
         }
     }
 

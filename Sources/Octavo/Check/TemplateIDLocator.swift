@@ -1,10 +1,7 @@
-/// Finds where in the templates an attribute value of a rendered page was written, so that an
-/// audit diagnostic about markup the templates made points at the template's line and column.
-///
-/// A value is matched by its literal part after the last Mustache tag (`{{site.root}}search.html`
-/// matches every rendered `…search.html`); a value that is only tags is found by no search and
-/// reported at the content link that wrote it or, failing that, at the layout.
-public struct TemplateLocator: Sendable {
+/// Finds where in the templates an id of a rendered page was written (`id="x"`, or the literal
+/// tail of `id="{{…}}-x"`), so that an id a page repeats is reported at the template's line and
+/// column. Links are found by ``TemplateLinkLocator``.
+public struct TemplateIDLocator: Sendable {
     /// Where one attribute value was written.
     struct Written: Sendable {
         var attribute: String
@@ -18,7 +15,7 @@ public struct TemplateLocator: Sendable {
     /// How diagnostics name the templates folder (`Templates`).
     public var displayRoot: String
 
-    /// Reads the `id`, `href`, `src` and `action` attributes of every template.
+    /// Reads the `id` attributes of every template.
     /// - Parameters:
     ///   - sources: Template name (`layout`, `partials/header`) → its text.
     ///   - displayRoot: How diagnostics name the templates folder.
@@ -30,7 +27,7 @@ public struct TemplateLocator: Sendable {
             var index = 0
             while index < bytes.count {
                 if bytes[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
-                for attribute in ["id", "href", "src", "action"] {
+                for attribute in ["id"] {
                     let opening = Array((attribute + "=").utf8)
                     guard bytes[index...].starts(with: opening), index + opening.count < bytes.count,
                           let quote = [UInt8(ascii: "\""), UInt8(ascii: "'")].first(where: { $0 == bytes[index + opening.count] }),
@@ -48,18 +45,12 @@ public struct TemplateLocator: Sendable {
         }
     }
 
-    /// The diagnostic location of a rendered attribute value: the template that wrote it, with
-    /// line and column, else `nil`.
-    /// - Parameters:
-    ///   - value: The value as the page has it (an href, or an id).
-    ///   - attributes: The attributes it may have been written in.
-    func location(of value: String, in attributes: Set<String>) -> (file: String, line: Int?, column: Int?)? {
-        let match = written.filter { attributes.contains($0.attribute) && !$0.literal.isEmpty && value.hasSuffix($0.literal) }
+    /// The template, line and column that wrote the id `value`, else `nil`.
+    func location(of value: String) -> (file: String, line: Int, column: Int)? {
+        let match = written.filter { !$0.literal.isEmpty && value.hasSuffix($0.literal) }
             .max { $0.literal.utf8.count < $1.literal.utf8.count }
         guard let match else { return nil }
         return (displayRoot + "/" + match.template + ".mustache", match.line, match.column)
     }
 
-    /// The layout, the template every page is rendered with, for markup no search finds.
-    var layout: (file: String, line: Int?, column: Int?) { (displayRoot + "/" + TemplateSet.layoutName + ".mustache", nil, nil) }
 }

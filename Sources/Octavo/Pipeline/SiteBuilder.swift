@@ -7,49 +7,104 @@ import Foundation
 /// after the first write (a full disk, a file removed meanwhile); the error then says what was
 /// written (``BuildError/written``).
 public struct SiteBuilder: Sendable {
-    /// Where a build reads and writes.
-    public struct Options: Sendable {
+    /// What a build reads: the content and templates folders, and settings that override `site.yml`.
+    public struct Input: Sendable {
         /// The content folder.
         public var content: URL
         /// The templates folder.
         public var templates: URL
+        /// How messages name the content folder (as the user gave it).
+        public var displayContent: DisplayPath
+        /// How messages name the templates folder.
+        public var displayTemplates: DisplayPath
+        /// The URL the site is published at (`--base-url`); overrides `base_url` of `site.yml`.
+        public var baseURL: String?
+
+        /// Creates the input of a build; display names default to the folders' paths relative to
+        /// the current folder.
+        public init(content: URL, templates: URL, displayContent: String? = nil, displayTemplates: String? = nil, baseURL: String? = nil) {
+            self.content = content
+            self.templates = templates
+            self.displayContent = displayContent.map { DisplayPath($0) } ?? DisplayPath(url: content)
+            self.displayTemplates = displayTemplates.map { DisplayPath($0) } ?? DisplayPath(url: templates)
+            self.baseURL = baseURL
+        }
+    }
+
+    /// What a build writes: the output folder, and the zip and EPUB made beside it. `check` has none.
+    public struct Destination: Sendable {
         /// The output folder.
         public var output: URL
-        /// How the folders are named in messages (as the user gave them).
-        public var displayContent: String
-        /// How the templates folder is named in messages.
-        public var displayTemplates: String
-        /// How the output folder is named in messages.
-        public var displayOutput: String
+        /// How messages name the output folder (as the user gave it).
+        public var displayOutput: DisplayPath
         /// Whether warnings fail the build.
         public var strict: Bool
         /// A zip file to write the whole site into as well (see ``ZipBundle``), or `nil`.
         public var bundle: URL?
-        /// The URL the site is published at (`--base-url`); overrides `base_url` of `site.yml`.
-        public var baseURL: String?
+        /// How messages name the bundle (as the user gave it).
+        public var displayBundle: DisplayPath?
         /// An EPUB file to write the document into as well (see ``EpubBook``); overrides `epub` of `site.yml`.
         public var epub: URL?
-        /// How the EPUB file is named in messages.
-        public var displayEpub: String?
-        /// How the bundle is named in messages (as the user gave it).
-        public var displayBundle: String?
+        /// How messages name the EPUB file.
+        public var displayEpub: DisplayPath?
 
-        /// Creates options; display names default to the URLs' paths.
+        /// Creates the destination of a build; display names default to the paths relative to the current folder.
+        public init(output: URL, displayOutput: String? = nil, strict: Bool = false, bundle: URL? = nil, displayBundle: String? = nil,
+                    epub: URL? = nil, displayEpub: String? = nil) {
+            self.output = output
+            self.displayOutput = displayOutput.map { DisplayPath($0) } ?? DisplayPath(url: output)
+            self.strict = strict
+            self.bundle = bundle
+            self.displayBundle = displayBundle.map { DisplayPath($0) } ?? bundle.map { DisplayPath(url: $0) }
+            self.epub = epub
+            self.displayEpub = displayEpub.map { DisplayPath($0) } ?? epub.map { DisplayPath(url: $0) }
+        }
+    }
+
+    /// What a build reads and where it writes, in one value (as `octavo build` and `serve` give them).
+    public struct Options: Sendable {
+        /// What the build reads.
+        public var input: Input
+        /// Where the build writes.
+        public var destination: Destination
+
+        /// Creates options; display names default to the paths relative to the current folder.
         public init(content: URL, templates: URL, output: URL, displayContent: String? = nil,
                     displayTemplates: String? = nil, displayOutput: String? = nil, strict: Bool = false, bundle: URL? = nil, baseURL: String? = nil,
                     epub: URL? = nil, displayEpub: String? = nil, displayBundle: String? = nil) {
-            self.content = content
-            self.templates = templates
-            self.output = output
-            self.displayContent = displayContent ?? content.path
-            self.displayTemplates = displayTemplates ?? templates.path
-            self.displayOutput = displayOutput ?? output.path
-            self.strict = strict
-            self.bundle = bundle
-            self.baseURL = baseURL
-            self.epub = epub
-            self.displayEpub = displayEpub ?? epub?.path
-            self.displayBundle = displayBundle ?? bundle?.path
+            input = Input(content: content, templates: templates, displayContent: displayContent, displayTemplates: displayTemplates, baseURL: baseURL)
+            destination = Destination(output: output, displayOutput: displayOutput, strict: strict, bundle: bundle, displayBundle: displayBundle,
+                                      epub: epub, displayEpub: displayEpub)
+        }
+
+        /// The content folder.
+        public var content: URL { input.content }
+        /// The templates folder.
+        public var templates: URL { input.templates }
+        /// How messages name the templates folder (see ``Input/displayTemplates``).
+        public var displayTemplates: DisplayPath {
+            get { input.displayTemplates }
+            set { input.displayTemplates = newValue }
+        }
+        /// The output folder (see ``Destination/output``).
+        public var output: URL {
+            get { destination.output }
+            set { destination.output = newValue }
+        }
+        /// The EPUB file to write as well (see ``Destination/epub``).
+        public var epub: URL? {
+            get { destination.epub }
+            set { destination.epub = newValue }
+        }
+        /// The URL the site is published at (see ``Input/baseURL``).
+        public var baseURL: String? {
+            get { input.baseURL }
+            set { input.baseURL = newValue }
+        }
+        /// The zip file to write as well (see ``Destination/bundle``).
+        public var bundle: URL? {
+            get { destination.bundle }
+            set { destination.bundle = newValue }
         }
     }
 
@@ -81,21 +136,38 @@ public struct SiteBuilder: Sendable {
         public var epub: EpubOutput? = nil
     }
 
-    /// The options.
-    public var options: Options
+    /// What the build reads.
+    public var input: Input
+    /// Where the build writes; `nil` for a build in memory only (`check`).
+    public var destination: Destination?
 
-    /// Creates a builder.
+    /// Creates a builder that renders in memory only (``render()``), as `check` does.
+    public init(input: Input) {
+        self.input = input
+        self.destination = nil
+    }
+
+    /// Creates a builder that can write (``build()``).
     public init(options: Options) {
-        self.options = options
+        self.input = options.input
+        self.destination = options.destination
     }
 
     /// Builds the site in memory.
     /// - Throws: ``BuildError`` when input cannot be read or parsed (the load stage's errors).
     ///   Problems found later (broken links) are returned as diagnostics.
     public func render() throws -> Result {
-        var loaded = try ContentLoader(root: options.content, displayRoot: options.displayContent).load()
-        let templates = try TemplateSet(root: options.templates, displayRoot: options.displayTemplates, boundary: loaded.boundary)
-        if let given = options.baseURL {
+        var loaded = try ContentLoader(root: input.content, displayRoot: input.displayContent.text).load()
+        // A file's errors found while loading are reported with any that stop the build later.
+        let loadErrors = loaded.diagnostics.filter { $0.severity == .error }
+        func withLoadErrors<T>(_ step: () throws -> T) throws -> T {
+            do { return try step() } catch var error as BuildError {
+                error.diagnostics = loadErrors + error.diagnostics
+                throw error
+            }
+        }
+        let templates = try withLoadErrors { try TemplateSet(root: input.templates, displayRoot: input.displayTemplates.text, boundary: loaded.boundary) }
+        if let given = input.baseURL {
             guard let url = SiteConfig.baseURL(given) else { throw BuildError(file: "--base-url", SiteConfig.baseURLProblem) }
             loaded.config.baseURL = url
         }
@@ -106,18 +178,18 @@ public struct SiteBuilder: Sendable {
         let content = loaded
         var inputs = [Outliner.Input?](repeating: nil, count: content.sources.count)
         inputs.withUnsafeMutableBufferPointer { buffer in
-            let output = SendableBuffer(buffer)
+            let output = Unchecked.Buffer(buffer)
             DispatchQueue.concurrentPerform(iterations: content.sources.count) { index in
                 let source = content.sources[index]
                 var ids = HeadingIDGenerator(reserving: templates.reservedIDs)
-                output.buffer[index] = Outliner.Input(source: source, markdown: MarkdownParser(unsafe: content.config.unsafe).parse(source.body, ids: &ids))
+                output.buffer[index] = Outliner.Input(source: source, markdown: MarkdownParser(unsafe: content.config.unsafe, gfm: content.config.gfm).parse(source.body, ids: &ids))
             }
         }
         let summary = summarySource.map { source in
             var ids = HeadingIDGenerator()
             return SummaryEntry.entries(of: MarkdownParser(unsafe: false).parse(source.body, ids: &ids), bodyFirstLine: source.bodyFirstLine)
         }
-        var site = try Outliner().outline(inputs.compactMap { $0 }, assets: content.assets, contentRoot: options.displayContent, summary: summary)
+        var site = try withLoadErrors { try Outliner().outline(inputs.compactMap { $0 }, assets: content.assets, contentRoot: input.displayContent.text, summary: summary) }
         if let summarySource, let summary {
             let known = Set(content.sources.map(\.path)).union(notFoundSource.map { [$0.path] } ?? [])
             for entry in summary where !known.contains(entry.path) {
@@ -127,16 +199,16 @@ public struct SiteBuilder: Sendable {
         }
         if let title = content.config.title, !title.trimmingSpaces().isEmpty { site.title = title }
         if content.sources.isEmpty {
-            site.diagnostics.append(Diagnostic(file: options.displayContent, severity: .warning,
+            site.diagnostics.append(Diagnostic(file: input.displayContent.text, severity: .warning,
                                                message: "holds no Markdown file (.md): the site is only a generated home page"))
         }
         site.diagnostics.insert(contentsOf: content.diagnostics + templates.diagnostics, at: 0)
         if content.config.allowOutsideLinks {
-            site.diagnostics.insert(Diagnostic(file: options.displayContent + "/" + SiteConfig.fileName, severity: .note,
+            site.diagnostics.insert(Diagnostic(file: input.displayContent.appending(SiteConfig.fileName).text, severity: .note,
                                                message: "symbolic links may lead outside the site ('allow_outside_links: true'): build only branches you trust"), at: 0)
         }
         if content.config.unsafe {
-            site.diagnostics.insert(Diagnostic(file: options.displayContent + "/" + SiteConfig.fileName, severity: .note,
+            site.diagnostics.insert(Diagnostic(file: input.displayContent.appending(SiteConfig.fileName).text, severity: .note,
                                                message: "raw HTML and unsafe links are kept ('unsafe: true'): publish only Markdown you trust"), at: 0)
         }
         // The index of terms (Content/terms.yml): found in the outlined pages' paragraphs.
@@ -194,15 +266,16 @@ public struct SiteBuilder: Sendable {
             let location = site.location(ofPage: index)
             paths.add(page.path, .page(file: location.file, line: location.line))
         }
-        for asset in templates.assets { paths.add(asset.path, .asset(file: options.displayTemplates + "/" + asset.path)) }
-        for asset in site.assets { paths.add(asset.path, .asset(file: options.displayContent + "/" + asset.path)) }
+        for asset in templates.assets { paths.add(asset.path, .asset(file: input.displayTemplates.appending(asset.path).text)) }
+        for asset in site.assets { paths.add(asset.path, .asset(file: input.displayContent.appending(asset.path).text)) }
         let problems = paths.problems()
-        if !problems.isEmpty { throw BuildError(problems) }
-        files += site.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayContent + "/" + $0.path) }
-            + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: options.displayTemplates + "/" + $0.path) }
+        if !problems.isEmpty { throw BuildError(loadErrors + problems) }
+        files += site.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: input.displayContent.appending($0.path).text) }
+            + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: input.displayTemplates.appending($0.path).text) }
         files.sort { $0.path < $1.path }
-        var audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)))
-        audit.templates = TemplateLocator(sources: templates.sources, displayRoot: options.displayTemplates)
+        var audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)),
+                              templates: TemplateLinkLocator(sources: templates.sources, displayRoot: input.displayTemplates.text))
+        audit.templateIDs = TemplateIDLocator(sources: templates.sources, displayRoot: input.displayTemplates.text)
         let epub = try makeEpub(site: site, links: links, templates: templates, content: content)
         // A loop of partials meets every page the same way: one error per place in the templates.
         var places: Set<String> = []
@@ -218,13 +291,21 @@ public struct SiteBuilder: Sendable {
     ///   written then. ``BuildError`` with ``BuildError/written`` set when the file system fails
     ///   after the first write (the output folder or the zip).
     public func build() throws -> Report {
-        try checkOutputFolder()
+        guard let destination else {
+            throw BuildError(file: "--output", "no output folder was given: a build in memory only is `render()`")
+        }
+        try checkOutputFolder(destination)
         // Read before anything is written: a date the zip cannot hold is an error, not a trap.
-        let bundle = options.bundle == nil ? ZipBundle() : try ZipBundle(environment: ProcessInfo.processInfo.environment)
+        let bundle = destination.bundle == nil ? ZipBundle() : try ZipBundle(environment: ProcessInfo.processInfo.environment)
         let result = try render()
-        let failing = result.diagnostics.filter { $0.severity == .error || (options.strict && $0.severity == .warning) }
-        if !failing.isEmpty { throw BuildError(failing) }
-        let zip = try options.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0, display: options.displayBundle)) }
+        let fails = { (diagnostic: Diagnostic) in diagnostic.severity == .error || (destination.strict && diagnostic.severity == .warning) }
+        let failing = result.diagnostics.filter(fails)
+        if !failing.isEmpty {
+            var error = BuildError(failing)
+            error.otherDiagnostics = result.diagnostics.filter { !fails($0) }
+            throw error
+        }
+        let zip = try destination.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0, display: destination.displayBundle?.text)) }
         let book: (epub: EpubOutput, temporary: URL)?
         do {
             book = try result.epub.map { ($0, try prepareEpub($0)) }
@@ -234,7 +315,7 @@ public struct SiteBuilder: Sendable {
         }
         let write: OutputWriter.Report
         do {
-            write = try OutputWriter(root: options.output, displayRoot: options.displayOutput).write(result.files)
+            write = try OutputWriter(root: destination.output, displayRoot: destination.displayOutput.text).write(result.files)
         } catch {
             if let zip { try? FileManager.default.removeItem(at: zip.temporary) }
             if let book { try? FileManager.default.removeItem(at: book.temporary) }
@@ -243,10 +324,10 @@ public struct SiteBuilder: Sendable {
         var bundleBytes: Int?
         if let zip {
             do {
-                try bundle.commit(zip.temporary, to: zip.url, display: options.displayBundle)
+                try bundle.commit(zip.temporary, to: zip.url, display: destination.displayBundle?.text)
             } catch var error as BuildError {
                 if let book { try? FileManager.default.removeItem(at: book.temporary) }
-                error.written = "\(options.displayOutput) was built (\(write.written) files written, \(write.unchanged) unchanged, "
+                error.written = "\(destination.displayOutput) was built (\(write.written) files written, \(write.unchanged) unchanged, "
                     + "\(write.removed) removed), but the zip was not: build again once the error is fixed"
                 throw error
             }
@@ -256,7 +337,7 @@ public struct SiteBuilder: Sendable {
         do {
             epub = try book.map { try commitEpub($0.epub, temporary: $0.temporary) }
         } catch var error as BuildError {
-            error.written = "\(options.displayOutput) was built (\(write.written) files written, \(write.unchanged) unchanged, "
+            error.written = "\(destination.displayOutput) was built (\(write.written) files written, \(write.unchanged) unchanged, "
                 + "\(write.removed) removed)\(zip == nil ? "" : " and the zip too"), but the EPUB was not: build again once the error is fixed"
             throw error
         }
@@ -266,25 +347,28 @@ public struct SiteBuilder: Sendable {
 
     /// Refuses an output folder that would overwrite the input: the content or templates folder,
     /// the current folder, `/`, or a folder that contains any of them.
-    func checkOutputFolder() throws {
-        let output = Self.realPath(options.output)
-        let protected = [options.content, options.templates, URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-            .map(Self.realPath)
-        for path in protected where output == "/" || path == output || path.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
-            throw BuildError(file: options.output.path, "cannot be the output folder: it is or contains '\(path)', which the build reads")
+    func checkOutputFolder(_ destination: Destination) throws {
+        let output = Self.realPath(destination.output)
+        let display = destination.displayOutput.text
+        // Each folder the build reads, with how a message names it (never its absolute path).
+        let protected = [(Self.realPath(input.content), "'\(input.displayContent)'"), (Self.realPath(input.templates), "'\(input.displayTemplates)'"),
+                         (Self.realPath(URL(fileURLWithPath: FileManager.default.currentDirectoryPath)), "the current folder")]
+        for (path, name) in protected where output == "/" || path == output || path.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
+            throw BuildError(file: display, "cannot be the output folder: it is or contains \(name), which the build reads")
         }
-        for path in protected.dropLast() where output.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
-            throw BuildError(file: options.output.path, "cannot be the output folder: it is inside '\(path)', which the build reads, so every build would read the one before")
+        for (path, name) in protected.dropLast() where output.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
+            throw BuildError(file: display, "cannot be the output folder: it is inside \(name), which the build reads, so every build would read the one before")
         }
-        if let bundle = options.bundle.map(Self.realPath) {
-            let display = options.displayBundle ?? bundle
-            for path in protected.dropLast() where bundle == path || bundle.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
-                throw BuildError(file: display, "cannot be the bundle: it is inside '\(path)', which the build reads")
+        if let bundleURL = destination.bundle {
+            let bundle = Self.realPath(bundleURL)
+            let display = (destination.displayBundle ?? DisplayPath(url: bundleURL)).text
+            for (path, name) in protected.dropLast() where bundle == path || bundle.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
+                throw BuildError(file: display, "cannot be the bundle: it is inside \(name), which the build reads")
             }
             // The output folder is Octavo's to rewrite and clean (leftover temporary files, stale
             // pages): a zip there would be removed half-made, or packed into itself.
             if bundle == output || bundle.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
-                throw BuildError(file: display, "cannot be the bundle: it is inside the output folder \(options.displayOutput); "
+                throw BuildError(file: display, "cannot be the bundle: it is inside the output folder \(destination.displayOutput); "
                                  + "put it beside it (for example --bundle site.zip), or copy it in after the build")
             }
             var isFolder: ObjCBool = false
@@ -309,10 +393,4 @@ extension SiteBuilder {
         let base = LinkBoundary.realPath(existing.path) ?? existing.path
         return rest.reduce(base) { $0.hasSuffix("/") ? $0 + $1 : $0 + "/" + $1 }
     }
-}
-
-/// Lets `concurrentPerform` write each result to its own slot of one buffer.
-struct SendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

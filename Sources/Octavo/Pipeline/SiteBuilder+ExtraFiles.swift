@@ -8,12 +8,12 @@ extension SiteBuilder {
     func extraFiles(site: Site, renderer: PageRenderer, config: SiteConfig, notFound: SourceFile?,
                     templates: TemplateSet) throws -> (files: [OutputFile], diagnostics: [Diagnostic], renderProblem: Diagnostic?) {
         if let favicon = config.favicon, !site.assets.contains(where: { $0.path == favicon.precomposedStringWithCanonicalMapping }) {
-            throw BuildError(file: options.displayContent + "/" + SiteConfig.fileName,
-                             "favicon '\(favicon)' is not a file of \(options.displayContent): put the icon there or correct the path")
+            throw BuildError(file: input.displayContent.appending(SiteConfig.fileName).text,
+                             "favicon '\(favicon)' is not a file of \(input.displayContent): put the icon there or correct the path")
         }
         let source = notFound.map { file -> Outliner.Input in
             var ids = HeadingIDGenerator(reserving: templates.reservedIDs)
-            return Outliner.Input(source: file, markdown: MarkdownParser(unsafe: config.unsafe).parse(file.body, ids: &ids))
+            return Outliner.Input(source: file, markdown: MarkdownParser(unsafe: config.unsafe, gfm: config.gfm).parse(file.body, ids: &ids))
         }
         let page = NotFoundPage(source: source)
         let rendered = page.render(with: renderer, site: site)

@@ -4,12 +4,11 @@ extension SiteBuilder {
     /// Where the EPUB goes: `--epub`, else `epub` of `site.yml` relative to the folder that holds
     /// the content folder; `nil` when neither asks for one.
     func epubLocation(config: SiteConfig) -> (url: URL, display: String)? {
-        if let url = options.epub { return (url, options.displayEpub ?? url.path) }
+        if let url = destination?.epub { return (url, (destination?.displayEpub ?? DisplayPath(url: url)).text) }
         guard let setting = config.epub else { return nil }
         if setting.hasPrefix("/") { return (URL(fileURLWithPath: setting), setting) }
-        let parent = options.content.standardizedFileURL.deletingLastPathComponent()
-        let folder = (options.displayContent as NSString).deletingLastPathComponent
-        return (parent.appendingPathComponent(setting), folder.isEmpty ? setting : folder + "/" + setting)
+        let parent = input.content.standardizedFileURL.deletingLastPathComponent()
+        return (parent.appendingPathComponent(setting), input.displayContent.parent.appending(setting).text)
     }
 
     /// Makes the EPUB's files in memory when one is asked for.
@@ -30,9 +29,10 @@ extension SiteBuilder {
     ///   folder, or cannot be written.
     func prepareEpub(_ epub: EpubOutput) throws -> URL {
         let path = epub.url.standardizedFileURL.resolvingSymlinksInPath().path
-        for folder in [options.content, options.templates].map({ $0.standardizedFileURL.resolvingSymlinksInPath().path })
+        for (folder, name) in [(input.content, input.displayContent), (input.templates, input.displayTemplates)]
+            .map({ ($0.standardizedFileURL.resolvingSymlinksInPath().path, $1) })
         where path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
-            throw BuildError(file: epub.displayPath, "cannot be the EPUB: it is inside '\(folder)', which the build reads; write it beside that folder")
+            throw BuildError(file: epub.displayPath, "cannot be the EPUB: it is inside '\(name)', which the build reads; write it beside that folder")
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {

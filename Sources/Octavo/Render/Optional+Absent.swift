@@ -1,0 +1,6 @@
+import Mustache
+
+extension Optional {
+    /// The value, or ``Absent`` so that Mustache does not look further up.
+    var orAbsent: Any { self.map { $0 as Any } ?? Absent() }
+}
