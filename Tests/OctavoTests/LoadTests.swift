@@ -34,6 +34,15 @@ struct LoadTests {
         #expect(file.frontMatter.unreadKeys.map(\.line) == [6, 8])
         #expect(file.body == "# Hello\n")
         #expect(file.bodyFirstLine == 11)
+        // Zola accepts blank lines before the opening `+++`; lines still count from the file's top.
+        let late = try SourceFile(bytes: Array("\n\n+++\ntitle = \"Late\"\ndate = 2023-07-27T22:20:55-07:00\n+++\nText\n".utf8), path: "b.md", displayPath: "Content/b.md")
+        #expect(late.frontMatter.title == "Late")
+        #expect(late.frontMatter.date == "2023-07-27")
+        #expect(late.body == "Text\n" && late.bodyFirstLine == 7)
+        let error = #expect(throws: BuildError.self) {
+            try SourceFile(bytes: Array("\n+++\ntitle = \"Late\"\nweight = \"x\"\n+++\n".utf8), path: "b.md", displayPath: "Content/b.md")
+        }
+        #expect(error?.diagnostics.first?.line == 4)
     }
 
     @Test(arguments: [

@@ -53,6 +53,9 @@ extension FrontMatter {
                 let written: String?
                 if let day = value.date ?? value.dateTime?.date {
                     written = String(format: "%04d-%02d-%02d", day.year, day.month, day.day)
+                } else if value.type == .dateTime || value.type == .date {
+                    // TOMLKit reads no day from some date-times: their text starts with it.
+                    written = String(value.tomlValue.debugDescription.prefix(10))
                 } else {
                     written = value.string
                 }

@@ -59,13 +59,29 @@ extension SourceFile {
         let utf8 = text.utf8
         func lineEnd(from start: String.Index) -> String.Index { utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex }
         func nextLine(after end: String.Index) -> String.Index { end == utf8.endIndex ? end : utf8.index(after: end) }
-        let firstEnd = lineEnd(from: utf8.startIndex)
-        // `+++` opens TOML front matter (Hugo, Zola), closed by the next `+++` line.
-        let isTOML = text[..<firstEnd].trimmingTrailingSpaces() == "+++"
+        var firstStart = utf8.startIndex
+        var firstEnd = lineEnd(from: firstStart)
+        var openingLine = 1
+        // `+++` opens TOML front matter (Hugo, Zola), closed by the next `+++` line; Zola allows
+        // blank lines before it (a `---` there would be a thematic break, so YAML does not).
+        while firstEnd < utf8.endIndex, text[firstStart..<firstEnd].allSatisfy({ $0 == " " || $0 == "\t" }) {
+            let next = nextLine(after: firstEnd)
+            let nextEnd = lineEnd(from: next)
+            guard text[next..<nextEnd].trimmingTrailingSpaces().allSatisfy({ $0 == " " || $0 == "\t" }) || text[next..<nextEnd].trimmingTrailingSpaces() == "+++" else { break }
+            firstStart = next
+            firstEnd = nextEnd
+            openingLine += 1
+        }
+        let isTOML = text[firstStart..<firstEnd].trimmingTrailingSpaces() == "+++"
+        if !isTOML {
+            firstStart = utf8.startIndex
+            firstEnd = lineEnd(from: firstStart)
+            openingLine = 1
+        }
         if isTOML || Self.isDelimiter(text[..<firstEnd], closing: false) {
             let yamlStart = nextLine(after: firstEnd)
             var start = yamlStart
-            var line = 2
+            var line = openingLine + 1
             var closing: (start: String.Index, end: String.Index)?
             while start < utf8.endIndex {
                 let end = lineEnd(from: start)
@@ -79,7 +95,7 @@ extension SourceFile {
             if let closing {
                 do {
                     let header = String(text[yamlStart..<closing.start])
-                    frontMatter = isTOML ? try FrontMatter(toml: header, file: displayPath, firstLine: 2)
+                    frontMatter = isTOML ? try FrontMatter(toml: header, file: displayPath, firstLine: openingLine + 1)
                         : try FrontMatter(yaml: header, file: displayPath, firstLine: 2)
                 } catch let error as BuildError {
                     problems += error.diagnostics
@@ -87,7 +103,7 @@ extension SourceFile {
                 body = text[nextLine(after: closing.end)...]
                 bodyFirstLine = line + 1
             } else {
-                problems.append(Diagnostic(file: displayPath, line: 1, message: "front matter is not closed: add a line '\(isTOML ? "+++" : "---")' after it"))
+                problems.append(Diagnostic(file: displayPath, line: openingLine, message: "front matter is not closed: add a line '\(isTOML ? "+++" : "---")' after it"))
             }
         }
         self.init(path: path, displayPath: displayPath, frontMatter: frontMatter, body: String(body), bodyFirstLine: bodyFirstLine)
