@@ -101,4 +101,18 @@ struct CiteTests {
         let front = try FrontMatter(yaml: "author: A\npublisher: P\ndate: 2023-02\nidentifier: X\n", file: "Content/a.md", firstLine: 2)
         #expect(front.author == "A" && front.publisher == "P" && front.date == "2023-02" && front.identifier == "X" && front.unreadKeys.isEmpty)
     }
+
+    /// JSON-LD strings are written by hand; they must be the bytes JSONSerialization wrote (with
+    /// `<`, `>`, `&` then replaced), for every control character, quote, slash and non-ASCII text.
+    @Test func jsonLDStringsAreWrittenAsJSONSerializationWroteThem() throws {
+        let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+        for text in [controls, "a\"b\\c/d<e>f&g", "Évian «ß» 土壤 \u{2028}\u{2029} 👍🏽", "", "plain"] {
+            let data = try JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
+            let expected = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+                .replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
+            var written = ""
+            Citation.appendJSONString(text, to: &written)
+            #expect("[" + written + "]" == expected)
+        }
+    }
 }

@@ -95,7 +95,7 @@ struct HTMLTokenizer {
                   bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "=") { index += 1 }
             let name = nameStart..<index
             while index < count, Self.isSpace(bytes[index]) { index += 1 }
-            var value: String?
+            var valueRange: Range<Int>?
             if index < count, bytes[index] == UInt8(ascii: "=") {
                 index += 1
                 while index < count, Self.isSpace(bytes[index]) { index += 1 }
@@ -104,18 +104,19 @@ struct HTMLTokenizer {
                     let valueStart = index + 1
                     index = valueStart
                     while index < count, bytes[index] != quote { index += 1 }
-                    value = Self.decode(bytes, valueStart..<index)
+                    valueRange = valueStart..<index
                     index = min(index + 1, count)
                 } else {
                     let valueStart = index
                     while index < count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
-                    value = Self.decode(bytes, valueStart..<index)
+                    valueRange = valueStart..<index
                 }
             }
+            // Values are decoded only for the attributes kept: most (class, rel …) are skipped.
             if Self.equals(bytes, name, "id") {
-                ids.append(value ?? "")
-            } else if let value, Self.equals(bytes, name, "href") || Self.equals(bytes, name, "src") {
-                references.append(Reference(tag: tagName(), attribute: Self.lowered(bytes, name), value: value))
+                ids.append(valueRange.map { Self.decode(bytes, $0) } ?? "")
+            } else if let valueRange, Self.equals(bytes, name, "href") || Self.equals(bytes, name, "src") {
+                references.append(Reference(tag: tagName(), attribute: Self.lowered(bytes, name), value: Self.decode(bytes, valueRange)))
             }
         }
         // Raw text: nothing inside is markup until the element's own end tag.

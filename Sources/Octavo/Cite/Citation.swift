@@ -133,23 +133,6 @@ public struct Citation: Sendable {
         return tags
     }
 
-    /// Schema.org JSON-LD: an `Article` (the page) with `isPartOf` the document (a `Report`).
-    /// Safe inside `<script>`: `<`, `>` and `&` are written as `\u003c` …, so no text ends the element.
-    public var jsonLD: String {
-        func organisation(_ name: String) -> [String: Any] { ["@type": "Organization", "name": name] }
-        var document: [String: Any] = ["@type": "Report", "name": documentTitle, "url": documentURL]
-        var article: [String: Any] = ["@context": "https://schema.org", "@type": "Article", "headline": isDocument ? documentTitle : label,
-                                      "name": isDocument ? documentTitle : label, "url": url, "inLanguage": language, "isPartOf": document]
-        if let author { article["author"] = organisation(author); document["author"] = organisation(author) }
-        if let publisher { article["publisher"] = organisation(publisher); document["publisher"] = organisation(publisher) }
-        if let date { article["datePublished"] = date; document["datePublished"] = date }
-        if let identifier { document["identifier"] = identifier }
-        article["isPartOf"] = document
-        guard let data = try? JSONSerialization.data(withJSONObject: article, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
-    }
-
     /// The downloads of each part and item page: `cite.bib` and `cite.ris` beside its `index.html`.
     public static func files(site: Site, config: SiteConfig) -> [OutputFile] {
         var files: [OutputFile] = []

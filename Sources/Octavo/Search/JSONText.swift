@@ -3,31 +3,43 @@ enum JSONText {
     /// A JSON string literal; non-ASCII characters are written as they are (UTF-8), but for the line
     /// and paragraph separators, which older JavaScript engines do not accept in string literals.
     static func string(_ text: String) -> String {
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(text.utf8.count + 2)
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), byte]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), byte]
-            case UInt8(ascii: "\n"): bytes += Array("\\n".utf8)
-            case UInt8(ascii: "\r"): bytes += Array("\\r".utf8)
-            case UInt8(ascii: "\t"): bytes += Array("\\t".utf8)
-            case 0..<0x20: bytes += Array("\\u00".utf8) + Array(String(byte, radix: 16).leftPadded(to: 2).utf8)
-            case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80):  // U+2028, U+2029
-                bytes.removeLast(2)
-                bytes += Array((byte == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-            default: bytes.append(byte)
-            }
-            previous = (previous.1, byte)
+        var json = "\""
+        json.reserveCapacity(text.utf8.count + 2)
+        // Runs of bytes that need no escape are copied whole, not byte by byte.
+        let utf8 = text.utf8
+        var plain = utf8.startIndex
+        var index = plain
+        func escape(_ replacement: String, through last: String.UTF8View.Index) {
+            json += text[plain..<index]
+            json += replacement
+            plain = utf8.index(after: last)
+            index = plain
         }
-        bytes.append(UInt8(ascii: "\""))
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            switch byte {
+            case UInt8(ascii: "\""): escape("\\\"", through: index)
+            case UInt8(ascii: "\\"): escape("\\\\", through: index)
+            case UInt8(ascii: "\n"): escape("\\n", through: index)
+            case UInt8(ascii: "\r"): escape("\\r", through: index)
+            case UInt8(ascii: "\t"): escape("\\t", through: index)
+            case 0..<0x20: escape((byte < 0x10 ? "\\u000" : "\\u00") + String(byte, radix: 16), through: index)
+            case 0xE2:  // U+2028 and U+2029 are E2 80 A8 and E2 80 A9
+                let second = utf8.index(after: index)
+                if second != utf8.endIndex, utf8[second] == 0x80 {
+                    let third = utf8.index(after: second)
+                    if third != utf8.endIndex, utf8[third] == 0xA8 || utf8[third] == 0xA9 {
+                        escape(utf8[third] == 0xA8 ? "\\u2028" : "\\u2029", through: third)
+                        continue
+                    }
+                }
+                index = utf8.index(after: index)
+            default:
+                index = utf8.index(after: index)
+            }
+        }
+        json += text[plain..<index]
+        json += "\""
+        return json
     }
 }

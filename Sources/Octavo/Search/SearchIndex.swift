@@ -61,14 +61,58 @@ public struct SearchIndex: Sendable {
     /// The index files: `search-index.js` and, for a large site, `search/*.js`; sorted by path.
     /// - Complexity: O(n) in the size of the site's text, plus sorting its distinct words.
     public func files() -> [OutputFile] {
-        var postings: [String: [UInt8]] = [:]
-        var previous: [String: Int] = [:]
+        // Each distinct word gets a number on first sight, so that a word is hashed once per
+        // occurrence and everything else about it is an array element: its postings, the last page
+        // that listed it, and (while a page is read) its weight and count on that page.
+        var numbers: [String: Int] = [:]
+        var words: [String] = []
+        var postings: [[UInt8]] = []
+        var previous: [Int] = []
+        var pageWeight: [Int] = [], pageCount: [Int] = [], seenOn: [Int] = []
+        var onPage: [Int] = []
         var texts: [String] = []
         var splitter = SearchText.Splitter()
         for (index, page) in site.pages.enumerated() {
-            for (word, weight) in weights(of: page, splitter: &splitter) {
-                Self.appendNumber((index - previous[word, default: 0]) * 4 + weight, to: &postings[word, default: []])
-                previous[word] = index
+            onPage.removeAll(keepingCapacity: true)
+            func number(_ word: String) -> Int {
+                let number: Int
+                if let known = numbers[word] {
+                    number = known
+                } else {
+                    number = words.count
+                    numbers[word] = number
+                    words.append(word)
+                    postings.append([])
+                    previous.append(0)
+                    pageWeight.append(0)
+                    pageCount.append(0)
+                    seenOn.append(-1)
+                }
+                if seenOn[number] != index {
+                    seenOn[number] = index
+                    pageWeight[number] = 0
+                    pageCount[number] = 0
+                    onPage.append(number)
+                }
+                return number
+            }
+            // Weights as the format above says: 3 in the title or number, 2 in a heading, 1 three
+            // times or more in the text, else 0.
+            for word in splitter.words((page.numberPath ?? "") + " " + page.title) { pageWeight[number(word)] = 3 }
+            for blocks in [page.blocks, page.closing] {
+                for block in blocks where block.kind != .closingMarker {
+                    let heading = block.headingLevel != nil
+                    for word in splitter.words(block.text) {
+                        let number = number(word)
+                        if heading { pageWeight[number] = max(pageWeight[number], 2) } else { pageCount[number] += 1 }
+                    }
+                }
+            }
+            // Any order: each word's postings grow page by page.
+            for number in onPage {
+                let weight = max(pageWeight[number], pageCount[number] >= 3 ? 1 : 0)
+                Self.appendNumber((index - previous[number]) * 4 + weight, to: &postings[number])
+                previous[number] = index
             }
             texts.append(textEntry(of: page))
         }
@@ -86,8 +130,8 @@ public struct SearchIndex: Sendable {
             current = []
             size = 0
         }
-        for word in postings.keys.sorted(by: { $0.utf16.lexicographicallyPrecedes($1.utf16) }) {
-            let list = postings[word] ?? []
+        for number in words.indices.sorted(by: { words[$0].utf16.lexicographicallyPrecedes(words[$1].utf16) }) {
+            let word = words[number], list = postings[number]
             if size > 0 && size + word.utf8.count + list.count + 2 > limits.wordShard { closeWordShard() }
             current.append((word, list))
             size += word.utf8.count + list.count + 2
@@ -127,23 +171,6 @@ public struct SearchIndex: Sendable {
             }
         }
         return files.sorted { $0.path < $1.path }
-    }
-
-    /// Each word of the page with its weight (see the format above).
-    private func weights(of page: Page, splitter: inout SearchText.Splitter) -> [(String, Int)] {
-        var weights: [String: Int] = [:]
-        for word in splitter.words((page.numberPath ?? "") + " " + page.title) { weights[word] = 3 }
-        var counts: [String: Int] = [:]
-        for block in page.blocks + page.closing where block.kind != .closingMarker {
-            let words = splitter.words(block.text)
-            if block.headingLevel != nil {
-                for word in words { weights[word] = max(weights[word] ?? 0, 2) }
-            } else {
-                for word in words { counts[word, default: 0] += 1 }
-            }
-        }
-        for (word, count) in counts { weights[word] = max(weights[word] ?? 0, count >= 3 ? 1 : 0) }
-        return weights.map { ($0.key, $0.value) }  // any order: each word's postings grow page by page
     }
 
     /// The page's entry in a text shard.
