@@ -51,6 +51,7 @@ struct RenderTests {
          "{{/a}} closes 'a', but the section open here is 'b' (opened at 2:3): close it first with {{/b}}, or fix the name"),
         ("x\n{{/a}}\n", 2, 1, "{{/a}} closes a section that is not open: remove it, or open the section with {{#a}} before it"),
         ("<h1>\n<b>{{page.title</b>\n", 2, 4, "tag '{{page.title</b>' is not finished:"),
+        ("<p>{{{page.title}}</p>\n", 1, 4, "tag '{{{page.title}}' is not finished: a name is letters, digits, '.', '-' or '_' (with transforms such as empty(page.children)), and the tag ends with }}}"),
     ] as [(String, Int, Int, String)])
     func mustacheSyntaxErrorsInWords(template: String, line: Int, column: Int, message: String) throws {
         let error = #expect(throws: BuildError.self) {
