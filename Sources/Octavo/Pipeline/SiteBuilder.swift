@@ -19,6 +19,11 @@ public struct SiteBuilder: Sendable {
         public var displayTemplates: DisplayPath
         /// The URL the site is published at (`--base-url`); overrides `base_url` of `site.yml`.
         public var baseURL: String?
+        /// Whether the built-in theme (``BuiltInTheme``) provides the templates and assets the
+        /// templates folder lacks, and all of them when there is no such folder (the CLI's way).
+        public var builtInTheme = false
+        /// What to do with pages marked `draft: true`.
+        public var drafts = DraftMode.leftOut
 
         /// Creates the input of a build; display names default to the folders' paths relative to
         /// the current folder.
@@ -109,6 +114,16 @@ public struct SiteBuilder: Sendable {
             get { destination.bundle }
             set { destination.bundle = newValue }
         }
+        /// Whether the built-in theme fills in the templates folder (see ``Input/builtInTheme``).
+        public var builtInTheme: Bool {
+            get { input.builtInTheme }
+            set { input.builtInTheme = newValue }
+        }
+        /// What to do with drafts (see ``Input/drafts``).
+        public var drafts: DraftMode {
+            get { input.drafts }
+            set { input.drafts = newValue }
+        }
     }
 
     /// What a build did.
@@ -161,6 +176,8 @@ public struct SiteBuilder: Sendable {
     ///   Problems found later (broken links) are returned as diagnostics.
     public func render() throws -> Result {
         var loaded = try ContentLoader(root: input.content, displayRoot: input.displayContent.text).load()
+        let drafts = input.drafts == .published ? [] : Set(loaded.sources.filter(\.frontMatter.draft).map(\.path))
+        if input.drafts == .leftOut { loaded.sources.removeAll { drafts.contains($0.path) } }
         // A file's errors found while loading are reported with any that stop the build later.
         let loadErrors = loaded.diagnostics.filter { $0.severity == .error }
         func withLoadErrors<T>(_ step: () throws -> T) throws -> T {
@@ -169,7 +186,8 @@ public struct SiteBuilder: Sendable {
                 throw error
             }
         }
-        let templates = try withLoadErrors { try TemplateSet(root: input.templates, displayRoot: input.displayTemplates.text, boundary: loaded.boundary) }
+        let templates = try withLoadErrors { try TemplateSet(root: input.templates, displayRoot: input.displayTemplates.text, boundary: loaded.boundary,
+                                                                    builtIn: input.builtInTheme) }
         if let given = input.baseURL {
             guard let url = SiteConfig.baseURL(given) else { throw BuildError(file: "--base-url", SiteConfig.baseURLProblem) }
             loaded.config.baseURL = url
@@ -204,12 +222,14 @@ public struct SiteBuilder: Sendable {
         // The index of terms (Content/terms.yml): found in the outlined pages' paragraphs.
         let terms = content.terms.map { TermIndex(list: $0, site: site, reserved: templates.reservedIDs) }
         site.diagnostics += terms?.diagnostics ?? []
-        var built = Set(templates.assets.map(\.path)).union([NotFoundPage.path])
+        var built = Set(templates.assets.map(\.path) + templates.builtInAssets.map(\.path)).union([NotFoundPage.path])
         if terms != nil { built.insert(TermIndex.path) }
         if templates.has(TemplateSet.searchName) { built.formUnion([SearchIndex.pagePath, SearchIndex.indexPath]) }
         if templates.has(TemplateSet.printName) { built.insert(PrintEdition.path) }
         if content.config.baseURL != nil { built.formUnion([Sitemap.path, Sitemap.robotsPath]) }
-        let links = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs.subtracting([HeadingIDGenerator.titleID])).resolve(site)
+        var resolver = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs.subtracting([HeadingIDGenerator.titleID]))
+        resolver.drafts = drafts
+        let links = resolver.resolve(site)
         var renderer = PageRenderer(templates: templates, config: content.config)
         renderer.terms = terms
         let rendered = renderer.render(site, links: links)
@@ -253,14 +273,17 @@ public struct SiteBuilder: Sendable {
             paths.add(page.path, .page(file: location.file, line: location.line))
         }
         for asset in templates.assets { paths.add(asset.path, .asset(file: input.displayTemplates.appending(asset.path).text)) }
+        for asset in templates.builtInAssets { paths.add(asset.path, .asset(file: DisplayPath(BuiltInTheme.displayRoot).appending(asset.path).text)) }
         for asset in site.assets { paths.add(asset.path, .asset(file: input.displayContent.appending(asset.path).text)) }
         let problems = paths.problems()
         if !problems.isEmpty { throw BuildError(loadErrors + problems) }
         files += site.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: input.displayContent.appending($0.path).text) }
             + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: input.displayTemplates.appending($0.path).text) }
+            + templates.builtInAssets.map { OutputFile(path: $0.path, contents: .bytes($0.bytes), source: DisplayPath(BuiltInTheme.displayRoot).appending($0.path).text) }
         files.sort { $0.path < $1.path }
         let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)),
-                              templates: TemplateLinkLocator(sources: templates.sources, displayRoot: input.displayTemplates.text))
+                              templates: TemplateLinkLocator(sources: templates.sources, displayRoot: input.displayTemplates.text,
+                                                                   builtInNames: templates.builtInNames))
         let epub = try makeEpub(site: site, links: links, templates: templates, content: content)
         // A loop of partials meets every page the same way: one error per place in the templates.
         var places: Set<String> = []
