@@ -32,6 +32,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Also build and serve the pages marked draft: true in their front matter.")
     var drafts = false
 
+    @Flag(name: .long, help: "Build into an output folder that is not empty and has no .octavo-manifest (Octavo did not make it).")
+    var force = false
+
     @Flag(name: .long, help: "Open the site in the default browser.")
     var open = false
 
@@ -45,6 +48,7 @@ struct Serve: AsyncParsableCommand {
             displayOutput: output, baseURL: site.baseURL)
         options.builtInTheme = true
         options.drafts = drafts ? .published : .leftOut
+        options.destination.force = force
         let events = ReloadEvents()
         let display = output
         let session = PreviewSession(options: options, events: events) { outcome in

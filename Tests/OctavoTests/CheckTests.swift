@@ -154,6 +154,20 @@ struct CheckTests {
         #expect(messages.contains("Content/lonely.md:1: warning: no link leads to page 'lonely/index.html' from the home page"))
     }
 
+    @Test func gfmWarningsNameTheFileLineAndColumnAndFootnotesDoNotFailTheBuild() throws {
+        let gfm = try check(["index.md": "---\ntitle: Home\n---\n# Home\n\nA note[^1] and <span>raw</span>.\n\n[^1]: here\n"]).map(\.description)
+        #expect(gfm == [
+            "Content/index.md:6:7: warning: [^1]: footnotes are not supported: the reference is shown as written; put the note in the text, or link to a section",
+            "Content/index.md:6:16: warning: raw HTML '<span>' is left out of the page (safe mode): write it in Markdown, or set 'unsafe: true' in site.yml to keep raw HTML you trust",
+            "Content/index.md:6:25: warning: raw HTML '</span>' is left out of the page (safe mode): write it in Markdown, or set 'unsafe: true' in site.yml to keep raw HTML you trust",
+        ])
+        let commonMark = try check(["index.md": "# Plain\n\n| a |\n| - |\n\n- [ ] task\n", "site.yml": "markdown: commonmark\n"]).map(\.description)
+        #expect(commonMark == [
+            "Content/index.md:3:1: warning: this pipe table is read as a paragraph of text in CommonMark: 'markdown: commonmark' in site.yml turns GitHub-flavoured Markdown off; remove that line to read it",
+            "Content/index.md:6:3: warning: this task list item ('[ ]') is read as text in CommonMark: 'markdown: commonmark' in site.yml turns GitHub-flavoured Markdown off; remove that line to read it",
+        ])
+    }
+
     @Test func duplicateIdsAndBrokenTemplateLinksAreFound() throws {
         let folder = try TemporaryFolder()
         let templates = try folder.write([

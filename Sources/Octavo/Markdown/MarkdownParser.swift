@@ -340,6 +340,8 @@ extension MarkdownParser {
         var warnings: [MarkdownWarning] = []
         /// The document's link reference definitions as source lines, for table cells; read once, when needed.
         var definitions: String?
+        /// For each paragraph, heading and table cell asked about, whether its source holds `\~`.
+        var escapedTilde: [OpaquePointer: Bool] = [:]
 
         mutating func warn(_ position: (line: Int, column: Int), _ message: String) {
             warnings.append(MarkdownWarning(line: position.line, column: position.column, message: message))
@@ -352,7 +354,7 @@ extension MarkdownParser {
     /// Runs the GFM steps: tables, alerts, task list items and footnote references on blocks, then
     /// strikethrough and extended autolinks on text nodes (so that they reach table cells too).
     private func applyGFM(to root: OpaquePointer, tree: inout TreeNotes) {
-        for paragraph in nodes(below: root, ofType: CMARK_NODE_PARAGRAPH) { makeTable(from: paragraph, tree: &tree, warnOnly: false) }
+        for paragraph in nodes(below: root, ofType: CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING) { makeTable(from: paragraph, tree: &tree, warnOnly: false) }
         makeAlerts(in: root, tree: &tree, warnOnly: false)
         makeTaskItems(in: root, tree: &tree, warnOnly: false)
         replaceFootnoteReferences(in: root, tree: &tree, replace: true)
@@ -365,13 +367,13 @@ extension MarkdownParser {
             default: break
             }
         }
-        for parent in parents { makeStrikethrough(in: parent, tree: &tree, warnOnly: false) }
-        for text in nodes(below: root, ofType: CMARK_NODE_TEXT) where !isInsideLink(text) { makeAutolinks(in: text) }
+        for parent in parents where !hasEscapedTilde(parent, tree: &tree) { makeStrikethrough(in: parent, tree: &tree, warnOnly: false) }
+        for text in textNodesOutsideLinks(below: root) { makeAutolinks(in: text) }
     }
 
     /// In CommonMark mode: a warning for each piece of GFM syntax that CommonMark reads as text.
     private func warnAboutGFM(in root: OpaquePointer, tree: inout TreeNotes) {
-        for paragraph in nodes(below: root, ofType: CMARK_NODE_PARAGRAPH) { makeTable(from: paragraph, tree: &tree, warnOnly: true) }
+        for paragraph in nodes(below: root, ofType: CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING) { makeTable(from: paragraph, tree: &tree, warnOnly: true) }
         makeAlerts(in: root, tree: &tree, warnOnly: true)
         makeTaskItems(in: root, tree: &tree, warnOnly: true)
         replaceFootnoteReferences(in: root, tree: &tree, replace: false)
@@ -400,7 +402,14 @@ extension MarkdownParser {
 
     /// Turns a paragraph whose source lines hold a pipe table into the table (the lines before its
     /// header row stay the paragraph), or, with `warnOnly`, warns that CommonMark reads it as text.
+    ///
+    /// A setext heading is a paragraph with a line of `=` or `-` under it (CommonMark 0.30, §4.3):
+    /// a table directly followed by `---` is one for cmark, while GitHub reads a table and a
+    /// thematic break (a `===` line, a row). Such a heading becomes the table, and the break.
     private func makeTable(from paragraph: OpaquePointer, tree: inout TreeNotes, warnOnly: Bool) {
+        let isHeading = cmark_node_get_type(paragraph) == CMARK_NODE_HEADING
+        // An ATX heading is one line: no table.
+        if isHeading, cmark_node_get_end_line(paragraph) <= cmark_node_get_start_line(paragraph) { return }
         var depth = 0
         var ancestor = cmark_node_parent(paragraph)
         while let node = ancestor {
@@ -410,10 +419,22 @@ extension MarkdownParser {
         let lines = tree.source.paragraphLines(startLine: Int(cmark_node_get_start_line(paragraph)),
                                                startColumn: Int(cmark_node_get_start_column(paragraph)),
                                                endLine: Int(cmark_node_get_end_line(paragraph)), quoteDepth: depth)
-        guard lines.contains(where: { $0.text.contains("|") }), let table = GFMTable(lines: lines) else { return }
+        guard lines.contains(where: { $0.text.contains("|") }) else { return }
+        var table = GFMTable(lines: lines)
+        var breakAfter = false
+        if isHeading, cmark_node_get_heading_level(paragraph) == 2, table.map({ $0.headerIndex != lines.count - 2 }) ?? true {
+            // Unless the underline is the table's delimiter row, it is a thematic break after the table.
+            table = GFMTable(lines: Array(lines.dropLast()))
+            breakAfter = table != nil
+        }
+        guard let table else { return }
         let header = lines[table.headerIndex]
+        if isHeading, table.headerIndex > 0 {
+            tree.warn((header.line, header.column), "this pipe table is read as part of a heading: the line of '=' or '-' under it makes the lines above a heading; put a blank line before and after the table")
+            return
+        }
         if warnOnly {
-            tree.warn((header.line, header.column), "this pipe table is read as a paragraph of text in CommonMark: \(Self.enableGFM)")
+            tree.warn((header.line, header.column), "this pipe table is read as \(isHeading ? "a heading" : "a paragraph of text") in CommonMark: \(Self.enableGFM)")
             return
         }
         // The line breaks that end the lines before the header row: the paragraph is cut at the
@@ -421,12 +442,9 @@ extension MarkdownParser {
         let breaks = nodes(below: paragraph, ofType: CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK)
         let needed = lines.count - table.headerIndex
         let cut = breaks.count >= needed ? breaks[breaks.count - needed] : nil
-        if table.headerIndex > 0 {
-            guard let cut, breaks.suffix(needed).allSatisfy({ cmark_node_parent($0) == paragraph }) else {
-                tree.warn((header.line, header.column), "this pipe table cannot be read exactly: Markdown of the paragraph above it runs into the table's lines; put a blank line before the table")
-                return
-            }
-            _ = cut
+        if table.headerIndex > 0, cut == nil || !breaks.suffix(needed).allSatisfy({ cmark_node_parent($0) == paragraph }) {
+            tree.warn((header.line, header.column), "this pipe table cannot be read exactly: Markdown of the paragraph above it runs into the table's lines; put a blank line before the table")
+            return
         }
         if let lazy = table.lazyLine {
             tree.warn((lazy, 1), "this table row has no '>' while the table is in a block quote: GitHub ends the table before it; start the line with '>', or put a blank line after the quote")
@@ -444,6 +462,10 @@ extension MarkdownParser {
             cmark_node_append_child(node, body)
         }
         cmark_node_insert_after(paragraph, node)
+        if breakAfter, let rule = cmark_node_new(CMARK_NODE_THEMATIC_BREAK) {
+            cmark_node_insert_after(node, rule)
+            tree.positions[rule] = (lines[lines.count - 1].line, lines[lines.count - 1].column)
+        }
         if table.headerIndex == 0 {
             cmark_node_unlink(paragraph)
             cmark_node_free(paragraph)
@@ -492,6 +514,7 @@ extension MarkdownParser {
             // Columns in the cell's parse count the two bytes of the no-break space.
             tree.positions[inline] = (cell.line, cell.column + max(0, Int(cmark_node_get_start_column(inline)) - 3))
         }
+        tree.escapedTilde[node] = cell.text.contains("\\~")
         while let child = cmark_node_first_child(paragraph) {
             cmark_node_unlink(child)
             cmark_node_append_child(node, child)
@@ -589,9 +612,10 @@ extension MarkdownParser {
             var search = literal.utf8[...]
             while let open = search.firstRange(of: "[^".utf8) {
                 let rest = search[open.upperBound...]
-                guard let close = rest.firstIndex(of: UInt8(ascii: "]")) else { break }
+                // The label ends at `]`; a space or `[` first means none (and the scan goes on from there, in O(n)).
+                guard let close = rest.firstIndex(where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: " ") }) else { break }
                 let label = rest[..<close]
-                if !label.isEmpty, !label.contains(UInt8(ascii: " ")), !label.contains(UInt8(ascii: "[")) {
+                if rest[close] == UInt8(ascii: "]"), !label.isEmpty {
                     var at = position(of: text, tree: tree)
                     if cmark_node_get_start_line(text) > 0 { at.column += literal.utf8.distance(from: literal.utf8.startIndex, to: open.lowerBound) }
                     tree.warn(at, "[^\(String(decoding: label, as: UTF8.self))]: " + message)
@@ -676,6 +700,28 @@ extension MarkdownParser {
         }
     }
 
+    /// Whether the paragraph, heading or table cell that holds `node` has an escaped tilde (`\~`) in
+    /// its source. cmark merges the escaped character into its text node and keeps no trace of the
+    /// escape, so such a block gets no strikethrough rather than one the author escaped.
+    private func hasEscapedTilde(_ node: OpaquePointer, tree: inout TreeNotes) -> Bool {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            if let known = tree.escapedTilde[candidate] { return known }
+            let type = cmark_node_get_type(candidate)
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
+                let first = Int(cmark_node_get_start_line(candidate)), last = Int(cmark_node_get_end_line(candidate))
+                let escaped = (first...max(first, last)).contains { number in
+                    let line = tree.source.bytes(ofLine: number)
+                    return zip(line, line.dropFirst()).contains { $0 == UInt8(ascii: "\\") && $1 == UInt8(ascii: "~") }
+                }
+                tree.escapedTilde[candidate] = escaped
+                return escaped
+            }
+            current = cmark_node_parent(candidate)
+        }
+        return false
+    }
+
     /// Splits a text node at its extended autolinks (see ``GFMAutolink``), each a link node.
     private func makeAutolinks(in text: OpaquePointer) {
         let literal = Self.string(cmark_node_get_literal(text))
@@ -720,14 +766,23 @@ extension MarkdownParser {
         return result
     }
 
-    private func isInsideLink(_ node: OpaquePointer) -> Bool {
-        var ancestor = cmark_node_parent(node)
-        while let current = ancestor {
-            let type = cmark_node_get_type(current)
-            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { return true }
-            ancestor = cmark_node_parent(current)
+    /// The text nodes below `root` that are not inside a link or an image, in one walk.
+    private func textNodesOutsideLinks(below root: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(root) else { return result }
+        defer { cmark_iter_free(iterator) }
+        var depth = 0  // links and images entered and not yet left
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: depth += event == CMARK_EVENT_ENTER ? 1 : -1
+            case CMARK_NODE_TEXT where depth == 0: result.append(node)
+            default: break
+            }
         }
-        return false
+        return result
     }
 
     /// Where a node is in the body: noted by a GFM step, given by cmark, or else its nearest

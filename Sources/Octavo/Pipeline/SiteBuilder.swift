@@ -52,6 +52,9 @@ public struct SiteBuilder: Sendable {
         public var epub: URL?
         /// How messages name the EPUB file.
         public var displayEpub: DisplayPath?
+        /// Whether to build into an output folder that is not empty and that Octavo did not make
+        /// (`--force`); without it such a folder is refused (see ``SiteBuilder/outputOwnershipProblem(_:)``).
+        public var force = false
 
         /// Creates the destination of a build; display names default to the paths relative to the current folder.
         public init(output: URL, displayOutput: String? = nil, strict: Bool = false, bundle: URL? = nil, displayBundle: String? = nil,
@@ -302,9 +305,16 @@ public struct SiteBuilder: Sendable {
         try checkOutputFolder(destination)
         // Read before anything is written: a date the zip cannot hold is an error, not a trap.
         let bundle = destination.bundle == nil ? ZipBundle() : try ZipBundle(environment: ProcessInfo.processInfo.environment)
-        let result = try render()
+        let ownership = outputOwnershipProblem(destination)
+        let result: Result
+        do {
+            result = try render()
+        } catch var error as BuildError {
+            if let ownership { error.diagnostics.append(ownership) }
+            throw error
+        }
         let fails = { (diagnostic: Diagnostic) in diagnostic.severity == .error || (destination.strict && diagnostic.severity == .warning) }
-        let failing = result.diagnostics.filter(fails)
+        let failing = result.diagnostics.filter(fails) + (ownership.map { [$0] } ?? [])
         if !failing.isEmpty {
             var error = BuildError(failing)
             error.otherDiagnostics = result.diagnostics.filter { !fails($0) }
