@@ -25,11 +25,11 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Treat every warning as an error; write nothing when there is one.")
     var strict = false
 
-    @Flag(name: .long, help: "Also build the pages marked draft: true in their front matter.")
-    var drafts = false
-
     @Flag(name: .long, help: "Build into an output folder that is not empty and has no .octavo-manifest (Octavo did not make it); files already there are still never overwritten or removed.")
     var force = false
+
+    @Flag(name: .long, help: "Also build the pages marked draft: true in their front matter.")
+    var drafts = false
 
     @Flag(name: [.short, .long], help: "Print nothing but errors and warnings.")
     var quiet = false
@@ -55,9 +55,9 @@ struct Build: ParsableCommand {
             output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,
             displayOutput: output, strict: strict, bundle: bundle.map(SiteOptions.url), baseURL: site.baseURL,
             epub: epub.map(SiteOptions.url), displayEpub: epub, displayBundle: bundle)
+        options.destination.force = force
         options.builtInTheme = true
         options.drafts = drafts ? .published : .leftOut
-        options.destination.force = force
         do {
             let report = try SiteBuilder(options: options).build()
             Reporter.print(report.diagnostics)

@@ -29,11 +29,11 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The port to listen on (default: 8000, or the next free one).", valueName: "port"))
     var port: UInt16?
 
-    @Flag(name: .long, help: "Also build and serve the pages marked draft: true in their front matter.")
-    var drafts = false
-
     @Flag(name: .long, help: "Build into an output folder that is not empty and has no .octavo-manifest (Octavo did not make it).")
     var force = false
+
+    @Flag(name: .long, help: "Also build and serve the pages marked draft: true in their front matter.")
+    var drafts = false
 
     @Flag(name: .long, help: "Open the site in the default browser.")
     var open = false
@@ -46,9 +46,9 @@ struct Serve: AsyncParsableCommand {
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,
             displayOutput: output, baseURL: site.baseURL)
+        options.destination.force = force
         options.builtInTheme = true
         options.drafts = drafts ? .published : .leftOut
-        options.destination.force = force
         let events = ReloadEvents()
         let display = output
         let session = PreviewSession(options: options, events: events) { outcome in

@@ -344,17 +344,18 @@ struct RealDocumentReferenceTests {
 
 @Suite("Link: labels written into their slots")
 struct LinkLabelTests {
-    @Test func slotsAreReplacedEscapedAndImitationsStay() {
-        let html = "<a href=\"x\">" + LinkLabel.slot(0) + "</a> \u{E004}7\u{E005} \u{E004}x\u{E005} é"
-        let filled = LinkLabel.fill(in: html) { $0 == 0 ? "A & <B>" : nil }
-        #expect(filled == "<a href=\"x\">A &amp; &lt;B&gt;</a> \u{E004}7\u{E005} \u{E004}x\u{E005} é")
-        #expect(LinkLabel.fill(in: "plain <p>text</p>") { _ in "never" } == "plain <p>text</p>")
+    @Test func labelsAreWrittenEscapedIntoTheirSlots() {
+        var writer = BlockHTML()
+        writer.label = { $0 == 0 ? "A & <B>" : nil }
+        let document = parse("[](#x) \u{E004}0\u{E005} é\n")
+        #expect(writer.html(of: document.blocks, paragraphIDs: [nil]) == "<p><a href=\"\">A &amp; &lt;B&gt;</a> \u{E004}0\u{E005} é</p>\n")
     }
 
     @Test func theParserPutsASlotOnlyInLinksWithoutText() {
         let document = parse("[](#III.3) [text](#II) [](https://example.org) ![](img.png)\n")
         #expect(document.links.map(\.fillsText) == [true, false, false])
-        #expect(document.blocks[0].html.contains("<a href=\"octavo-link:0\">" + LinkLabel.slot(0) + "</a>"))
+        #expect(document.blocks[0].content.prefix(4) == [.html("<a href=\""), .linkURL(0), .html("\">"), .linkLabel(0)])
+        #expect(document.blocks[0].content.filter { if case .linkLabel = $0 { true } else { false } }.count == 1)
         #expect(document.blocks[0].links == 0..<3)
     }
 }

@@ -67,6 +67,14 @@ func options(in folder: TemporaryFolder, content: String = "Content", templates:
                         displayTemplates: "Templates", displayOutput: "Output", strict: strict)
 }
 
+/// A block written as a page writes it, but with link `n`'s URL written `LINKn` and its label `LABELn`.
+func written(_ block: MarkdownBlock) -> String {
+    var writer = BlockHTML()
+    writer.link = { "LINK\($0)" }
+    writer.label = { "LABEL\($0)" }
+    return writer.html(of: [block], paragraphIDs: [nil])
+}
+
 /// Parses one Markdown text as the pipeline does.
 func parse(_ markdown: String) -> MarkdownDocument {
     var ids = HeadingIDGenerator()

@@ -695,6 +695,7 @@ img { max-width: 100%; height: auto; }
 table { border-collapse: collapse; display: block; overflow-x: auto; }
 
 /* GitHub-flavoured Markdown: tables, task lists, alerts (colours pass WCAG AA on --background in both schemes) */
+table { margin-block: 1rem; }
 th, td { border: 1px solid var(--rule); padding: .35rem .7rem; vertical-align: top; text-align: start; }
 th { background: var(--code); font-family: var(--sans); font-size: .95em; }
 th[align="left"], td[align="left"] { text-align: left; }
