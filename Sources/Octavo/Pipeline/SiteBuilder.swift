@@ -194,6 +194,8 @@ public struct SiteBuilder: Sendable {
         }
         // Content/404.md is the 404 page, not a page of the reading order.
         let notFoundSource = loaded.sources.firstIndex { $0.path == NotFoundPage.sourcePath }.map { loaded.sources.remove(at: $0) }
+        // mdBook's SUMMARY.md gives the reading order and the tree; it is no page itself.
+        let summarySource = loaded.sources.firstIndex { $0.path == SummaryEntry.fileName }.map { loaded.sources.remove(at: $0) }
         let content = loaded
         var inputs = [Outliner.Input?](repeating: nil, count: content.sources.count)
         inputs.withUnsafeMutableBufferPointer { buffer in
@@ -204,7 +206,18 @@ public struct SiteBuilder: Sendable {
                 output.buffer[index] = Outliner.Input(source: source, markdown: MarkdownParser(unsafe: content.config.unsafe, gfm: content.config.gfm).parse(source.body, ids: &ids))
             }
         }
-        var site = try withLoadErrors { try Outliner().outline(inputs.compactMap { $0 }, assets: content.assets, contentRoot: input.displayContent.text) }
+        let summary = summarySource.map { source in
+            var ids = HeadingIDGenerator()
+            return SummaryEntry.entries(of: MarkdownParser(unsafe: false).parse(source.body, ids: &ids), bodyFirstLine: source.bodyFirstLine)
+        }
+        var site = try withLoadErrors { try Outliner().outline(inputs.compactMap { $0 }, assets: content.assets, contentRoot: input.displayContent.text, summary: summary) }
+        if let summarySource, let summary {
+            let known = Set(content.sources.map(\.path)).union(notFoundSource.map { [$0.path] } ?? [])
+            for entry in summary where !known.contains(entry.path) {
+                site.diagnostics.append(Diagnostic(file: summarySource.displayPath, line: entry.line, column: entry.column, severity: content.config.brokenLinkSeverity,
+                                                   message: "link target '\(entry.path)' does not exist: fix the path in \(SummaryEntry.fileName) (it is relative to the content folder)"))
+            }
+        }
         if let title = content.config.title, !title.trimmingSpaces().isEmpty { site.title = title }
         if content.sources.isEmpty {
             site.diagnostics.append(Diagnostic(file: input.displayContent.text, severity: .warning,
@@ -229,7 +242,11 @@ public struct SiteBuilder: Sendable {
         if content.config.baseURL != nil { built.formUnion([Sitemap.path, Sitemap.robotsPath]) }
         var resolver = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs.subtracting([HeadingIDGenerator.titleID]))
         resolver.drafts = drafts
-        let links = resolver.resolve(site)
+        var links = resolver.resolve(site)
+        // `broken_links: warn` publishes a site with known broken links; `--strict` still fails.
+        for index in links.diagnostics.indices where links.diagnostics[index].severity == .error {
+            links.diagnostics[index].severity = content.config.brokenLinkSeverity
+        }
         var renderer = PageRenderer(templates: templates, config: content.config)
         renderer.terms = terms
         let rendered = renderer.render(site, links: links)
@@ -281,9 +298,10 @@ public struct SiteBuilder: Sendable {
             + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: input.displayTemplates.appending($0.path).text) }
             + templates.builtInAssets.map { OutputFile(path: $0.path, contents: .bytes($0.bytes), source: DisplayPath(BuiltInTheme.displayRoot).appending($0.path).text) }
         files.sort { $0.path < $1.path }
-        let audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)),
+        var audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)),
                               templates: TemplateLinkLocator(sources: templates.sources, displayRoot: input.displayTemplates.text,
                                                                    builtInNames: templates.builtInNames))
+        audit.templateIDs = TemplateIDLocator(sources: templates.sources, displayRoot: input.displayTemplates.text)
         let epub = try makeEpub(site: site, links: links, templates: templates, content: content)
         // A loop of partials meets every page the same way: one error per place in the templates.
         var places: Set<String> = []
