@@ -48,7 +48,8 @@ struct Build: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         var given = [givenOutput, bundle, epub]
-        if let root = site.enterSiteRoot(paths: &given), !quiet { print(root) }
+        // Written at once, not buffered by print, so that it comes before any diagnostic in a log.
+        if let root = site.enterSiteRoot(paths: &given), !quiet { FileHandle.standardOutput.write(Data((root + "\n").utf8)) }
         (givenOutput, bundle, epub) = (given[0], given[1], given[2])
         var options = SiteBuilder.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
