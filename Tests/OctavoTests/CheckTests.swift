@@ -45,7 +45,7 @@ struct CheckTests {
     /// another diagnostic; no control character of the input reaches the output in any format.
     @Test func controlCharactersInMessagesAreEscapedInEveryFormat() throws {
         let diagnostics = try check(["index.md": "---\n\"x\\nContent/index.md:1:1: error: injected\\u001B[31m\\u0085\": 1\n---\n# Home\n"])
-        let warning = "front matter key 'x\\nContent/index.md:1:1: error: injected\\u{1B}[31m\\u{85}' is not used by Octavo (known keys: author, date, description, identifier, publisher, slug, split, title, weight)"
+        let warning = "front matter key 'x\\nContent/index.md:1:1: error: injected\\u{1B}[31m\\u{85}' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight)"
         #expect(DiagnosticFormat.text.format(diagnostics) == "Content/index.md:2:1: warning: " + warning + "\n")
         #expect(DiagnosticFormat.github.format(diagnostics) == "::warning file=Content/index.md,line=2,col=1::" + warning + "\n")
         #expect(DiagnosticFormat.json.format(diagnostics) == """
@@ -54,7 +54,7 @@ struct CheckTests {
                 "column" : 1,
                 "file" : "Content/index.md",
                 "line" : 2,
-                "message" : "front matter key 'x\\\\nContent/index.md:1:1: error: injected\\\\u{1B}[31m\\\\u{85}' is not used by Octavo (known keys: author, date, description, identifier, publisher, slug, split, title, weight)",
+                "message" : "front matter key 'x\\\\nContent/index.md:1:1: error: injected\\\\u{1B}[31m\\\\u{85}' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight)",
                 "severity" : "warning"
               }
             ]
@@ -150,9 +150,23 @@ struct CheckTests {
         ], templates: templates)
         #expect(diagnostics.allSatisfy { $0.severity == .warning })
         let messages = diagnostics.map(\.description)
-        #expect(messages.contains("Content/index.md:3:1: warning: front matter key 'colour' is not used by Octavo (known keys: author, date, description, identifier, publisher, slug, split, title, weight)"))
+        #expect(messages.contains("Content/index.md:3:1: warning: front matter key 'colour' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight)"))
         #expect(messages.contains("Content/index.md:8:1: warning: heading level 4 skips level 3: use ###"))
         #expect(messages.contains("Content/lonely.md:1:1: warning: no link leads to page 'lonely/index.html' from the home page"))
+    }
+
+    @Test func gfmWarningsNameTheFileLineAndColumnAndFootnotesDoNotFailTheBuild() throws {
+        let gfm = try check(["index.md": "---\ntitle: Home\n---\n# Home\n\nA note[^1] and <span>raw</span>.\n\n[^1]: here\n"]).map(\.description)
+        #expect(gfm == [
+            "Content/index.md:6:7: warning: [^1]: footnotes are not supported: the reference is shown as written; put the note in the text, or link to a section",
+            "Content/index.md:6:16: warning: raw HTML '<span>' is left out of the page (safe mode): write it in Markdown, or set 'unsafe: true' in site.yml to keep raw HTML you trust",
+            "Content/index.md:6:25: warning: raw HTML '</span>' is left out of the page (safe mode): write it in Markdown, or set 'unsafe: true' in site.yml to keep raw HTML you trust",
+        ])
+        let commonMark = try check(["index.md": "# Plain\n\n| a |\n| - |\n\n- [ ] task\n", "site.yml": "markdown: commonmark\n"]).map(\.description)
+        #expect(commonMark == [
+            "Content/index.md:3:1: warning: this pipe table is read as a paragraph of text in CommonMark: 'markdown: commonmark' in site.yml turns GitHub-flavoured Markdown off; remove that line to read it",
+            "Content/index.md:6:3: warning: this task list item ('[ ]') is read as text in CommonMark: 'markdown: commonmark' in site.yml turns GitHub-flavoured Markdown off; remove that line to read it",
+        ])
     }
 
     @Test func duplicateIdsAndBrokenTemplateLinksAreFound() throws {

@@ -37,6 +37,6 @@ struct MarkdownCommandTests {
         let result = try runOctavo(["markdown"], input: [0x61, 0x62, 0xFF, 0x0A])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("<stdin>: error: is not valid UTF-8 (bad byte at byte offset 2)"))
+        #expect(result.stderr.contains("<stdin>:1:3: error: is not valid UTF-8 (bad byte 0xFF at byte offset 2)"))
     }
 }

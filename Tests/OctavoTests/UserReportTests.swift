@@ -100,7 +100,9 @@ struct UserReportTests {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\n[n](notes.md)\n", "notes.md": "# Notes\n"], under: "Content")
         try folder.write(["notes": "a file of mine"], under: "Output")
-        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).build() }
+        var forced = options(in: folder)
+        forced.destination.force = true  // a folder Octavo did not make is refused without it
+        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: forced).build() }
         #expect(error?.diagnostics.first?.message.contains("is a file Octavo did not write, where the build needs a folder") == true)
         #expect(folder.snapshot("Output") == ["notes": Data("a file of mine".utf8)])
     }

@@ -214,11 +214,21 @@ struct WriteTests {
         #expect(try folder.read("Output/robots.txt") == "mine\n")
     }
 
-    @Test func aFirstBuildIntoAFolderWithoutManifestKeepsWhatItWouldReplace() throws {
+    /// A folder Octavo did not make (no manifest) that is not empty is refused, before anything is
+    /// written; with `--force` the build goes on, and still keeps what it would replace.
+    @Test func aFirstBuildIntoAFolderWithoutManifestIsRefusedUnlessForcedAndKeepsWhatItWouldReplace() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n"], under: "Content")
         try folder.write(["index.html": "an old site", "notes.txt": "mine"], under: "Output")
-        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).build() }
+        let refused = #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).build() }
+        #expect(refused?.diagnostics.map(\.description) == [
+            "Output: error: is not empty (it holds 'index.html', 'notes.txt') and Octavo did not make it (it has no .octavo-manifest): "
+                + "pick another --output, empty the folder, or pass --force to build into it (no file of yours is overwritten or removed)",
+        ])
+        #expect(folder.snapshot("Output") == ["index.html": Data("an old site".utf8), "notes.txt": Data("mine".utf8)])
+        var forced = options(in: folder)
+        forced.destination.force = true
+        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: forced).build() }
         #expect(error?.diagnostics.map(\.file) == ["Output/index.html"])
         #expect(error?.diagnostics.first?.message.contains("pick another --output") == true)
         #expect(folder.snapshot("Output") == ["index.html": Data("an old site".utf8), "notes.txt": Data("mine".utf8)])
@@ -227,7 +237,7 @@ struct WriteTests {
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Output"))
         _ = try SiteBuilder(options: options(in: folder)).build()
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Output/" + OutputWriter.manifestName))
-        let report = try SiteBuilder(options: options(in: folder)).build()
+        let report = try SiteBuilder(options: forced).build()
         #expect(report.write?.written == 0)
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output/" + OutputWriter.manifestName).path))
     }

@@ -70,8 +70,7 @@ public struct SiteAudit: Sendable {
             let unresolved = unresolvedDestinations(ofPage: index)
             for token in tokens[index].references {
                 let reference = token.value
-                guard LinkReference.isInternal(reference), !unresolved.contains(reference),
-                      !reference.hasPrefix(LinkReference.placeholderPrefix) else { continue }
+                guard LinkReference.isInternal(reference), !unresolved.contains(reference) else { continue }
                 guard !Self.climbsAboveRoot(reference, from: page.path) else {
                     climbs.append((index, reference))
                     continue

@@ -132,7 +132,8 @@ public struct EpubBook: Sendable {
     static func withDefaults(_ templates: TemplateSet) throws -> TemplateSet {
         guard EpubTemplates.defaults.keys.contains(where: { !templates.has($0) }) else { return templates }
         let sources = templates.sources.merging(EpubTemplates.defaults) { theme, _ in theme }
-        return try TemplateSet(sources: sources, displayRoot: templates.displayRoot, assets: templates.assets)
+        return try TemplateSet(sources: sources, displayRoot: templates.displayRoot, assets: templates.assets,
+                               builtInNames: templates.builtInNames, builtInAssets: templates.builtInAssets)
     }
 
     /// Where each page's anchors are in the book.
@@ -174,7 +175,7 @@ public struct EpubBook: Sendable {
             body = writer.html(of: page.closing, paragraphIDs: paragraphs[page.blocks.count...])
         } else {
             if let own = page.heading, let id = own.id {
-                heading = PageRenderer.replacePlaceholders(in: LinkLabel.fill(in: HeadingMarkup.html(level: 1, id: id, content: own.html), writer.label), writer.link)
+                heading = writer.heading(own, level: 1, id: id)
             } else {
                 heading = HeadingMarkup.html(level: 1, id: HeadingIDGenerator.titleID, content: HTMLEscaping.escape(page.title))
             }
@@ -190,7 +191,7 @@ public struct EpubBook: Sendable {
         return PageContext(site: siteContext, page: info, breadcrumbs: [], prev: nil, next: nil, sidebar: [], toc: nil, onThisPage: [])
     }
 
-    /// The HTML-escaped URL in the book of each link placeholder of the page's document.
+    /// The HTML-escaped URL in the book of each internal link of the page's document.
     private func link(on page: Page, targets: Targets, media: [String: String]) -> (Int) -> String? {
         guard let document = page.document else { return { _ in nil } }
         let resolved = links.targets[document]

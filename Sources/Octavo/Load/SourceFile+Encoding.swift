@@ -40,7 +40,8 @@ extension SourceFile {
         let hex = String(byte, radix: 16, uppercase: true)
         return BuildError(file: file, line: line, column: offset - lineStart + 1,
                           "is not valid UTF-8 (bad byte 0x\(hex.count < 2 ? "0" + hex : hex) at byte offset \(offset)): it is probably Latin-1 or Windows-1252; "
-                          + "save it as UTF-8, or convert it with `iconv -f latin1 -t utf-8 \(shellWord(file)) > converted && mv converted \(shellWord(file))`")
+                          + (file == "<stdin>" ? "pipe it through `iconv -f latin1 -t utf-8` first"
+                             : "save it as UTF-8, or convert it with `iconv -f latin1 -t utf-8 \(shellWord(file)) > converted && mv converted \(shellWord(file))`"))
     }
 
     /// `path` as one word of a POSIX shell command: as it is when it holds only letters, digits

@@ -76,6 +76,8 @@ enum GFMAutolink {
             if isAlnum(byte) {
             } else if byte == UInt8(ascii: "@") {
                 ats += 1
+                // A second `@` makes it no address: stop, so that `a@a@a…` costs O(n), not O(n²).
+                if ats > 1 { break }
             } else if byte == UInt8(ascii: "."), end + 1 < bytes.count, isAlnum(bytes[end + 1]) {
                 dots += 1
             } else if byte != UInt8(ascii: "-"), byte != UInt8(ascii: "_") {

@@ -22,8 +22,12 @@ enum GFMStrikethrough {
     }
 
     /// The pairs of matching delimiters, in the order their closers appear.
+    /// - Complexity: O(n) in the length of the texts.
     static func pairs(in pieces: [Piece]) -> [(open: Delimiter, close: Delimiter)] {
-        var openers: [Delimiter] = []
+        // One stack per run length (1 and 2), each opener with its order among all openers, so that
+        // a closer finds its opener in O(1) and n unmatched runs cost O(n), not O(n²).
+        var openers: [[(delimiter: Delimiter, order: Int)]] = [[], []]
+        var count = 0
         var result: [(open: Delimiter, close: Delimiter)] = []
         for (index, piece) in pieces.enumerated() {
             guard case .text(let text) = piece, text.utf8.contains(UInt8(ascii: "~")) else { continue }
@@ -44,11 +48,14 @@ enum GFMStrikethrough {
                 let leftFlanking = !after.isSpace && (!after.isPunctuation || before.isSpace || before.isPunctuation)
                 let rightFlanking = !before.isSpace && (!before.isPunctuation || after.isSpace || after.isPunctuation)
                 let delimiter = Delimiter(piece: index, range: offsets[position]..<offsets[end])
-                if rightFlanking, let match = openers.lastIndex(where: { $0.range.count == delimiter.range.count }) {
-                    result.append((openers[match], delimiter))
-                    openers.removeSubrange(match...)
+                let length = delimiter.range.count - 1
+                if rightFlanking, let match = openers[length].popLast() {
+                    result.append((match.delimiter, delimiter))
+                    // Openers of the other length after the match lie between the pair: dropped.
+                    while let top = openers[1 - length].last, top.order > match.order { openers[1 - length].removeLast() }
                 } else if leftFlanking {
-                    openers.append(delimiter)
+                    openers[length].append((delimiter, count))
+                    count += 1
                 }
             }
         }

@@ -3,21 +3,15 @@
 /// `<h2 id="ID">TEXT<a class="permalink" href="#ID" aria-label="Permalink">#</a></h2>`
 public enum HeadingMarkup {
     /// The opening tag with its id.
-    public static func open(level: Int, id: String) -> String { openBeforeID(level: level) + id + openAfterID }
+    public static func open(level: Int, id: String) -> String { "<h\(level) id=\"" + id + "\">" }
 
     /// The permalink and the closing tag.
     public static func close(level: Int, id: String) -> String {
-        closeBeforeID + id + closeAfterID(level: level)
+        "<a class=\"permalink\" href=\"#" + id + "\" aria-label=\"Permalink\">#</a></h\(level)>"
     }
 
     /// A whole heading element followed by a newline, as cmark ends blocks.
     public static func html(level: Int, id: String, content: String) -> String {
         open(level: level, id: id) + content + close(level: level, id: id) + "\n"
     }
-
-    // The markup around the id, for code that writes the id apart (headings nested in lists).
-    static func openBeforeID(level: Int) -> String { "<h\(level) id=\"" }
-    static let openAfterID = "\">"
-    static let closeBeforeID = "<a class=\"permalink\" href=\"#"
-    static func closeAfterID(level: Int) -> String { "\" aria-label=\"Permalink\">#</a></h\(level)>" }
 }

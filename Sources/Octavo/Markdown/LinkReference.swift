@@ -20,7 +20,8 @@ public struct LinkReference: Sendable, Hashable {
         self.isImage = isImage
     }
 
-    /// The text that stands for link `index` in a block's HTML until links are resolved.
+    /// The destination the parser hands cmark for link `index`, so that ``HTMLSplitter`` finds
+    /// where cmark wrote the URL; it never leaves the parse stage.
     public static func placeholder(_ index: Int) -> String { "\(placeholderPrefix)\(index)" }
 
     /// Every placeholder starts with this; it ends at the first byte that is not a digit.

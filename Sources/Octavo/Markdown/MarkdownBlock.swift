@@ -15,21 +15,19 @@ public struct MarkdownBlock: Sendable {
 
     /// What the block is.
     public var kind: Kind
-    /// The block's HTML. For a heading, only its content (the inline HTML between `<hN>` and `</hN>`);
-    /// ``HeadingMarkup`` adds the element, id and permalink.
-    public var html: String
+    /// The block's HTML as segments of cmark's text and slots for links and nested headings
+    /// (see ``HTMLSegment``). For a heading or paragraph, only its content (the inline HTML
+    /// inside `<hN>` or `<p>`): the writer adds the element, id and permalink (see ``BlockHTML``).
+    public var content: [HTMLSegment]
     /// The block's text without markup, soft line breaks as spaces (for summaries and search).
     public var text: String
     /// The 1-based line in the Markdown body on which the block starts.
     public var line: Int
     /// The heading's id (GitHub's heading-id rule, unique in the document), for headings only.
     public var id: String?
-    /// Ids of headings nested inside this block (in block quotes or lists), in order.
+    /// Ids of headings nested inside this block (in block quotes or lists), in order; the
+    /// ``HTMLSegment/headingOpen(level:nested:)`` slots of ``content`` refer to them by index.
     public var nestedIDs: [String]
-    /// Where ``html`` writes the ids of nested headings: the UTF-8 offset of each, in order, two per
-    /// heading (its opening tag, then its permalink's `href="#…"`), so that a writer that renames
-    /// ids (the print edition) does so in one pass.
-    public var nestedIDOffsets: [Int]
 
     /// The indices (in ``MarkdownDocument/links``) of the internal links inside this block, so
     /// that the link stage knows the page that holds each link.
@@ -42,14 +40,13 @@ public struct MarkdownBlock: Sendable {
     public static let proseBreak = "\u{1F}"
 
     /// Creates a block.
-    public init(kind: Kind, html: String, text: String, line: Int, id: String? = nil, nestedIDs: [String] = [], nestedIDOffsets: [Int] = []) {
+    public init(kind: Kind, content: [HTMLSegment], text: String, line: Int, id: String? = nil, nestedIDs: [String] = []) {
         self.kind = kind
-        self.html = html
+        self.content = content
         self.text = text
         self.line = line
         self.id = id
         self.nestedIDs = nestedIDs
-        self.nestedIDOffsets = nestedIDOffsets
     }
 
     /// The heading level, or `nil` when the block is not a heading.

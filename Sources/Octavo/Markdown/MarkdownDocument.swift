@@ -6,8 +6,7 @@ public struct MarkdownDocument: Sendable {
     /// The top-level blocks of the document, in source order.
     public var blocks: [MarkdownBlock]
     /// Internal links and images (relative destinations, `#fragments`, `other.md#anchor`).
-    /// A block's HTML refers to link `n` through the placeholder ``LinkReference/placeholder(_:)``
-    /// in its `href` or `src`, until the link stage replaces it.
+    /// A block's segments refer to link `n` through ``HTMLSegment/linkURL(_:)``.
     public var links: [LinkReference]
     /// Links with a scheme or `//` (`https://…`, `mailto:…`), as written; never fetched.
     public var externalLinks: [LinkReference]

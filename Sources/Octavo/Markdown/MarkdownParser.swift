@@ -72,34 +72,33 @@ public struct MarkdownParser: Sendable {
         let type = cmark_node_get_type(block)
         if type == CMARK_NODE_HTML_BLOCK,
            Self.string(cmark_node_get_literal(block)).trimmingCharacters(in: .whitespacesAndNewlines) == Self.closingMarker {
-            return MarkdownBlock(kind: .closingMarker, html: render(block, options: options), text: "", line: line)
+            return MarkdownBlock(kind: .closingMarker, content: [.html(render(block, options: options))], text: "", line: line)
         }
         let firstLink = links.internal.count
         collectLinks(in: block, into: &links)
         let linkRange = firstLink..<links.internal.count
+        var splitter = HTMLSplitter()
+        splitter.links = links.internal[linkRange].enumerated().map { HTMLSplitter.Link(index: firstLink + $0, fillsText: $1.fillsText) }
         let text = plainText(of: block)
         if type == CMARK_NODE_HEADING {
             let level = Int(cmark_node_get_heading_level(block))
             let id = ids.id(for: text)
-            // cmark renders a heading as exactly "<hN>CONTENT</hN>\n". Cut bytes, not Characters:
-            // a combining mark at the start of CONTENT joins the `>` into one Character.
-            let html = render(block, options: options).utf8
-            let content = String(decoding: html.dropFirst(4).dropLast(6), as: UTF8.self)
-            var heading = MarkdownBlock(kind: .heading(level: level), html: content, text: text, line: line, id: id)
+            var heading = MarkdownBlock(kind: .heading(level: level), content: splitter.segments(of: renderChildren(of: block, options: options)),
+                                        text: text, line: line, id: id)
             heading.links = linkRange
             return heading
         }
-        let nested = markNestedHeadings(in: block, ids: &ids)
-        let kind: MarkdownBlock.Kind = type == CMARK_NODE_PARAGRAPH ? .paragraph : .other
-        var result: MarkdownBlock
-        if nested.isEmpty {
-            result = MarkdownBlock(kind: kind, html: render(block, options: options), text: text, line: line)
-        } else {
-            let (html, offsets) = NestedHeading.apply(nested, to: render(block, options: options))
-            result = MarkdownBlock(kind: kind, html: html, text: text, line: line, nestedIDs: nested.map(\.id), nestedIDOffsets: offsets)
+        if type == CMARK_NODE_PARAGRAPH {
+            var paragraph = MarkdownBlock(kind: .paragraph, content: splitter.segments(of: renderChildren(of: block, options: options)), text: text, line: line)
+            paragraph.links = linkRange
+            paragraph.prose = prose(of: block)
+            return paragraph
         }
+        let nested = markNestedHeadings(in: block, ids: &ids)
+        splitter.headings = nested.map { HTMLSplitter.Heading(index: $0.index, level: $0.level) }
+        var result = MarkdownBlock(kind: .other, content: splitter.segments(of: render(block, options: options)), text: text, line: line,
+                                   nestedIDs: nested.map(\.id))
         result.links = linkRange
-        if kind == .paragraph { result.prose = prose(of: block) }
         return result
     }
 
@@ -131,6 +130,18 @@ public struct MarkdownParser: Sendable {
         return text
     }
 
+    /// The HTML of a heading's or paragraph's content: each child rendered on its own and joined,
+    /// so that nothing is cut from cmark's `<hN>` or `<p>` by count.
+    private func renderChildren(of node: OpaquePointer, options: Int32) -> String {
+        var html = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            html += render(current, options: options)
+            child = cmark_node_next(current)
+        }
+        return html
+    }
+
     private func render(_ node: OpaquePointer, options: Int32) -> String {
         guard let html = cmark_render_html(node, options) else { return "" }
         defer { free(html) }
@@ -140,9 +151,8 @@ public struct MarkdownParser: Sendable {
     /// Gives each heading below `block` an id, marks it for a permalink, and returns them in order.
     ///
     /// cmark cannot put attributes on an element, so each nested heading gets two custom inlines,
-    /// sentinels that mark its start and end; after rendering, ``NestedHeading/pieces(of:headings:)``
-    /// turns `<hN>` + start sentinel into the opening tag with the id, and end sentinel + `</hN>`
-    /// into the permalink and closing tag, in one pass over the HTML.
+    /// sentinels that mark its start and end (``HTMLSplitter/headingStart(_:)``); ``HTMLSplitter``
+    /// turns `<hN>` + start sentinel and end sentinel + `</hN>` into heading slots where cmark wrote them.
     private func markNestedHeadings(in block: OpaquePointer, ids: inout HeadingIDGenerator) -> [NestedHeading] {
         var headings: [OpaquePointer] = []
         forEachNode(below: block) { node in
@@ -153,8 +163,8 @@ public struct MarkdownParser: Sendable {
             let nested = NestedHeading(index: index, level: Int(cmark_node_get_heading_level(heading)), id: ids.id(for: plainText(of: heading)))
             result.append(nested)
             guard let start = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), let end = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
-            cmark_node_set_on_enter(start, nested.startSentinel)
-            cmark_node_set_on_enter(end, nested.endSentinel)
+            cmark_node_set_on_enter(start, HTMLSplitter.headingStart(index))
+            cmark_node_set_on_enter(end, HTMLSplitter.headingEnd(index))
             cmark_node_prepend_child(heading, start)
             cmark_node_append_child(heading, end)
         }
@@ -166,74 +176,6 @@ public struct MarkdownParser: Sendable {
         var index: Int
         var level: Int
         var id: String
-        // Private-use characters: the safe renderer drops raw HTML, so `<hN>` followed by one cannot come from the source.
-        var startSentinel: String { "\u{E000}\(index)\u{E001}" }
-        var endSentinel: String { "\u{E002}\(index)\u{E003}" }
-
-        /// The rendered block with each heading's sentinels replaced by ``HeadingMarkup``, and the
-        /// UTF-8 offset in it of each id written (two per heading: the opening tag, the permalink;
-        /// see ``MarkdownBlock/nestedIDOffsets``).
-        ///
-        /// One pass over the UTF-8 bytes, so n headings in one list cost O(size), not O(n × size),
-        /// and bytes, not Characters, so that a combining mark after a sentinel changes nothing.
-        /// Headings are matched in order; a sentinel out of order (text that imitates one) stays text.
-        static func apply(_ headings: [NestedHeading], to html: String) -> (html: String, idOffsets: [Int]) {
-            let bytes = Array(html.utf8)
-            var offsets: [Int] = []
-            var current: [UInt8] = []
-            current.reserveCapacity(bytes.count)
-            var nextOpen = 0, nextClose = 0
-            var position = 0
-            // A sentinel: EE 80 (80 + kind), decimal digits, EE 80 (81 + kind); returns its index and end.
-            func sentinel(at start: Int, kind: UInt8) -> (index: Int, end: Int)? {
-                guard start + 3 <= bytes.count, bytes[start] == 0xEE, bytes[start + 1] == 0x80, bytes[start + 2] == 0x80 + kind else { return nil }
-                var cursor = start + 3
-                var value = 0
-                while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39, value < 1 << 40 {
-                    value = value * 10 + Int(bytes[cursor] - 0x30)
-                    cursor += 1
-                }
-                guard cursor > start + 3, cursor + 3 <= bytes.count, bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80,
-                      bytes[cursor + 2] == 0x81 + kind else { return nil }
-                return (value, cursor + 3)
-            }
-            func matches(_ text: String, at start: Int) -> Bool {
-                let utf8 = text.utf8
-                guard start + utf8.count <= bytes.count else { return false }
-                return zip(utf8, bytes[start...]).allSatisfy { $0 == $1 }
-            }
-            func write(_ id: String) {
-                offsets.append(current.count)
-                current += id.utf8
-            }
-            while position < bytes.count {
-                if bytes[position] == UInt8(ascii: "<"), nextOpen < headings.count {
-                    let heading = headings[nextOpen]
-                    let tag = "<h\(heading.level)>"
-                    if matches(tag, at: position), let found = sentinel(at: position + tag.utf8.count, kind: 0), found.index == heading.index {
-                        current += HeadingMarkup.openBeforeID(level: heading.level).utf8
-                        write(heading.id)
-                        current += HeadingMarkup.openAfterID.utf8
-                        nextOpen += 1
-                        position = found.end
-                        continue
-                    }
-                }
-                if bytes[position] == 0xEE, nextClose < nextOpen, let found = sentinel(at: position, kind: 2),
-                   found.index == headings[nextClose].index, matches("</h\(headings[nextClose].level)>", at: found.end) {
-                    let heading = headings[nextClose]
-                    current += HeadingMarkup.closeBeforeID.utf8
-                    write(heading.id)
-                    current += HeadingMarkup.closeAfterID(level: heading.level).utf8
-                    nextClose += 1
-                    position = found.end + "</h\(heading.level)>".utf8.count
-                    continue
-                }
-                current.append(bytes[position])
-                position += 1
-            }
-            return (String(decoding: current, as: UTF8.self), offsets)
-        }
     }
 
     /// Links found so far in a document.
@@ -244,20 +186,12 @@ public struct MarkdownParser: Sendable {
         var positions: [OpaquePointer: (line: Int, column: Int)] = [:]
     }
 
-    /// Records link and image destinations and replaces internal ones with placeholders. An
-    /// internal link without text (`[](#III.3)`) gets a custom inline holding
-    /// ``LinkLabel/slot(_:)``, where the render stage writes the target's label.
+    /// Records link and image destinations and gives internal ones a placeholder destination,
+    /// which ``HTMLSplitter`` turns into a link slot where cmark writes it. An internal link
+    /// without text (`[](#III.3)`) is marked ``LinkReference/fillsText``: the splitter adds a
+    /// label slot between its tags.
     private func collectLinks(in block: OpaquePointer, into links: inout Links) {
         guard collectsLinks else { return }
-        var empty: [(node: OpaquePointer, index: Int)] = []
-        defer {
-            // Added after the walk: cmark's iterator must not meet nodes added below one it entered.
-            for (node, index) in empty {
-                guard let slot = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
-                cmark_node_set_on_enter(slot, LinkLabel.slot(index))
-                if cmark_node_append_child(node, slot) == 0 { cmark_node_free(slot) }
-            }
-        }
         forEachNode(below: block) { node in
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
@@ -279,7 +213,6 @@ public struct MarkdownParser: Sendable {
             var kept = reference
             kept.fillsText = type == CMARK_NODE_LINK && cmark_node_first_child(node) == nil
             links.internal.append(kept)
-            if kept.fillsText { empty.append((node, links.internal.count - 1)) }
             cmark_node_set_url(node, LinkReference.placeholder(links.internal.count - 1))
         }
     }
@@ -340,6 +273,8 @@ extension MarkdownParser {
         var warnings: [MarkdownWarning] = []
         /// The document's link reference definitions as source lines, for table cells; read once, when needed.
         var definitions: String?
+        /// For each paragraph, heading and table cell asked about, whether its source holds `\~`.
+        var escapedTilde: [OpaquePointer: Bool] = [:]
 
         mutating func warn(_ position: (line: Int, column: Int), _ message: String) {
             warnings.append(MarkdownWarning(line: position.line, column: position.column, message: message))
@@ -352,7 +287,7 @@ extension MarkdownParser {
     /// Runs the GFM steps: tables, alerts, task list items and footnote references on blocks, then
     /// strikethrough and extended autolinks on text nodes (so that they reach table cells too).
     private func applyGFM(to root: OpaquePointer, tree: inout TreeNotes) {
-        for paragraph in nodes(below: root, ofType: CMARK_NODE_PARAGRAPH) { makeTable(from: paragraph, tree: &tree, warnOnly: false) }
+        for paragraph in nodes(below: root, ofType: CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING) { makeTable(from: paragraph, tree: &tree, warnOnly: false) }
         makeAlerts(in: root, tree: &tree, warnOnly: false)
         makeTaskItems(in: root, tree: &tree, warnOnly: false)
         replaceFootnoteReferences(in: root, tree: &tree, replace: true)
@@ -365,13 +300,13 @@ extension MarkdownParser {
             default: break
             }
         }
-        for parent in parents { makeStrikethrough(in: parent, tree: &tree, warnOnly: false) }
-        for text in nodes(below: root, ofType: CMARK_NODE_TEXT) where !isInsideLink(text) { makeAutolinks(in: text) }
+        for parent in parents where !hasEscapedTilde(parent, tree: &tree) { makeStrikethrough(in: parent, tree: &tree, warnOnly: false) }
+        for text in textNodesOutsideLinks(below: root) { makeAutolinks(in: text) }
     }
 
     /// In CommonMark mode: a warning for each piece of GFM syntax that CommonMark reads as text.
     private func warnAboutGFM(in root: OpaquePointer, tree: inout TreeNotes) {
-        for paragraph in nodes(below: root, ofType: CMARK_NODE_PARAGRAPH) { makeTable(from: paragraph, tree: &tree, warnOnly: true) }
+        for paragraph in nodes(below: root, ofType: CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING) { makeTable(from: paragraph, tree: &tree, warnOnly: true) }
         makeAlerts(in: root, tree: &tree, warnOnly: true)
         makeTaskItems(in: root, tree: &tree, warnOnly: true)
         replaceFootnoteReferences(in: root, tree: &tree, replace: false)
@@ -390,7 +325,9 @@ extension MarkdownParser {
             guard type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE else { return }
             let literal = Self.string(cmark_node_get_literal(node)).trimmingSpaces()
             guard !literal.hasPrefix("<!--") else { return }
-            let shown = literal.count > 40 ? String(literal.prefix(40)) + "…" : literal
+            // Its first line, shortened: enough to find it.
+            let line = literal.prefix { $0 != "\n" }
+            let shown = line.count > 40 || line.count < literal.count ? String(line.prefix(40)) + "…" : literal
             tree.warn(position(of: node, tree: tree),
                       "raw HTML '\(shown)' is left out of the page (safe mode): write it in Markdown, or set 'unsafe: true' in site.yml to keep raw HTML you trust")
         }
@@ -400,7 +337,14 @@ extension MarkdownParser {
 
     /// Turns a paragraph whose source lines hold a pipe table into the table (the lines before its
     /// header row stay the paragraph), or, with `warnOnly`, warns that CommonMark reads it as text.
+    ///
+    /// A setext heading is a paragraph with a line of `=` or `-` under it (CommonMark 0.30, §4.3):
+    /// a table directly followed by `---` is one for cmark, while GitHub reads a table and a
+    /// thematic break (a `===` line, a row). Such a heading becomes the table, and the break.
     private func makeTable(from paragraph: OpaquePointer, tree: inout TreeNotes, warnOnly: Bool) {
+        let isHeading = cmark_node_get_type(paragraph) == CMARK_NODE_HEADING
+        // An ATX heading is one line: no table.
+        if isHeading, cmark_node_get_end_line(paragraph) <= cmark_node_get_start_line(paragraph) { return }
         var depth = 0
         var ancestor = cmark_node_parent(paragraph)
         while let node = ancestor {
@@ -410,10 +354,22 @@ extension MarkdownParser {
         let lines = tree.source.paragraphLines(startLine: Int(cmark_node_get_start_line(paragraph)),
                                                startColumn: Int(cmark_node_get_start_column(paragraph)),
                                                endLine: Int(cmark_node_get_end_line(paragraph)), quoteDepth: depth)
-        guard lines.contains(where: { $0.text.contains("|") }), let table = GFMTable(lines: lines) else { return }
+        guard lines.contains(where: { $0.text.contains("|") }) else { return }
+        var table = GFMTable(lines: lines)
+        var breakAfter = false
+        if isHeading, cmark_node_get_heading_level(paragraph) == 2, table.map({ $0.headerIndex != lines.count - 2 }) ?? true {
+            // Unless the underline is the table's delimiter row, it is a thematic break after the table.
+            table = GFMTable(lines: Array(lines.dropLast()))
+            breakAfter = table != nil
+        }
+        guard let table else { return }
         let header = lines[table.headerIndex]
+        if isHeading, table.headerIndex > 0 {
+            tree.warn((header.line, header.column), "this pipe table is read as part of a heading: the line of '=' or '-' under it makes the lines above a heading; put a blank line before and after the table")
+            return
+        }
         if warnOnly {
-            tree.warn((header.line, header.column), "this pipe table is read as a paragraph of text in CommonMark: \(Self.enableGFM)")
+            tree.warn((header.line, header.column), "this pipe table is read as \(isHeading ? "a heading" : "a paragraph of text") in CommonMark: \(Self.enableGFM)")
             return
         }
         // The line breaks that end the lines before the header row: the paragraph is cut at the
@@ -421,12 +377,9 @@ extension MarkdownParser {
         let breaks = nodes(below: paragraph, ofType: CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK)
         let needed = lines.count - table.headerIndex
         let cut = breaks.count >= needed ? breaks[breaks.count - needed] : nil
-        if table.headerIndex > 0 {
-            guard let cut, breaks.suffix(needed).allSatisfy({ cmark_node_parent($0) == paragraph }) else {
-                tree.warn((header.line, header.column), "this pipe table cannot be read exactly: Markdown of the paragraph above it runs into the table's lines; put a blank line before the table")
-                return
-            }
-            _ = cut
+        if table.headerIndex > 0, cut == nil || !breaks.suffix(needed).allSatisfy({ cmark_node_parent($0) == paragraph }) {
+            tree.warn((header.line, header.column), "this pipe table cannot be read exactly: Markdown of the paragraph above it runs into the table's lines; put a blank line before the table")
+            return
         }
         if let lazy = table.lazyLine {
             tree.warn((lazy, 1), "this table row has no '>' while the table is in a block quote: GitHub ends the table before it; start the line with '>', or put a blank line after the quote")
@@ -444,6 +397,10 @@ extension MarkdownParser {
             cmark_node_append_child(node, body)
         }
         cmark_node_insert_after(paragraph, node)
+        if breakAfter, let rule = cmark_node_new(CMARK_NODE_THEMATIC_BREAK) {
+            cmark_node_insert_after(node, rule)
+            tree.positions[rule] = (lines[lines.count - 1].line, lines[lines.count - 1].column)
+        }
         if table.headerIndex == 0 {
             cmark_node_unlink(paragraph)
             cmark_node_free(paragraph)
@@ -492,6 +449,7 @@ extension MarkdownParser {
             // Columns in the cell's parse count the two bytes of the no-break space.
             tree.positions[inline] = (cell.line, cell.column + max(0, Int(cmark_node_get_start_column(inline)) - 3))
         }
+        tree.escapedTilde[node] = cell.text.contains("\\~")
         while let child = cmark_node_first_child(paragraph) {
             cmark_node_unlink(child)
             cmark_node_append_child(node, child)
@@ -583,18 +541,23 @@ extension MarkdownParser {
     /// reference definition) goes back to the text `[^1]`, so that no link to the note's first word fails the build.
     private func replaceFootnoteReferences(in root: OpaquePointer, tree: inout TreeNotes, replace: Bool) {
         let message = "footnotes are not supported: the reference is shown as written; put the note in the text, or link to a section"
+        let definitionMessage = "footnotes are not supported: the note is shown as a paragraph, as written; put it in the text where it is referred to"
         // Text first: the references put back as text below are not to be reported twice.
         for text in nodes(below: root, ofType: CMARK_NODE_TEXT) {
             let literal = Self.string(cmark_node_get_literal(text))
             var search = literal.utf8[...]
             while let open = search.firstRange(of: "[^".utf8) {
                 let rest = search[open.upperBound...]
-                guard let close = rest.firstIndex(of: UInt8(ascii: "]")) else { break }
+                // The label ends at `]`; a space or `[` first means none (and the scan goes on from there, in O(n)).
+                guard let close = rest.firstIndex(where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: " ") }) else { break }
                 let label = rest[..<close]
-                if !label.isEmpty, !label.contains(UInt8(ascii: " ")), !label.contains(UInt8(ascii: "[")) {
+                if rest[close] == UInt8(ascii: "]"), !label.isEmpty {
                     var at = position(of: text, tree: tree)
-                    if cmark_node_get_start_line(text) > 0 { at.column += literal.utf8.distance(from: literal.utf8.startIndex, to: open.lowerBound) }
-                    tree.warn(at, "[^\(String(decoding: label, as: UTF8.self))]: " + message)
+                    let offset = literal.utf8.distance(from: literal.utf8.startIndex, to: open.lowerBound)
+                    if cmark_node_get_start_line(text) > 0 { at.column += offset }
+                    // `[^1]: …` at the start of a paragraph is the note itself, not a reference to it.
+                    let isDefinition = offset == 0 && cmark_node_previous(text) == nil && rest[rest.index(after: close)...].first == UInt8(ascii: ":")
+                    tree.warn(at, "[^\(String(decoding: label, as: UTF8.self))]: " + (isDefinition ? definitionMessage : message))
                 }
                 search = rest[close...]
             }
@@ -676,6 +639,28 @@ extension MarkdownParser {
         }
     }
 
+    /// Whether the paragraph, heading or table cell that holds `node` has an escaped tilde (`\~`) in
+    /// its source. cmark merges the escaped character into its text node and keeps no trace of the
+    /// escape, so such a block gets no strikethrough rather than one the author escaped.
+    private func hasEscapedTilde(_ node: OpaquePointer, tree: inout TreeNotes) -> Bool {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            if let known = tree.escapedTilde[candidate] { return known }
+            let type = cmark_node_get_type(candidate)
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
+                let first = Int(cmark_node_get_start_line(candidate)), last = Int(cmark_node_get_end_line(candidate))
+                let escaped = (first...max(first, last)).contains { number in
+                    let line = tree.source.bytes(ofLine: number)
+                    return zip(line, line.dropFirst()).contains { $0 == UInt8(ascii: "\\") && $1 == UInt8(ascii: "~") }
+                }
+                tree.escapedTilde[candidate] = escaped
+                return escaped
+            }
+            current = cmark_node_parent(candidate)
+        }
+        return false
+    }
+
     /// Splits a text node at its extended autolinks (see ``GFMAutolink``), each a link node.
     private func makeAutolinks(in text: OpaquePointer) {
         let literal = Self.string(cmark_node_get_literal(text))
@@ -720,14 +705,23 @@ extension MarkdownParser {
         return result
     }
 
-    private func isInsideLink(_ node: OpaquePointer) -> Bool {
-        var ancestor = cmark_node_parent(node)
-        while let current = ancestor {
-            let type = cmark_node_get_type(current)
-            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { return true }
-            ancestor = cmark_node_parent(current)
+    /// The text nodes below `root` that are not inside a link or an image, in one walk.
+    private func textNodesOutsideLinks(below root: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(root) else { return result }
+        defer { cmark_iter_free(iterator) }
+        var depth = 0  // links and images entered and not yet left
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: depth += event == CMARK_EVENT_ENTER ? 1 : -1
+            case CMARK_NODE_TEXT where depth == 0: result.append(node)
+            default: break
+            }
         }
-        return false
+        return result
     }
 
     /// Where a node is in the body: noted by a GFM step, given by cmark, or else its nearest

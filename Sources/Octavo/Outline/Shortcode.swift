@@ -23,7 +23,12 @@ enum Shortcode {
     /// Warnings for the blocks of a file that hold a tag.
     static func warnings(in blocks: [MarkdownBlock], file: String, bodyFirstLine: Int) -> [Diagnostic] {
         blocks.compactMap { block in
-            guard let tag = first(in: block.html) else { return nil }
+            // The literal HTML pieces only: links and headings between them hold no tag.
+            let html = block.content.map { segment -> String in
+                if case .html(let text) = segment { return text }
+                return " "
+            }.joined()
+            guard let tag = first(in: html) else { return nil }
             return Diagnostic(file: file, line: bodyFirstLine + block.line - 1, column: 1, severity: .warning,
                               message: "'\(tag)' is another generator's template tag (Zola, Hugo, Jekyll): Octavo shows it as text; write its result in Markdown instead")
         }

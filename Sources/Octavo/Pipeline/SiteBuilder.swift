@@ -19,6 +19,11 @@ public struct SiteBuilder: Sendable {
         public var displayTemplates: DisplayPath
         /// The URL the site is published at (`--base-url`); overrides `base_url` of `site.yml`.
         public var baseURL: String?
+        /// Whether the built-in theme (``BuiltInTheme``) provides the templates and assets the
+        /// templates folder lacks, and all of them when there is no such folder (the CLI's way).
+        public var builtInTheme = false
+        /// What to do with pages marked `draft: true`.
+        public var drafts = DraftMode.leftOut
 
         /// Creates the input of a build; display names default to the folders' paths relative to
         /// the current folder.
@@ -47,6 +52,9 @@ public struct SiteBuilder: Sendable {
         public var epub: URL?
         /// How messages name the EPUB file.
         public var displayEpub: DisplayPath?
+        /// Whether to build into an output folder that is not empty and that Octavo did not make
+        /// (`--force`); without it such a folder is refused (see ``SiteBuilder/outputOwnershipProblem(_:)``).
+        public var force = false
 
         /// Creates the destination of a build; display names default to the paths relative to the current folder.
         public init(output: URL, displayOutput: String? = nil, strict: Bool = false, bundle: URL? = nil, displayBundle: String? = nil,
@@ -106,6 +114,16 @@ public struct SiteBuilder: Sendable {
             get { destination.bundle }
             set { destination.bundle = newValue }
         }
+        /// Whether the built-in theme fills in the templates folder (see ``Input/builtInTheme``).
+        public var builtInTheme: Bool {
+            get { input.builtInTheme }
+            set { input.builtInTheme = newValue }
+        }
+        /// What to do with drafts (see ``Input/drafts``).
+        public var drafts: DraftMode {
+            get { input.drafts }
+            set { input.drafts = newValue }
+        }
     }
 
     /// What a build did.
@@ -158,6 +176,8 @@ public struct SiteBuilder: Sendable {
     ///   Problems found later (broken links) are returned as diagnostics.
     public func render() throws -> Result {
         var loaded = try ContentLoader(root: input.content, displayRoot: input.displayContent.text).load()
+        let drafts = input.drafts == .published ? [] : Set(loaded.sources.filter(\.frontMatter.draft).map(\.path))
+        if input.drafts == .leftOut { loaded.sources.removeAll { drafts.contains($0.path) } }
         // A file's errors found while loading are reported with any that stop the build later.
         let loadErrors = loaded.diagnostics.filter { $0.severity == .error }
         func withLoadErrors<T>(_ step: () throws -> T) throws -> T {
@@ -166,7 +186,8 @@ public struct SiteBuilder: Sendable {
                 throw error
             }
         }
-        let templates = try withLoadErrors { try TemplateSet(root: input.templates, displayRoot: input.displayTemplates.text, boundary: loaded.boundary) }
+        let templates = try withLoadErrors { try TemplateSet(root: input.templates, displayRoot: input.displayTemplates.text, boundary: loaded.boundary,
+                                                                    builtIn: input.builtInTheme) }
         if let given = input.baseURL {
             guard let url = SiteConfig.baseURL(given) else { throw BuildError(file: "--base-url", SiteConfig.baseURLProblem) }
             loaded.config.baseURL = url
@@ -214,12 +235,14 @@ public struct SiteBuilder: Sendable {
         // The index of terms (Content/terms.yml): found in the outlined pages' paragraphs.
         let terms = content.terms.map { TermIndex(list: $0, site: site, reserved: templates.reservedIDs) }
         site.diagnostics += terms?.diagnostics ?? []
-        var built = Set(templates.assets.map(\.path)).union([NotFoundPage.path])
+        var built = Set(templates.assets.map(\.path) + templates.builtInAssets.map(\.path)).union([NotFoundPage.path])
         if terms != nil { built.insert(TermIndex.path) }
         if templates.has(TemplateSet.searchName) { built.formUnion([SearchIndex.pagePath, SearchIndex.indexPath]) }
         if templates.has(TemplateSet.printName) { built.insert(PrintEdition.path) }
         if content.config.baseURL != nil { built.formUnion([Sitemap.path, Sitemap.robotsPath]) }
-        var links = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs.subtracting([HeadingIDGenerator.titleID])).resolve(site)
+        var resolver = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs.subtracting([HeadingIDGenerator.titleID]))
+        resolver.drafts = drafts
+        var links = resolver.resolve(site)
         // `broken_links: warn` publishes a site with known broken links; `--strict` still fails.
         for index in links.diagnostics.indices where links.diagnostics[index].severity == .error {
             links.diagnostics[index].severity = content.config.brokenLinkSeverity
@@ -267,14 +290,17 @@ public struct SiteBuilder: Sendable {
             paths.add(page.path, .page(file: location.file, line: location.line))
         }
         for asset in templates.assets { paths.add(asset.path, .asset(file: input.displayTemplates.appending(asset.path).text)) }
+        for asset in templates.builtInAssets { paths.add(asset.path, .asset(file: DisplayPath(BuiltInTheme.displayRoot).appending(asset.path).text)) }
         for asset in site.assets { paths.add(asset.path, .asset(file: input.displayContent.appending(asset.path).text)) }
         let problems = paths.problems()
         if !problems.isEmpty { throw BuildError(loadErrors + problems) }
         files += site.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: input.displayContent.appending($0.path).text) }
             + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: input.displayTemplates.appending($0.path).text) }
+            + templates.builtInAssets.map { OutputFile(path: $0.path, contents: .bytes($0.bytes), source: DisplayPath(BuiltInTheme.displayRoot).appending($0.path).text) }
         files.sort { $0.path < $1.path }
         var audit = SiteAudit(site: site, links: links, pages: rendered.pages, files: Set(files.map(\.path)),
-                              templates: TemplateLinkLocator(sources: templates.sources, displayRoot: input.displayTemplates.text))
+                              templates: TemplateLinkLocator(sources: templates.sources, displayRoot: input.displayTemplates.text,
+                                                                   builtInNames: templates.builtInNames))
         audit.templateIDs = TemplateIDLocator(sources: templates.sources, displayRoot: input.displayTemplates.text)
         let epub = try makeEpub(site: site, links: links, templates: templates, content: content)
         // A loop of partials meets every page the same way: one error per place in the templates.
@@ -297,9 +323,16 @@ public struct SiteBuilder: Sendable {
         try checkOutputFolder(destination)
         // Read before anything is written: a date the zip cannot hold is an error, not a trap.
         let bundle = destination.bundle == nil ? ZipBundle() : try ZipBundle(environment: ProcessInfo.processInfo.environment)
-        let result = try render()
+        let ownership = outputOwnershipProblem(destination)
+        let result: Result
+        do {
+            result = try render()
+        } catch var error as BuildError {
+            if let ownership { error.diagnostics.append(ownership) }
+            throw error
+        }
         let fails = { (diagnostic: Diagnostic) in diagnostic.severity == .error || (destination.strict && diagnostic.severity == .warning) }
-        let failing = result.diagnostics.filter(fails)
+        let failing = result.diagnostics.filter(fails) + (ownership.map { [$0] } ?? [])
         if !failing.isEmpty {
             var error = BuildError(failing)
             error.otherDiagnostics = result.diagnostics.filter { !fails($0) }

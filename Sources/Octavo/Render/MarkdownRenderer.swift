@@ -1,6 +1,6 @@
 /// Renders a Markdown text to an HTML body, headings with ids and permalinks, links as written.
 ///
-/// This is what `octavo markdown` prints; pages use the same parser and heading markup.
+/// This is what `octavo markdown` prints; pages use the same parser and block writer.
 public struct MarkdownRenderer: Sendable {
     /// Whether raw HTML and dangerous URLs are kept (see ``MarkdownParser/unsafe``).
     public var unsafe: Bool
@@ -23,14 +23,7 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ markdown: String) -> (html: String, warnings: [MarkdownWarning]) {
         var ids = HeadingIDGenerator()
         let document = MarkdownParser(unsafe: unsafe, collectsLinks: false, gfm: gfm).parse(markdown, ids: &ids)
-        var html = ""
-        for block in document.blocks {
-            if let level = block.headingLevel {
-                html += HeadingMarkup.html(level: level, id: block.id ?? "", content: block.html)
-            } else {
-                html += block.html
-            }
-        }
+        let html = BlockHTML().html(of: document.blocks, paragraphIDs: ArraySlice(repeating: nil, count: document.blocks.count))
         return (html, document.warnings.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
     }
 }

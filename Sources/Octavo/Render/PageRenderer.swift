@@ -109,10 +109,11 @@ public struct PageRenderer: Sendable {
         let info = PageInfo(title: page.title, number: page.number, numberPath: page.numberPath, numberedTitle: page.numberedTitle,
                             kind: page.kind.rawValue, isHome: page.kind == .home, url: URLEscaping.path(path),
                             description: page.description, summary: page.summary,
-                            heading: LinkLabel.fill(in: heading(of: page, link: linkURL(for: page, site: site, links: links))) { links.label(document: page.document ?? -1, link: $0) },
+                            heading: heading(of: page, site: site, links: links),
                             body: body, closing: closing, children: page.children.map { item($0) },
                             canonical: config.baseURL.map { $0 + Self.canonicalPath(path) },
-                            editURL: config.editURL.flatMap { prefix in page.document.map { prefix + URLEscaping.path(site.documents[$0].path) } })
+                            editURL: config.editURL.flatMap { prefix in page.document.map { prefix + URLEscaping.path(site.documents[$0].path) } },
+                            date: page.document.flatMap { site.documents[$0].rootPage == index ? site.documents[$0].frontMatter.date : nil })
         let onThisPage = HeadingItem.nested((page.blocks + page.closing).compactMap { block -> HeadingItem? in
             guard let level = block.headingLevel, let id = block.id else { return nil }
             return HeadingItem(title: block.text, id: id, level: Self.displayLevel(level, on: page))
@@ -196,14 +197,14 @@ public struct PageRenderer: Sendable {
     }
 
     /// The page's `<h1>`: its opening heading, or one made from its title.
-    private func heading(of page: Page, link: @escaping (Int) -> String?) -> String {
+    private func heading(of page: Page, site: Site, links: LinkResolver.Resolution) -> String {
         if let heading = page.heading, let id = heading.id {
-            return Self.replacePlaceholders(in: HeadingMarkup.html(level: 1, id: id, content: heading.html), link)
+            return writer(for: page, site: site, links: links).heading(heading, level: 1, id: id)
         }
         return HeadingMarkup.html(level: 1, id: HeadingIDGenerator.titleID, content: HTMLEscaping.escape(page.title))
     }
 
-    /// The HTML-escaped URL, as written on `page`, of each link placeholder of the page's document.
+    /// The HTML-escaped URL, as written on `page`, of each internal link of the page's document.
     func linkURL(for page: Page, site: Site, links: LinkResolver.Resolution) -> (Int) -> String? {
         guard let document = page.document else { return { _ in nil } }
         let targets = links.targets[document]
@@ -223,65 +224,21 @@ public struct PageRenderer: Sendable {
     }
 
     /// The HTML of the page's body (`closing: false`) or closing text, with headings given ids,
-    /// paragraphs anchors, and link placeholders replaced by URLs.
+    /// paragraphs anchors, and link slots filled with URLs and labels.
     private func html(of page: Page, closing: Bool, site: Site, links: LinkResolver.Resolution) -> String {
         let paragraphIDs = page.paragraphIDs
         let blocks = closing ? page.closing : page.blocks
         let ids = closing ? paragraphIDs[page.blocks.count...] : paragraphIDs[..<page.blocks.count]
-        var writer = BlockHTML()
+        var writer = writer(for: page, site: site, links: links)
         if let own = page.heading?.headingLevel, own > 1 { writer.headingShift = 1 - own }
-        writer.link = linkURL(for: page, site: site, links: links)
-        if let document = page.document { writer.label = { links.label(document: document, link: $0) } }
         return writer.html(of: blocks, paragraphIDs: ids)
     }
 
-    /// Replaces every `octavo-link:N` that is a whole `href` or `src` value in `html` with
-    /// `replacement(N)`. The same text elsewhere, in the page's prose or a link title, is the
-    /// author's and stays as written (cmark escapes `"` in text, so it cannot fake an attribute).
-    static func replacePlaceholders(in html: String, _ replacement: (Int) -> String?) -> String {
-        let prefix = Array(LinkReference.placeholderPrefix.utf8)
-        let bytes = Array(html.utf8)
-        var result: [UInt8] = []
-        var copied = 0
-        var index = 0
-        while let start = Self.find(prefix, in: bytes, from: index) {
-            var end = start + prefix.count
-            var number = 0
-            var digits = 0
-            while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39, digits < 9 {
-                number = number * 10 + Int(bytes[end] - 0x30)
-                end += 1
-                digits += 1
-            }
-            let isURL = Self.endsWith(" href=\"", bytes, at: start) || Self.endsWith(" src=\"", bytes, at: start)
-            if isURL, digits > 0, end < bytes.count, bytes[end] == UInt8(ascii: "\""), let url = replacement(number) {
-                if result.isEmpty { result.reserveCapacity(bytes.count) }
-                result += bytes[copied..<start]
-                result += url.utf8
-                copied = end
-            }
-            index = end
-        }
-        if copied == 0 { return html }
-        result += bytes[copied...]
-        return String(decoding: result, as: UTF8.self)
-    }
-
-    /// Whether the bytes just before `index` are `suffix`.
-    private static func endsWith(_ suffix: StaticString, _ bytes: [UInt8], at index: Int) -> Bool {
-        let count = suffix.utf8CodeUnitCount
-        guard index >= count else { return false }
-        return UnsafeBufferPointer(start: suffix.utf8Start, count: count).elementsEqual(bytes[(index - count)..<index])
-    }
-
-    /// The index of the first occurrence of `pattern` in `bytes` at or after `start`.
-    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
-        var index = start
-        while index <= bytes.count - pattern.count {
-            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
-            index += 1
-        }
-        return nil
+    /// The writer of the page's blocks: links as URLs relative to the page, labels of the link stage.
+    private func writer(for page: Page, site: Site, links: LinkResolver.Resolution) -> BlockHTML {
+        var writer = BlockHTML()
+        writer.link = linkURL(for: page, site: site, links: links)
+        if let document = page.document { writer.label = { links.label(document: document, link: $0) } }
+        return writer
     }
 }

@@ -128,8 +128,6 @@ public struct PrintEdition: Sendable {
     private func section(_ index: Int, depth: Int, anchors: Anchors) -> PrintSection {
         let page = site.pages[index]
         let level = min(6, depth + 1)
-        let content = page.heading?.html ?? HTMLEscaping.escape(page.title)
-        let heading = HeadingMarkup.html(level: level, id: anchors.pages[index], content: content)
         var writer = BlockHTML()
         writer.headingShift = level - (page.heading?.headingLevel ?? 1)
         let headings = anchors.headings[index]
@@ -149,9 +147,11 @@ public struct PrintEdition: Sendable {
             }
         }
         let paragraphs = anchors.paragraphs[index]
+        let heading = page.heading.map { writer.heading($0, level: level, id: anchors.pages[index]) }
+            ?? HeadingMarkup.html(level: level, id: anchors.pages[index], content: HTMLEscaping.escape(page.title))
         return PrintSection(
             id: anchors.pages[index], depth: depth, title: page.title, number: page.number, numberPath: page.numberPath,
-            numberedTitle: page.numberedTitle, heading: PageRenderer.replacePlaceholders(in: LinkLabel.fill(in: heading, writer.label), writer.link),
+            numberedTitle: page.numberedTitle, heading: heading,
             body: writer.html(of: page.blocks, paragraphIDs: paragraphs[..<page.blocks.count]),
             closing: writer.html(of: page.closing, paragraphIDs: paragraphs[page.blocks.count...]),
             children: page.children.map { section($0, depth: depth + 1, anchors: anchors) })

@@ -134,7 +134,7 @@ public struct TermIndex: Sendable {
     public func searchPage() -> Page {
         let blocks = terms.map { term in
             let text = ([term.name] + term.aliases).joined(separator: ", ") + (term.note.isEmpty ? "" : ". " + term.note)
-            return MarkdownBlock(kind: .paragraph, html: "", text: text, line: term.line)
+            return MarkdownBlock(kind: .paragraph, content: [], text: text, line: term.line)
         }
         return Page(kind: .page, path: Self.path, title: Self.title, number: nil, numberPath: nil, heading: nil, blocks: blocks,
                     closing: [], document: nil, line: 1, parent: 0, children: [], description: nil, summary: "")
