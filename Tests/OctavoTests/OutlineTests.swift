@@ -131,6 +131,18 @@ struct OutlineTests {
         #expect(targets == ["guide/index.html", "guide/index.html", "guide/index.html", "api-reference/index.html", "guide/index.html", "index.html"])
     }
 
+    /// Other generators' template tags in the text are warnings at their block; in code they are
+    /// what the page shows on purpose.
+    @Test func otherGeneratorsTagsAreWarnings() throws {
+        let site = try outline(["index.md": "# Home\n\n{{ youtube(id=\"x\") }}\n\nText `{{ page.title }}` and `{% raw %}`.\n\n"
+                                    + "- {{< figure src=\"a.png\" >}}\n\n```\n{% for p in pages %}\n```\n\n{% if x %}\n"])
+        #expect(site.diagnostics.map(\.description) == [
+            "Content/index.md:3:1: warning: '{{ youtube(id=\"x\") }}' is another generator's template tag (Zola, Hugo, Jekyll): Octavo shows it as text; write its result in Markdown instead",
+            "Content/index.md:7:1: warning: '{{< figure src=\"a.png\" >}}' is another generator's template tag (Zola, Hugo, Jekyll): Octavo shows it as text; write its result in Markdown instead",
+            "Content/index.md:13:1: warning: '{% if x %}' is another generator's template tag (Zola, Hugo, Jekyll): Octavo shows it as text; write its result in Markdown instead",
+        ])
+    }
+
     /// mdBook's `SUMMARY.md` sets the reading order and the tree (nesting by indentation, prefix
     /// chapters at the top level, drafts skipped); files it does not list come after.
     @Test func summaryGivesTheReadingOrderAndTree() throws {
