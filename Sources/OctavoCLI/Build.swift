@@ -41,14 +41,14 @@ struct Build: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        var options = SiteBuilder.Options(
+        var options = Pipeline.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,
             displayOutput: output, strict: strict, bundle: bundle.map(SiteOptions.url), baseURL: site.baseURL,
             epub: epub.map(SiteOptions.url), displayEpub: epub, displayBundle: bundle)
         options.destination.force = force
         do {
-            let report = try SiteBuilder(options: options).build()
+            let report = try Pipeline(options: options).build()
             Reporter.print(report.diagnostics)
             if !quiet {
                 let elapsed = clock.now - start

@@ -27,13 +27,13 @@ struct Check: ParsableCommand {
 
     func run() throws {
         // `check` reads and writes nothing: it names no output folder.
-        let input = SiteBuilder.Input(
+        let input = Pipeline.Input(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             displayContent: site.content, displayTemplates: site.templates, baseURL: site.baseURL)
         var diagnostics: [Diagnostic]
         var pages = 0
         do {
-            let result = try SiteBuilder(input: input).render()
+            let result = try Pipeline(input: input).render()
             diagnostics = result.diagnostics + (external ? result.externalLinkNotes : [])
             pages = result.site.pages.count
         } catch let error as BuildError {

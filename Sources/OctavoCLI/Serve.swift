@@ -33,7 +33,7 @@ struct Serve: AsyncParsableCommand {
     var open = false
 
     func run() async throws {
-        var options = SiteBuilder.Options(
+        var options = Pipeline.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,
             displayOutput: output, baseURL: site.baseURL)

@@ -5,13 +5,13 @@ import Testing
 /// Problems a first user met, each pinned by a test.
 @Suite("Reported by a first user")
 struct UserReportTests {
-    func render(_ files: [String: String], templates: URL = realTemplates) throws -> SiteBuilder.Result {
+    func render(_ files: [String: String], templates: URL = realTemplates) throws -> Pipeline.Result {
         let folder = try TemporaryFolder()
         try folder.write(files, under: "Content")
-        return try SiteBuilder(options: options(in: folder, templates: templates)).render()
+        return try Pipeline(options: options(in: folder, templates: templates)).render()
     }
 
-    func page(_ result: SiteBuilder.Result, _ path: String) -> String {
+    func page(_ result: Pipeline.Result, _ path: String) -> String {
         result.files.first { $0.path == path }?.text ?? ""
     }
 
@@ -82,7 +82,7 @@ struct UserReportTests {
         try folder.write(["index.md": "# H\n"], under: "Content")
         var inside = options(in: folder)
         inside.output = folder.url.appendingPathComponent("Content/out")
-        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: inside).build() }
+        let error = #expect(throws: BuildError.self) { try Pipeline(options: inside).build() }
         #expect(error?.diagnostics.first?.message.contains("is inside") == true)
         #expect(!FileManager.default.fileExists(atPath: inside.output.path))
     }
@@ -93,7 +93,7 @@ struct UserReportTests {
         try folder.write(["notes": "a file of mine"], under: "Output")
         var forced = options(in: folder)
         forced.destination.force = true  // a folder Octavo did not make is refused without it
-        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: forced).build() }
+        let error = #expect(throws: BuildError.self) { try Pipeline(options: forced).build() }
         #expect(error?.diagnostics.first?.message.contains("is a file Octavo did not write, where the build needs a folder") == true)
         #expect(folder.snapshot("Output") == ["notes": Data("a file of mine".utf8)])
     }
@@ -102,11 +102,11 @@ struct UserReportTests {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\n[n](notes)\n"], under: "Content")
         try folder.writeBytes(Array("old asset".utf8), to: "Content/notes")
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         #expect(try folder.read("Output/notes") == "old asset")
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Content/notes"))
         try folder.write(["index.md": "# Home\n\n[n](notes.md)\n", "notes.md": "# Notes\n"], under: "Content")
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         #expect(try folder.read("Output/notes/index.html").contains("Notes"))
     }
 }
@@ -141,7 +141,7 @@ struct UserReportMessageTests {
     @Test func anEmptyContentFolderIsAWarning() throws {
         let folder = try TemporaryFolder()
         try folder.writeBytes(Array("png".utf8), to: "Content/only.png")
-        let result = try SiteBuilder(options: options(in: folder)).render()
+        let result = try Pipeline(options: options(in: folder)).render()
         #expect(result.diagnostics.map(\.description).contains("Content: warning: holds no Markdown file (.md): the site is only a generated home page"))
     }
 }
