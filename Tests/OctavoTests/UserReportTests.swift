@@ -113,24 +113,6 @@ struct UserReportTests {
 
 @Suite("Reported by a first user: messages")
 struct UserReportMessageTests {
-    @Test(arguments: [
-        ("Dr. Smith wrote it. Then more.", "Dr. Smith wrote it."),
-        ("Version 1.2 of the tool, e.g. this one. Next.", "Version 1.2 of the tool, e.g. this one."),
-        ("The U.S. and China agree. More.", "The U.S. and China agree."),
-        ("One sentence only", "One sentence only"),
-        ("Ends with a question? Yes.", "Ends with a question?"),
-        ("Humanity is an indivisible security community. Only when…", "Humanity is an indivisible security community."),
-    ])
-    func summaryIsTheFirstSentence(text: String, expected: String) throws {
-        let site = try outline(["index.md": text + "\n"])
-        #expect(site.pages[0].summary == expected)
-    }
-
-    @Test func aPageStartingWithCodeHasNoSummary() throws {
-        let site = try outline(["index.md": "# T\n\n    code first\n"])
-        #expect(site.pages[0].summary == "")
-    }
-
     @Test func aSlugErrorPointsAtTheSlugLine() throws {
         let error = #expect(throws: BuildError.self) {
             try outline(["index.md": "# H\n", "g.md": "---\ntitle: G\nweight: 1\nslug: \"a/b\"\n---\n"])
