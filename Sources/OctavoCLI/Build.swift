@@ -16,14 +16,20 @@ struct Build: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: ArgumentHelp("The folder to write the site to.", valueName: "dir"))
-    var output = "Output"
+    @Option(name: .customLong("output"), help: ArgumentHelp("The folder to write the site to (default: Output, beside the content folder).", valueName: "dir"))
+    var givenOutput: String?
+
+    /// The output folder, relative to the current folder (the site's root once found).
+    var output: String { givenOutput ?? "Output" }
 
     @Flag(name: .long, help: "Treat every warning as an error; write nothing when there is one.")
     var strict = false
 
     @Flag(name: .long, help: "Build into an output folder that is not empty and has no .octavo-manifest (Octavo did not make it); files already there are still never overwritten or removed.")
     var force = false
+
+    @Flag(name: .long, help: "Also build the pages marked draft: true in their front matter.")
+    var drafts = false
 
     @Flag(name: [.short, .long], help: "Print nothing but errors and warnings.")
     var quiet = false
@@ -38,15 +44,20 @@ struct Build: ParsableCommand {
         valueName: "file.epub"))
     var epub: String?
 
-    func run() throws {
+    mutating func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
+        var given = [givenOutput, bundle, epub]
+        if let root = site.enterSiteRoot(paths: &given), !quiet { print(root) }
+        (givenOutput, bundle, epub) = (given[0], given[1], given[2])
         var options = Pipeline.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,
             displayOutput: output, strict: strict, bundle: bundle.map(SiteOptions.url), baseURL: site.baseURL,
             epub: epub.map(SiteOptions.url), displayEpub: epub, displayBundle: bundle)
         options.destination.force = force
+        options.builtInTheme = true
+        options.drafts = drafts ? .published : .leftOut
         do {
             let report = try Pipeline(options: options).build()
             Reporter.print(report.diagnostics)

@@ -25,11 +25,16 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Also list external links (they are never fetched).")
     var external = false
 
-    func run() throws {
+    mutating func run() throws {
+        var none: [String?] = []
+        if let root = site.enterSiteRoot(paths: &none) { FileHandle.standardError.write(Data((root + "\n").utf8)) }
         // `check` reads and writes nothing: it names no output folder.
-        let input = Pipeline.Input(
+        var input = Pipeline.Input(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             displayContent: site.content, displayTemplates: site.templates, baseURL: site.baseURL)
+        input.builtInTheme = true
+        // Drafts are checked like any page; a published page's link to one is still an error.
+        input.drafts = .checked
         var diagnostics: [Diagnostic]
         var pages = 0
         do {

@@ -7,7 +7,7 @@ struct OctavoCommand: AsyncParsableCommand {
         commandName: "octavo",
         abstract: "Build cross-linked HTML sites from Markdown.",
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, Markdown.self, Serve.self],
+        subcommands: [Build.self, Check.self, Serve.self, Init.self, Theme.self, Markdown.self],
         defaultSubcommand: Build.self
     )
 

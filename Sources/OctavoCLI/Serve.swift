@@ -17,8 +17,11 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: ArgumentHelp("The folder to write the site to and serve.", valueName: "dir"))
-    var output = "Output"
+    @Option(name: .customLong("output"), help: ArgumentHelp("The folder to write the site to and serve (default: Output, beside the content folder).", valueName: "dir"))
+    var givenOutput: String?
+
+    /// The output folder, relative to the current folder (the site's root once found).
+    var output: String { givenOutput ?? "Output" }
 
     @Option(name: .long, help: ArgumentHelp("The address to listen on; 0.0.0.0 lets other machines connect.", valueName: "address"))
     var host = "127.0.0.1"
@@ -29,15 +32,23 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Build into an output folder that is not empty and has no .octavo-manifest (Octavo did not make it).")
     var force = false
 
+    @Flag(name: .long, help: "Also build and serve the pages marked draft: true in their front matter.")
+    var drafts = false
+
     @Flag(name: .long, help: "Open the site in the default browser.")
     var open = false
 
-    func run() async throws {
+    mutating func run() async throws {
+        var given = [givenOutput]
+        if let root = site.enterSiteRoot(paths: &given) { Self.say(root) }
+        givenOutput = given[0]
         var options = Pipeline.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,
             displayOutput: output, baseURL: site.baseURL)
         options.destination.force = force
+        options.builtInTheme = true
+        options.drafts = drafts ? .published : .leftOut
         let events = ReloadEvents()
         let display = output
         let session = PreviewSession(options: options, events: events) { outcome in

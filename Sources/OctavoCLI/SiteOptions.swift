@@ -4,16 +4,35 @@ import Octavo
 
 /// The folder options every site command shares.
 struct SiteOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The folder of Markdown files and assets.", valueName: "dir"))
-    var content = "Content"
+    @Option(name: .customLong("content"), help: ArgumentHelp(
+        "The folder of Markdown files and assets (default: Content, found in this folder or the nearest one above).",
+        valueName: "dir"))
+    var givenContent: String?
 
-    @Option(name: .long, help: ArgumentHelp("The folder of Mustache templates (layout.mustache, partials/, assets/).", valueName: "dir"))
-    var templates = "Templates"
+    @Option(name: .customLong("templates"), help: ArgumentHelp(
+        "The folder of Mustache templates (layout.mustache, partials/, assets/) that replace the built-in theme's file by file (default: Templates, when it exists).",
+        valueName: "dir"))
+    var givenTemplates: String?
+
+    /// The content folder, relative to the current folder (after ``enterSiteRoot(paths:)``).
+    var content: String { givenContent ?? SiteRoot.contentName }
+    /// The templates folder; when it is not given and does not exist, the built-in theme alone is used.
+    var templates: String { givenTemplates ?? "Templates" }
 
     @Option(name: .long, help: ArgumentHelp(
         "The URL the site is published at, for canonical links, sitemap.xml, robots.txt and Open Graph; overrides base_url in site.yml.",
         valueName: "url"))
     var baseURL: String?
+
+    func validate() throws {
+        // A templates folder the user named must exist; only the default may be absent.
+        if let givenTemplates {
+            var folder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: Self.url(givenTemplates).path, isDirectory: &folder) || !folder.boolValue {
+                throw ValidationError("templates folder '\(givenTemplates)' does not exist: create it (octavo theme export \(givenTemplates) writes the built-in theme there to edit), or leave out --templates to use the built-in theme")
+            }
+        }
+    }
 
     /// Resolves a folder given on the command line against the current folder.
     static func url(_ path: String) -> URL {

@@ -45,7 +45,7 @@ struct CheckTests {
     /// another diagnostic; no control character of the input reaches the output in any format.
     @Test func controlCharactersInMessagesAreEscapedInEveryFormat() throws {
         let diagnostics = try check(["index.md": "---\n\"x\\nContent/index.md:1:1: error: injected\\u001B[31m\\u0085\": 1\n---\n# Home\n"])
-        let warning = "front matter key 'x\\nContent/index.md:1:1: error: injected\\u{1B}[31m\\u{85}' is not used by Octavo (known keys: author, date, description, identifier, publisher, slug, split, title, weight)"
+        let warning = "front matter key 'x\\nContent/index.md:1:1: error: injected\\u{1B}[31m\\u{85}' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight)"
         #expect(DiagnosticFormat.text.format(diagnostics) == "Content/index.md:2:1: warning: " + warning + "\n")
         #expect(DiagnosticFormat.github.format(diagnostics) == "::warning file=Content/index.md,line=2,col=1::" + warning + "\n")
         #expect(DiagnosticFormat.json.format(diagnostics) == """
@@ -54,7 +54,7 @@ struct CheckTests {
                 "column" : 1,
                 "file" : "Content/index.md",
                 "line" : 2,
-                "message" : "front matter key 'x\\\\nContent/index.md:1:1: error: injected\\\\u{1B}[31m\\\\u{85}' is not used by Octavo (known keys: author, date, description, identifier, publisher, slug, split, title, weight)",
+                "message" : "front matter key 'x\\\\nContent/index.md:1:1: error: injected\\\\u{1B}[31m\\\\u{85}' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight)",
                 "severity" : "warning"
               }
             ]
@@ -149,7 +149,7 @@ struct CheckTests {
         ], templates: templates)
         #expect(diagnostics.allSatisfy { $0.severity == .warning })
         let messages = diagnostics.map(\.description)
-        #expect(messages.contains("Content/index.md:3:1: warning: front matter key 'colour' is not used by Octavo (known keys: author, date, description, identifier, publisher, slug, split, title, weight)"))
+        #expect(messages.contains("Content/index.md:3:1: warning: front matter key 'colour' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight)"))
         #expect(messages.contains("Content/index.md:8:1: warning: heading level 4 skips level 3: use ###"))
         #expect(messages.contains("Content/lonely.md:1: warning: no link leads to page 'lonely/index.html' from the home page"))
     }

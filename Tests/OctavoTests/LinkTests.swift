@@ -359,3 +359,41 @@ struct LinkLabelTests {
         #expect(document.blocks[0].links == 0..<3)
     }
 }
+
+@Suite("Link: drafts")
+struct DraftLinkTests {
+    func site(_ mode: DraftMode, in folder: TemporaryFolder) throws -> SiteBuilder.Result {
+        try folder.write(["index.md": "# Home\n\nSee [the plan](plan.md).\n",
+                          "plan.md": "---\ndraft: true\n---\n# Plan\n\nBack [home](index.md), and [nowhere](missing.md).\n"], under: "Content")
+        var options = options(in: folder)
+        options.drafts = mode
+        return try SiteBuilder(options: options).render()
+    }
+
+    @Test func aDraftIsLeftOutAndALinkToItIsAnErrorAtTheLink() throws {
+        let folder = try TemporaryFolder()
+        let result = try site(.leftOut, in: folder)
+        #expect(result.site.pages.map(\.title) == ["Home"])
+        #expect(!result.files.contains { $0.path.hasPrefix("plan/") })
+        let search = result.files.first { $0.path == SearchIndex.indexPath }
+        if case .bytes(let bytes)? = search?.contents { #expect(!String(decoding: bytes, as: UTF8.self).contains("Plan")) }
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            "Content/index.md:3:5: error: link target 'plan.md' is a draft (draft: true), which is not published: remove the link, or publish the page by removing draft: true (octavo build --drafts builds drafts too)",
+        ])
+    }
+
+    @Test func checkChecksTheDraftAndStillReportsTheLinkToIt() throws {
+        let folder = try TemporaryFolder()
+        let errors = try site(.checked, in: folder).diagnostics.filter { $0.severity == .error }.map(\.description)
+        #expect(errors.count == 2)
+        #expect(errors.contains { $0.hasPrefix("Content/index.md:3:5: error: link target 'plan.md' is a draft") })
+        #expect(errors.contains("Content/plan.md:6:28: error: link target 'missing.md' does not exist"))
+    }
+
+    @Test func draftsBuildsDraftsLikeAnyPage() throws {
+        let folder = try TemporaryFolder()
+        let result = try site(.published, in: folder)
+        #expect(result.site.pages.map(\.title) == ["Home", "Plan"])
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description) == ["Content/plan.md:6:28: error: link target 'missing.md' does not exist"])
+    }
+}

@@ -280,4 +280,11 @@ struct LoadTests {
             } catch { Issue.record("unexpected \(error)") }
         }
     }
+
+    @Test func draftIsTrueOrFalse() throws {
+        #expect(try FrontMatter(yaml: "draft: true", file: "Content/a.md", firstLine: 2).draft)
+        #expect(try !FrontMatter(yaml: "draft: false", file: "Content/a.md", firstLine: 2).draft)
+        let error = #expect(throws: BuildError.self) { try FrontMatter(yaml: "title: A\ndraft: maybe", file: "Content/a.md", firstLine: 2) }
+        #expect(error?.diagnostics.map(\.description) == ["Content/a.md:3:8: error: front matter 'draft' must be true or false"])
+    }
 }

@@ -274,9 +274,12 @@ struct HeadingLevelTests {
         #expect(files["sitemap.xml"]?.contains("404") == false)
         #expect(files["a/index.html"]?.contains("Lost") == false)
         let folder = try TemporaryFolder()
-        try folder.write(["index.md": "# Home\n", "404.md": "---\ntitle: Gone\n---\nSee [the guide](guide.md).\n"], under: "Content")
+        try folder.write(["index.md": "# Home\n", "404.md": "---\ntitle: Gone\n---\nSee [the guide](guide.md).\n\n<div>x</div>\n"], under: "Content")
         let result = try Pipeline(options: options(in: folder)).render()
-        #expect(result.diagnostics.map(\.description) == ["Content/404.md:4:5: error: link target 'guide.md' does not exist"])
+        #expect(result.diagnostics.map(\.description) == [
+            "Content/404.md:6:1: warning: raw HTML '<div>x</div>' is left out of the page (safe mode): write it in Markdown, or set 'unsafe: true' in site.yml to keep raw HTML you trust",
+            "Content/404.md:4:5: error: link target 'guide.md' does not exist",
+        ])
     }
 
     @Test func fencedCodeGetsTheHighlightingHook() throws {

@@ -26,10 +26,11 @@ public struct TemplateLinkLocator: Sendable {
     /// - Parameters:
     ///   - sources: Template name (`partials/footer`) → text.
     ///   - displayRoot: The templates folder as the user named it.
-    public init(sources: [String: String], displayRoot: String) {
+    ///   - builtInNames: The templates that come from the built-in theme, named under ``BuiltInTheme/displayRoot``.
+    public init(sources: [String: String], displayRoot: String, builtInNames: Set<String> = []) {
         var attributes: [Attribute] = []
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            attributes += Self.attributes(in: text, file: displayRoot + "/" + name + ".mustache")
+            attributes += Self.attributes(in: text, file: DisplayPath(builtInNames.contains(name) ? BuiltInTheme.displayRoot : displayRoot).appending(name + ".mustache").text)
         }
         self.attributes = attributes
     }

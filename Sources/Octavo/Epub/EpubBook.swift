@@ -132,7 +132,8 @@ public struct EpubBook: Sendable {
     static func withDefaults(_ templates: TemplateSet) throws -> TemplateSet {
         guard EpubTemplates.defaults.keys.contains(where: { !templates.has($0) }) else { return templates }
         let sources = templates.sources.merging(EpubTemplates.defaults) { theme, _ in theme }
-        return try TemplateSet(sources: sources, displayRoot: templates.displayRoot, assets: templates.assets)
+        return try TemplateSet(sources: sources, displayRoot: templates.displayRoot, assets: templates.assets,
+                               builtInNames: templates.builtInNames, builtInAssets: templates.builtInAssets)
     }
 
     /// Where each page's anchors are in the book.

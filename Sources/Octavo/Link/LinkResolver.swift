@@ -21,6 +21,10 @@ public struct LinkResolver: Sendable {
     /// first page; the audit then checks, in the rendered HTML, that the page has it. `title` leads
     /// to a page only when the page has no heading, so that its `<h1>` has that id.
     public var pageIDs: Set<String>
+    /// Paths of the documents that are unpublished drafts (`draft: true`, built without
+    /// `--drafts`): a link to one from a document that is not a draft itself is an error, whether
+    /// the draft was left out of the site (`build`) or kept to be checked (`check`).
+    public var drafts: Set<String> = []
 
     /// Creates a resolver.
     public init(builtFiles: Set<String> = [], pageIDs: Set<String> = []) {
@@ -167,13 +171,20 @@ public struct LinkResolver: Sendable {
             if let page = site.pages.firstIndex(where: { $0.document == nil && $0.path == generated }), fragment?.isEmpty != false {
                 return .page(page, fragment: nil)
             }
+            if drafts.contains(path), !drafts.contains(document.path) { return .unresolved(Self.draftProblem(rest)) }
             if alternatives == nil { alternatives = Alternatives(site: site) }
             let hint = alternatives.map { Self.pathHint(path: path, written: rest, in: document, site: site, alternatives: $0) } ?? ""
             return .unresolved("link target '\(rest)' does not exist\(hint)")
         }
         let target = site.documents[index]
+        if drafts.contains(target.path), !drafts.contains(document.path) { return .unresolved(Self.draftProblem(rest)) }
         guard let fragment, !fragment.isEmpty else { return .page(target.rootPage, fragment: nil) }
         return anchor(fragment, in: target, page: target.rootPage, site: site, written: destination)
+    }
+
+    /// The error for a link from a published page to a draft.
+    static func draftProblem(_ written: String) -> String {
+        "link target '\(written)' is a draft (draft: true), which is not published: remove the link, or publish the page by removing draft: true (octavo build --drafts builds drafts too)"
     }
 
     /// The target of `#fragment` in `document`: a heading id, a paragraph anchor of `page` (the

@@ -30,13 +30,16 @@ public struct FrontMatter: Sendable, Equatable {
     /// A stable identifier of the document (a DOI, an ISBN, a report number or a URL); the EPUB's
     /// unique identifier (`urn:isbn:…`, `urn:uuid:…`).
     public var identifier: String?
+    /// Whether the page is a draft (`draft: true`): left out of `build` (pages, navigation, search,
+    /// print edition, sitemap, EPUB) unless `--drafts`; `check` still checks it.
+    public var draft = false
     /// Keys present in the front matter that Octavo does not read, with their 1-based line in the file.
     public var unreadKeys: [(key: String, line: Int)]
     /// The 1-based line in the file of each key, read or not, for diagnostics about its value.
     public var keyLines: [String: Int] = [:]
 
     /// The keys Octavo reads; all others are reported as unread.
-    public static let knownKeys: Set<String> = ["title", "description", "weight", "slug", "split", "author", "publisher", "date", "identifier"]
+    public static let knownKeys: Set<String> = ["title", "description", "weight", "slug", "split", "author", "publisher", "date", "identifier", "draft"]
 
     /// Front matter with nothing set.
     public init() {
@@ -48,6 +51,7 @@ public struct FrontMatter: Sendable, Equatable {
         lhs.title == rhs.title && lhs.description == rhs.description && lhs.weight == rhs.weight
             && lhs.slug == rhs.slug && lhs.split == rhs.split
             && lhs.author == rhs.author && lhs.publisher == rhs.publisher && lhs.date == rhs.date && lhs.identifier == rhs.identifier
+            && lhs.draft == rhs.draft
             && lhs.unreadKeys.map(\.key) == rhs.unreadKeys.map(\.key)
     }
 }
@@ -122,6 +126,11 @@ extension FrontMatter {
                     throw fail(value, "front matter 'date' must be a date like 2023-02-21 (or 2023-02, or 2023)")
                 }
                 date = text
+            case "draft":
+                guard let scalar = value.scalar, ["true", "false"].contains(scalar.string) else {
+                    throw fail(value, "front matter 'draft' must be true or false")
+                }
+                draft = scalar.string == "true"
             case "weight":
                 guard let number = wholeNumber(value) else {
                     throw fail(value, "front matter 'weight' must be a whole number, not '\(value.string ?? "a list")'")

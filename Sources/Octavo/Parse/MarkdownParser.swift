@@ -325,7 +325,9 @@ extension MarkdownParser {
             guard type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE else { return }
             let literal = Self.string(cmark_node_get_literal(node)).trimmingSpaces()
             guard !literal.hasPrefix("<!--") else { return }
-            let shown = literal.count > 40 ? String(literal.prefix(40)) + "…" : literal
+            // Its first line, shortened: enough to find it.
+            let line = literal.prefix { $0 != "\n" }
+            let shown = line.count > 40 || line.count < literal.count ? String(line.prefix(40)) + "…" : literal
             tree.warn(position(of: node, tree: tree),
                       "raw HTML '\(shown)' is left out of the page (safe mode): write it in Markdown, or set 'unsafe: true' in site.yml to keep raw HTML you trust")
         }
@@ -539,6 +541,7 @@ extension MarkdownParser {
     /// reference definition) goes back to the text `[^1]`, so that no link to the note's first word fails the build.
     private func replaceFootnoteReferences(in root: OpaquePointer, tree: inout TreeNotes, replace: Bool) {
         let message = "footnotes are not supported: the reference is shown as written; put the note in the text, or link to a section"
+        let definitionMessage = "footnotes are not supported: the note is shown as a paragraph, as written; put it in the text where it is referred to"
         // Text first: the references put back as text below are not to be reported twice.
         for text in nodes(below: root, ofType: CMARK_NODE_TEXT) {
             let literal = Self.string(cmark_node_get_literal(text))
@@ -550,8 +553,11 @@ extension MarkdownParser {
                 let label = rest[..<close]
                 if rest[close] == UInt8(ascii: "]"), !label.isEmpty {
                     var at = position(of: text, tree: tree)
-                    if cmark_node_get_start_line(text) > 0 { at.column += literal.utf8.distance(from: literal.utf8.startIndex, to: open.lowerBound) }
-                    tree.warn(at, "[^\(String(decoding: label, as: UTF8.self))]: " + message)
+                    let offset = literal.utf8.distance(from: literal.utf8.startIndex, to: open.lowerBound)
+                    if cmark_node_get_start_line(text) > 0 { at.column += offset }
+                    // `[^1]: …` at the start of a paragraph is the note itself, not a reference to it.
+                    let isDefinition = offset == 0 && cmark_node_previous(text) == nil && rest[rest.index(after: close)...].first == UInt8(ascii: ":")
+                    tree.warn(at, "[^\(String(decoding: label, as: UTF8.self))]: " + (isDefinition ? definitionMessage : message))
                 }
                 search = rest[close...]
             }

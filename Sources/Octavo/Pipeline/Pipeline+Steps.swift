@@ -13,6 +13,8 @@ extension Pipeline {
         var notFound: SourceFile?
         /// The errors found while loading, reported with any that stop the build later.
         var errors: [Diagnostic]
+        /// The source paths of the pages marked `draft: true` that are left out (empty when drafts are published).
+        var drafts: Set<String>
         /// The load stage's notes and warnings, then the templates'.
         var diagnostics: [Diagnostic]
     }
@@ -55,8 +57,11 @@ extension Pipeline {
     /// - Throws: ``BuildError`` when input cannot be read.
     func load() throws -> Loaded {
         var content = try ContentLoader(root: input.content, displayRoot: input.displayContent.text).load()
+        let drafts = input.drafts == .published ? [] : Set(content.sources.filter(\.frontMatter.draft).map(\.path))
+        if input.drafts == .leftOut { content.sources.removeAll { drafts.contains($0.path) } }
         let errors = content.diagnostics.filter { $0.severity == .error }.map { $0.from(.load) }
-        let templates = try withErrors(errors) { try TemplateSet(root: input.templates, displayRoot: input.displayTemplates.text, boundary: content.boundary) }
+        let templates = try withErrors(errors) { try TemplateSet(root: input.templates, displayRoot: input.displayTemplates.text, boundary: content.boundary,
+                                                                              builtIn: input.builtInTheme) }
         if let given = input.baseURL {
             guard let url = SiteConfig.baseURL(given) else { throw BuildError(file: "--base-url", SiteConfig.baseURLProblem) }
             content.config.baseURL = url
@@ -71,7 +76,8 @@ extension Pipeline {
             diagnostics.insert(Diagnostic(file: input.displayContent.appending(SiteConfig.fileName).text, severity: .note,
                                           message: "raw HTML and unsafe links are kept ('unsafe: true'): publish only Markdown you trust"), at: 0)
         }
-        return Loaded(content: content, templates: templates, notFound: notFound, errors: errors, diagnostics: diagnostics.map { $0.from(.load) })
+        return Loaded(content: content, templates: templates, notFound: notFound, errors: errors, drafts: drafts,
+                      diagnostics: diagnostics.map { $0.from(.load) })
     }
 
     /// Parse: every Markdown file, on all cores; heading ids avoid the ids the templates use.
@@ -108,12 +114,14 @@ extension Pipeline {
     /// Link: every internal link resolved to a page, anchor or file, or reported.
     func link(_ outlined: Outlined, _ loaded: Loaded) -> LinkResolver.Resolution {
         let templates = loaded.templates
-        var built = Set(templates.assets.map(\.path)).union([GeneratedPaths.notFound])
+        var built = Set(templates.assets.map(\.path) + templates.builtInAssets.map(\.path)).union([GeneratedPaths.notFound])
         if outlined.terms != nil { built.insert(GeneratedPaths.terms) }
         if templates.has(TemplateSet.searchName) { built.formUnion([GeneratedPaths.search, GeneratedPaths.searchIndex]) }
         if templates.has(TemplateSet.printName) { built.insert(GeneratedPaths.printEdition) }
         if loaded.content.config.baseURL != nil { built.formUnion([GeneratedPaths.sitemap, GeneratedPaths.robots]) }
-        return LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs.subtracting([HeadingIDGenerator.titleID])).resolve(outlined.site)
+        var resolver = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs.subtracting([HeadingIDGenerator.titleID]))
+        resolver.drafts = loaded.drafts
+        return resolver.resolve(outlined.site)
     }
 
     /// Render: every page, the index of terms, `404.html`, the sitemap and the citation files.
@@ -177,12 +185,14 @@ extension Pipeline {
             paths.add(page.path, .page(file: location.file, line: location.line))
         }
         for asset in templates.assets { paths.add(asset.path, .asset(file: input.displayTemplates.appending(asset.path).text)) }
+        for asset in templates.builtInAssets { paths.add(asset.path, .asset(file: DisplayPath(BuiltInTheme.displayRoot).appending(asset.path).text)) }
         for asset in site.assets { paths.add(asset.path, .asset(file: input.displayContent.appending(asset.path).text)) }
         let problems = paths.problems().map { $0.from(.write) }
         if !problems.isEmpty { throw BuildError(loaded.errors + problems) }
         var files = made
         files += site.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: input.displayContent.appending($0.path).text) }
             + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: input.displayTemplates.appending($0.path).text) }
+            + templates.builtInAssets.map { OutputFile(path: $0.path, contents: .bytes($0.bytes), source: DisplayPath(BuiltInTheme.displayRoot).appending($0.path).text) }
         files.sort { $0.path < $1.path }
         return files
     }

@@ -19,6 +19,11 @@ public struct Pipeline: Sendable {
         public var displayTemplates: DisplayPath
         /// The URL the site is published at (`--base-url`); overrides `base_url` of `site.yml`.
         public var baseURL: String?
+        /// Whether the built-in theme (``BuiltInTheme``) provides the templates and assets the
+        /// templates folder lacks, and all of them when there is no such folder (the CLI's way).
+        public var builtInTheme = false
+        /// What to do with pages marked `draft: true`.
+        public var drafts = DraftMode.leftOut
 
         /// Creates the input of a build; display names default to the folders' paths relative to
         /// the current folder.
@@ -109,6 +114,16 @@ public struct Pipeline: Sendable {
             get { destination.bundle }
             set { destination.bundle = newValue }
         }
+        /// Whether the built-in theme fills in the templates folder (see ``Input/builtInTheme``).
+        public var builtInTheme: Bool {
+            get { input.builtInTheme }
+            set { input.builtInTheme = newValue }
+        }
+        /// What to do with drafts (see ``Input/drafts``).
+        public var drafts: DraftMode {
+            get { input.drafts }
+            set { input.drafts = newValue }
+        }
     }
 
     /// What a build did.
@@ -169,7 +184,8 @@ public struct Pipeline: Sendable {
         let print = printEdition(outlined, links, loaded)        // Print/: print.html
         let files = try checkPaths(pages.files + search.files + print.files, outlined, loaded)
         let audit = SiteAudit(site: outlined.site, links: links, pages: pages.rendered, files: Set(files.map(\.path)),
-                              templates: TemplateLinkLocator(sources: loaded.templates.sources, displayRoot: input.displayTemplates.text))
+                              templates: TemplateLinkLocator(sources: loaded.templates.sources, displayRoot: input.displayTemplates.text,
+                                                             builtInNames: loaded.templates.builtInNames))
         let epub = try makeEpub(site: outlined.site, links: links, templates: loaded.templates, content: loaded.content)
         // A loop of partials meets every page the same way: one error per place in the templates.
         var places: Set<String> = []

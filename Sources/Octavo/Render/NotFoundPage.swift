@@ -82,12 +82,17 @@ public struct NotFoundPage: Sendable {
         return rest
     }
 
-    /// An error for each link of `404.md` to a file the content folder does not have.
+    /// The parser's warnings about `404.md` (see ``MarkdownWarning``), then an error for each link
+    /// of it to a file the content folder does not have.
     public func diagnostics(site: Site) -> [Diagnostic] {
         guard let source else { return [] }
         let documents = Dictionary(site.documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         let assets = Set(site.assets.map(\.path))
-        return source.markdown.links.compactMap { link in
+        let warnings = source.markdown.warnings.map { warning in
+            Diagnostic(file: source.source.displayPath, line: source.source.bodyFirstLine + warning.line - 1, column: warning.column,
+                       severity: .warning, message: warning.message)
+        }
+        return warnings + source.markdown.links.compactMap { link in
             guard Self.url(of: link.destination, site: site, documents: documents, assets: assets, root: "") == nil else { return nil }
             return Diagnostic(file: source.source.displayPath, line: source.source.bodyFirstLine + link.line - 1, column: link.column,
                               severity: .error, message: "link target '\(link.destination)' does not exist")

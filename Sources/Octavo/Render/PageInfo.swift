@@ -35,6 +35,9 @@ public struct PageInfo: Sendable {
     /// `page.editURL`: `edit_url` of `site.yml` followed by the page's source path; absent without
     /// `edit_url` and on pages the build makes.
     public var editURL: String?
+    /// `page.date`: `date` of the front matter of the file this page starts (its first page when
+    /// the file is split), as written (`2023-02-21`, ISO 8601); absent without one.
+    public var date: String? = nil
 
     /// The names of ``variables``, for ``TemplateLint``.
     static let variableNames = Set(variables.keys)
@@ -59,6 +62,7 @@ extension PageInfo: MustacheParent {
         "children": { $0.children },
         "canonical": { $0.canonical.orAbsent },
         "editURL": { $0.editURL.orAbsent },
+        "date": { $0.date.orAbsent },
     ]
 
     public func child(named name: String) -> Any? {

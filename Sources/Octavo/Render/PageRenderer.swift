@@ -112,7 +112,8 @@ public struct PageRenderer: Sendable {
                             heading: heading(of: page, site: site, links: links),
                             body: body, closing: closing, children: page.children.map { item($0) },
                             canonical: config.baseURL.map { $0 + Self.canonicalPath(path) },
-                            editURL: config.editURL.flatMap { prefix in page.document.map { prefix + URLEscaping.path(site.documents[$0].path) } })
+                            editURL: config.editURL.flatMap { prefix in page.document.map { prefix + URLEscaping.path(site.documents[$0].path) } },
+                            date: page.document.flatMap { site.documents[$0].rootPage == index ? site.documents[$0].frontMatter.date : nil })
         let onThisPage = HeadingItem.nested((page.blocks + page.closing).compactMap { block -> HeadingItem? in
             guard let level = block.headingLevel, let id = block.id else { return nil }
             return HeadingItem(title: block.text, id: id, level: Self.displayLevel(level, on: page))

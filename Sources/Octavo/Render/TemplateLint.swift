@@ -21,7 +21,7 @@ public enum TemplateLint {
     ///   - displayRoot: The templates folder as the user named it.
     /// - Returns: One error per loop, at the include that starts it, naming the chain from the
     ///   template where the search began (`layout` first).
-    static func endlessInclusions(in sources: [String: String], displayRoot: String) -> [Diagnostic] {
+    static func endlessInclusions(in sources: [String: String], displayRoot: String, builtInNames: Set<String> = []) -> [Diagnostic] {
         let names = [TemplateSet.layoutName].filter { sources[$0] != nil } + sources.keys.filter { $0 != TemplateSet.layoutName }.sorted()
         var edges: [String: [Partial]] = [:]
         for name in names {
@@ -53,7 +53,7 @@ public enum TemplateLint {
                     let opening = start + 1 < path.count ? (edges[path[start].name] ?? [])[path[start].next - 1] : first
                     let chain = (path.map(\.name) + [target]).map { $0 + ".mustache" }.joined(separator: " → ")
                     result.append(Diagnostic(
-                        file: DisplayPath(displayRoot).appending("\(path[start].name).mustache").text, line: opening.line, column: opening.column,
+                        file: DisplayPath(builtInNames.contains(path[start].name) ? BuiltInTheme.displayRoot : displayRoot).appending("\(path[start].name).mustache").text, line: opening.line, column: opening.column,
                         message: "partials include each other without end, with no section around any include that could stop them: \(chain) → …; put the include of '\(opening.name)' inside a section that ends, such as {{#children}} … {{/children}}"))
                 case nil:
                     marks[target] = .onPath
@@ -69,7 +69,7 @@ public enum TemplateLint {
     public static func diagnostics(for templates: TemplateSet) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for (template, text) in templates.sources.sorted(by: { $0.key < $1.key }) {
-            let file = DisplayPath(templates.displayRoot).appending("\(template).mustache").text
+            let file = templates.displayPath(of: template)
             var reported: Set<String> = []
             var reportedTransforms: Set<String> = []
             for partial in partials(in: text) where !partial.isDynamic && templates.sources[partial.name] == nil {

@@ -21,10 +21,10 @@ extension TemplateSet {
 
     /// The error for a render that passed a limit.
     func diagnostic(for problem: RenderGuard.Problem, limits: RenderGuard.Limits, page: String) -> Diagnostic {
-        func file(_ number: Int) -> String { DisplayPath(displayRoot).appending(names[number] + ".mustache").text }
+        func file(_ number: Int) -> String { displayPath(of: names[number]) }
         switch problem {
         case .tooMuch(let template):
-            return Diagnostic(file: template.map(file) ?? DisplayPath(displayRoot).appending(Self.layoutName + ".mustache").text,
+            return Diagnostic(file: template.map(file) ?? displayPath(of: Self.layoutName),
                               message: "rendering \(page) took more than \(limits.lookups) steps of looking up values and was stopped: a section probably repeats a list inside itself, such as {{#sidebar}} inside {{#sidebar}}, or sections nest very deeply")
         case .tooDeep(let chain):
             // The first template that comes round again starts the loop; name the chain up to there.

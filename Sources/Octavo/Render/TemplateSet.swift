@@ -14,8 +14,12 @@ public struct TemplateSet: Sendable {
     public let sources: [String: String]
     /// The templates folder as given, for diagnostics.
     public let displayRoot: String
-    /// Files of `assets/`, as assets with output paths under `assets/`.
+    /// Files of the folder's `assets/`, as assets with output paths under `assets/`.
     public let assets: [Asset]
+    /// Files of the built-in theme's `assets/` that the folder does not replace: output path → bytes.
+    public let builtInAssets: [(path: String, bytes: [UInt8])]
+    /// The names of the templates that come from the built-in theme, not from the folder.
+    public let builtInNames: Set<String>
     /// Ids that every page has besides its headings': the literal `id="…"` values of the templates
     /// (`<main id="content">`) and `title`, the id of the `<h1>` made for a page without a heading.
     /// Headings never get these (see ``HeadingIDGenerator/init(reserving:)``).
@@ -45,6 +49,12 @@ public struct TemplateSet: Sendable {
     /// Whether the set has a template of this name.
     public func has(_ name: String) -> Bool { sources[name] != nil }
 
+    /// How diagnostics name a template's file: `Templates/partials/header.mustache`, or
+    /// `<built-in>/partials/header.mustache` when the built-in theme provides it.
+    public func displayPath(of name: String) -> String {
+        DisplayPath(builtInNames.contains(name) ? BuiltInTheme.displayRoot : displayRoot).appending(name + ".mustache").text
+    }
+
     /// Loads every template of a folder.
     ///
     /// - Parameters:
@@ -52,14 +62,22 @@ public struct TemplateSet: Sendable {
     ///   - displayRoot: How to name the folder in diagnostics.
     ///   - boundary: Where symbolic links in the folder may lead; by default the site's root found
     ///     from the templates folder itself (``LinkBoundary/init(content:allowsOutside:)``).
+    ///   - builtIn: Whether the built-in theme (``BuiltInTheme``) provides every template and asset
+    ///     the folder lacks; the folder may then be missing altogether.
     /// - Throws: ``BuildError`` when the folder or `layout.mustache` is missing, a template
     ///   does not parse (with its line and column), nests sections more than
     ///   ``maxSectionDepth`` deep, starts a loop of partials that never ends, or
     ///   ``FolderWalker`` refuses an entry.
-    public init(root: URL, displayRoot: String, boundary: LinkBoundary? = nil) throws {
+    public init(root: URL, displayRoot: String, boundary: LinkBoundary? = nil, builtIn: Bool = false) throws {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw BuildError(file: displayRoot, "templates folder does not exist: create it or pass --templates DIR")
+        let exists = FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder)
+        if builtIn, !exists {
+            try self.init(sources: [:], displayRoot: displayRoot, builtIn: true)
+            return
+        }
+        guard exists, isFolder.boolValue else {
+            throw BuildError(file: displayRoot, exists ? "is not a folder: the templates folder holds layout.mustache, partials/ and assets/"
+                             : "templates folder does not exist: create it or pass --templates DIR")
         }
         var sources: [String: String] = [:]
         var assets: [Asset] = []
@@ -81,7 +99,7 @@ public struct TemplateSet: Sendable {
             }
             sources[name] = try SourceFile.decode([UInt8](data), file: display)
         }
-        try self.init(sources: sources, displayRoot: displayRoot, assets: assets, diagnostics: listing.diagnostics)
+        try self.init(sources: sources, displayRoot: displayRoot, assets: assets, diagnostics: listing.diagnostics, builtIn: builtIn)
     }
 
     /// Parses templates given as text (for tests and fuzzing, and by ``init(root:displayRoot:)``).
@@ -91,8 +109,29 @@ public struct TemplateSet: Sendable {
     ///   - displayRoot: How to name the templates folder in diagnostics.
     ///   - assets: The folder's `assets/` files.
     ///   - diagnostics: What walking the folder found (warnings about names).
-    /// - Throws: ``BuildError`` as ``init(root:displayRoot:boundary:)``.
-    init(sources: [String: String], displayRoot: String, assets: [Asset] = [], diagnostics: [Diagnostic] = []) throws {
+    ///   - builtIn: Whether the built-in theme provides the templates and assets `sources` and
+    ///     `assets` lack.
+    ///   - builtInNames: Names of `sources` that came from the built-in theme already (a set
+    ///     rebuilt with more templates, as ``EpubBook`` does).
+    /// - Throws: ``BuildError`` as ``init(root:displayRoot:boundary:builtIn:)``.
+    init(sources given: [String: String], displayRoot: String, assets: [Asset] = [], diagnostics: [Diagnostic] = [],
+         builtIn: Bool = false, builtInNames: Set<String> = [], builtInAssets: [(path: String, bytes: [UInt8])] = []) throws {
+        var sources = given
+        var fromTheme = builtInNames
+        var themeAssets = builtInAssets
+        if builtIn {
+            for (name, text) in BuiltInTheme.templateSources where sources[name] == nil {
+                sources[name] = text
+                fromTheme.insert(name)
+            }
+            let own = Set(assets.map(\.path))
+            themeAssets = BuiltInTheme.assetFiles.filter { !own.contains($0.path) }
+        }
+        self.builtInNames = fromTheme
+        self.builtInAssets = themeAssets
+        func display(_ name: String) -> String {
+            DisplayPath(fromTheme.contains(name) ? BuiltInTheme.displayRoot : displayRoot).appending(name + ".mustache").text
+        }
         guard sources[Self.layoutName] != nil else {
             throw BuildError(file: DisplayPath(displayRoot).appending(Self.layoutName + ".mustache").text, "template is missing: every page is rendered with it")
         }
@@ -101,7 +140,7 @@ public struct TemplateSet: Sendable {
         for name in names {
             let structure = TemplateLint.structure(of: sources[name] ?? "")
             if structure.depth > Self.maxSectionDepth {
-                throw BuildError(file: DisplayPath(displayRoot).appending(name + ".mustache").text,
+                throw BuildError(file: display(name),
                                  "template nests sections more than \(Self.maxSectionDepth) deep: no page needs that many; move the inner part into a partial")
             }
             structures.append(structure)
@@ -114,7 +153,7 @@ public struct TemplateSet: Sendable {
         let prefix = "octavo-" + String(UInt64.random(in: 1...UInt64.max), radix: 36)
         var library = MustacheLibrary()
         for (number, name) in names.enumerated() {
-            let display = DisplayPath(displayRoot).appending(name + ".mustache").text
+            let display = display(name)
             do {
                 library.register(try MustacheTemplate(string: sources[name] ?? ""), named: Self.internalName(number))
                 library.register(try MustacheTemplate(string: RenderGuard.wrapper(for: number, prefix: prefix)), named: name)
@@ -122,7 +161,7 @@ public struct TemplateSet: Sendable {
                 throw BuildError([TemplateSyntaxError.diagnostic(for: error, text: sources[name] ?? "", file: display)])
             }
         }
-        let endless = TemplateLint.endlessInclusions(in: sources, displayRoot: displayRoot)
+        let endless = TemplateLint.endlessInclusions(in: sources, displayRoot: displayRoot, builtInNames: fromTheme)
         if !endless.isEmpty { throw BuildError(endless) }
         self.library = library
         self.sources = sources

@@ -1,0 +1,26 @@
+import Foundation
+import Octavo
+
+extension SiteOptions {
+    /// Makes the site's root the current folder when run inside a site (`cd Content && octavo
+    /// build`), the way git finds `.git`: only when neither `--content` nor `--templates` is given
+    /// and the current folder has no content folder of its own.
+    ///
+    /// - Parameter paths: Other paths as given on the command line (`--output`, `--bundle`); each
+    ///   relative one is rewritten to name the same place from the root.
+    /// - Returns: The line that says which root is used (`Using the site in ..`), or `nil` when
+    ///   the current folder is the root or none was found (the build then names what is missing).
+    mutating func enterSiteRoot(paths: inout [String?]) -> String? {
+        guard givenContent == nil, givenTemplates == nil else { return nil }
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+        guard let found = SiteRoot.find(from: here), found.root.path != here.path || found.content != SiteRoot.contentName else { return nil }
+        paths = paths.map { given in
+            guard let given, !given.hasPrefix("/") else { return given }
+            return SiteRoot.relativePath(from: found.root, to: here.appendingPathComponent(given))
+        }
+        guard FileManager.default.changeCurrentDirectoryPath(found.root.path) else { return nil }
+        givenContent = found.content
+        let shown = SiteRoot.relativePath(from: here, to: found.root)
+        return "Using the site in \(shown) (\(found.content)/ is there)"
+    }
+}

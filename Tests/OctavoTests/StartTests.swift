@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import Octavo
+
+@Suite("Start: octavo init, the starter site, and finding the site's root", .serialized)
+struct StartTests {
+    @Test func initThenBuildGivesASiteThatPassesStrictCheckWithoutTemplates() throws {
+        let folder = try TemporaryFolder()
+        let started = try runOctavo(["init"], in: folder.url)
+        #expect(started.status == 0, "\(started.stderr)")
+        #expect(started.stdout.contains("  octavo serve") && started.stdout.contains("  octavo build"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Templates").path))
+        #expect(try folder.read(".gitignore").contains("Output/"))
+        #expect(try folder.read(".github/workflows/docs.yml").contains("uses: \(StarterSite.action)"))
+
+        let built = try runOctavo(["build"], in: folder.url)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stdout.hasPrefix("Built 4 pages"))
+        let checked = try runOctavo(["check", "--strict"], in: folder.url)
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
+        #expect(checked.stderr.contains("0 errors, 0 warnings"))
+        #expect(try folder.read("Output/guide/writing-pages/index.html").contains("<time datetime=\"2026-01-15\">"))
+
+        // From inside the content folder, the site's root is found above it.
+        let inside = try runOctavo(["build"], in: folder.url.appendingPathComponent("Content/guide"))
+        #expect(inside.status == 0, "\(inside.stderr)")
+        #expect(inside.stdout.hasPrefix("Using the site in ../.. (Content/ is there)\nBuilt 4 pages (12 files, 0 written, 12 unchanged"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Content/guide/Output").path))
+    }
+
+    @Test func initRefusesAFolderThatIsNotEmptyAndNeverOverwrites() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["Content/index.md": "# Mine\n"])
+        let refused = try runOctavo(["init"], in: folder.url)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains(".: error: is not empty (it holds Content): name a new folder"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Content/site.yml").path))
+
+        let outcome = try StarterSite.write(to: folder.url, display: ".", force: true)
+        #expect(outcome.kept == ["Content/index.md"])
+        #expect(outcome.written.count == StarterSite.files.count - 1)
+        #expect(try folder.read("Content/index.md") == "# Mine\n")
+    }
+
+    @Test func aTemplatesFolderThatIsNamedMustExist() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        let result = try runOctavo(["build", "--templates", "Theme"], in: folder.url)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("templates folder 'Theme' does not exist: create it (octavo theme export Theme writes the built-in theme there to edit), or leave out --templates to use the built-in theme"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
+    }
+
+    @Test func theRootIsFoundFromAnyFolderInsideTheSite() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["Content/guide/a.md": "# A\n", "Docs/site.yml": "title: T\n", "Docs/x/b.md": "# B\n"])
+        let root = folder.url.standardizedFileURL
+        #expect(SiteRoot.find(from: root).map { [$0.root.path, $0.content] } == [root.path, "Content"])
+        #expect(SiteRoot.find(from: root.appendingPathComponent("Content/guide")).map { [$0.root.path, $0.content] } == [root.path, "Content"])
+        // A folder with site.yml is a content folder, whatever its name: its parent is the root.
+        #expect(SiteRoot.find(from: root.appendingPathComponent("Docs/x"))?.content == "Docs")
+        #expect(SiteRoot.relativePath(from: root.appendingPathComponent("Content/guide"), to: root) == "../..")
+        #expect(SiteRoot.relativePath(from: root, to: root) == ".")
+    }
+}
