@@ -358,7 +358,7 @@
   }
 
   function startSearchPage() {
-    var container = document.getElementById("search-results"), index = global.OCTAVO_SEARCH_INDEX;
+    var container = document.getElementById("octavo.search-results"), index = global.OCTAVO_SEARCH_INDEX;
     if (!container) return;
     var input = field();
     if (!index) {

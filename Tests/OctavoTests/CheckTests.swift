@@ -69,11 +69,12 @@ struct CheckTests {
         #expect(try Pipeline(options: options).render().diagnostics == [])
     }
 
-    /// Links to files the build writes itself, and to the `<h1 id="title">` of a page without a heading.
+    /// Links to files the build writes itself, to the theme's ids, and to the `<h1 id="octavo.title">`
+    /// of a page without a heading.
     @Test func linksToFilesTheBuildWritesAndToTheTitleAreAccepted() throws {
         let diagnostics = try check([
-            "index.md": "---\ntitle: Home\n---\nSee [s](search.html), [p](print.html), [c](assets/style.css), [t](#title) and [m](#content).\n\n[a](a.md)\n",
-            "a.md": "---\ntitle: A\n---\nBack to [search](search.html#search-results) and [home](index.md#title).\n",
+            "index.md": "---\ntitle: Home\n---\nSee [s](search.html), [p](print.html), [c](assets/style.css), [t](#octavo.title) and [m](#octavo.content).\n\n[a](a.md)\n",
+            "a.md": "---\ntitle: A\n---\nBack to [search](search.html#octavo.search-results) and [home](index.md#octavo.title).\n",
         ])
         #expect(diagnostics == [])
     }
@@ -96,7 +97,7 @@ struct CheckTests {
             """], under: "T")
         let diagnostics = try check(["index.md": "# Home\n\n[g](#ghost) [a](a.md)\n", "a.md": "# A\n"], templates: templates)
         #expect(diagnostics.map(\.description) == [
-            "Content/index.md:1: error: page 'index.html' links to '#ghost', but 'index.html' has no id 'ghost'",
+            "Content/index.md:3:1: error: page 'index.html' links to '#ghost', but 'index.html' has no id 'ghost'",
             "Templates/layout.mustache:2:4: error: page 'index.html' links to '../index.html', which climbs above the site's root (and 1 other link): remove a '../' (after {{site.root}}, none is needed)",
         ])
     }
@@ -151,7 +152,7 @@ struct CheckTests {
         let messages = diagnostics.map(\.description)
         #expect(messages.contains("Content/index.md:3:1: warning: front matter key 'colour' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight)"))
         #expect(messages.contains("Content/index.md:8:1: warning: heading level 4 skips level 3: use ###"))
-        #expect(messages.contains("Content/lonely.md:1: warning: no link leads to page 'lonely/index.html' from the home page"))
+        #expect(messages.contains("Content/lonely.md:1:1: warning: no link leads to page 'lonely/index.html' from the home page"))
     }
 
     @Test func gfmWarningsNameTheFileLineAndColumnAndFootnotesDoNotFailTheBuild() throws {

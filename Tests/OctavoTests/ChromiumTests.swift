@@ -17,9 +17,9 @@ struct ChromiumTests {
         return output
     }
 
-    /// The `#search-results` element's HTML.
+    /// The `#octavo.search-results` element's HTML.
     static func results(in dom: String) throws -> String {
-        let start = try #require(dom.range(of: "<div id=\"search-results\""), "no #search-results in \(dom.prefix(2000))")
+        let start = try #require(dom.range(of: "<div id=\"octavo.search-results\""), "no #octavo.search-results in \(dom.prefix(2000))")
         let end = try #require(dom.range(of: "</div>", range: start.upperBound..<dom.endIndex))
         return String(dom[start.lowerBound..<end.upperBound])
     }
@@ -57,9 +57,9 @@ struct ChromiumTests {
         defer { withExtendedLifetime(folder) {} }
         let page = site.appendingPathComponent("iii/3/index.html")
         let served = try String(contentsOf: page, encoding: .utf8)
-        #expect(served.contains("class=\"cite-copy\" data-copy=\"cite-text\" hidden>"))
+        #expect(served.contains("class=\"cite-copy\" data-copy=\"octavo.cite-text\" hidden>"))
         let dom = try Self.dumpDOM(page)
-        #expect(dom.contains("class=\"cite-copy\" data-copy=\"cite-text\">Copy citation</button>"), "\(dom.prefix(3000))")
+        #expect(dom.contains("class=\"cite-copy\" data-copy=\"octavo.cite-text\">Copy citation</button>"), "\(dom.prefix(3000))")
         #expect(dom.contains("Global Security Initiative Concept Paper, III.3 “The risk of nuclear war”."))
     }
 

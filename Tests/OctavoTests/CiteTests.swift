@@ -62,9 +62,9 @@ struct CiteTests {
     @Test func partPagesShowACitationLineWithDownloads() throws {
         let folder = try build(baseURL: "https://example.org/docs/")
         let part = try folder.read("Output/paper/ii/index.html")
-        #expect(part.contains("<p id=\"cite-text\" class=\"cite-text\">Ministry of Examples. The Paper, II “Second”. Example Press, 2023-02-21. EX-2023-1. https://example.org/docs/paper/ii/</p>"))
+        #expect(part.contains("<p id=\"octavo.cite-text\" class=\"cite-text\">Ministry of Examples. The Paper, II “Second”. Example Press, 2023-02-21. EX-2023-1. https://example.org/docs/paper/ii/</p>"))
         #expect(part.contains("<a href=\"cite.bib\" download>BibTeX</a> · <a href=\"cite.ris\" download>RIS</a>"))
-        #expect(part.contains("<button type=\"button\" class=\"cite-copy\" data-copy=\"cite-text\" hidden>"))
+        #expect(part.contains("<button type=\"button\" class=\"cite-copy\" data-copy=\"octavo.cite-text\" hidden>"))
         #expect(try folder.read("Output/paper/i/cite.bib") == """
             @misc{paper-i,
               title = {{I Background \\& aims}},

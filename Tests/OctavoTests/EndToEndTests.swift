@@ -65,7 +65,7 @@ struct EndToEndTests {
     @Test func homeListsEveryPartAndItemNumbered() throws {
         let (_, files) = try Self.buildReal()
         let home = String(decoding: files["index.html"] ?? Data(), as: UTF8.self)
-        #expect(home.contains("<h1 id=\"title\">Global Security Initiative Concept Paper"))
+        #expect(home.contains("<h1 id=\"octavo.title\">Global Security Initiative Concept Paper"))
         let toc = home.components(separatedBy: "<nav class=\"toc\"").last ?? ""
         for part in ["i", "ii", "iii", "iv"] { #expect(toc.contains("href=\"\(part)/index.html\"")) }
         #expect(toc.contains("href=\"iii/20/index.html\"><span class=\"number\">20.</span>"))

@@ -309,6 +309,38 @@ struct NumberReferenceTests {
     }
 }
 
+@Suite("Link: other tools' conventions")
+struct OtherToolsLinkTests {
+    /// Links written for Zola (`@/…`) and DocC (`doc:`) are errors that say what to write instead;
+    /// a path missing from SUMMARY.md is an error at its place in that file.
+    @Test func linksOtherToolsFollowAreErrorsWithWhatToWrite() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n[z](@/guide/intro.md) and [d](doc:Getting-Started)\n",
+                          "SUMMARY.md": "# Summary\n\n- [Home](index.md)\n- [Gone](gone.md)\n"], under: "Content")
+        let diagnostics = try Pipeline(options: options(in: folder)).render().diagnostics.filter { $0.severity == .error }
+        #expect(diagnostics.map(\.description) == [
+            "Content/SUMMARY.md:4:3: error: link target 'gone.md' does not exist: fix the path in SUMMARY.md (it is relative to the content folder)",
+            "Content/index.md:3:1: error: link target '@/guide/intro.md' is Zola's internal link form, which a browser cannot follow: write '/guide/intro.md' (a path from the content folder)",
+            "Content/index.md:3:27: error: link target 'doc:Getting-Started' is a DocC link, which a browser cannot follow: link to the article's Markdown file instead, like [text](Getting-Started.md)",
+        ])
+    }
+
+    /// `broken_links: warn` publishes a site with a broken link, as a warning; `--strict` still fails.
+    @Test func brokenLinksWarnPublishesButStrictFails() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["site.yml": "broken_links: warn\n", "index.md": "# Home\n\n[x](missing.md)\n"], under: "Content")
+        let report = try Pipeline(options: options(in: folder)).build()
+        #expect(report.diagnostics.map(\.description).contains("Content/index.md:3:1: warning: link target 'missing.md' does not exist"))
+        #expect(try folder.read("Output/index.html").contains("href=\"missing.md\""))
+        let before = folder.snapshot("Output")
+        let strict = #expect(throws: BuildError.self) { try Pipeline(options: options(in: folder, strict: true)).build() }
+        #expect(strict?.diagnostics.map(\.description) == ["Content/index.md:3:1: warning: link target 'missing.md' does not exist"])
+        #expect(folder.snapshot("Output") == before)
+        let wrong = #expect(throws: BuildError.self) { try SiteConfig(yaml: "broken_links: maybe\n", file: "Content/site.yml") }
+        #expect(wrong?.description == "Content/site.yml:1: error: 'broken_links' must be error or warn")
+    }
+}
+
 @Suite("Link: number references in the real document")
 struct RealDocumentReferenceTests {
     /// The real Content with `line` appended to the document, rendered in memory.
@@ -362,12 +394,12 @@ struct LinkLabelTests {
 
 @Suite("Link: drafts")
 struct DraftLinkTests {
-    func site(_ mode: DraftMode, in folder: TemporaryFolder) throws -> SiteBuilder.Result {
+    func site(_ mode: DraftMode, in folder: TemporaryFolder) throws -> Pipeline.Result {
         try folder.write(["index.md": "# Home\n\nSee [the plan](plan.md).\n",
                           "plan.md": "---\ndraft: true\n---\n# Plan\n\nBack [home](index.md), and [nowhere](missing.md).\n"], under: "Content")
         var options = options(in: folder)
         options.drafts = mode
-        return try SiteBuilder(options: options).render()
+        return try Pipeline(options: options).render()
     }
 
     @Test func aDraftIsLeftOutAndALinkToItIsAnErrorAtTheLink() throws {

@@ -21,6 +21,43 @@ struct LoadTests {
         #expect(crlf.body == "line one\nline two\nthree")
     }
 
+    /// Hugo and Zola write front matter in TOML between `+++` lines: the same keys are read,
+    /// dates may be TOML dates, other keys and tables are reported as unread with their lines.
+    @Test func tomlFrontMatterBetweenPlusLinesIsRead() throws {
+        let file = try SourceFile(bytes: Array("+++\ntitle = \"Getting started\"\nweight = 3\ndate = 2023-02-21\nsplit = [1, 2]\ntemplate = \"page.html\"\n\n[extra]\nnote = \"x\"\n+++\n# Hello\n".utf8),
+                                  path: "a.md", displayPath: "Content/a.md")
+        #expect(file.frontMatter.title == "Getting started")
+        #expect(file.frontMatter.weight == 3)
+        #expect(file.frontMatter.date == "2023-02-21")
+        #expect(file.frontMatter.split == [1, 2])
+        #expect(file.frontMatter.unreadKeys.map(\.key) == ["template", "extra"])
+        #expect(file.frontMatter.unreadKeys.map(\.line) == [6, 8])
+        #expect(file.body == "# Hello\n")
+        #expect(file.bodyFirstLine == 11)
+        // Zola accepts blank lines before the opening `+++`; lines still count from the file's top.
+        let late = try SourceFile(bytes: Array("\n\n+++\ntitle = \"Late\"\ndate = 2023-07-27T22:20:55-07:00\n+++\nText\n".utf8), path: "b.md", displayPath: "Content/b.md")
+        #expect(late.frontMatter.title == "Late")
+        #expect(late.frontMatter.date == "2023-07-27")
+        #expect(late.body == "Text\n" && late.bodyFirstLine == 7)
+        let error = #expect(throws: BuildError.self) {
+            try SourceFile(bytes: Array("\n+++\ntitle = \"Late\"\nweight = \"x\"\n+++\n".utf8), path: "b.md", displayPath: "Content/b.md")
+        }
+        #expect(error?.diagnostics.first?.line == 4)
+    }
+
+    @Test(arguments: [
+        ("+++\ntitle = \"x\"\nweight = \"many\"\n+++\n", "Content/a.md:3:1: error: front matter 'weight' must be a whole number, like weight = 3"),
+        ("+++\ntitle = \"x\"\ntitle = \"y\"\n+++\n", "Content/a.md:3:"),
+        ("+++\ntitle = \"x\"\n# body\n", "Content/a.md:1: error: front matter is not closed: add a line '+++' after it"),
+        ("+++\nweight = 1\ntitle = [1\n+++\n", "Content/a.md:3:"),
+    ])
+    func badTOMLFrontMatterNamesFileAndLine(text: String, expected: String) {
+        let error = #expect(throws: BuildError.self) {
+            try SourceFile(bytes: Array(text.utf8), path: "a.md", displayPath: "Content/a.md")
+        }
+        #expect(error?.description.hasPrefix(expected) == true, "\(error?.description ?? "no error")")
+    }
+
     @Test func fileWithoutFrontMatterIsAllBody() throws {
         let file = try SourceFile(bytes: Array("Just text\n".utf8), path: "a.md", displayPath: "a.md")
         #expect(file.frontMatter == FrontMatter())
@@ -271,7 +308,7 @@ struct LoadTests {
             ("favicon: ../icon.png\n", "Content/site.yml:1: error: 'favicon' must be the path of a file in the content folder, such as icon.png"),
             ("edit_url: github.com/o/r\n", "Content/site.yml:1: error: 'edit_url' must start with https:// or http://"),
             ("markdown: github\n", "Content/site.yml:1: error: 'markdown' must be gfm (GitHub-flavoured, the default) or commonmark"),
-            ("langauge: fr\n", "Content/site.yml:1: error: unknown setting 'langauge' (known: title, unsafe, markdown, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub)"),
+            ("langauge: fr\n", "Content/site.yml:1: error: unknown setting 'langauge' (known: title, unsafe, markdown, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub, broken_links)"),
         ]
         for (yaml, message) in cases {
             #expect(throws: BuildError.self) { try SiteConfig(yaml: yaml, file: "Content/site.yml") }

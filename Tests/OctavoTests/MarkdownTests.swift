@@ -17,6 +17,76 @@ struct MarkdownTests {
         #expect(HeadingIDGenerator.slug(text) == expected)
     }
 
+    /// GitHub's ids (github-slugger's rule, computed with its expression over Node's Unicode
+    /// tables): emoji, variation selectors, zero-width joiners, combining marks, `_` and other
+    /// punctuation, other numbers, non-Latin scripts. A decomposed heading gets the NFC form.
+    @Test(arguments: [
+        ("⚙\u{FE0F} Configuration", "\u{FE0F}-configuration"),
+        ("Search", "search"),
+        ("Toc", "toc"),
+        ("🚀 Getting Started", "-getting-started"),
+        ("👨\u{200D}👩\u{200D}👧 Family emoji", "-family-emoji"),
+        ("👍\u{1F3FD} Skin tone", "-skin-tone"),
+        ("🏳\u{FE0F}\u{200D}🌈 Flag", "\u{FE0F}-flag"),
+        ("I ♥ unicode", "i--unicode"),
+        ("😄 - an emoji", "---an-emoji"),
+        (":smile: - a gemoji", "smile---a-gemoji"),
+        ("Café", "café"),
+        ("Cafe\u{301} decomposed", "café-decomposed"),
+        ("Ω Ohm and Ω omega", "ω-ohm-and-ω-omega"),
+        ("ΟΔΟΣ ΣΟΦΊΑΣ", "οδος-σοφίας"),
+        ("Ελληνικά", "ελληνικά"),
+        ("Привет мир", "привет-мир"),
+        ("你好，世界", "你好世界"),
+        ("日本語のテキスト", "日本語のテキスト"),
+        ("한국어 제목", "한국어-제목"),
+        ("العربية", "العربية"),
+        ("עברית", "עברית"),
+        ("हिन्दी भाषा", "हिन्दी-भाषा"),
+        ("ภาษาไทย", "ภาษาไทย"),
+        ("snake_case_name", "snake_case_name"),
+        ("__init__", "__init__"),
+        ("exchange.bind_headers(exchange, routing [, bindCallback])", "exchangebind_headersexchange-routing--bindcallback"),
+        ("heading with a period.txt", "heading-with-a-periodtxt"),
+        ("C++ & C#", "c--c"),
+        ("What's new?", "whats-new"),
+        ("apostrophe’s should be trimmed", "apostrophes-should-be-trimmed"),
+        ("em—dash and en–dash", "emdash-and-endash"),
+        ("foo -- bar", "foo----bar"),
+        ("  leading spaces", "--leading-spaces"),
+        ("Trailing spaces  ", "trailing-spaces--"),
+        ("Tabs\u{9}inside", "tabsinside"),
+        ("1. Numbered", "1-numbered"),
+        ("Version 2.0.1", "version-201"),
+        ("x² + y² = z²", "x--y--z"),
+        ("① circled one", "-circled-one"),
+        ("Ⓐ circled letter", "ⓐ-circled-letter"),
+        ("Ⅻ roman twelve", "ⅻ-roman-twelve"),
+        ("non‿breaking‿tie", "non‿breaking‿tie"),
+        ("“Quoted” «text»", "quoted-text"),
+        ("<html> tags", "html-tags"),
+        ("[link] text", "link-text"),
+        ("100% done!", "100-done"),
+        ("$HOME and ~/path", "home-and-path"),
+        ("@mentions #hashtags", "mentions-hashtags"),
+        ("café\u{200B}zero width space", "cafézero-width-space"),
+        ("İstanbul", "i\u{307}stanbul"),
+        ("ǅ titlecase", "ǆ-titlecase"),
+        ("ß Straße", "ß-straße"),
+        ("Ǆ", "ǆ"),
+    ])
+    func slugIsGitHubs(text: String, expected: String) {
+        #expect(HeadingIDGenerator.slug(text).unicodeScalars.elementsEqual(expected.unicodeScalars),
+                "\(text.debugDescription) → \(HeadingIDGenerator.slug(text).debugDescription)")
+    }
+
+    /// github-slugger's own sequence of repeats: a later heading never takes an id given earlier.
+    @Test func repeatsNumberAsGitHubDoes() {
+        var ids = HeadingIDGenerator()
+        let given = ["echo", "echo", "echo 1", "echo-1", "echo", "foxtrot-1", "foxtrot", "foxtrot"].map { ids.id(for: $0) }
+        #expect(given == ["echo", "echo-1", "echo-1-1", "echo-1-2", "echo-2", "foxtrot-1", "foxtrot", "foxtrot-2"])
+    }
+
     @Test func repeatedAndEmptyHeadingsGetUniqueNonEmptyIds() {
         let document = parse("# Intro\n\n# Intro\n\n# Intro\n\n# !!!\n\n#\n")
         #expect(document.blocks.compactMap(\.id) == ["intro", "intro-1", "intro-2", "section", "section-1"])

@@ -91,7 +91,79 @@ struct OutlineTests {
         let site = try outline(["index.md": "# Home\n", "notes/one.md": "# One\n"])
         #expect(site.pages.map(\.path) == ["index.html", "notes/index.html", "notes/one/index.html"])
         #expect(site.pages[1].document == nil)
-        #expect(site.pages[1].title == "notes")
+        #expect(site.pages[1].title == "Notes")
+    }
+
+    /// Without `weight`, pages follow their titles in natural order (`2` before `10`, letter case
+    /// ignored), not their file names; folders by their page's title or readable name.
+    @Test func pagesWithoutWeightAreInNaturalOrderOfTitles() throws {
+        let site = try outline([
+            "index.md": "# Home\n",
+            "z-first.md": "# Alpha\n",
+            "a.md": "# step 10\n",
+            "b.md": "# Step 2\n",
+            "c.md": "---\nweight: 1\n---\n# Zulu\n",
+            "getting-started/x.md": "# X\n",
+            "more_reading/_index.md": "+++\ntitle = \"Beta\"\n+++\nText.\n",
+        ])
+        #expect(site.pages.map(\.title) == ["Home", "Zulu", "Alpha", "Beta", "Getting started", "X", "Step 2", "step 10"])
+        #expect(site.pages.map(\.path).contains("more_reading/index.html"))
+        #expect(NaturalOrder.precedes("Chapter 9", "chapter 10") && !NaturalOrder.precedes("b", "A") && NaturalOrder.precedes("a02", "a2"))
+    }
+
+    /// `_index.md` (Hugo, Zola) is its folder's page; an index without a heading or title takes the
+    /// folder's name made readable.
+    @Test func underscoreIndexIsTheFoldersPageAndNamesFallBackToTheFolder() throws {
+        let site = try outline([
+            "index.md": "# Home\n\n[a](guide/_index.md) [b](guide/index.html) [c](guide/) [d](api-reference/index.html)\n",
+            "guide/_index.md": "Text without a heading.\n",
+            "guide/page.md": "# Page\n\n[up](../guide/index.html) [home](../index.html)\n",
+            "api-reference/README.md": "No heading either.\n",
+        ])
+        #expect(site.pages.map(\.path) == ["index.html", "api-reference/index.html", "guide/index.html", "guide/page/index.html"])
+        #expect(site.pages.map(\.title) == ["Home", "Api reference", "Guide", "Page"])
+        let resolution = LinkResolver().resolve(site)
+        #expect(resolution.diagnostics == [])
+        let targets = resolution.targets.flatMap { $0 }.map { target -> String in
+            guard case .page(let page, _) = target else { return "\(target)" }
+            return site.pages[page].path
+        }
+        #expect(targets == ["guide/index.html", "guide/index.html", "guide/index.html", "api-reference/index.html", "guide/index.html", "index.html"])
+    }
+
+    /// mdBook's `SUMMARY.md` sets the reading order and the tree (nesting by indentation, prefix
+    /// chapters at the top level, drafts skipped); files it does not list come after.
+    @Test func summaryGivesTheReadingOrderAndTree() throws {
+        let summary = SummaryEntry.entries(of: parse("""
+            # Summary
+
+            [Introduction](README.md)
+
+            # User guide
+
+            - [Install](guide/install.md)
+                - [From source](guide/source.md)
+            - [Draft]()
+            - [Reference](reference/README.md)
+              - [Config](reference/config.md) and [not this](guide/install.md)
+
+            ---
+
+            [Contributors](misc/contributors.md)
+
+            """))
+        #expect(summary.map(\.path) == ["README.md", "guide/install.md", "guide/source.md", "reference/README.md", "reference/config.md", "misc/contributors.md"])
+        let files = ["README.md": "# Intro\n", "guide/install.md": "# Install\n", "guide/source.md": "# From source\n",
+                     "reference/README.md": "# Reference\n", "reference/config.md": "# Config\n", "misc/contributors.md": "# Contributors\n",
+                     "guide/unlisted.md": "# Unlisted\n"]
+        let inputs = try files.sorted { $0.key < $1.key }.map { path, text in
+            let source = try SourceFile(bytes: Array(text.utf8), path: path, displayPath: "Content/" + path)
+            return Outliner.Input(source: source, markdown: parse(source.body))
+        }
+        let site = try Outliner().outline(inputs, assets: [], summary: summary)
+        #expect(site.pages.map(\.path) == ["index.html", "guide/install/index.html", "guide/source/index.html", "reference/index.html",
+                                           "reference/config/index.html", "misc/contributors/index.html", "guide/index.html", "guide/unlisted/index.html"])
+        #expect(site.pages.map { $0.parent ?? -1 } == [-1, 0, 1, 0, 3, 0, 0, 6])
     }
 
     /// `index.md` in any letter case is its folder's page; without one, `README.md` (any case) is,

@@ -265,7 +265,7 @@ struct HeadingLevelTests {
                                "404.md": "# Lost\n\nTry [the first page](a.md) or [home](index.md) or [deep](a.md?view=full#caf%C3%A9), or [](a.md).\n"],
                               baseURL: "https://example.org/docs/")
         let custom = try #require(files["404.html"])
-        #expect(custom.contains("<h1 id=\"title\">Lost"))
+        #expect(custom.contains("<h1 id=\"octavo.title\">Lost"))
         #expect(custom.contains("<a href=\"https://example.org/docs/a/index.html\">the first page</a>"))
         #expect(custom.contains("<a href=\"https://example.org/docs/a/index.html?view=full#caf%C3%A9\">deep</a>"), "\(custom)")
         #expect(custom.contains("or <a href=\"https://example.org/docs/a/index.html\">A</a>."), "a link without text gets the page's title")

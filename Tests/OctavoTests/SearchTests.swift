@@ -132,7 +132,7 @@ struct SearchTests {
         }
         let page = String(decoding: files["search.html"] ?? Data(), as: UTF8.self)
         #expect(page.contains("<script src=\"search-index.js\""))
-        #expect(page.contains("id=\"search-results\""))
+        #expect(page.contains("id=\"octavo.search-results\""))
         let script = String(decoding: files["assets/search.js"] ?? Data(), as: UTF8.self)
         for forbidden in ["fetch(", "XMLHttpRequest", "http://", "https://", "import("] {
             #expect(!script.contains(forbidden), "search.js uses \(forbidden)")

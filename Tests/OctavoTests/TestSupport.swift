@@ -254,3 +254,14 @@ func scheme(of href: String) -> String? {
     }
     return nil
 }
+
+extension MarkdownBlock {
+    /// The block's HTML as the site writes it without paragraph anchors, internal link `n` written
+    /// as `octavo-link:n` and labels left empty: the parser's tests read the parse stage's output.
+    var html: String {
+        var writer = BlockHTML()
+        writer.link = { "octavo-link:\($0)" }
+        writer.label = { _ in "" }
+        return writer.html(of: [self], paragraphIDs: [nil])
+    }
+}

@@ -25,12 +25,12 @@ struct ThemeTests {
         #expect(disk.count >= 20)
     }
 
-    func build(_ templates: [String: String]?, in folder: TemporaryFolder) throws -> SiteBuilder.Report {
+    func build(_ templates: [String: String]?, in folder: TemporaryFolder) throws -> Pipeline.Report {
         try folder.write(["index.md": "# Home\n\nText.\n"], under: "Content")
         if let templates { try folder.write(templates, under: "Templates") }
         var options = options(in: folder, templates: folder.url.appendingPathComponent("Templates"))
         options.builtInTheme = true
-        return try SiteBuilder(options: options).build()
+        return try Pipeline(options: options).build()
     }
 
     @Test func withoutATemplatesFolderTheBuiltInThemeRendersEverything() throws {
@@ -39,7 +39,7 @@ struct ThemeTests {
         #expect(report.diagnostics.filter { $0.severity != .note }.isEmpty)
         let style = BuiltInTheme.allFiles.first { $0.path == "assets/style.css" }
         #expect(try Data(contentsOf: folder.url.appendingPathComponent("Output/assets/style.css")) == style.map { Data($0.bytes) })
-        #expect(try folder.read("Output/index.html").contains("<main id=\"content\">"))
+        #expect(try folder.read("Output/index.html").contains("<main id=\"octavo.content\">"))
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output/search.html").path))
     }
 
@@ -49,7 +49,7 @@ struct ThemeTests {
                        "assets/style.css": "body { color: red; }\n"], in: folder)
         let home = try folder.read("Output/index.html")
         #expect(home.contains("<header class=\"mine\">Home</header>"))
-        #expect(home.contains("<main id=\"content\">"))  // the built-in layout
+        #expect(home.contains("<main id=\"octavo.content\">"))  // the built-in layout
         #expect(try folder.read("Output/assets/style.css") == "body { color: red; }\n")
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output/assets/theme.js").path))
     }

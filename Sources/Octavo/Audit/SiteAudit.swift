@@ -18,6 +18,8 @@ public struct SiteAudit: Sendable {
     /// Where the templates write links, so that a broken one is reported at the template; without
     /// it (or when no template attribute matches) at the page's source.
     public var templates: TemplateLinkLocator?
+    /// Where the templates write ids, so that an id a page repeats is reported at the template.
+    public var templateIDs: TemplateIDLocator?
 
     /// Creates an audit.
     public init(site: Site, links: LinkResolver.Resolution, pages: [(path: String, html: String)], files: Set<String>,
@@ -61,7 +63,8 @@ public struct SiteAudit: Sendable {
             let location = self.location(ofPage: index)
             var seen: Set<String> = []
             for id in tokens[index].ids where !seen.insert(id).inserted {
-                result.append(Diagnostic(file: location.file, line: location.line, severity: .warning,
+                let place = self.location(ofID: id, onPage: index)
+                result.append(Diagnostic(file: place.file, line: place.line, column: place.column, severity: .warning,
                                          message: "page '\(page.path)' has the id '\(id)' more than once"))
             }
             let unresolved = unresolvedDestinations(ofPage: index)
@@ -133,7 +136,7 @@ public struct SiteAudit: Sendable {
         }
         for (index, page) in pages.enumerated() where !reached.contains(page.path) {
             let location = self.location(ofPage: index)
-            result.append(Diagnostic(file: location.file, line: location.line, severity: .warning,
+            result.append(Diagnostic(file: location.file, line: location.line, column: location.line.map { _ in 1 }, severity: .warning,
                                      message: "no link leads to page '\(page.path)' from the home page"))
         }
         result += skippedHeadingLevels()
@@ -171,8 +174,28 @@ public struct SiteAudit: Sendable {
         if let place = templates?.location(of: reference) {
             return Diagnostic(file: place.file, line: place.line, column: place.column, severity: .error, message: message)
         }
+        // A link of the page's own source: at its line and column.
+        if let document = site.pages[index].document,
+           let link = (site.documents[document].links + site.documents[document].externalLinks).first(where: { $0.destination == reference }) {
+            return Diagnostic(file: site.documents[document].displayPath, line: site.documents[document].bodyFirstLine + link.line - 1,
+                              column: link.column, severity: .error, message: message)
+        }
         let location = self.location(ofPage: index)
-        return Diagnostic(file: location.file, line: location.line, severity: .error, message: message)
+        return Diagnostic(file: location.file, line: location.line, column: location.line.map { _ in 1 }, severity: .error, message: message)
+    }
+
+    /// Where an id of a page was written: the heading of the page's source that has it (line,
+    /// column 1), else the template that writes it, else the page's source.
+    private func location(ofID id: String, onPage index: Int) -> (file: String, line: Int?, column: Int?) {
+        let page = site.pages[index]
+        if let document = page.document {
+            for block in (page.heading.map { [$0] } ?? []) + page.blocks + page.closing where block.id == id || block.nestedIDs.contains(id) {
+                return (site.documents[document].displayPath, site.documents[document].bodyFirstLine + block.line - 1, 1)
+            }
+        }
+        if let place = templateIDs?.location(of: id) { return (place.file, place.line, place.column) }
+        let location = self.location(ofPage: index)
+        return (location.file, location.line, location.line.map { _ in 1 })
     }
 
     private func unresolvedDestinations(ofPage index: Int) -> Set<String> {

@@ -10,7 +10,9 @@ import Foundation
 /// - `#p2`: paragraph anchor 2 of the page that holds the link; `other.md#p2`: of that file's
 ///   first page; `#III.3.p2`: of the page numbered III.3;
 /// - any other path: a file of the content folder, copied as an asset, or a folder by its page
-///   (`index.md` in any letter case, else `README.md`);
+///   (`index.md` or `_index.md` in any letter case, else `README.md`), written `folder/`,
+///   `folder/index.md` or `folder/index.html`;
+/// - `@/path.md` (Zola) and `doc:` (DocC) are errors that say what to write instead;
 /// - a `?query` after the path is kept, before the fragment, in the URL written.
 public struct LinkResolver: Sendable {
     /// Files the build writes besides pages and content assets (`search.html`, `print.html`,
@@ -79,10 +81,22 @@ public struct LinkResolver: Sendable {
                 resolved.append(target)
                 documentLabels.append(link.fillsText ? Self.label(of: target, site: site) : nil)
             }
+            for link in document.externalLinks {
+                guard let reason = Self.unfollowable(link.destination) else { continue }
+                diagnostics.append(Diagnostic(file: document.displayPath, line: document.bodyFirstLine + link.line - 1,
+                                              column: link.column, severity: .error, message: reason))
+            }
             targets.append(resolved)
             labels.append(documentLabels)
         }
         return Resolution(targets: targets, diagnostics: diagnostics, labels: labels)
+    }
+
+    /// Why a browser cannot follow a link written for another documentation tool, with what to
+    /// write instead, or `nil`: DocC's `doc:` links name symbols and articles, not pages of a site.
+    static func unfollowable(_ destination: String) -> String? {
+        guard destination.lowercased().hasPrefix("doc:") else { return nil }
+        return "link target '\(destination)' is a DocC link, which a browser cannot follow: link to the article's Markdown file instead, like [text](\(destination.dropFirst(4).split(separator: "/").last.map { $0 + ".md" } ?? "article.md"))"
     }
 
     /// For each document, the page that holds each of its links (the document's first page when
@@ -138,6 +152,10 @@ public struct LinkResolver: Sendable {
 
     private func resolve(_ destination: String, in document: Document, from page: Int, site: Site, documents: [String: Int],
                          folderPages: [String: Int], assets: Set<String>, alternatives: inout Alternatives?) -> LinkTarget {
+        // Zola's internal links (`@/blog/post.md`) start from its content folder, as `/` does here.
+        if destination.utf8.starts(with: "@/".utf8) {
+            return .unresolved("link target '\(destination)' is Zola's internal link form, which a browser cannot follow: write '\(destination.dropFirst())' (a path from the content folder)")
+        }
         var rest = destination
         var fragment: String?
         // Found by byte, not Character: `#` followed by a combining mark (`#\u{301}x`) is one Character.
@@ -161,8 +179,9 @@ public struct LinkResolver: Sendable {
         }
         if assets.contains(path) || builtFiles.contains(path) { return .file(path, fragment: fragment) }
         let folder = path.hasSuffix("/") || path.isEmpty ? path : path + "/"
-        // `index.md` in any letter case names its folder's page, whichever file that is.
-        let namesIndex = ["index.md", "index.markdown"].contains(path.lastPart.lowercased())
+        // `index.md` (or `_index.md`, or the `index.html` a page is written to) in any letter
+        // case names its folder's page, whichever file that is.
+        let namesIndex = ["index.md", "index.markdown", "_index.md", "_index.markdown", "index.html"].contains(path.lastPart.lowercased())
         let folderKey = namesIndex ? path.folderPart : String(folder.dropLast(folder.isEmpty ? 0 : 1))
         // A file, or a folder by its page (index.md or README.md); a fragment must name an anchor or number there.
         guard let index = documents[path] ?? folderPages[folderKey] else {

@@ -15,6 +15,7 @@ import Yams
 /// favicon: icon.png  # a file of the content folder
 /// edit_url: https://github.com/o/r/edit/main/Content/   # + the source path: "Edit this page"
 /// epub: book.epub    # also write an EPUB, relative to the folder that holds the content folder
+/// broken_links: warn # broken links are warnings, not errors (default error); --strict still fails
 /// ```
 public struct SiteConfig: Sendable, Equatable {
     /// The site's title, shown in every page's header; default: the home page's title.
@@ -43,6 +44,9 @@ public struct SiteConfig: Sendable, Equatable {
     /// Where to write the EPUB edition (see ``EpubBook``), as written: relative to the folder that
     /// holds the content folder; `--epub` overrides it.
     public var epub: String?
+    /// How a broken link is reported: `.error` (the default, the build fails) or `.warning`
+    /// (`broken_links: warn`, the build publishes; `--strict` still fails on it).
+    public var brokenLinkSeverity: Diagnostic.Severity = .error
 
     /// The file name, at the top of the content folder.
     public static let fileName = "site.yml"
@@ -103,6 +107,12 @@ public struct SiteConfig: Sendable, Equatable {
                 if let text = value.scalar?.string, text.hasSuffix(".epub"), !text.contains("\0") { epub = text } else {
                     problems.append(Diagnostic(file: file, line: line, message: "'epub' must be the path of a file ending in .epub, such as book.epub"))
                 }
+            case "broken_links":
+                switch value.scalar?.string {
+                case "error": brokenLinkSeverity = .error
+                case "warn", "warning": brokenLinkSeverity = .warning
+                default: problems.append(Diagnostic(file: file, line: line, message: "'broken_links' must be error or warn"))
+                }
             case "description", "author", "favicon", "edit_url":
                 guard let text = value.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
                     problems.append(Diagnostic(file: file, line: line, message: "'\(key.string ?? "")' must be text"))
@@ -129,7 +139,7 @@ public struct SiteConfig: Sendable, Equatable {
     }
 
     /// The keys `site.yml` may hold, for messages.
-    static let knownKeys = "title, unsafe, markdown, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub"
+    static let knownKeys = "title, unsafe, markdown, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub, broken_links"
 
     /// What a base URL must look like, for messages.
     public static let baseURLProblem = "the base URL must be an absolute http:// or https:// URL, such as https://example.org/docs/"

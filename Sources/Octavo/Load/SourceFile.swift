@@ -30,8 +30,9 @@ public struct SourceFile: Sendable {
 extension SourceFile {
     /// Decodes a file's bytes and splits off its front matter.
     ///
-    /// Accepts a UTF-8 byte order mark and CRLF or CR line ends (both become LF). Front matter
-    /// starts with a `---` line as the file's first line and ends with the next `---` or `...` line.
+    /// Accepts a UTF-8 byte order mark and CRLF or CR line ends (both become LF). YAML front matter
+    /// starts with a `---` line as the file's first line and ends with the next `---` or `...` line;
+    /// TOML front matter (Hugo, Zola) starts with a `+++` line and ends with the next `+++` line.
     /// - Parameters:
     ///   - bytes: The file's contents.
     ///   - path: The path relative to the content folder.
@@ -58,15 +59,33 @@ extension SourceFile {
         let utf8 = text.utf8
         func lineEnd(from start: String.Index) -> String.Index { utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex }
         func nextLine(after end: String.Index) -> String.Index { end == utf8.endIndex ? end : utf8.index(after: end) }
-        let firstEnd = lineEnd(from: utf8.startIndex)
-        if Self.isDelimiter(text[..<firstEnd], closing: false) {
+        var firstStart = utf8.startIndex
+        var firstEnd = lineEnd(from: firstStart)
+        var openingLine = 1
+        // `+++` opens TOML front matter (Hugo, Zola), closed by the next `+++` line; Zola allows
+        // blank lines before it (a `---` there would be a thematic break, so YAML does not).
+        while firstEnd < utf8.endIndex, text[firstStart..<firstEnd].allSatisfy({ $0 == " " || $0 == "\t" }) {
+            let next = nextLine(after: firstEnd)
+            let nextEnd = lineEnd(from: next)
+            guard text[next..<nextEnd].trimmingTrailingSpaces().allSatisfy({ $0 == " " || $0 == "\t" }) || text[next..<nextEnd].trimmingTrailingSpaces() == "+++" else { break }
+            firstStart = next
+            firstEnd = nextEnd
+            openingLine += 1
+        }
+        let isTOML = text[firstStart..<firstEnd].trimmingTrailingSpaces() == "+++"
+        if !isTOML {
+            firstStart = utf8.startIndex
+            firstEnd = lineEnd(from: firstStart)
+            openingLine = 1
+        }
+        if isTOML || Self.isDelimiter(text[..<firstEnd], closing: false) {
             let yamlStart = nextLine(after: firstEnd)
             var start = yamlStart
-            var line = 2
+            var line = openingLine + 1
             var closing: (start: String.Index, end: String.Index)?
             while start < utf8.endIndex {
                 let end = lineEnd(from: start)
-                if Self.isDelimiter(text[start..<end], closing: true) {
+                if isTOML ? text[start..<end].trimmingTrailingSpaces() == "+++" : Self.isDelimiter(text[start..<end], closing: true) {
                     closing = (start, end)
                     break
                 }
@@ -75,14 +94,16 @@ extension SourceFile {
             }
             if let closing {
                 do {
-                    frontMatter = try FrontMatter(yaml: String(text[yamlStart..<closing.start]), file: displayPath, firstLine: 2)
+                    let header = String(text[yamlStart..<closing.start])
+                    frontMatter = isTOML ? try FrontMatter(toml: header, file: displayPath, firstLine: openingLine + 1)
+                        : try FrontMatter(yaml: header, file: displayPath, firstLine: 2)
                 } catch let error as BuildError {
                     problems += error.diagnostics
                 }
                 body = text[nextLine(after: closing.end)...]
                 bodyFirstLine = line + 1
             } else {
-                problems.append(Diagnostic(file: displayPath, line: 1, message: "front matter is not closed: add a line '---' after it"))
+                problems.append(Diagnostic(file: displayPath, line: openingLine, message: "front matter is not closed: add a line '\(isTOML ? "+++" : "---")' after it"))
             }
         }
         self.init(path: path, displayPath: displayPath, frontMatter: frontMatter, body: String(body), bodyFirstLine: bodyFirstLine)

@@ -4,8 +4,10 @@ import Foundation
 /// files whose front matter has `split` become one page per split heading.
 ///
 /// Paths: `a/b.md` → `a/b/index.html`; `a/index.md` → `a/index.html`; the root `index.md` is the
-/// home page. A folder's page is its `index.md` in any letter case (`Index.md`), else its
-/// `README.md` in any letter case, as GitHub and mdBook show a folder. When the content folder
+/// home page. A folder's page is its `index.md` or `_index.md` (Hugo, Zola) in any letter case
+/// (`Index.md`), else its `README.md` in any letter case, as GitHub and mdBook show a folder.
+/// Pages without a `weight` are ordered by title in ``NaturalOrder``; `summary` (mdBook's
+/// `SUMMARY.md`), when given, sets the reading order and the tree instead. When the content folder
 /// holds a single Markdown file and no folders, that file is the home page. A split heading's page goes below its parent's folder, named by the heading's
 /// number when it has one (`# III. Priorities` → `iii/index.html`), else by its id.
 public struct Outliner: Sendable {
@@ -35,7 +37,8 @@ public struct Outliner: Sendable {
     /// - Throws: ``BuildError`` when a `slug` is not one safe path segment, or two pages would be
     ///   written to the same path.
     ///   - contentRoot: How diagnostics name the content folder.
-    public func outline(_ inputs: [Input], assets: [Asset], contentRoot: String = DisplayPath.defaultContent.text) throws -> Site {
+    ///   - summary: The pages of `SUMMARY.md` in its order, when the content folder has one.
+    public func outline(_ inputs: [Input], assets: [Asset], contentRoot: String = DisplayPath.defaultContent.text, summary: [SummaryEntry]? = nil) throws -> Site {
         var builder = Builder()
         let tree = Folder.make(inputs)
         try tree.checkPageFiles()
@@ -46,7 +49,11 @@ public struct Outliner: Sendable {
         } else {
             builder.addGenerated(title: "Home", path: "index.html", kind: .home, parent: nil)
         }
-        try builder.addChildren(of: tree, folderPath: "", parent: 0, skipping: rootIndex ?? singleFile)
+        if let summary {
+            try builder.addSummary(summary, inputs: inputs, skipping: rootIndex ?? singleFile)
+        } else {
+            try builder.addChildren(of: tree, folderPath: "", parent: 0, skipping: rootIndex ?? singleFile)
+        }
         try builder.checkPaths(assets: assets, contentRoot: contentRoot)
         let title = builder.pages[0].title
         return Site(title: title, pages: builder.pages, documents: builder.documents, assets: assets,
@@ -59,7 +66,7 @@ private struct Folder {
     struct File {
         var name: String
         var input: Outliner.Input
-        var isIndex: Bool { name.stem.lowercased() == "index" }
+        var isIndex: Bool { ["index", "_index"].contains(name.stem.lowercased()) }
         var isReadme: Bool { name.stem.lowercased() == "readme" }
         var weight: Int? { input.source.frontMatter.weight }
     }
@@ -68,8 +75,8 @@ private struct Folder {
     var files: [File] = []
     var folders: [Folder] = []
 
-    /// The folder's page: its `index.md` in any letter case, else its `README.md` (as GitHub and
-    /// mdBook show a folder by its README).
+    /// The folder's page: its `index.md` or `_index.md` in any letter case, else its `README.md`
+    /// (as GitHub and mdBook show a folder by its README).
     var index: File? { files.first { $0.isIndex } ?? files.first { $0.isReadme } }
 
     /// Fails when two files of one folder would both be its page (`index.md` and `Index.md`, or
@@ -114,7 +121,8 @@ private struct Folder {
     }
 }
 
-/// A folder entry in reading order: pages with a `weight` first (lower first), then by name.
+/// A folder entry in reading order: pages with a `weight` first (lower first), then by title in
+/// natural order (`2` before `10`, letter case ignored), then by name.
 private enum Entry {
     case file(Folder.File)
     case folder(Folder)
@@ -133,15 +141,25 @@ private enum Entry {
         }
     }
 
+    var title: String {
+        switch self {
+        case .file(let file): return Builder.title(of: file.input, fallback: file.name.stem)
+        case .folder(let folder): return folder.index.map { Builder.title(of: $0.input, fallback: Builder.readable(folder.name)) } ?? Builder.readable(folder.name)
+        }
+    }
+
     static func ordered(_ entries: [Entry]) -> [Entry] {
-        entries.sorted { a, b in
-            switch (a.weight, b.weight) {
+        let keyed = entries.map { (entry: $0, title: $0.title) }
+        return keyed.sorted { a, b in
+            switch (a.entry.weight, b.entry.weight) {
             case let (x?, y?) where x != y: return x < y
             case (.some, nil): return true
             case (nil, .some): return false
-            default: return a.name < b.name
+            default:
+                if a.title != b.title { return NaturalOrder.precedes(a.title, b.title) }
+                return a.entry.name < b.entry.name
             }
-        }
+        }.map(\.entry)
     }
 }
 
@@ -162,10 +180,13 @@ private struct Builder {
             case .folder(let sub):
                 let path = folderPath + sub.name + "/"
                 let index: Int
-                if let file = sub.index {
-                    index = try addDocument(file.input, path: path + "index.html", kind: .section, parent: parent)
+                // With SUMMARY.md, a folder's page may already be placed: files it does not list go below it.
+                if let placed = pages.firstIndex(where: { $0.path == path + "index.html" }), sub.index == nil {
+                    index = placed
+                } else if let file = sub.index {
+                    index = try addDocument(file.input, path: path + "index.html", kind: .section, parent: parent, fallbackTitle: Self.readable(sub.name))
                 } else {
-                    index = addGenerated(title: sub.name, path: path + "index.html", kind: .section, parent: parent)
+                    index = addGenerated(title: Self.readable(sub.name), path: path + "index.html", kind: .section, parent: parent)
                 }
                 try addChildren(of: sub, folderPath: path, parent: index, skipping: nil)
             }
@@ -187,7 +208,7 @@ private struct Builder {
 
     /// Adds a Markdown file's pages: one page, or one per split heading below a root page.
     @discardableResult
-    mutating func addDocument(_ input: Outliner.Input, path: String, kind: Page.Kind, parent: Int?) throws -> Int {
+    mutating func addDocument(_ input: Outliner.Input, path: String, kind: Page.Kind, parent: Int?, fallbackTitle: String? = nil) throws -> Int {
         let source = input.source
         let front = source.frontMatter
         let documentIndex = documents.count
@@ -200,9 +221,7 @@ private struct Builder {
             heading = first
             blocks.removeFirst()
         }
-        let fileStem = source.path.stem
-        // An empty title is no title: fall back as if none were given.
-        let title = [front.title, heading?.text, fileStem].compactMap { $0?.trimmingSpaces() }.first { !$0.isEmpty } ?? fileStem
+        let title = Self.title(of: input, fallback: fallbackTitle ?? source.path.stem)
         let root = append(Page(kind: kind, path: path, title: title, number: nil, numberPath: nil, heading: heading,
                                blocks: [], closing: [], document: documentIndex, line: source.bodyFirstLine,
                                parent: parent, children: [], description: front.description, summary: ""))
@@ -260,6 +279,50 @@ private struct Builder {
                                           message: "front matter key '\(key)' is not used by Octavo\(hint)"))
         }
         return root
+    }
+
+    /// A file's title: its front matter's `title`, else its leading level-1 heading (when that is
+    /// not a split point), else `fallback`. An empty title is no title.
+    static func title(of input: Outliner.Input, fallback: String) -> String {
+        let front = input.source.frontMatter
+        let first = input.markdown.blocks.first
+        let heading = first?.headingLevel == 1 && !front.split.contains(1) ? first?.text : nil
+        return [front.title, heading, fallback].compactMap { $0?.trimmingSpaces() }.first { !$0.isEmpty } ?? fallback
+    }
+
+    /// A folder's name as a title: `getting-started` and `getting_started` → `Getting started`.
+    static func readable(_ name: String) -> String {
+        let spaced = String(name.map { $0 == "-" || $0 == "_" ? " " : $0 }).trimmingSpaces()
+        guard let first = spaced.first else { return name }
+        return first.uppercased() + spaced.dropFirst()
+    }
+
+    /// Adds the pages of `SUMMARY.md` in its order, each below the entry before it at a smaller
+    /// indentation, then the files it does not list (by the usual order, under the home page).
+    mutating func addSummary(_ summary: [SummaryEntry], inputs: [Outliner.Input], skipping home: Folder.File?) throws {
+        var byPath: [String: Outliner.Input] = [:]
+        for input in inputs { byPath[input.source.path] = input }
+        var listed: Set<String> = home.map { [$0.input.source.path] } ?? []
+        var stack: [(column: Int, page: Int)] = []
+        for entry in summary {
+            guard let input = byPath[entry.path], !listed.contains(entry.path) else { continue }
+            listed.insert(entry.path)
+            while let last = stack.last, last.column >= entry.column { stack.removeLast() }
+            let folder = entry.path.folderPart.isEmpty ? "" : entry.path.folderPart + "/"
+            let path = Self.isFolderPage(entry.path) ? folder + "index.html"
+                : folder + (try Self.slug(for: input.source, fallback: entry.path.lastPart.stem)) + "/index.html"
+            let page = try addDocument(input, path: path, kind: .page, parent: stack.last?.page ?? 0,
+                                       fallbackTitle: Self.isFolderPage(entry.path) ? Self.readable(entry.path.folderPart.lastPart) : nil)
+            stack.append((entry.column, page))
+        }
+        let rest = inputs.filter { !listed.contains($0.source.path) }
+        guard !rest.isEmpty else { return }
+        try addChildren(of: Folder.make(rest), folderPath: "", parent: 0, skipping: nil)
+    }
+
+    /// Whether a file is its folder's page by name (`index.md`, `_index.md`, `README.md`).
+    static func isFolderPage(_ path: String) -> Bool {
+        ["index", "_index", "readme"].contains(path.lastPart.stem.lowercased()) && !path.folderPart.isEmpty
     }
 
     /// Splits a leading number off a heading's text: `III. Priorities` → (`III`, `Priorities`).

@@ -1,9 +1,15 @@
 /// Gives headings ids by GitHub's heading-id rule, unique within one document.
 ///
-/// The rule (as github.com applies it to READMEs): lower-case the heading's text; drop every
-/// character that is not a letter, a digit, a space, `-` or `_` (letters and digits of every
-/// script are kept); turn each space into `-`. A repeated id gets `-1`, `-2` … appended.
-/// Where the rule gives an empty id, Octavo uses `section`, so an id is never empty.
+/// The rule is github-slugger's (the one github.com applies to READMEs): lower-case the heading's
+/// text (with JavaScript's `toLowerCase`, so a final `Σ` becomes `ς`); drop every character whose
+/// Unicode general category is a symbol (emoji included), punctuation other than connector
+/// punctuation (`_`, `‿`) and `-`, a separator other than the space, a control, a format
+/// character (the zero-width joiner U+200D), a private-use or an unassigned code point, or an
+/// "other number" (`²`, `①`), unless it is alphabetic (`Ⓐ`); keep letters, marks (combining
+/// accents, and variation selectors such as U+FE0F, as GitHub does: `## ⚙️ Setup` gets
+/// `%EF%B8%8F-setup`), decimal and letter numbers; turn each space into `-`. A repeated id gets
+/// `-1`, `-2` … appended. Where the rule gives an empty id, Octavo uses `section`, so an id is
+/// never empty.
 public struct HeadingIDGenerator: Sendable {
     private var used: Set<String> = []
     /// For each base, the suffix to try first next time, so that n repeats cost O(n), not O(n²).
@@ -17,7 +23,7 @@ public struct HeadingIDGenerator: Sendable {
     }
 
     /// The id of a page's `<h1>` when the page has no heading of its own (its title is used).
-    public static let titleID = "title"
+    public static let titleID = "octavo.title"
 
     /// The GitHub slug of `text`, before making it unique, in Unicode NFC.
     ///
@@ -25,18 +31,47 @@ public struct HeadingIDGenerator: Sendable {
     /// browsers compare ids code point by code point, and link fragments are written in NFC too
     /// (see ``LinkResolver``), so that every link `check` accepts is one a browser follows.
     public static func slug(_ text: String) -> String {
-        var result = ""
-        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
-            let properties = scalar.properties
+        let scalars = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
             if scalar == " " {
                 result.append("-")
-            } else if scalar == "-" || scalar == "_" || properties.isAlphabetic || properties.numericType != nil
-                        || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
-                result.unicodeScalars.append(scalar)
+            } else if keeps(scalar) {
+                if scalar == "\u{3A3}" {
+                    result.append(isFinalSigma(at: index, in: scalars) ? "\u{3C2}" : "\u{3C3}")
+                } else {
+                    result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
             }
         }
         // Lower-casing (`İ` → `i̇`) and dropped characters can leave sequences NFC composes.
-        return result.precomposedStringWithCanonicalMapping
+        return String(result).precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether github-slugger keeps `scalar` (its generated expression removes the rest).
+    static func keeps(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "-" || scalar.properties.isAlphabetic { return true }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .connectorPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Unicode's Final_Sigma condition (as JavaScript's `toLowerCase` applies it): a cased letter
+    /// comes before the `Σ` and none after it, skipping case-ignorable characters both ways.
+    static func isFinalSigma(at index: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        func casedNeighbour(_ indices: some Sequence<Int>) -> Bool {
+            for other in indices {
+                let properties = scalars[other].properties
+                if properties.isCaseIgnorable { continue }
+                return properties.isCased
+            }
+            return false
+        }
+        return casedNeighbour((0..<index).reversed()) && !casedNeighbour((index + 1)..<scalars.count)
     }
 
     /// Returns a new id for a heading with this text, unique among the ids this generator gave.

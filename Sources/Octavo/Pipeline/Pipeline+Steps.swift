@@ -11,6 +11,8 @@ extension Pipeline {
         var templates: TemplateSet
         /// `Content/404.md`, the 404 page, which is no page of the reading order.
         var notFound: SourceFile?
+        /// mdBook's `SUMMARY.md`, which gives the reading order and the tree; it is no page itself.
+        var summary: SourceFile?
         /// The errors found while loading, reported with any that stop the build later.
         var errors: [Diagnostic]
         /// The source paths of the pages marked `draft: true` that are left out (empty when drafts are published).
@@ -67,6 +69,7 @@ extension Pipeline {
             content.config.baseURL = url
         }
         let notFound = content.sources.firstIndex { $0.path == NotFoundPage.sourcePath }.map { content.sources.remove(at: $0) }
+        let summary = content.sources.firstIndex { $0.path == SummaryEntry.fileName }.map { content.sources.remove(at: $0) }
         var diagnostics = content.diagnostics + templates.diagnostics
         if content.config.allowOutsideLinks {
             diagnostics.insert(Diagnostic(file: input.displayContent.appending(SiteConfig.fileName).text, severity: .note,
@@ -76,7 +79,7 @@ extension Pipeline {
             diagnostics.insert(Diagnostic(file: input.displayContent.appending(SiteConfig.fileName).text, severity: .note,
                                           message: "raw HTML and unsafe links are kept ('unsafe: true'): publish only Markdown you trust"), at: 0)
         }
-        return Loaded(content: content, templates: templates, notFound: notFound, errors: errors, drafts: drafts,
+        return Loaded(content: content, templates: templates, notFound: notFound, summary: summary, errors: errors, drafts: drafts,
                       diagnostics: diagnostics.map { $0.from(.load) })
     }
 
@@ -99,7 +102,21 @@ extension Pipeline {
     /// Outline: pages in reading order, the site's title, and the index of terms found in them.
     /// - Throws: ``BuildError`` for pages whose paths clash.
     func outline(_ parsed: [Outliner.Input], _ loaded: Loaded) throws -> Outlined {
-        var site = try withErrors(loaded.errors) { try Outliner().outline(parsed, assets: loaded.content.assets, contentRoot: input.displayContent.text) }
+        let content = loaded.content
+        let summary = loaded.summary.map { source in
+            var ids = HeadingIDGenerator()
+            return SummaryEntry.entries(of: MarkdownParser(unsafe: false).parse(source.body, ids: &ids), bodyFirstLine: source.bodyFirstLine)
+        }
+        var site = try withErrors(loaded.errors) {
+            try Outliner().outline(parsed, assets: content.assets, contentRoot: input.displayContent.text, summary: summary)
+        }
+        if let summarySource = loaded.summary, let summary {
+            let known = Set(content.sources.map(\.path)).union(loaded.notFound.map { [$0.path] } ?? [])
+            for entry in summary where !known.contains(entry.path) {
+                site.diagnostics.append(Diagnostic(file: summarySource.displayPath, line: entry.line, column: entry.column, severity: content.config.brokenLinkSeverity,
+                                                   message: "link target '\(entry.path)' does not exist: fix the path in \(SummaryEntry.fileName) (it is relative to the content folder)"))
+            }
+        }
         if let title = loaded.content.config.title, !title.trimmingSpaces().isEmpty { site.title = title }
         let terms = loaded.content.terms.map { TermIndex(list: $0, site: site, reserved: loaded.templates.reservedIDs) }
         var found = site.diagnostics
@@ -121,7 +138,12 @@ extension Pipeline {
         if loaded.content.config.baseURL != nil { built.formUnion([GeneratedPaths.sitemap, GeneratedPaths.robots]) }
         var resolver = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs.subtracting([HeadingIDGenerator.titleID]))
         resolver.drafts = loaded.drafts
-        return resolver.resolve(outlined.site)
+        var links = resolver.resolve(outlined.site)
+        // `broken_links: warn` publishes a site with known broken links; `--strict` still fails.
+        for index in links.diagnostics.indices where links.diagnostics[index].severity == .error {
+            links.diagnostics[index].severity = loaded.content.config.brokenLinkSeverity
+        }
+        return links
     }
 
     /// Render: every page, the index of terms, `404.html`, the sitemap and the citation files.

@@ -183,9 +183,10 @@ public struct Pipeline: Sendable {
         let search = searchFiles(outlined, pages, loaded)        // Search/: search page and index
         let print = printEdition(outlined, links, loaded)        // Print/: print.html
         let files = try checkPaths(pages.files + search.files + print.files, outlined, loaded)
-        let audit = SiteAudit(site: outlined.site, links: links, pages: pages.rendered, files: Set(files.map(\.path)),
+        var audit = SiteAudit(site: outlined.site, links: links, pages: pages.rendered, files: Set(files.map(\.path)),
                               templates: TemplateLinkLocator(sources: loaded.templates.sources, displayRoot: input.displayTemplates.text,
                                                              builtInNames: loaded.templates.builtInNames))
+        audit.templateIDs = TemplateIDLocator(sources: loaded.templates.sources, displayRoot: input.displayTemplates.text)
         let epub = try makeEpub(site: outlined.site, links: links, templates: loaded.templates, content: loaded.content)
         // A loop of partials meets every page the same way: one error per place in the templates.
         var places: Set<String> = []

@@ -12,9 +12,9 @@
 public struct PrintEdition: Sendable {
     /// The print edition's path from the site root.
     public static let path = GeneratedPaths.printEdition
-    /// Ids the templates use on the print edition (`<main id="content">`, the contents' heading);
+    /// Ids the templates use on the print edition (`<main id="octavo.content">`, the contents' heading);
     /// headings with these ids are given others.
-    public static let reservedIDs = ["content", "toc-title"]
+    public static let reservedIDs = ["octavo.content", "octavo.toc-title"]
 
     /// Where each anchor of the site is in `print.html`.
     public struct Anchors: Sendable {

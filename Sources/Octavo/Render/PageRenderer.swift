@@ -88,7 +88,7 @@ public struct PageRenderer: Sendable {
         // Long lists show a bounded window around the open entry (NavWindow), so a page's size
         // does not grow with the site. The entries left out are one link away: a part's items on
         // the part's page, the parts in the contents on the home page.
-        let contents = URLEscaping.path(RelativePath.from(path, to: site.pages[0].path)) + (templates.reservedIDs.contains("toc-title") ? "#toc-title" : "")
+        let contents = URLEscaping.path(RelativePath.from(path, to: site.pages[0].path)) + (templates.reservedIDs.contains("octavo.toc-title") ? "#octavo.toc-title" : "")
         func windowed(_ parent: Int, _ make: (Int) -> NavItem) -> [NavItem] {
             let list = site.pages[parent].children
             // Children are in reading order, so their page indices ascend: the open one (the page
@@ -161,7 +161,7 @@ public struct PageRenderer: Sendable {
                            isCurrent: false, isOpen: false, children: [])
         }
         let info = PageInfo(title: title, number: nil, numberPath: nil, numberedTitle: title, kind: kind, isHome: false, url: URLEscaping.path(path),
-                            description: nil, summary: "", heading: HeadingMarkup.html(level: 1, id: "title", content: HTMLEscaping.escape(title)),
+                            description: nil, summary: "", heading: HeadingMarkup.html(level: 1, id: HeadingIDGenerator.titleID, content: HTMLEscaping.escape(title)),
                             body: "", closing: "", children: [])
         return PageContext(site: siteContext(site, from: path), page: info, breadcrumbs: [item(0)], prev: nil, next: nil,
                            sidebar: site.pages[0].children.map(item), toc: nil, onThisPage: [])

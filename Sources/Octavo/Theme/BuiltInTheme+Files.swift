@@ -384,7 +384,7 @@ var hljs=function(factory){var globalObject=typeof window==="object"&&window||ty
   }
 
   function startSearchPage() {
-    var container = document.getElementById("search-results"), index = global.OCTAVO_SEARCH_INDEX;
+    var container = document.getElementById("octavo.search-results"), index = global.OCTAVO_SEARCH_INDEX;
     if (!container) return;
     var input = field();
     if (!index) {
@@ -695,6 +695,7 @@ img { max-width: 100%; height: auto; }
 table { border-collapse: collapse; display: block; overflow-x: auto; }
 
 /* GitHub-flavoured Markdown: tables, task lists, alerts (colours pass WCAG AA on --background in both schemes) */
+table { margin-block: 1rem; }
 th, td { border: 1px solid var(--rule); padding: .35rem .7rem; vertical-align: top; text-align: start; }
 th { background: var(--code); font-family: var(--sans); font-size: .95em; }
 th[align="left"], td[align="left"] { text-align: left; }
@@ -979,7 +980,7 @@ nav li { margin: 0.3em 0; }
 {{> partials/header}}
 <div class="layout">
 {{> partials/sidebar}}
-<main id="content">
+<main id="octavo.content">
 {{> partials/breadcrumbs}}
 <article>
 {{{page.heading}}}
@@ -993,8 +994,8 @@ nav li { margin: 0.3em 0; }
 {{> partials/cite}}
 {{> partials/topics}}
 {{#toc}}
-<nav class="toc" aria-labelledby="toc-title">
-<h2 id="toc-title">Contents</h2>
+<nav class="toc" aria-labelledby="octavo.toc-title">
+<h2 id="octavo.toc-title">Contents</h2>
 {{> partials/toc-list}}
 </nav>
 {{/toc}}
@@ -1036,10 +1037,10 @@ nav li { margin: 0.3em 0; }
 """#)),
         ("partials/cite.mustache", .text(#"""
 {{#citation.line}}
-<aside class="cite" aria-labelledby="cite-title">
-<h2 id="cite-title">Cite this</h2>
-<p id="cite-text" class="cite-text">{{text}}</p>
-<p class="cite-actions"><button type="button" class="cite-copy" data-copy="cite-text" hidden>Copy citation</button>
+<aside class="cite" aria-labelledby="octavo.cite-title">
+<h2 id="octavo.cite-title">Cite this</h2>
+<p id="octavo.cite-text" class="cite-text">{{text}}</p>
+<p class="cite-actions"><button type="button" class="cite-copy" data-copy="octavo.cite-text" hidden>Copy citation</button>
 <a href="{{bib}}" download>BibTeX</a> · <a href="{{ris}}" download>RIS</a></p>
 </aside>
 {{/citation.line}}
@@ -1091,7 +1092,7 @@ nav li { margin: 0.3em 0; }
 
 """#)),
         ("partials/header.mustache", .text(##"""
-<a class="skip-link" href="#content">Skip to the text</a>
+<a class="skip-link" href="#octavo.content">Skip to the text</a>
 <header class="site-header">
 <a class="site-title" href="{{site.home}}">{{site.title}}</a>
 {{#site.search}}
@@ -1117,8 +1118,8 @@ nav li { margin: 0.3em 0; }
 """##)),
         ("partials/on-this-page.mustache", .text(#"""
 {{^empty(onThisPage)}}
-<nav class="on-this-page" aria-labelledby="on-this-page-title">
-<h2 id="on-this-page-title">On this page</h2>
+<nav class="on-this-page" aria-labelledby="octavo.on-this-page-title">
+<h2 id="octavo.on-this-page-title">On this page</h2>
 <ul>
 {{#onThisPage}}
 {{> partials/heading-item}}
@@ -1190,8 +1191,8 @@ nav li { margin: 0.3em 0; }
 """#)),
         ("partials/topics.mustache", .text(#"""
 {{^empty(topics)}}
-<aside class="topics" aria-labelledby="topics-title">
-<h2 id="topics-title">Topics on this page</h2>
+<aside class="topics" aria-labelledby="octavo.topics-title">
+<h2 id="octavo.topics-title">Topics on this page</h2>
 <ul>
 {{#topics}}
 <li><a href="{{url}}"{{#summary}} title="{{.}}"{{/summary}}>{{title}}</a></li>
@@ -1200,8 +1201,8 @@ nav li { margin: 0.3em 0; }
 </aside>
 {{/empty(topics)}}
 {{^empty(related)}}
-<nav class="related" aria-labelledby="related-title">
-<h2 id="related-title">Related</h2>
+<nav class="related" aria-labelledby="octavo.related-title">
+<h2 id="octavo.related-title">Related</h2>
 <ul>
 {{#related}}
 <li>{{{link}}}</li>
@@ -1223,13 +1224,13 @@ nav li { margin: 0.3em 0; }
 {{#toc}}
 <details class="site-menu">
 <summary>Menu</summary>
-<nav class="sidebar print-toc" aria-labelledby="toc-title">
-<h2 id="toc-title">Contents</h2>
+<nav class="sidebar print-toc" aria-labelledby="octavo.toc-title">
+<h2 id="octavo.toc-title">Contents</h2>
 {{> partials/toc-list}}
 </nav>
 </details>
 {{/toc}}
-<main id="content">
+<main id="octavo.content">
 {{#print}}
 {{> partials/print-section}}
 {{/print}}
@@ -1251,11 +1252,11 @@ nav li { margin: 0.3em 0; }
 {{> partials/header}}
 <div class="layout">
 {{> partials/sidebar}}
-<main id="content">
+<main id="octavo.content">
 {{> partials/breadcrumbs}}
 <article>
 {{{page.heading}}}
-<div id="search-results" aria-live="polite">
+<div id="octavo.search-results" aria-live="polite">
 <noscript><p class="search-status">Search needs JavaScript. The <a href="{{site.home}}">contents</a>{{#site.print}} and the <a href="{{.}}">print edition</a>{{/site.print}} list every page.</p></noscript>
 </div>
 </article>
