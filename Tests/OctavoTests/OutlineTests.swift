@@ -246,4 +246,22 @@ struct OutlineTests {
             "Content/index.md:4:1: warning: front matter key 'colour' is not used by Octavo (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", ")))",
         ])
     }
+
+    @Test(arguments: [
+        ("Dr. Smith wrote it. Then more.", "Dr. Smith wrote it."),
+        ("Version 1.2 of the tool, e.g. this one. Next.", "Version 1.2 of the tool, e.g. this one."),
+        ("The U.S. and China agree. More.", "The U.S. and China agree."),
+        ("One sentence only", "One sentence only"),
+        ("Ends with a question? Yes.", "Ends with a question?"),
+        ("Humanity is an indivisible security community. Only when…", "Humanity is an indivisible security community."),
+    ])
+    func summaryEndsAtTheFirstSentenceEndNotAtAnAbbreviation(text: String, expected: String) throws {
+        let site = try outline(["index.md": text + "\n"])
+        #expect(site.pages[0].summary == expected)
+    }
+
+    @Test func aPageStartingWithCodeHasNoSummary() throws {
+        let site = try outline(["index.md": "# T\n\n    code first\n"])
+        #expect(site.pages[0].summary == "")
+    }
 }
