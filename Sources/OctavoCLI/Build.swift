@@ -48,9 +48,10 @@ struct Build: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         var given = [givenOutput, bundle, epub]
-        if let root = site.enterSiteRoot(paths: &given), !quiet { print(root) }
+        // Written at once, not buffered by print, so that it comes before any diagnostic in a log.
+        if let root = site.enterSiteRoot(paths: &given), !quiet { FileHandle.standardOutput.write(Data((root + "\n").utf8)) }
         (givenOutput, bundle, epub) = (given[0], given[1], given[2])
-        var options = SiteBuilder.Options(
+        var options = Pipeline.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,
             displayOutput: output, strict: strict, bundle: bundle.map(SiteOptions.url), baseURL: site.baseURL,
@@ -59,7 +60,7 @@ struct Build: ParsableCommand {
         options.builtInTheme = true
         options.drafts = drafts ? .published : .leftOut
         do {
-            let report = try SiteBuilder(options: options).build()
+            let report = try Pipeline(options: options).build()
             Reporter.print(report.diagnostics)
             if !quiet {
                 let elapsed = clock.now - start

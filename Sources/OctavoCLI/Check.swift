@@ -29,7 +29,7 @@ struct Check: ParsableCommand {
         var none: [String?] = []
         if let root = site.enterSiteRoot(paths: &none) { FileHandle.standardError.write(Data((root + "\n").utf8)) }
         // `check` reads and writes nothing: it names no output folder.
-        var input = SiteBuilder.Input(
+        var input = Pipeline.Input(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             displayContent: site.content, displayTemplates: site.templates, baseURL: site.baseURL)
         input.builtInTheme = true
@@ -38,7 +38,7 @@ struct Check: ParsableCommand {
         var diagnostics: [Diagnostic]
         var pages = 0
         do {
-            let result = try SiteBuilder(input: input).render()
+            let result = try Pipeline(input: input).render()
             diagnostics = result.diagnostics + (external ? result.externalLinkNotes : [])
             pages = result.site.pages.count
         } catch let error as BuildError {

@@ -42,7 +42,7 @@ struct Serve: AsyncParsableCommand {
         var given = [givenOutput]
         if let root = site.enterSiteRoot(paths: &given) { Self.say(root) }
         givenOutput = given[0]
-        var options = SiteBuilder.Options(
+        var options = Pipeline.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
             output: SiteOptions.url(output), displayContent: site.content, displayTemplates: site.templates,
             displayOutput: output, baseURL: site.baseURL)

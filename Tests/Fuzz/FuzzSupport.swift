@@ -29,7 +29,7 @@ func loadSource(_ bytes: [UInt8], path: String) -> SourceFile? {
     }
 }
 
-/// Parses a loaded file as SiteBuilder does.
+/// Parses a loaded file as Pipeline does.
 func parseInput(_ source: SourceFile, reserving reserved: Set<String> = []) -> Outliner.Input {
     var ids = HeadingIDGenerator(reserving: reserved)
     return Outliner.Input(source: source, markdown: MarkdownParser().parse(source.body, ids: &ids))

@@ -10,10 +10,10 @@ import Foundation
 
 let document: (site: Site, links: LinkResolver.Resolution) = {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
-    let options = SiteBuilder.Options(content: root.appendingPathComponent("Content"), templates: root.appendingPathComponent("Templates"),
+    let options = Pipeline.Options(content: root.appendingPathComponent("Content"), templates: root.appendingPathComponent("Templates"),
                                       output: root.appendingPathComponent(".build-fuzz/unused"), displayContent: "Content", displayTemplates: "Templates")
     do {
-        let site = try SiteBuilder(options: options).render().site
+        let site = try Pipeline(options: options).render().site
         return (site, LinkResolver().resolve(site))
     } catch {
         fatalError("cannot build \(root.path)/Content: \(error)")

@@ -12,7 +12,7 @@ struct BadInputTests {
     func build(_ files: [String: [UInt8]]) throws -> [String: Data] {
         let folder = try TemporaryFolder()
         for (path, bytes) in files { try folder.writeBytes(bytes, to: "Content/" + path) }
-        _ = try SiteBuilder(options: options(in: folder, strict: false)).build()
+        _ = try Pipeline(options: options(in: folder, strict: false)).build()
         return folder.snapshot("Output")
     }
 
@@ -91,14 +91,14 @@ struct BadInputTests {
                        prepare: (TemporaryFolder) throws -> Void = { _ in }, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\n[a](a.md)\n", "a.md": "# A\n"], under: "Content")
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         let before = folder.snapshot("Output")
         for (path, bytes) in bad { try folder.writeBytes(bytes, to: "Content/" + path) }
         try prepare(folder)
         // `check` renders without writing; it must refuse what `build` refuses.
-        let checked = (try? SiteBuilder(options: options(in: folder)).render().diagnostics) ?? []
+        let checked = (try? Pipeline(options: options(in: folder)).render().diagnostics) ?? []
         let error = #expect(throws: BuildError.self, sourceLocation: sourceLocation) {
-            try SiteBuilder(options: options(in: folder)).build()
+            try Pipeline(options: options(in: folder)).build()
         }
         if !checked.isEmpty {
             #expect(checked.contains { $0.severity == .error && $0.file == file }, "check: \(checked)", sourceLocation: sourceLocation)
@@ -124,7 +124,7 @@ struct BadInputTests {
         let folder = try TemporaryFolder()
         for (path, bytes) in bad { try folder.writeBytes(bytes, to: "Content/" + path) }
         try folder.write(["index.md": "# Home\n\n[a](a.md) [b](b.md)\n"], under: "Content")
-        let result = try SiteBuilder(options: options(in: folder)).render()
+        let result = try Pipeline(options: options(in: folder)).render()
         #expect(result.site.pages.count == 3)
         #expect(result.diagnostics.filter { $0.severity == .error }.map { "\($0.file):\($0.line ?? 0)" } == ["Content/a.md:2", "Content/b.md:3"])
     }
@@ -220,11 +220,11 @@ struct BadInputTests {
         try folder.write(["index.md": "# Home\n"], under: "Content")
         #expect(mkfifo(folder.url.appendingPathComponent("Content/pipe.md").path, 0o644) == 0)
         let warning = "Content/pipe.md: warning: is not a regular file or folder (a pipe, socket or device): skipped"
-        #expect(try SiteBuilder(options: options(in: folder)).render().diagnostics.map(\.description).contains(warning))
-        let report = try SiteBuilder(options: options(in: folder)).build()
+        #expect(try Pipeline(options: options(in: folder)).render().diagnostics.map(\.description).contains(warning))
+        let report = try Pipeline(options: options(in: folder)).build()
         #expect(report.diagnostics.map(\.description).contains(warning))
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output/pipe").path))
-        #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder, strict: true)).build() }
+        #expect(throws: BuildError.self) { try Pipeline(options: options(in: folder, strict: true)).build() }
     }
 
     /// The same output path from the content folder and the templates: an error naming both.
@@ -254,7 +254,7 @@ struct BadInputTests {
                        URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] {
             var bad = options(in: folder, templates: folder.url.appendingPathComponent("Templates"))
             bad.output = output
-            let error = #expect(throws: BuildError.self) { try SiteBuilder(options: bad).build() }
+            let error = #expect(throws: BuildError.self) { try Pipeline(options: bad).build() }
             #expect(error?.diagnostics.first?.message.contains("cannot be the output folder") == true)
         }
         #expect(folder.snapshot("") == before)
@@ -274,7 +274,7 @@ struct BadInputTests {
     @Test func unsafeSettingKeepsRawHTMLAndSaysSoOnce() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\n<div class=\"note\">kept</div>\n", "site.yml": "unsafe: true\n"], under: "Content")
-        let report = try SiteBuilder(options: options(in: folder, strict: true)).build()
+        let report = try Pipeline(options: options(in: folder, strict: true)).build()
         #expect(report.diagnostics.map(\.severity) == [.note])
         #expect(report.diagnostics.first?.file == "Content/site.yml")
         #expect(try folder.read("Output/index.html").contains("<div class=\"note\">kept</div>"))

@@ -42,10 +42,10 @@ struct BundleTests {
 
     static func buildReal(bundle name: String = "site.zip", in folder: TemporaryFolder) throws -> URL {
         let zip = folder.url.appendingPathComponent(name)
-        var options = SiteBuilder.Options(content: realContent, templates: realTemplates,
+        var options = Pipeline.Options(content: realContent, templates: realTemplates,
                                           output: folder.url.appendingPathComponent("Output-\(name)"), strict: true)
         options.bundle = zip
-        _ = try SiteBuilder(options: options).build()
+        _ = try Pipeline(options: options).build()
         return zip
     }
 
@@ -77,7 +77,7 @@ struct BundleTests {
         let bundle = folder.url.appendingPathComponent("b.zip")
         var options = options(in: folder)
         options.bundle = bundle
-        _ = try SiteBuilder(options: options).build()
+        _ = try Pipeline(options: options).build()
         let entries = try Self.centralDirectory(Array(try Data(contentsOf: bundle)))
         let names = entries.map { String(decoding: $0.name, as: UTF8.self) }
         let dated = try ZipBundle(environment: ProcessInfo.processInfo.environment)  // 1980-01-01 00:00 unless SOURCE_DATE_EPOCH is set
@@ -159,12 +159,12 @@ struct BundleTests {
         try folder.write(["index.md": "# Home\n\n[broken](missing.md)\n"], under: "Content")
         var inside = options(in: folder)
         inside.bundle = folder.url.appendingPathComponent("Content/site.zip")
-        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: inside).build() }
+        let error = #expect(throws: BuildError.self) { try Pipeline(options: inside).build() }
         #expect(error?.diagnostics.first?.message.contains("cannot be the bundle") == true)
 
         var failing = options(in: folder)
         failing.bundle = folder.url.appendingPathComponent("site.zip")
-        #expect(throws: BuildError.self) { try SiteBuilder(options: failing).build() }
+        #expect(throws: BuildError.self) { try Pipeline(options: failing).build() }
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site.zip").path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["Content"])
     }
@@ -175,7 +175,7 @@ struct BundleTests {
     func bundleInsideTheOutputFolderIsRefusedBeforeAnythingIsWritten(_ bundle: String) throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\nOld text.\n"], under: "Content")
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("link").path, withDestinationPath: "Output")
         let before = folder.snapshot("Output")
         try folder.write(["index.md": "# Home\n\nNew text.\n"], under: "Content")

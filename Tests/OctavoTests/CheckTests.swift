@@ -13,7 +13,7 @@ struct CheckTests {
     func check(_ files: [String: String], templates: URL = realTemplates) throws -> [Diagnostic] {
         let folder = try TemporaryFolder()
         try folder.write(files, under: "Content")
-        return try SiteBuilder(options: options(in: folder, templates: templates)).render().diagnostics
+        return try Pipeline(options: options(in: folder, templates: templates)).render().diagnostics
     }
 
     @Test func missingPageAndMissingAnchorAreTwoErrorsInAllFormats() throws {
@@ -65,8 +65,8 @@ struct CheckTests {
     }
 
     @Test func theRealDocumentChecksClean() throws {
-        let options = SiteBuilder.Options(content: realContent, templates: realTemplates, output: URL(fileURLWithPath: "/nonexistent"))
-        #expect(try SiteBuilder(options: options).render().diagnostics == [])
+        let options = Pipeline.Options(content: realContent, templates: realTemplates, output: URL(fileURLWithPath: "/nonexistent"))
+        #expect(try Pipeline(options: options).render().diagnostics == [])
     }
 
     /// Links to files the build writes itself, to the theme's ids, and to the `<h1 id="octavo.title">`
@@ -185,17 +185,17 @@ struct CheckTests {
     @Test func strictBuildFailsOnWarningsAndWritesNothing() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "---\ntitel: typo\n---\n# Home\n"], under: "Content")
-        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder, strict: true)).build() }
+        let error = #expect(throws: BuildError.self) { try Pipeline(options: options(in: folder, strict: true)).build() }
         #expect(error?.diagnostics.map(\.severity) == [.warning])
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
-        let report = try SiteBuilder(options: options(in: folder)).build()
+        let report = try Pipeline(options: options(in: folder)).build()
         #expect(report.diagnostics.count == 1)
     }
 
     @Test func externalLinksAreListedNotFetched() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\n[a](https://example.invalid/x) and <mailto:a@b.invalid>\n"], under: "Content")
-        let result = try SiteBuilder(options: options(in: folder)).render()
+        let result = try Pipeline(options: options(in: folder)).render()
         #expect(result.diagnostics.isEmpty)
         #expect(result.externalLinkNotes.map(\.description) == [
             "Content/index.md:3:1: note: external link 'https://example.invalid/x' (not checked)",
@@ -222,7 +222,7 @@ struct CheckTests {
         for unsafe in [false, true] {
             let folder = try TemporaryFolder()
             try folder.write(["index.md": "# Home\n\n" + links, "site.yml": "unsafe: \(unsafe)\n"], under: "Content")
-            let result = try SiteBuilder(options: options(in: folder)).render()
+            let result = try Pipeline(options: options(in: folder)).render()
             let listed = result.externalLinkNotes.map { $0.message.split(separator: "'")[1] }
             let expected = unsafe
                 ? ["javascript:alert(1)", "JavaScript:x", "VBSCRIPT:x", "file:///etc/passwd", "data:text/html,x", "data:image/png;base64,AA",

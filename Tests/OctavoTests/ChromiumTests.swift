@@ -85,7 +85,7 @@ struct ChromiumTests {
     func shardsOfALargeSiteLoadByScriptTags() throws {
         let folder = try TemporaryFolder()
         try makeCorpus(300, in: folder)
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         let site = folder.url.appendingPathComponent("Output")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("search/w1.js").path))
         let results = try Self.results(in: try Self.dumpDOM(site.appendingPathComponent("search.html"), query: "Afghanistan"))

@@ -11,7 +11,7 @@ struct CiteTests {
         try folder.write(["index.md": "# Home\n\n[The paper](paper.md)\n", "paper.md": Self.book], under: "Content")
         var options = options(in: folder)
         options.baseURL = baseURL
-        let report = try SiteBuilder(options: options).build()
+        let report = try Pipeline(options: options).build()
         #expect(report.diagnostics == [])
         return folder
     }

@@ -6,9 +6,9 @@ import Testing
 struct EndToEndTests {
     static func buildReal() throws -> (TemporaryFolder, [String: Data]) {
         let folder = try TemporaryFolder()
-        let options = SiteBuilder.Options(content: realContent, templates: realTemplates,
+        let options = Pipeline.Options(content: realContent, templates: realTemplates,
                                           output: folder.url.appendingPathComponent("Output"), strict: true)
-        _ = try SiteBuilder(options: options).build()
+        _ = try Pipeline(options: options).build()
         return (folder, folder.snapshot("Output"))
     }
 
@@ -121,7 +121,7 @@ struct EndToEndTests {
     func syntheticCorpusOf300PagesBuildsWithEveryLinkResolving() throws {
         let folder = try TemporaryFolder()
         try makeCorpus(300, in: folder)
-        let report = try SiteBuilder(options: options(in: folder, strict: true)).build()
+        let report = try Pipeline(options: options(in: folder, strict: true)).build()
         #expect(report.pages == 300 + 3 + 1)
         #expect(brokenLinks(in: folder.snapshot("Output")) == [])
     }
@@ -129,9 +129,9 @@ struct EndToEndTests {
     /// The acceptance of the default theme's publishing settings on the real document: one `<loc>`
     /// per page under the base URL and a canonical link on every page.
     @Test func baseURLGivesASitemapOfEveryPageAndCanonicalLinks() throws {
-        var options = SiteBuilder.Options(content: realContent, templates: realTemplates, output: URL(fileURLWithPath: "/nonexistent"))
+        var options = Pipeline.Options(content: realContent, templates: realTemplates, output: URL(fileURLWithPath: "/nonexistent"))
         options.baseURL = "https://example.org/docs/"
-        let result = try SiteBuilder(options: options).render()
+        let result = try Pipeline(options: options).render()
         var texts: [String: String] = [:]
         for file in result.files { if case .bytes(let bytes) = file.contents { texts[file.path] = String(decoding: bytes, as: UTF8.self) } }
         let locs = (texts["sitemap.xml"] ?? "").components(separatedBy: "<loc>").dropFirst().map { $0.components(separatedBy: "</loc>")[0] }

@@ -11,9 +11,9 @@ struct EpubTests {
     static func buildReal(name: String) throws -> (folder: TemporaryFolder, epub: URL) {
         let folder = try TemporaryFolder()
         let epub = folder.url.appendingPathComponent(name)
-        let options = SiteBuilder.Options(content: realContent, templates: realTemplates, output: folder.url.appendingPathComponent("Output"),
+        let options = Pipeline.Options(content: realContent, templates: realTemplates, output: folder.url.appendingPathComponent("Output"),
                                           strict: true, epub: epub, displayEpub: name)
-        let report = try SiteBuilder(options: options).build()
+        let report = try Pipeline(options: options).build()
         #expect(report.epub?.path == name)
         return (folder, epub)
     }
@@ -80,7 +80,7 @@ struct EpubTests {
         try folder.write(["layout.mustache": "<main>{{{page.heading}}}{{{page.body}}}{{{page.closing}}}</main>\n"], under: "Theme")
         var settings = options(in: folder, templates: folder.url.appendingPathComponent("Theme"))
         settings.epub = folder.url.appendingPathComponent("sample.epub")
-        _ = try SiteBuilder(options: settings).build()
+        _ = try Pipeline(options: settings).build()
         return try entries(of: folder.url.appendingPathComponent("sample.epub"))
     }
 
@@ -189,7 +189,7 @@ struct EpubTests {
         try folder.write(["index.md": "---\nsplit: [1, 2]\n---\n# I. One\n\nSee [](#II.1) and [](#II).\n\n# II. Two\n\n## 1. First item\n\nText.\n"], under: "Content")
         var settings = options(in: folder)
         settings.epub = folder.url.appendingPathComponent("refs.epub")
-        _ = try SiteBuilder(options: settings).build()
+        _ = try Pipeline(options: settings).build()
         let entries = try Self.entries(of: folder.url.appendingPathComponent("refs.epub"))
         let one = String(decoding: try #require(entries["OEBPS/i.xhtml"]), as: UTF8.self)
         #expect(one.contains("<a href=\"ii-1.xhtml\">II.1 First item</a>"), "\(one)")
@@ -201,13 +201,13 @@ struct EpubTests {
         try folder.write(["index.md": "# Home\n\n![remote](https://example.org/a.png)\n\n[the paper](paper.pdf)\n", "paper.pdf": "%PDF"], under: "Content")
         var settings = options(in: folder)
         settings.epub = folder.url.appendingPathComponent("book.epub")
-        let result = try SiteBuilder(options: settings).render()
+        let result = try Pipeline(options: settings).render()
         let warnings = result.diagnostics.filter { $0.severity == .warning }.map(\.description)
         #expect(warnings.contains("Content/index.md:3:1: warning: 'https://example.org/a.png' is a remote image, which EPUB readers do not load: put a copy in the content folder and link to it"))
         #expect(warnings.contains("Content/index.md:5:1: warning: 'paper.pdf' cannot be opened from the EPUB: EPUB readers open only the book's chapters: set base_url in site.yml to link to the published copy"))
         // With a base URL the link goes to the published copy and the book holds no copy.
         try folder.write(["site.yml": "base_url: https://example.org/docs/\n"], under: "Content")
-        let published = try SiteBuilder(options: settings).render()
+        let published = try Pipeline(options: settings).render()
         #expect(!published.diagnostics.contains { $0.message.contains("paper.pdf") })
         let files = try #require(published.epub?.files)
         #expect(!files.contains { $0.path.hasSuffix("paper.pdf") })

@@ -80,7 +80,7 @@ struct FuzzRegressionTests {
         let crashing = "---\ntitle: Home\n---\n# Title\n\nText with *emphasis*, `code`, [link](#title) and ![img](a.png \"t\").\n\n## Content\n\n> ### Quote heading\n\n- item\n  ## List heading\n\n```\ncode\n```\n\n<div>raw</div>\n\n[x]: https://example.com\n"
         let folder = try TemporaryFolder()
         try folder.write(["index.md": crashing, "a.png": ""], under: "Content")
-        let result = try SiteBuilder(options: options(in: folder)).render()
+        let result = try Pipeline(options: options(in: folder)).render()
         #expect(result.diagnostics.filter { $0.severity == .error } == [])
         guard case .bytes(let bytes) = result.files.first(where: { $0.path == "index.html" })?.contents else {
             Issue.record("no index.html")
@@ -104,7 +104,7 @@ struct FuzzRegressionTests {
     @Test func titleFragmentOnAPageWithoutAHeadingResolves() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "-).[li*ank](#octavo.title) and text\n"], under: "Content")
-        let report = try SiteBuilder(options: options(in: folder)).build()
+        let report = try Pipeline(options: options(in: folder)).build()
         #expect(report.diagnostics.filter { $0.severity == .error } == [])
         let page = PageLinks(try folder.read("Output/index.html"))
         #expect(page.ids.contains("octavo.title") && page.hrefs.contains("#octavo.title"))

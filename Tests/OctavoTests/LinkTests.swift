@@ -93,7 +93,7 @@ struct LinkTests {
             "sub/c.md": "# C\n\n## Top\n\n[home](../index.md?from=c)\n",
             "img/p.txt": "text",
         ], under: "Content")
-        let result = try SiteBuilder(options: options(in: folder)).render()
+        let result = try Pipeline(options: options(in: folder)).render()
         #expect(result.diagnostics.filter { $0.severity == .error } == [])
         let home = try #require(result.files.first { $0.path == "index.html" }).text
         let hrefs = PageLinks(home).hrefs
@@ -114,7 +114,7 @@ struct LinkTests {
             "index.md": "# Home\n\n" + links.map { "[x](a.md\($0))" }.joined(separator: " ") + " [y](a.md#cafe%CC%81-au-lait)\n",
             "a.md": "# A\n\n## \(nfcHeading)\n\n## \(nfdHeading)\n\n" + links.map { "[x](\($0))" }.joined(separator: " ") + "\n",
         ], under: "Content")
-        let report = try SiteBuilder(options: options(in: folder)).build()
+        let report = try Pipeline(options: options(in: folder)).build()
         #expect(report.diagnostics == [])
         let files = folder.snapshot("Output")
         let page = PageLinks(String(decoding: files["a/index.html"] ?? Data(), as: UTF8.self))
@@ -156,7 +156,7 @@ struct SchemeNameTests {
     static func build() throws -> (TemporaryFolder, [String: Data]) {
         let folder = try TemporaryFolder()
         try folder.write(files, under: "Content")
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         return (folder, folder.snapshot("Output"))
     }
 
@@ -206,7 +206,7 @@ struct URLEncodingTests {
         var files = ["index.md": "# Home\n\n" + Self.pages.map { "[link](\($0.link))" }.joined(separator: " ") + "\n"]
         for page in Self.pages { files[page.file] = "# Page\n\nIntro.\n\n## Part \(page.word)\n\nThe word \(page.word).\n\n[home](/index.md)\n" }
         try folder.write(files, under: "Content")
-        let report = try SiteBuilder(options: options(in: folder)).build()
+        let report = try Pipeline(options: options(in: folder)).build()
         #expect(report.diagnostics.filter { $0.severity == .error } == [])
         let output = folder.snapshot("Output")
         #expect(output["why?/index.html"] != nil && output["c#-notes/intro/index.html"] != nil && output["100%/index.html"] != nil)
@@ -249,7 +249,7 @@ struct CombiningMarkPathTests {
             "guide/\u{301}x.md": "# X\n\n[home](../index.md) [y](../\u{301}dir/y.md#y)\n",
             "\u{301}dir/y.md": "# Y\n\n[home](../index.md) [x](../guide/\u{301}x.md)\n",
         ], under: "Content")
-        let report = try SiteBuilder(options: options(in: folder)).build()
+        let report = try Pipeline(options: options(in: folder)).build()
         #expect(report.diagnostics == [])
         let files = folder.snapshot("Output")
         #expect(files["guide/\u{301}x/index.html"] != nil && files["\u{301}dir/y/index.html"] != nil, "\(files.keys.sorted())")
@@ -283,7 +283,7 @@ struct NumberReferenceTests {
     @Test func labelsAreWrittenIntoTheEmptyLinkOnPagesAndInThePrintEdition() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\n[](book.md#II.1) and [kept](book.md#I).\n", "book.md": Self.book], under: "Content")
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         #expect(try folder.read("Output/index.html").contains("<a href=\"book/ii/1/index.html\">II.1 Gamma</a> and <a href=\"book/i/index.html\">kept</a>"))
         #expect(try folder.read("Output/book/i/index.html").contains("<a href=\"../ii/1/index.html#p2\">II.1 ¶2</a>"))
         #expect(try folder.read("Output/print.html").contains(">II.1 ¶2</a>"))
@@ -317,7 +317,7 @@ struct OtherToolsLinkTests {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\n[z](@/guide/intro.md) and [d](doc:Getting-Started)\n",
                           "SUMMARY.md": "# Summary\n\n- [Home](index.md)\n- [Gone](gone.md)\n"], under: "Content")
-        let diagnostics = try SiteBuilder(options: options(in: folder)).render().diagnostics.filter { $0.severity == .error }
+        let diagnostics = try Pipeline(options: options(in: folder)).render().diagnostics.filter { $0.severity == .error }
         #expect(diagnostics.map(\.description) == [
             "Content/SUMMARY.md:4:3: error: link target 'gone.md' does not exist: fix the path in SUMMARY.md (it is relative to the content folder)",
             "Content/index.md:3:1: error: link target '@/guide/intro.md' is Zola's internal link form, which a browser cannot follow: write '/guide/intro.md' (a path from the content folder)",
@@ -329,11 +329,11 @@ struct OtherToolsLinkTests {
     @Test func brokenLinksWarnPublishesButStrictFails() throws {
         let folder = try TemporaryFolder()
         try folder.write(["site.yml": "broken_links: warn\n", "index.md": "# Home\n\n[x](missing.md)\n"], under: "Content")
-        let report = try SiteBuilder(options: options(in: folder)).build()
+        let report = try Pipeline(options: options(in: folder)).build()
         #expect(report.diagnostics.map(\.description).contains("Content/index.md:3:1: warning: link target 'missing.md' does not exist"))
         #expect(try folder.read("Output/index.html").contains("href=\"missing.md\""))
         let before = folder.snapshot("Output")
-        let strict = #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder, strict: true)).build() }
+        let strict = #expect(throws: BuildError.self) { try Pipeline(options: options(in: folder, strict: true)).build() }
         #expect(strict?.diagnostics.map(\.description) == ["Content/index.md:3:1: warning: link target 'missing.md' does not exist"])
         #expect(folder.snapshot("Output") == before)
         let wrong = #expect(throws: BuildError.self) { try SiteConfig(yaml: "broken_links: maybe\n", file: "Content/site.yml") }
@@ -344,12 +344,12 @@ struct OtherToolsLinkTests {
 @Suite("Link: number references in the real document")
 struct RealDocumentReferenceTests {
     /// The real Content with `line` appended to the document, rendered in memory.
-    func render(appending line: String) throws -> SiteBuilder.Result {
+    func render(appending line: String) throws -> Pipeline.Result {
         let folder = try TemporaryFolder()
         let text = try String(contentsOf: realContent.appendingPathComponent("global-security-initiative.md"), encoding: .utf8)
         let terms = try String(contentsOf: realContent.appendingPathComponent("terms.yml"), encoding: .utf8)
         try folder.write(["global-security-initiative.md": text + "\n" + line + "\n", "terms.yml": terms], under: "Content")
-        return try SiteBuilder(options: options(in: folder)).render()
+        return try Pipeline(options: options(in: folder)).render()
     }
 
     @Test func anAppendedReferenceGetsTheItemsLabel() throws {
@@ -394,12 +394,12 @@ struct LinkLabelTests {
 
 @Suite("Link: drafts")
 struct DraftLinkTests {
-    func site(_ mode: DraftMode, in folder: TemporaryFolder) throws -> SiteBuilder.Result {
+    func site(_ mode: DraftMode, in folder: TemporaryFolder) throws -> Pipeline.Result {
         try folder.write(["index.md": "# Home\n\nSee [the plan](plan.md).\n",
                           "plan.md": "---\ndraft: true\n---\n# Plan\n\nBack [home](index.md), and [nowhere](missing.md).\n"], under: "Content")
         var options = options(in: folder)
         options.drafts = mode
-        return try SiteBuilder(options: options).render()
+        return try Pipeline(options: options).render()
     }
 
     @Test func aDraftIsLeftOutAndALinkToItIsAnErrorAtTheLink() throws {

@@ -156,12 +156,12 @@ struct LoadTests {
         try BadInputTests().expectRefused([:], file: "Content/keys", message: "outside the site's root") { folder in
             try link("Content/keys", to: outside.url.path, in: folder)
             // `check` renders the same way.
-            let error = #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).render() }
+            let error = #expect(throws: BuildError.self) { try Pipeline(options: options(in: folder)).render() }
             #expect(error?.diagnostics.map(\.file) == ["Content/keys"])
             // So does a build with a bundle: no zip is made.
             var bundled = options(in: folder)
             bundled.bundle = folder.url.appendingPathComponent("site.zip")
-            #expect(throws: BuildError.self) { try SiteBuilder(options: bundled).build() }
+            #expect(throws: BuildError.self) { try Pipeline(options: bundled).build() }
             #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site.zip").path))
         }
     }
@@ -191,7 +191,7 @@ struct LoadTests {
         try link("docs/Content/img", to: folder.url.appendingPathComponent("shared").path, in: folder)
         var inside = options(in: folder, content: "docs/Content")
         inside.output = folder.url.appendingPathComponent("Output")
-        let report = try SiteBuilder(options: inside).build()
+        let report = try Pipeline(options: inside).build()
         #expect(report.diagnostics.filter { $0.severity != .note }.isEmpty)
         #expect(try folder.read("Output/changelog/index.html").contains("All of them."))
         #expect(try folder.read("Output/img/logo.txt") == "logo")
@@ -203,7 +203,7 @@ struct LoadTests {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n", "site.yml": "allow_outside_links: true\n"], under: "Content")
         try link("Content/keys", to: outside.url.path, in: folder)
-        let report = try SiteBuilder(options: options(in: folder)).build()
+        let report = try Pipeline(options: options(in: folder)).build()
         #expect(try folder.read("Output/keys/key.txt") == "shared key")
         #expect(report.diagnostics.contains { $0.severity == .note && $0.file == "Content/site.yml" && $0.message.contains("allow_outside_links") })
         #expect(report.diagnostics.contains { $0.severity == .note && $0.file == "Content/keys" })
@@ -217,7 +217,7 @@ struct LoadTests {
         try FileManager.default.copyItem(at: realTemplates, to: folder.url.appendingPathComponent("Templates"))
         try link("Templates/assets/extra.css", to: outside.url.appendingPathComponent("secret.css").path, in: folder)
         let error = #expect(throws: BuildError.self) {
-            try SiteBuilder(options: options(in: folder, templates: folder.url.appendingPathComponent("Templates"))).build()
+            try Pipeline(options: options(in: folder, templates: folder.url.appendingPathComponent("Templates"))).build()
         }
         #expect(error?.diagnostics.first?.file == "Templates/assets/extra.css")
         #expect(error?.diagnostics.first?.message.contains("outside the site's root") == true)
@@ -234,7 +234,7 @@ struct LoadTests {
     @Test func namesWindowsCannotStoreAreWarnings() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n", "a*b.txt": "x", "trail./x.txt": "x", "space /x.txt": "x", "aux.css": "x", "auxiliary.css": "x"], under: "Content")
-        let report = try SiteBuilder(options: options(in: folder)).build()
+        let report = try Pipeline(options: options(in: folder)).build()
         let warned = report.diagnostics.filter { $0.severity == .warning && $0.message.contains("Windows") }.map(\.file)
         #expect(warned == ["Content/a*b.txt", "Content/aux.css", "Content/space ", "Content/trail."])
     }

@@ -111,6 +111,37 @@ struct OutlineTests {
         #expect(NaturalOrder.precedes("Chapter 9", "chapter 10") && !NaturalOrder.precedes("b", "A") && NaturalOrder.precedes("a02", "a2"))
     }
 
+    /// A folder without a page of its own takes its generated page's title and its place from its
+    /// `_section.yml`; the file is no asset, and beside a folder page it is unused and says so.
+    @Test func sectionSettingsNameAndPlaceAGeneratedFolderPage() throws {
+        let folder = try TemporaryFolder()
+        try folder.write([
+            "index.md": "# Home\n\n[a](a.md) [g](getting-started/x.md) [r](reference/y.md)\n",
+            "a.md": "# Alpha\n",
+            "getting-started/x.md": "# X\n",
+            "getting-started/_section.yml": "title: First steps\nweight: 1\n",
+            "reference/index.md": "# Reference\n",
+            "reference/y.md": "# Y\n",
+            "reference/_section.yml": "title: Unused\n",
+        ], under: "Content")
+        let result = try Pipeline(options: options(in: folder)).render()
+        #expect(result.site.pages.map(\.title) == ["Home", "First steps", "X", "Alpha", "Reference", "Y"])
+        #expect(!result.files.contains { $0.path.hasSuffix("_section.yml") })
+        #expect(result.diagnostics.map(\.description).contains(
+            "Content/reference/_section.yml: warning: is not used: the folder has a page of its own, Content/reference/index.md; give it title and weight in that page's front matter"))
+    }
+
+    /// A mistyped key of `_section.yml` is refused at its line with the key meant.
+    @Test func sectionSettingsRefuseUnknownKeys() throws {
+        let error = #expect(throws: BuildError.self) {
+            try SectionSettings(yaml: "title: A\ntitel: B\nweight: x\n", file: "Content/g/_section.yml")
+        }
+        #expect(error?.diagnostics.map(\.description) == [
+            "Content/g/_section.yml:2: error: unknown key 'titel': did you mean 'title'?",
+            "Content/g/_section.yml:3: error: 'weight' must be a whole number",
+        ])
+    }
+
     /// `_index.md` (Hugo, Zola) is its folder's page; an index without a heading or title takes the
     /// folder's name made readable.
     @Test func underscoreIndexIsTheFoldersPageAndNamesFallBackToTheFolder() throws {
@@ -129,6 +160,18 @@ struct OutlineTests {
             return site.pages[page].path
         }
         #expect(targets == ["guide/index.html", "guide/index.html", "guide/index.html", "api-reference/index.html", "guide/index.html", "index.html"])
+    }
+
+    /// Other generators' template tags in the text are warnings at their block; in code they are
+    /// what the page shows on purpose.
+    @Test func otherGeneratorsTagsAreWarnings() throws {
+        let site = try outline(["index.md": "# Home\n\n{{ youtube(id=\"x\") }}\n\nText `{{ page.title }}` and `{% raw %}`.\n\n"
+                                    + "- {{< figure src=\"a.png\" >}}\n\n```\n{% for p in pages %}\n```\n\n{% if x %}\n"])
+        #expect(site.diagnostics.map(\.description) == [
+            "Content/index.md:3:1: warning: '{{ youtube(id=\"x\") }}' is another generator's template tag (Zola, Hugo, Jekyll): Octavo shows it as text; write its result in Markdown instead",
+            "Content/index.md:7:1: warning: '{{< figure src=\"a.png\" >}}' is another generator's template tag (Zola, Hugo, Jekyll): Octavo shows it as text; write its result in Markdown instead",
+            "Content/index.md:13:1: warning: '{% if x %}' is another generator's template tag (Zola, Hugo, Jekyll): Octavo shows it as text; write its result in Markdown instead",
+        ])
     }
 
     /// mdBook's `SUMMARY.md` sets the reading order and the tree (nesting by indentation, prefix
@@ -233,5 +276,23 @@ struct OutlineTests {
             "Content/index.md:3:1: warning: front matter key 'Title' is not used by Octavo: did you mean 'title'?",
             "Content/index.md:4:1: warning: front matter key 'colour' is not used by Octavo (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", ")))",
         ])
+    }
+
+    @Test(arguments: [
+        ("Dr. Smith wrote it. Then more.", "Dr. Smith wrote it."),
+        ("Version 1.2 of the tool, e.g. this one. Next.", "Version 1.2 of the tool, e.g. this one."),
+        ("The U.S. and China agree. More.", "The U.S. and China agree."),
+        ("One sentence only", "One sentence only"),
+        ("Ends with a question? Yes.", "Ends with a question?"),
+        ("Humanity is an indivisible security community. Only when…", "Humanity is an indivisible security community."),
+    ])
+    func summaryEndsAtTheFirstSentenceEndNotAtAnAbbreviation(text: String, expected: String) throws {
+        let site = try outline(["index.md": text + "\n"])
+        #expect(site.pages[0].summary == expected)
+    }
+
+    @Test func aPageStartingWithCodeHasNoSummary() throws {
+        let site = try outline(["index.md": "# T\n\n    code first\n"])
+        #expect(site.pages[0].summary == "")
     }
 }

@@ -15,7 +15,7 @@ struct PrintEditionTests {
     static func build(_ files: [String: String]) throws -> (TemporaryFolder, [String: Data]) {
         let folder = try TemporaryFolder()
         try folder.write(files, under: "Content")
-        _ = try SiteBuilder(options: options(in: folder, strict: true)).build()
+        _ = try Pipeline(options: options(in: folder, strict: true)).build()
         return (folder, folder.snapshot("Output"))
     }
 
@@ -68,7 +68,7 @@ struct PrintEditionTests {
                 site = try outline(content)
                 (_, files) = try Self.build(content)
             } else {
-                let result = try SiteBuilder(options: SiteBuilder.Options(content: realContent, templates: realTemplates,
+                let result = try Pipeline(options: Pipeline.Options(content: realContent, templates: realTemplates,
                                                                           output: URL(fileURLWithPath: "/nonexistent"))).render()
                 site = result.site
                 files = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, Data($0.text.utf8)) })
@@ -93,7 +93,7 @@ struct PrintEditionTests {
         #expect(site.pages[0].paragraphIDs == ["p1-1", nil, "p2", nil])  // the heading "P1" has the id p1
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# T\n\nOne.\n\nTwo.\n"], under: "Content")
-        let page = try #require(try SiteBuilder(options: options(in: folder)).render().files.first { $0.path == "index.html" })
+        let page = try #require(try Pipeline(options: options(in: folder)).render().files.first { $0.path == "index.html" })
         #expect(page.text.contains("<p id=\"p1\">One.<a class=\"permalink\" href=\"#p1\" aria-label=\"Permalink to this paragraph\">¶</a></p>"))
         #expect(MarkdownRenderer().html("One.\n") == "<p>One.</p>\n")
     }

@@ -30,7 +30,7 @@ struct PropertyTests {
 
             let folder = try TemporaryFolder()
             try folder.write(["index.md": document.frontMatter + markdown], under: "Content")
-            let result = try SiteBuilder(options: options(in: folder)).render()
+            let result = try Pipeline(options: options(in: folder)).render()
             for file in result.files {
                 guard case .bytes(let bytes) = file.contents else { continue }
                 let pageIDs = PageLinks.values(of: "id", in: String(decoding: bytes, as: UTF8.self))
@@ -49,7 +49,7 @@ struct PropertyTests {
             let site = try RandomSite(&draws, reserved: reserved)
             let folder = try TemporaryFolder()
             try site.write(to: folder)
-            let report = try SiteBuilder(options: options(in: folder, strict: true)).build()
+            let report = try Pipeline(options: options(in: folder, strict: true)).build()
             #expect(report.diagnostics.isEmpty, "\(site)")
             #expect(brokenLinks(in: folder.snapshot("Output")) == [], "\(site)")
         }
@@ -68,11 +68,11 @@ struct PropertyTests {
             let site = try RandomSite(&draws, reserved: reserved)
             let folder = try TemporaryFolder()
             try site.write(to: folder)
-            let first = try SiteBuilder(options: options(in: folder)).build()
+            let first = try Pipeline(options: options(in: folder)).build()
             let firstBytes = folder.snapshot("Output")
             var other = options(in: folder)
             other.output = folder.url.appendingPathComponent("Output2")
-            _ = try SiteBuilder(options: other).build()
+            _ = try Pipeline(options: other).build()
             #expect(folder.snapshot("Output2") == firstBytes, "\(site)")
             let process = Process()
             process.executableURL = octavo
@@ -82,7 +82,7 @@ struct PropertyTests {
             process.waitUntilExit()
             #expect(process.terminationStatus == 0)
             #expect(folder.snapshot("Output3") == firstBytes, "\(site)")
-            let again = try SiteBuilder(options: options(in: folder)).build()
+            let again = try Pipeline(options: options(in: folder)).build()
             #expect(again.write?.written == 0 && again.write?.unchanged == first.files, "\(site)")
             #expect(folder.snapshot("Output") == firstBytes, "\(site)")
         }
@@ -119,7 +119,7 @@ extension PropertyTests {
             for (path, text) in Self.hostileFiles where draws.chance(15) { site.files[path] = text }
             let folder = try TemporaryFolder()
             try site.write(to: folder)
-            let builder = SiteBuilder(options: options(in: folder))
+            let builder = Pipeline(options: options(in: folder))
             var errors: [Diagnostic] = []
             var promised: Set<String> = []
             do {

@@ -11,7 +11,7 @@ struct RenderTests {
     @Test func titlesAreEscapedInTemplates() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "---\ntitle: \"</title><script>alert(1)</script>\"\n---\nText\n"], under: "Content")
-        let result = try SiteBuilder(options: options(in: folder)).render()
+        let result = try Pipeline(options: options(in: folder)).render()
         let html = try #require(result.files.first { $0.path == "index.html" }).text
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -21,13 +21,13 @@ struct RenderTests {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# H\n"], under: "Content")
         let missing = #expect(throws: BuildError.self) {
-            try SiteBuilder(options: options(in: folder, templates: folder.url.appendingPathComponent("nope"))).render()
+            try Pipeline(options: options(in: folder, templates: folder.url.appendingPathComponent("nope"))).render()
         }
         #expect(missing?.diagnostics.first?.message.contains("templates folder does not exist") == true)
 
         let templates = try folder.write(["partials/x.mustache": "x"], under: "T")
         let noLayout = #expect(throws: BuildError.self) {
-            try SiteBuilder(options: options(in: folder, templates: templates)).render()
+            try Pipeline(options: options(in: folder, templates: templates)).render()
         }
         #expect(noLayout?.diagnostics.first?.file == "Templates/layout.mustache")
     }
@@ -37,7 +37,7 @@ struct RenderTests {
         try folder.write(["index.md": "# H\n"], under: "Content")
         let templates = try folder.write(["layout.mustache": "<p>\n{{#open}}\nno close\n"], under: "T")
         let error = #expect(throws: BuildError.self) {
-            try SiteBuilder(options: options(in: folder, templates: templates)).render()
+            try Pipeline(options: options(in: folder, templates: templates)).render()
         }
         #expect(error?.diagnostics.first?.file == "Templates/layout.mustache")
         #expect(error?.diagnostics.first?.line != nil)
@@ -51,6 +51,7 @@ struct RenderTests {
          "{{/a}} closes 'a', but the section open here is 'b' (opened at 2:3): close it first with {{/b}}, or fix the name"),
         ("x\n{{/a}}\n", 2, 1, "{{/a}} closes a section that is not open: remove it, or open the section with {{#a}} before it"),
         ("<h1>\n<b>{{page.title</b>\n", 2, 4, "tag '{{page.title</b>' is not finished:"),
+        ("<p>{{{page.title}}</p>\n", 1, 4, "tag '{{{page.title}}' is not finished: a name is letters, digits, '.', '-' or '_' (with transforms such as empty(page.children)), and the tag ends with }}}"),
     ] as [(String, Int, Int, String)])
     func mustacheSyntaxErrorsInWords(template: String, line: Int, column: Int, message: String) throws {
         let error = #expect(throws: BuildError.self) {
@@ -79,7 +80,7 @@ struct RenderTests {
     @Test func placeholderTextWrittenByTheAuthorIsNotALink() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# H\n\n[real](#h) octavo-link:0 `octavo-link:0` [t](https://e.org \"octavo-link:0\") <octavo-link:0>\n"], under: "Content")
-        let result = try SiteBuilder(options: options(in: folder)).render()
+        let result = try Pipeline(options: options(in: folder)).render()
         let html = try #require(result.files.first { $0.path == "index.html" }).text
         #expect(html.contains("<a href=\"#h\">real</a> octavo-link:0 <code>octavo-link:0</code> <a href=\"https://e.org\" title=\"octavo-link:0\">t</a>"))
         #expect(result.diagnostics.map(\.message) == ["link target 'octavo-link:0' does not exist"])
@@ -158,7 +159,7 @@ struct HeadingLevelTests {
     @Test func subHeadingsMoveUpWithThePageHeading() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "---\ntitle: Doc\nsplit: [2, 3]\n---\n## Part\n\n### Item\n\n#### Detail\n\n##### Deeper\n"], under: "Content")
-        let result = try SiteBuilder(options: options(in: folder)).render()
+        let result = try Pipeline(options: options(in: folder)).render()
         let item = try #require(result.files.first { $0.path == "part/item/index.html" }).text
         #expect(item.contains("<h1 id=\"item\">Item"))
         #expect(item.contains("<h2 id=\"detail\">Detail"))
@@ -174,7 +175,7 @@ struct HeadingLevelTests {
         try folder.write(files, under: "Content")
         var options = options(in: folder)
         options.baseURL = baseURL
-        let result = try SiteBuilder(options: options).render()
+        let result = try Pipeline(options: options).render()
         #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(result.diagnostics)")
         var texts: [String: String] = [:]
         for file in result.files { if case .bytes(let bytes) = file.contents { texts[file.path] = String(decoding: bytes, as: UTF8.self) } }
@@ -253,7 +254,7 @@ struct HeadingLevelTests {
         try folder.write(["index.md": "# Home\n"], under: "Content")
         var options = options(in: folder)
         options.baseURL = "example.org"
-        #expect(throws: BuildError.self) { try SiteBuilder(options: options).render() }
+        #expect(throws: BuildError.self) { try Pipeline(options: options).render() }
     }
 
     @Test func notFoundPageFromContentOrDefaultWithLinksThatWorkAtAnyDepth() throws {
@@ -275,7 +276,7 @@ struct HeadingLevelTests {
         #expect(files["a/index.html"]?.contains("Lost") == false)
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n", "404.md": "---\ntitle: Gone\n---\nSee [the guide](guide.md).\n\n<div>x</div>\n"], under: "Content")
-        let result = try SiteBuilder(options: options(in: folder)).render()
+        let result = try Pipeline(options: options(in: folder)).render()
         #expect(result.diagnostics.map(\.description) == [
             "Content/404.md:6:1: warning: raw HTML '<div>x</div>' is left out of the page (safe mode): write it in Markdown, or set 'unsafe: true' in site.yml to keep raw HTML you trust",
             "Content/404.md:4:5: error: link target 'guide.md' does not exist",
@@ -307,7 +308,7 @@ struct HeadingLevelTests {
 
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n", "site.yml": "favicon: missing.png\n"], under: "Content")
-        #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).render() }
+        #expect(throws: BuildError.self) { try Pipeline(options: options(in: folder)).render() }
     }
 }
 
@@ -319,7 +320,7 @@ struct NestedHeadingBuildTests {
         let count = 20_000
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\n" + (0..<count).map { "- ## h\($0)\n" }.joined()], under: "Content")
-        let report = try SiteBuilder(options: options(in: folder)).build()
+        let report = try Pipeline(options: options(in: folder)).build()
         #expect(report.diagnostics == [])
         let home = try folder.read("Output/index.html")
         let list = (0..<count).map { "<li>\n<h2 id=\"h\($0)\">h\($0)<a class=\"permalink\" href=\"#h\($0)\" aria-label=\"Permalink\">#</a></h2>\n</li>\n" }
@@ -345,7 +346,7 @@ struct NestedHeadingBuildTests {
             "index.md": "# Home\n\nSee [x](#\u{301}x), [y](#\u{301}y) and [z](other.md#\u{301}z).\n\n## \u{301}x\n\n\u{301}para\n\n> ## \u{301}y\n",
             "other.md": "# Other\n\n- ## \u{301}z\n",
         ], under: "Content")
-        let report = try SiteBuilder(options: options(in: folder)).build()
+        let report = try Pipeline(options: options(in: folder)).build()
         #expect(report.diagnostics == [])
         let home = try folder.read("Output/index.html")
         #expect(home.contains("<h2 id=\"\u{301}x\">\u{301}x<a"))
@@ -371,11 +372,11 @@ struct PartialRecursionTests {
                        sourceLocation: SourceLocation = #_sourceLocation) throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\n[a](a.md)\n", "a.md": "# A\n"], under: "Content")
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         let before = folder.snapshot("Output")
         let broken = try templates(in: folder, changes)
         let error = #expect(throws: BuildError.self, sourceLocation: sourceLocation) {
-            try SiteBuilder(options: options(in: folder, templates: broken)).build()
+            try Pipeline(options: options(in: folder, templates: broken)).build()
         }
         let diagnostic = try #require(error?.diagnostics.first, sourceLocation: sourceLocation)
         #expect(diagnostic.file == file && diagnostic.line == line && diagnostic.column == column, "\(diagnostic)", sourceLocation: sourceLocation)
@@ -384,7 +385,7 @@ struct PartialRecursionTests {
 
         let checked: [Diagnostic]
         do {
-            checked = try SiteBuilder(options: options(in: folder, templates: broken)).render().diagnostics
+            checked = try Pipeline(options: options(in: folder, templates: broken)).render().diagnostics
         } catch let error as BuildError {
             checked = error.diagnostics
         }
@@ -420,7 +421,7 @@ struct PartialRecursionTests {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\n[a](a.md)\n", "a.md": "# A\n"], under: "Content")
         let broken = try templates(in: folder, ["partials/print-section.mustache": "{{#print}}{{> partials/print-section}}{{/print}}\n"])
-        let diagnostics = try SiteBuilder(options: options(in: folder, templates: broken)).render().diagnostics
+        let diagnostics = try Pipeline(options: options(in: folder, templates: broken)).render().diagnostics
         #expect(diagnostics.map(\.description) == [
             "Templates/partials/print-section.mustache:1:11: error: partials include each other without end while rendering print.html: print.mustache → partials/print-section.mustache → partials/print-section.mustache → … (stopped 66 partials deep); a section around the include of 'partials/print-section' must end the recursion, as {{#children}} does at the bottom of the outline",
         ])
@@ -528,7 +529,7 @@ struct NavWindowTests {
             var files = ["index.md": "# Home\n", "guide/index.md": "# Guide\n"]
             for page in 1...siblings { files[String(format: "guide/p%03d.md", page)] = "# Page \(page)\n" }
             try folder.write(files, under: "Content")
-            _ = try SiteBuilder(options: options(in: folder)).build()
+            _ = try Pipeline(options: options(in: folder)).build()
             #expect(brokenLinks(in: folder.snapshot("Output")) == [])
             let html = try folder.read("Output/guide/p015/index.html")
             let start = try #require(html.range(of: "<nav class=\"sidebar\""))

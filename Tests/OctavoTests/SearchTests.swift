@@ -114,7 +114,7 @@ struct SearchTests {
     }
 
     @Test func realDocumentIndexIsAtMost150KB() throws {
-        let result = try SiteBuilder(options: SiteBuilder.Options(content: realContent, templates: realTemplates,
+        let result = try Pipeline(options: Pipeline.Options(content: realContent, templates: realTemplates,
                                                                   output: URL(fileURLWithPath: "/nonexistent"))).render()
         let index = result.files.filter { $0.path == SearchIndex.indexPath || $0.path.hasPrefix(SearchIndex.shardFolder + "/") }
         let bytes = index.reduce(0) { $0 + $1.text.utf8.count }
@@ -160,7 +160,7 @@ struct SearchTests {
             "b.md": "# Nuclear power\n\nAbout energy.\n",
             "c.md": "# Other\n\n## Nuclear heading\n\nWar and peace and nuclear matters.\n",
         ], under: "Content")
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         let site = folder.url.appendingPathComponent("Output")
         let results = try Self.query(site, ["NUCLEAR", "nuclear war", "uber CAFÉ", "zzxqj", "nuc", "nu"])
         func hrefs(_ index: Int) -> [String] { (results[index]["results"] as? [[String: Any]] ?? []).compactMap { $0["href"] as? String } }
@@ -188,7 +188,7 @@ struct SearchTests {
             "th.md": "# ไทย\n\nภาษาไทยเป็นภาษาที่สวยงาม\n",
             "mixed.md": "# Mixed\n\nSwift语言 and Café.\n",
         ], under: "Content")
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         let queries = ["排水", "检查", "土壤", "水やり", "が", "か", "土", "检查土壤", "排土", "ภาษาที่", "สวยงาม", "ไทยเป็น", "语言", "swift", "cafe", "水"]
         let results = try Self.query(folder.url.appendingPathComponent("Output"), queries)
         func hrefs(_ index: Int) -> [String] { (results[index]["results"] as? [[String: Any]] ?? []).compactMap { $0["href"] as? String } }
@@ -235,7 +235,7 @@ struct SearchTests {
             "index.md": "---\ntitle: Home\n---\nWelcome.\n",
             "a.md": "# Zebra\n\n## Stripes\n\n### Colours\n\nBlack and white, in bands.\n",
         ], under: "Content")
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         let results = try Self.query(folder.url.appendingPathComponent("Output"), ["zebra"])
         let first = try #require((results[0]["results"] as? [[String: Any]])?.first)
         #expect(first["href"] as? String == "a/index.html")
@@ -248,7 +248,7 @@ struct SearchTests {
     func shardedIndexOfA300PageCorpusFindsWhatThePagesSay() throws {
         let folder = try TemporaryFolder()
         try makeCorpus(300, in: folder)
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         let site = folder.url.appendingPathComponent("Output")
         let files = folder.snapshot("Output")
         #expect(files.keys.contains("search/w1.js") && files.keys.contains("search/t1.js"))

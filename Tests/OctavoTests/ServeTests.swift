@@ -330,7 +330,7 @@ import Testing
                     done = "change the layout"
                 }
                 guard case .built = await session.build() else { Issue.record("rebuild failed after: \(done)"); return }
-                try SiteBuilder(options: fresh).build()
+                try Pipeline(options: fresh).build()
                 let expected = folder.snapshot("Fresh")
                 #expect(folder.snapshot("Output") == expected, "step \(step), \(done): the output differs from a fresh build")
                 for (path, bytes) in expected where !path.hasPrefix(".") && (path.hasSuffix(".html") || path.hasSuffix(".json")) {

@@ -26,6 +26,9 @@ struct StartTests {
         #expect(inside.status == 0, "\(inside.stderr)")
         #expect(inside.stdout.hasPrefix("Using the site in ../.. (Content/ is there)\nBuilt 4 pages (12 files, 0 written, 12 unchanged"))
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Content/guide/Output").path))
+        let checkedInside = try runOctavo(["check", "--strict"], in: folder.url.appendingPathComponent("Content"))
+        #expect(checkedInside.status == 0)
+        #expect(checkedInside.stderr.hasPrefix("Using the site in .. (Content/ is there)\nChecked 4 pages: 0 errors, 0 warnings"))
     }
 
     @Test func initRefusesAFolderThatIsNotEmptyAndNeverOverwrites() throws {

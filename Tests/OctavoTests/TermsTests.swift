@@ -60,7 +60,7 @@ struct TermsTests {
         try folder.write(["index.md": "# Home\n\nThe UN and the AU.\n\nThe AU again.\n", "other.md": "# Other\n\nThe AU.\n",
                           "terms.yml": "- term: African Union\n  aliases: [AU]\n  note: Union.\n- term: United Nations\n  aliases: [UN]\n  note: The UN.\n"],
                          under: "Content")
-        let report = try SiteBuilder(options: options(in: folder)).build()
+        let report = try Pipeline(options: options(in: folder)).build()
         #expect(report.diagnostics == [])
         let terms = try folder.read("Output/terms.html")
         #expect(terms.contains("<dt id=\"african-union\">African Union</dt>"))
@@ -78,14 +78,14 @@ struct TermsTests {
     @Test func withoutTermsYmlThereIsNoIndexAndNoTopics() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\nThe UN.\n"], under: "Content")
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         #expect(folder.snapshot("Output")["terms.html"] == nil)
         #expect(!(try folder.read("Output/index.html")).contains("topics-title"))
     }
 
     @Test func theRealDocumentsIndexHasThirtyTermsAndSixtyLinksIntoPages() throws {
         let folder = try TemporaryFolder()
-        let result = try SiteBuilder(options: SiteBuilder.Options(content: realContent, templates: realTemplates, output: folder.url,
+        let result = try Pipeline(options: Pipeline.Options(content: realContent, templates: realTemplates, output: folder.url,
                                                                    displayContent: "Content")).render()
         #expect(result.diagnostics.filter { $0.severity != .note } == [])
         let file = try #require(result.files.first { $0.path == TermIndex.path })

@@ -61,8 +61,8 @@ final class TemporaryFolder: @unchecked Sendable {
 }
 
 /// Options for a build of `content` (relative to `folder`) with the real templates into `folder/Output`.
-func options(in folder: TemporaryFolder, content: String = "Content", templates: URL = realTemplates, strict: Bool = false) -> SiteBuilder.Options {
-    SiteBuilder.Options(content: folder.url.appendingPathComponent(content), templates: templates,
+func options(in folder: TemporaryFolder, content: String = "Content", templates: URL = realTemplates, strict: Bool = false) -> Pipeline.Options {
+    Pipeline.Options(content: folder.url.appendingPathComponent(content), templates: templates,
                         output: folder.url.appendingPathComponent("Output"), displayContent: content,
                         displayTemplates: "Templates", displayOutput: "Output", strict: strict)
 }

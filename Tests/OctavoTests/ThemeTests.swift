@@ -25,12 +25,12 @@ struct ThemeTests {
         #expect(disk.count >= 20)
     }
 
-    func build(_ templates: [String: String]?, in folder: TemporaryFolder) throws -> SiteBuilder.Report {
+    func build(_ templates: [String: String]?, in folder: TemporaryFolder) throws -> Pipeline.Report {
         try folder.write(["index.md": "# Home\n\nText.\n"], under: "Content")
         if let templates { try folder.write(templates, under: "Templates") }
         var options = options(in: folder, templates: folder.url.appendingPathComponent("Templates"))
         options.builtInTheme = true
-        return try SiteBuilder(options: options).build()
+        return try Pipeline(options: options).build()
     }
 
     @Test func withoutATemplatesFolderTheBuiltInThemeRendersEverything() throws {

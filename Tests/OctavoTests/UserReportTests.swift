@@ -5,13 +5,13 @@ import Testing
 /// Problems a first user met, each pinned by a test.
 @Suite("Reported by a first user")
 struct UserReportTests {
-    func render(_ files: [String: String], templates: URL = realTemplates) throws -> SiteBuilder.Result {
+    func render(_ files: [String: String], templates: URL = realTemplates) throws -> Pipeline.Result {
         let folder = try TemporaryFolder()
         try folder.write(files, under: "Content")
-        return try SiteBuilder(options: options(in: folder, templates: templates)).render()
+        return try Pipeline(options: options(in: folder, templates: templates)).render()
     }
 
-    func page(_ result: SiteBuilder.Result, _ path: String) -> String {
+    func page(_ result: Pipeline.Result, _ path: String) -> String {
         result.files.first { $0.path == path }?.text ?? ""
     }
 
@@ -91,7 +91,7 @@ struct UserReportTests {
         try folder.write(["index.md": "# H\n"], under: "Content")
         var inside = options(in: folder)
         inside.output = folder.url.appendingPathComponent("Content/out")
-        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: inside).build() }
+        let error = #expect(throws: BuildError.self) { try Pipeline(options: inside).build() }
         #expect(error?.diagnostics.first?.message.contains("is inside") == true)
         #expect(!FileManager.default.fileExists(atPath: inside.output.path))
     }
@@ -102,7 +102,7 @@ struct UserReportTests {
         try folder.write(["notes": "a file of mine"], under: "Output")
         var forced = options(in: folder)
         forced.destination.force = true  // a folder Octavo did not make is refused without it
-        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: forced).build() }
+        let error = #expect(throws: BuildError.self) { try Pipeline(options: forced).build() }
         #expect(error?.diagnostics.first?.message.contains("is a file Octavo did not write, where the build needs a folder") == true)
         #expect(folder.snapshot("Output") == ["notes": Data("a file of mine".utf8)])
     }
@@ -111,35 +111,17 @@ struct UserReportTests {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\n[n](notes)\n"], under: "Content")
         try folder.writeBytes(Array("old asset".utf8), to: "Content/notes")
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         #expect(try folder.read("Output/notes") == "old asset")
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Content/notes"))
         try folder.write(["index.md": "# Home\n\n[n](notes.md)\n", "notes.md": "# Notes\n"], under: "Content")
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         #expect(try folder.read("Output/notes/index.html").contains("Notes"))
     }
 }
 
 @Suite("Reported by a first user: messages")
 struct UserReportMessageTests {
-    @Test(arguments: [
-        ("Dr. Smith wrote it. Then more.", "Dr. Smith wrote it."),
-        ("Version 1.2 of the tool, e.g. this one. Next.", "Version 1.2 of the tool, e.g. this one."),
-        ("The U.S. and China agree. More.", "The U.S. and China agree."),
-        ("One sentence only", "One sentence only"),
-        ("Ends with a question? Yes.", "Ends with a question?"),
-        ("Humanity is an indivisible security community. Only when…", "Humanity is an indivisible security community."),
-    ])
-    func summaryIsTheFirstSentence(text: String, expected: String) throws {
-        let site = try outline(["index.md": text + "\n"])
-        #expect(site.pages[0].summary == expected)
-    }
-
-    @Test func aPageStartingWithCodeHasNoSummary() throws {
-        let site = try outline(["index.md": "# T\n\n    code first\n"])
-        #expect(site.pages[0].summary == "")
-    }
-
     @Test func aSlugErrorPointsAtTheSlugLine() throws {
         let error = #expect(throws: BuildError.self) {
             try outline(["index.md": "# H\n", "g.md": "---\ntitle: G\nweight: 1\nslug: \"a/b\"\n---\n"])
@@ -150,7 +132,7 @@ struct UserReportMessageTests {
     @Test func anEmptyContentFolderIsAWarning() throws {
         let folder = try TemporaryFolder()
         try folder.writeBytes(Array("png".utf8), to: "Content/only.png")
-        let result = try SiteBuilder(options: options(in: folder)).render()
+        let result = try Pipeline(options: options(in: folder)).render()
         #expect(result.diagnostics.map(\.description).contains("Content: warning: holds no Markdown file (.md): the site is only a generated home page"))
     }
 }

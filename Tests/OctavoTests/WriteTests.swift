@@ -29,16 +29,16 @@ struct WriteTests {
     @Test func failedBuildLeavesOutputUntouched() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\n[ok](a.md)\n", "a.md": "# A\n"], under: "Content")
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         let before = folder.snapshot("Output")
         #expect(before["a/index.html"] != nil)
 
         try folder.write(["index.md": "# Home\n\n[broken](missing.md)\n"], under: "Content")
-        #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).build() }
+        #expect(throws: BuildError.self) { try Pipeline(options: options(in: folder)).build() }
         try folder.write(["index.md": "# Home\n", "a.md": "---\ntitle: [unclosed\n---\n"], under: "Content")
-        #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).build() }
+        #expect(throws: BuildError.self) { try Pipeline(options: options(in: folder)).build() }
         try folder.writeBytes([0xFF, 0xFE], to: "Content/a.md")
-        #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).build() }
+        #expect(throws: BuildError.self) { try Pipeline(options: options(in: folder)).build() }
         #expect(folder.snapshot("Output") == before)
     }
 
@@ -120,7 +120,7 @@ struct WriteTests {
         for output in [folder.url.appendingPathComponent("Content"), folder.url, URL(fileURLWithPath: "/")] {
             var bad = options(in: folder)
             bad.output = output
-            let error = #expect(throws: BuildError.self) { try SiteBuilder(options: bad).build() }
+            let error = #expect(throws: BuildError.self) { try Pipeline(options: bad).build() }
             #expect(error?.diagnostics.first?.message.contains("cannot be the output folder") == true)
         }
     }
@@ -130,13 +130,13 @@ struct WriteTests {
     @Test func aNameWithALineBreakCannotMakeARebuildDeleteTheUsersFile() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n"], under: "Content")
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         try folder.write(["CNAME": "example.org\n"], under: "Output")
         try folder.writeBytes(Array("data".utf8), to: "Content/x\nCNAME")
-        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).build() }
+        let error = #expect(throws: BuildError.self) { try Pipeline(options: options(in: folder)).build() }
         #expect(error?.diagnostics.first?.file == "Content/x\\nCNAME")
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Content/x\nCNAME"))
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         #expect(try folder.read("Output/CNAME") == "example.org\n")
     }
 
@@ -200,17 +200,17 @@ struct WriteTests {
     @Test func aFileOfTheUserIsNeverOverwrittenOrRemoved() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n"], under: "Content")
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         try folder.write(["robots.txt": "mine\n"], under: "Output")
         let before = folder.snapshot("Output")
         try folder.write(["robots.txt": "theirs\n"], under: "Content")
-        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).build() }
+        let error = #expect(throws: BuildError.self) { try Pipeline(options: options(in: folder)).build() }
         #expect(error?.diagnostics.first?.file == "Output/robots.txt")
         #expect(error?.diagnostics.first?.message.contains("is a file Octavo did not write") == true)
         #expect(error?.diagnostics.first?.message.contains("Content/robots.txt would replace it") == true)
         #expect(folder.snapshot("Output") == before)
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Content/robots.txt"))
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         #expect(try folder.read("Output/robots.txt") == "mine\n")
     }
 
@@ -220,7 +220,7 @@ struct WriteTests {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n"], under: "Content")
         try folder.write(["index.html": "an old site", "notes.txt": "mine"], under: "Output")
-        let refused = #expect(throws: BuildError.self) { try SiteBuilder(options: options(in: folder)).build() }
+        let refused = #expect(throws: BuildError.self) { try Pipeline(options: options(in: folder)).build() }
         #expect(refused?.diagnostics.map(\.description) == [
             "Output: error: is not empty (it holds 'index.html', 'notes.txt') and Octavo did not make it (it has no .octavo-manifest): "
                 + "pick another --output, empty the folder, or pass --force to build into it (no file of yours is overwritten or removed)",
@@ -228,16 +228,16 @@ struct WriteTests {
         #expect(folder.snapshot("Output") == ["index.html": Data("an old site".utf8), "notes.txt": Data("mine".utf8)])
         var forced = options(in: folder)
         forced.destination.force = true
-        let error = #expect(throws: BuildError.self) { try SiteBuilder(options: forced).build() }
+        let error = #expect(throws: BuildError.self) { try Pipeline(options: forced).build() }
         #expect(error?.diagnostics.map(\.file) == ["Output/index.html"])
         #expect(error?.diagnostics.first?.message.contains("pick another --output") == true)
         #expect(folder.snapshot("Output") == ["index.html": Data("an old site".utf8), "notes.txt": Data("mine".utf8)])
 
         // A copy of a build without its manifest has the very bytes: adopted, nothing refused.
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Output"))
-        _ = try SiteBuilder(options: options(in: folder)).build()
+        _ = try Pipeline(options: options(in: folder)).build()
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Output/" + OutputWriter.manifestName))
-        let report = try SiteBuilder(options: forced).build()
+        let report = try Pipeline(options: forced).build()
         #expect(report.write?.written == 0)
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output/" + OutputWriter.manifestName).path))
     }

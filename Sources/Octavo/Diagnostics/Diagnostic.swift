@@ -23,6 +23,30 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
+    /// The stage of the pipeline that found a problem, in the order data flows through them.
+    public enum Stage: String, Sendable, Hashable, CaseIterable {
+        /// Reading the content and templates folders, `site.yml` and front matter.
+        case load
+        /// Markdown parsed into blocks (cmark, GFM).
+        case parse
+        /// Pages cut from the documents and put in reading order; paths checked.
+        case outline
+        /// Links resolved to pages, anchors and files.
+        case link
+        /// Pages rendered with the templates.
+        case render
+        /// The search page and index.
+        case search
+        /// The print edition.
+        case print
+        /// The EPUB edition.
+        case epub
+        /// The rendered site checked as a reader's browser would meet it.
+        case audit
+        /// Files written to the output folder, the zip and the EPUB.
+        case write
+    }
+
     /// The file the problem is in, as given to the build (for example `Content/a.md`).
     public var file: String
     /// The 1-based line in `file`, or `nil` when the problem concerns the whole file.
@@ -33,14 +57,38 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     /// A sentence a person can act on.
     public var message: String
+    /// The stage that found the problem, or `nil` when it is not known (a diagnostic made outside
+    /// the pipeline). Not printed in the text, GitHub or JSON forms, and not part of equality:
+    /// where a problem is and what it says make two diagnostics the same.
+    public var stage: Stage?
 
     /// Creates a diagnostic.
-    public init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity = .error, message: String) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity = .error, message: String, stage: Stage? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.severity = severity
         self.message = message
+        self.stage = stage
+    }
+
+    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        lhs.file == rhs.file && lhs.line == rhs.line && lhs.column == rhs.column && lhs.severity == rhs.severity && lhs.message == rhs.message
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(line)
+        hasher.combine(column)
+        hasher.combine(severity)
+        hasher.combine(message)
+    }
+
+    /// The diagnostic, said to come from `stage` unless it already names one.
+    public func from(_ stage: Stage) -> Diagnostic {
+        var copy = self
+        if copy.stage == nil { copy.stage = stage }
+        return copy
     }
 
     /// `FILE:LINE:COL: severity: message`; line and column are left out when unknown.

@@ -30,8 +30,9 @@ enum TemplateSyntaxError {
             }
         case .unfinishedName?:
             if let tag = tagStart(in: text, line: line, column: column) {
+                let end = tag.text.hasPrefix("{{{") ? "}}}" : "}}"
                 return Diagnostic(file: file, line: tag.line, column: tag.column,
-                                  message: "tag '\(tag.text)' is not finished: a name is letters, digits, '.', '-' or '_' (with transforms such as empty(page.children)), and the tag ends with }}")
+                                  message: "tag '\(tag.text)' is not finished: a name is letters, digits, '.', '-' or '_' (with transforms such as empty(page.children)), and the tag ends with \(end)")
             }
         default:
             break
@@ -74,7 +75,10 @@ enum TemplateSyntaxError {
             if row[index - 1] == "{", row[index] == "{" {
                 var start = index - 1
                 while start > 0, row[start - 1] == "{" { start -= 1 }
-                let tag = String(row[start...].prefix(40)).trimmingCharacters(in: .whitespaces)
+                // Up to the first `}}` (the tag as written), else the rest of the line.
+                var text = String(row[start...].prefix(40))
+                if let close = text.range(of: "}}") { text = String(text[..<close.upperBound]) }
+                let tag = text.trimmingCharacters(in: .whitespaces)
                 return (line, start + 1, tag)
             }
             index -= 1

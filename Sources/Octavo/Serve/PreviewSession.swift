@@ -2,20 +2,20 @@ import Foundation
 
 /// Watches a site's inputs and rebuilds it into the served output folder, telling open pages.
 ///
-/// Each rebuild is a whole `SiteBuilder.build()`: what is served is exactly what `octavo build`
+/// Each rebuild is a whole `Pipeline.build()`: what is served is exactly what `octavo build`
 /// writes. A failed rebuild changes nothing in the output folder (the build's own promise), so the
 /// last good site keeps being served while the pages show the diagnostics.
 public final class PreviewSession: Sendable {
     /// What one build gave.
     public enum Outcome: Sendable {
         /// The build succeeded; its report (warnings included).
-        case built(SiteBuilder.Report, milliseconds: Int)
+        case built(Pipeline.Report, milliseconds: Int)
         /// The build failed with these diagnostics; the output folder was not changed.
         case failed([Diagnostic])
     }
 
     /// The build's options; `options.output` is the folder served.
-    public let options: SiteBuilder.Options
+    public let options: Pipeline.Options
     /// The files and folders watched: the content folder (with `site.yml`) and the templates folder.
     public let watched: [URL]
     private let events: ReloadEvents
@@ -26,7 +26,7 @@ public final class PreviewSession: Sendable {
     ///   - options: the site to build.
     ///   - events: the event streams of the open pages.
     ///   - report: called after every build (to print its result), on the watching task.
-    public init(options: SiteBuilder.Options, events: ReloadEvents, report: @escaping @Sendable (Outcome) -> Void) {
+    public init(options: Pipeline.Options, events: ReloadEvents, report: @escaping @Sendable (Outcome) -> Void) {
         self.options = options
         var watched = [options.content, options.templates]
         // site.yml lives in the content folder; named here too in case a later layout moves it.
@@ -48,7 +48,7 @@ public final class PreviewSession: Sendable {
                 let clock = ContinuousClock()
                 let start = clock.now
                 do {
-                    let report = try SiteBuilder(options: options).build()
+                    let report = try Pipeline(options: options).build()
                     let elapsed = (clock.now - start).components
                     continuation.resume(returning: .built(report, milliseconds: Int(elapsed.seconds) * 1000 + Int(elapsed.attoseconds / 1_000_000_000_000_000)))
                 } catch let error as BuildError {

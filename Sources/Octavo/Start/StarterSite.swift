@@ -82,6 +82,8 @@ public enum StarterSite {
             # epub: book.epub                       # also write the site as an EPUB book
             # unsafe: false                         # true keeps raw HTML in Markdown
             # allow_outside_links: false            # true follows symbolic links that leave the site
+            # markdown: gfm                         # commonmark turns GitHub's tables, task lists, alerts off
+            # broken_links: error                   # warn publishes while known broken links are fixed
 
             """),
         (".gitignore", """

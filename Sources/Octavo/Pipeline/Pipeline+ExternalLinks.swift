@@ -1,4 +1,4 @@
-extension SiteBuilder.Result {
+extension Pipeline.Result {
     /// A note for each external link, for `check --external`; external links are never fetched.
     public var externalLinkNotes: [Diagnostic] {
         site.documents.flatMap { document in

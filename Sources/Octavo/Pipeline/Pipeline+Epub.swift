@@ -1,6 +1,6 @@
 import Foundation
 
-extension SiteBuilder {
+extension Pipeline {
     /// Where the EPUB goes: `--epub`, else `epub` of `site.yml` relative to the folder that holds
     /// the content folder; `nil` when neither asks for one.
     func epubLocation(config: SiteConfig) -> (url: URL, display: String)? {

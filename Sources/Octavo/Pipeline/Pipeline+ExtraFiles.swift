@@ -1,6 +1,6 @@
 import Foundation
 
-extension SiteBuilder {
+extension Pipeline {
     /// The files made beside the pages from the site's settings: `404.html` always; `sitemap.xml`
     /// and `robots.txt` with a base URL. Returns them with an error for each broken link of `404.md`,
     /// and the error of a render of `404.html` stopped by ``RenderGuard``.

@@ -1,6 +1,6 @@
 import Foundation
 
-extension SiteBuilder {
+extension Pipeline {
     /// An error when the output folder exists, is not empty, and has no manifest: Octavo did not
     /// make it (a `docs/` folder of one's own, a mistyped `--output`), so building into it would mix
     /// the site with the user's files. `--force` builds into it anyway; files of the user's are

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Template tags that other generators expand inside Markdown and Octavo shows as text: Zola's
+/// and Jekyll's `{{ name(…) }}` and `{% … %}`, Hugo's `{{< … >}}` and `{{% … %}}`. Each is a
+/// warning at its block, so a page does not publish `{{ youtube(id="…") }}` silently.
+enum Shortcode {
+    /// The first tag in a block's HTML outside `<code>` (code shows such tags on purpose), or `nil`.
+    static func first(in html: String) -> String? {
+        var text = html
+        while let open = text.range(of: "<code"), let close = text.range(of: "</code>", range: open.upperBound..<text.endIndex) {
+            text.removeSubrange(open.lowerBound..<close.upperBound)
+        }
+        // cmark escaped the text: `{{&lt; youtube &gt;}}` is Hugo's `{{< youtube >}}`.
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        let pattern = #"\{\{[<%].*?[>%]\}\}|\{%-? .*?%\}|\{\{-? *[A-Za-z_][A-Za-z0-9_]*\(.*?\) *-?\}\}"#
+        guard let range = text.range(of: pattern, options: .regularExpression) else { return nil }
+        let tag = text[range]
+        return tag.count > 40 ? String(tag.prefix(37)) + "…" : String(tag)
+    }
+
+    /// Warnings for the blocks of a file that hold a tag.
+    static func warnings(in blocks: [MarkdownBlock], file: String, bodyFirstLine: Int) -> [Diagnostic] {
+        blocks.compactMap { block in
+            // The literal HTML pieces only: links and headings between them hold no tag.
+            let html = block.content.map { segment -> String in
+                if case .html(let text) = segment { return text }
+                return " "
+            }.joined()
+            guard let tag = first(in: html) else { return nil }
+            return Diagnostic(file: file, line: bodyFirstLine + block.line - 1, column: 1, severity: .warning,
+                              message: "'\(tag)' is another generator's template tag (Zola, Hugo, Jekyll): Octavo shows it as text; write its result in Markdown instead")
+        }
+    }
+}

@@ -1,0 +1,236 @@
+import Foundation
+
+// The steps of ``Pipeline/render()``, in the order data flows. Each takes the values of the steps
+// before it and hands a plain value to the next; the work is done by the stage's own type.
+extension Pipeline {
+    /// What the load step read: the content, the templates and the 404 page's source.
+    struct Loaded: Sendable {
+        /// The content folder's Markdown files (but `404.md`), assets, `site.yml` and `terms.yml`.
+        var content: LoadedContent
+        /// The templates.
+        var templates: TemplateSet
+        /// `Content/404.md`, the 404 page, which is no page of the reading order.
+        var notFound: SourceFile?
+        /// mdBook's `SUMMARY.md`, which gives the reading order and the tree; it is no page itself.
+        var summary: SourceFile?
+        /// The errors found while loading, reported with any that stop the build later.
+        var errors: [Diagnostic]
+        /// The source paths of the pages marked `draft: true` that are left out (empty when drafts are published).
+        var drafts: Set<String>
+        /// The load stage's notes and warnings, then the templates'.
+        var diagnostics: [Diagnostic]
+    }
+
+    /// What the outline step made: the site in reading order and the index of terms.
+    struct Outlined: Sendable {
+        /// The pages in reading order.
+        var site: Site
+        /// The index of terms of `terms.yml`, if there is one.
+        var terms: TermIndex?
+        /// The diagnostics of the steps so far, in order: load, parse and outline.
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Files a step made, and the problems it met.
+    struct Made: Sendable {
+        /// The files.
+        var files: [OutputFile] = []
+        /// The problems, for example a render stopped by ``RenderGuard``.
+        var problems: [Diagnostic] = []
+    }
+
+    /// What the render step made: the pages, the files beside them, and the problems met.
+    struct Rendered: Sendable {
+        /// `(path, html)` of every page of the reading order.
+        var rendered: [(path: String, html: String)]
+        /// The pages' files, the index of terms, `404.html`, the sitemap and the citation files.
+        var files: [OutputFile]
+        /// Problems of rendering the pages (templates).
+        var pageProblems: [Diagnostic]
+        /// Problems of rendering the index of terms.
+        var termsProblems: [Diagnostic]
+        /// Problems of rendering `404.html`.
+        var notFoundProblems: [Diagnostic]
+        /// Broken links of `404.md`.
+        var linkProblems: [Diagnostic]
+    }
+
+    /// Load: the content folder, `site.yml`, `--base-url` and the templates.
+    /// - Throws: ``BuildError`` when input cannot be read.
+    func load() throws -> Loaded {
+        var content = try ContentLoader(root: input.content, displayRoot: input.displayContent.text).load()
+        let drafts = input.drafts == .published ? [] : Set(content.sources.filter(\.frontMatter.draft).map(\.path))
+        if input.drafts == .leftOut { content.sources.removeAll { drafts.contains($0.path) } }
+        let errors = content.diagnostics.filter { $0.severity == .error }.map { $0.from(.load) }
+        let templates = try withErrors(errors) { try TemplateSet(root: input.templates, displayRoot: input.displayTemplates.text, boundary: content.boundary,
+                                                                              builtIn: input.builtInTheme) }
+        if let given = input.baseURL {
+            guard let url = SiteConfig.baseURL(given) else { throw BuildError(file: "--base-url", SiteConfig.baseURLProblem) }
+            content.config.baseURL = url
+        }
+        let notFound = content.sources.firstIndex { $0.path == NotFoundPage.sourcePath }.map { content.sources.remove(at: $0) }
+        let summary = content.sources.firstIndex { $0.path == SummaryEntry.fileName }.map { content.sources.remove(at: $0) }
+        var diagnostics = content.diagnostics + templates.diagnostics
+        if content.config.allowOutsideLinks {
+            diagnostics.insert(Diagnostic(file: input.displayContent.appending(SiteConfig.fileName).text, severity: .note,
+                                          message: "symbolic links may lead outside the site ('allow_outside_links: true'): build only branches you trust"), at: 0)
+        }
+        if content.config.unsafe {
+            diagnostics.insert(Diagnostic(file: input.displayContent.appending(SiteConfig.fileName).text, severity: .note,
+                                          message: "raw HTML and unsafe links are kept ('unsafe: true'): publish only Markdown you trust"), at: 0)
+        }
+        return Loaded(content: content, templates: templates, notFound: notFound, summary: summary, errors: errors, drafts: drafts,
+                      diagnostics: diagnostics.map { $0.from(.load) })
+    }
+
+    /// Parse: every Markdown file, on all cores; heading ids avoid the ids the templates use.
+    func parse(_ loaded: Loaded) -> [Outliner.Input] {
+        let sources = loaded.content.sources
+        let config = loaded.content.config
+        let reserved = loaded.templates.reservedIDs
+        var inputs = [Outliner.Input?](repeating: nil, count: sources.count)
+        inputs.withUnsafeMutableBufferPointer { buffer in
+            let output = Unchecked.Buffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+                var ids = HeadingIDGenerator(reserving: reserved)
+                output.buffer[index] = Outliner.Input(source: sources[index], markdown: MarkdownParser(unsafe: config.unsafe, gfm: config.gfm).parse(sources[index].body, ids: &ids))
+            }
+        }
+        return inputs.compactMap { $0 }
+    }
+
+    /// Outline: pages in reading order, the site's title, and the index of terms found in them.
+    /// - Throws: ``BuildError`` for pages whose paths clash.
+    func outline(_ parsed: [Outliner.Input], _ loaded: Loaded) throws -> Outlined {
+        let content = loaded.content
+        let summary = loaded.summary.map { source in
+            var ids = HeadingIDGenerator()
+            return SummaryEntry.entries(of: MarkdownParser(unsafe: false).parse(source.body, ids: &ids), bodyFirstLine: source.bodyFirstLine)
+        }
+        var site = try withErrors(loaded.errors) {
+            try Outliner().outline(parsed, assets: content.assets, contentRoot: input.displayContent.text, summary: summary, sections: content.sections)
+        }
+        if let summarySource = loaded.summary, let summary {
+            let known = Set(content.sources.map(\.path)).union(loaded.notFound.map { [$0.path] } ?? [])
+            for entry in summary where !known.contains(entry.path) {
+                site.diagnostics.append(Diagnostic(file: summarySource.displayPath, line: entry.line, column: entry.column, severity: content.config.brokenLinkSeverity,
+                                                   message: "link target '\(entry.path)' does not exist: fix the path in \(SummaryEntry.fileName) (it is relative to the content folder)"))
+            }
+        }
+        if let title = loaded.content.config.title, !title.trimmingSpaces().isEmpty { site.title = title }
+        let terms = loaded.content.terms.map { TermIndex(list: $0, site: site, reserved: loaded.templates.reservedIDs) }
+        var found = site.diagnostics
+        if loaded.content.sources.isEmpty {
+            found.append(Diagnostic(file: input.displayContent.text, severity: .warning,
+                                    message: "holds no Markdown file (.md): the site is only a generated home page"))
+        }
+        let outlined = (found + (terms?.diagnostics ?? [])).map { $0.from(.outline) }
+        return Outlined(site: site, terms: terms, diagnostics: loaded.diagnostics + outlined)
+    }
+
+    /// Link: every internal link resolved to a page, anchor or file, or reported.
+    func link(_ outlined: Outlined, _ loaded: Loaded) -> LinkResolver.Resolution {
+        let templates = loaded.templates
+        var built = Set(templates.assets.map(\.path) + templates.builtInAssets.map(\.path)).union([GeneratedPaths.notFound])
+        if outlined.terms != nil { built.insert(GeneratedPaths.terms) }
+        if templates.has(TemplateSet.searchName) { built.formUnion([GeneratedPaths.search, GeneratedPaths.searchIndex]) }
+        if templates.has(TemplateSet.printName) { built.insert(GeneratedPaths.printEdition) }
+        if loaded.content.config.baseURL != nil { built.formUnion([GeneratedPaths.sitemap, GeneratedPaths.robots]) }
+        var resolver = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs.subtracting([HeadingIDGenerator.titleID]))
+        resolver.drafts = loaded.drafts
+        var links = resolver.resolve(outlined.site)
+        // `broken_links: warn` publishes a site with known broken links; `--strict` still fails.
+        for index in links.diagnostics.indices where links.diagnostics[index].severity == .error {
+            links.diagnostics[index].severity = loaded.content.config.brokenLinkSeverity
+        }
+        return links
+    }
+
+    /// Render: every page, the index of terms, `404.html`, the sitemap and the citation files.
+    /// - Throws: ``BuildError`` when `favicon` of `site.yml` names no file.
+    func renderPages(_ outlined: Outlined, _ links: LinkResolver.Resolution, _ loaded: Loaded) throws -> Rendered {
+        let site = outlined.site
+        let rendered = renderer(outlined, loaded).render(site, links: links)
+        var files = rendered.pages.enumerated().map { index, page in
+            OutputFile(path: page.path, contents: .bytes(Array(page.html.utf8)), source: site.location(ofPage: index).file)
+        }
+        var termsProblems: [Diagnostic] = []
+        if let terms = outlined.terms {
+            let page = renderer(outlined, loaded).termsPage(terms, site: site)
+            files.append(OutputFile(path: GeneratedPaths.terms, contents: .bytes(Array(page.html.utf8))))
+            termsProblems += page.problem.map { [$0] } ?? []
+        }
+        let extra = try extraFiles(site: site, renderer: renderer(outlined, loaded), config: loaded.content.config, notFound: loaded.notFound, templates: loaded.templates)
+        files += extra.files
+        files += Citation.files(site: site, config: loaded.content.config)
+        return Rendered(rendered: rendered.pages, files: files, pageProblems: rendered.diagnostics.map { $0.from(.render) },
+                        termsProblems: termsProblems.map { $0.from(.render) }, notFoundProblems: (extra.renderProblem.map { [$0] } ?? []).map { $0.from(.render) },
+                        linkProblems: extra.diagnostics.map { $0.from(.link) })
+    }
+
+    /// Search: the search page and its index, when the templates have `search.mustache`.
+    func searchFiles(_ outlined: Outlined, _ pages: Rendered, _ loaded: Loaded) -> Made {
+        let templates = loaded.templates
+        guard templates.has(TemplateSet.searchName) else { return Made() }
+        let site = outlined.site
+        let context = renderer(outlined, loaded).extraContext(path: GeneratedPaths.search, title: "Search", kind: "search", site: site)
+        let search = templates.render(context, template: TemplateSet.searchName, limits: PageRenderer.limits(for: site), page: GeneratedPaths.search)
+        var indexed = site
+        if let terms = outlined.terms { indexed.pages.append(terms.searchPage()) }
+        return Made(files: [OutputFile(path: GeneratedPaths.search, contents: .bytes(Array(search.html.utf8)))] + SearchIndex(site: indexed).files(),
+                    problems: (search.problem.map { [$0] } ?? []).map { $0.from(.search) })
+    }
+
+    /// Print: the whole document on one page, when the templates have `print.mustache`.
+    func printEdition(_ outlined: Outlined, _ links: LinkResolver.Resolution, _ loaded: Loaded) -> Made {
+        var edition = PrintEdition(site: outlined.site, links: links)
+        edition.terms = outlined.terms
+        guard let print = edition.render(with: loaded.templates, config: loaded.content.config) else { return Made() }
+        return Made(files: [OutputFile(path: GeneratedPaths.printEdition, contents: .bytes(Array(print.html.utf8)))],
+                    problems: (print.problem.map { [$0] } ?? []).map { $0.from(.print) })
+    }
+
+    /// Checks every path before anything is written, so that `check` finds what a build would
+    /// fail on part-way (a name written twice, a file where a folder must be, a name too long),
+    /// and returns every file sorted by path, the assets added.
+    /// - Throws: ``BuildError`` with every path problem.
+    func checkPaths(_ made: [OutputFile], _ outlined: Outlined, _ loaded: Loaded) throws -> [OutputFile] {
+        let site = outlined.site
+        let templates = loaded.templates
+        var paths = OutputPaths()
+        let pagePaths = Set(site.pages.map(\.path))
+        for file in made where !pagePaths.contains(file.path) {
+            paths.add(file.path, .generated("a file the build makes itself (the search page, its index, the print edition, the index of terms, a citation file, 404.html, sitemap.xml or robots.txt)"))
+        }
+        for (index, page) in site.pages.enumerated() {
+            let location = site.location(ofPage: index)
+            paths.add(page.path, .page(file: location.file, line: location.line))
+        }
+        for asset in templates.assets { paths.add(asset.path, .asset(file: input.displayTemplates.appending(asset.path).text)) }
+        for asset in templates.builtInAssets { paths.add(asset.path, .asset(file: DisplayPath(BuiltInTheme.displayRoot).appending(asset.path).text)) }
+        for asset in site.assets { paths.add(asset.path, .asset(file: input.displayContent.appending(asset.path).text)) }
+        let problems = paths.problems().map { $0.from(.write) }
+        if !problems.isEmpty { throw BuildError(loaded.errors + problems) }
+        var files = made
+        files += site.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: input.displayContent.appending($0.path).text) }
+            + templates.assets.map { OutputFile(path: $0.path, contents: .copy($0.sourceURL), source: input.displayTemplates.appending($0.path).text) }
+            + templates.builtInAssets.map { OutputFile(path: $0.path, contents: .bytes($0.bytes), source: DisplayPath(BuiltInTheme.displayRoot).appending($0.path).text) }
+        files.sort { $0.path < $1.path }
+        return files
+    }
+
+    /// The page renderer of the site's templates and settings.
+    private func renderer(_ outlined: Outlined, _ loaded: Loaded) -> PageRenderer {
+        var renderer = PageRenderer(templates: loaded.templates, config: loaded.content.config)
+        renderer.terms = outlined.terms
+        return renderer
+    }
+
+    /// Runs `step`; a ``BuildError`` it throws is reported after `errors` found while loading.
+    private func withErrors<T>(_ errors: [Diagnostic], _ step: () throws -> T) throws -> T {
+        do { return try step() } catch var error as BuildError {
+            error.diagnostics = errors + error.diagnostics
+            throw error
+        }
+    }
+}

@@ -1,0 +1,317 @@
+import Foundation
+
+/// Runs the whole pipeline: load → parse → outline → link → render → write.
+///
+/// Everything is rendered and every path checked before anything is written, so a build that
+/// fails on its input leaves the output folder exactly as it was. Only the file system can fail
+/// after the first write (a full disk, a file removed meanwhile); the error then says what was
+/// written (``BuildError/written``).
+public struct Pipeline: Sendable {
+    /// What a build reads: the content and templates folders, and settings that override `site.yml`.
+    public struct Input: Sendable {
+        /// The content folder.
+        public var content: URL
+        /// The templates folder.
+        public var templates: URL
+        /// How messages name the content folder (as the user gave it).
+        public var displayContent: DisplayPath
+        /// How messages name the templates folder.
+        public var displayTemplates: DisplayPath
+        /// The URL the site is published at (`--base-url`); overrides `base_url` of `site.yml`.
+        public var baseURL: String?
+        /// Whether the built-in theme (``BuiltInTheme``) provides the templates and assets the
+        /// templates folder lacks, and all of them when there is no such folder (the CLI's way).
+        public var builtInTheme = false
+        /// What to do with pages marked `draft: true`.
+        public var drafts = DraftMode.leftOut
+
+        /// Creates the input of a build; display names default to the folders' paths relative to
+        /// the current folder.
+        public init(content: URL, templates: URL, displayContent: String? = nil, displayTemplates: String? = nil, baseURL: String? = nil) {
+            self.content = content
+            self.templates = templates
+            self.displayContent = displayContent.map { DisplayPath($0) } ?? DisplayPath(url: content)
+            self.displayTemplates = displayTemplates.map { DisplayPath($0) } ?? DisplayPath(url: templates)
+            self.baseURL = baseURL
+        }
+    }
+
+    /// What a build writes: the output folder, and the zip and EPUB made beside it. `check` has none.
+    public struct Destination: Sendable {
+        /// The output folder.
+        public var output: URL
+        /// How messages name the output folder (as the user gave it).
+        public var displayOutput: DisplayPath
+        /// Whether warnings fail the build.
+        public var strict: Bool
+        /// A zip file to write the whole site into as well (see ``ZipBundle``), or `nil`.
+        public var bundle: URL?
+        /// How messages name the bundle (as the user gave it).
+        public var displayBundle: DisplayPath?
+        /// An EPUB file to write the document into as well (see ``EpubBook``); overrides `epub` of `site.yml`.
+        public var epub: URL?
+        /// How messages name the EPUB file.
+        public var displayEpub: DisplayPath?
+        /// Whether to build into an output folder that is not empty and that Octavo did not make
+        /// (`--force`); without it such a folder is refused (see ``Pipeline/outputOwnershipProblem(_:)``).
+        public var force = false
+
+        /// Creates the destination of a build; display names default to the paths relative to the current folder.
+        public init(output: URL, displayOutput: String? = nil, strict: Bool = false, bundle: URL? = nil, displayBundle: String? = nil,
+                    epub: URL? = nil, displayEpub: String? = nil) {
+            self.output = output
+            self.displayOutput = displayOutput.map { DisplayPath($0) } ?? DisplayPath(url: output)
+            self.strict = strict
+            self.bundle = bundle
+            self.displayBundle = displayBundle.map { DisplayPath($0) } ?? bundle.map { DisplayPath(url: $0) }
+            self.epub = epub
+            self.displayEpub = displayEpub.map { DisplayPath($0) } ?? epub.map { DisplayPath(url: $0) }
+        }
+    }
+
+    /// What a build reads and where it writes, in one value (as `octavo build` and `serve` give them).
+    public struct Options: Sendable {
+        /// What the build reads.
+        public var input: Input
+        /// Where the build writes.
+        public var destination: Destination
+
+        /// Creates options; display names default to the paths relative to the current folder.
+        public init(content: URL, templates: URL, output: URL, displayContent: String? = nil,
+                    displayTemplates: String? = nil, displayOutput: String? = nil, strict: Bool = false, bundle: URL? = nil, baseURL: String? = nil,
+                    epub: URL? = nil, displayEpub: String? = nil, displayBundle: String? = nil) {
+            input = Input(content: content, templates: templates, displayContent: displayContent, displayTemplates: displayTemplates, baseURL: baseURL)
+            destination = Destination(output: output, displayOutput: displayOutput, strict: strict, bundle: bundle, displayBundle: displayBundle,
+                                      epub: epub, displayEpub: displayEpub)
+        }
+
+        /// The content folder.
+        public var content: URL { input.content }
+        /// The templates folder.
+        public var templates: URL { input.templates }
+        /// How messages name the templates folder (see ``Input/displayTemplates``).
+        public var displayTemplates: DisplayPath {
+            get { input.displayTemplates }
+            set { input.displayTemplates = newValue }
+        }
+        /// The output folder (see ``Destination/output``).
+        public var output: URL {
+            get { destination.output }
+            set { destination.output = newValue }
+        }
+        /// The EPUB file to write as well (see ``Destination/epub``).
+        public var epub: URL? {
+            get { destination.epub }
+            set { destination.epub = newValue }
+        }
+        /// The URL the site is published at (see ``Input/baseURL``).
+        public var baseURL: String? {
+            get { input.baseURL }
+            set { input.baseURL = newValue }
+        }
+        /// The zip file to write as well (see ``Destination/bundle``).
+        public var bundle: URL? {
+            get { destination.bundle }
+            set { destination.bundle = newValue }
+        }
+        /// Whether the built-in theme fills in the templates folder (see ``Input/builtInTheme``).
+        public var builtInTheme: Bool {
+            get { input.builtInTheme }
+            set { input.builtInTheme = newValue }
+        }
+        /// What to do with drafts (see ``Input/drafts``).
+        public var drafts: DraftMode {
+            get { input.drafts }
+            set { input.drafts = newValue }
+        }
+    }
+
+    /// What a build did.
+    public struct Report: Sendable {
+        /// Pages rendered.
+        public var pages: Int
+        /// Files in the output (pages and assets).
+        public var files: Int
+        /// Warnings and notes (errors throw instead).
+        public var diagnostics: [Diagnostic]
+        /// What the write stage did; `nil` for a build in memory.
+        public var write: OutputWriter.Report?
+        /// The size of the zip bundle in bytes; `nil` when none was asked for.
+        public var bundleBytes: Int?
+        /// The EPUB as messages name it and its size in bytes; `nil` when none was asked for.
+        public var epub: (path: String, bytes: Int?)?
+    }
+
+    /// A site rendered in memory: the output files and every diagnostic, nothing written.
+    public struct Result: Sendable {
+        /// The outlined site.
+        public var site: Site
+        /// Every file the build would write, sorted by path.
+        public var files: [OutputFile]
+        /// Every diagnostic, errors and warnings, in the order of the stages.
+        public var diagnostics: [Diagnostic]
+        /// The EPUB's files and where to write them, when `--epub` or `epub` of `site.yml` asks for one.
+        public var epub: EpubOutput? = nil
+    }
+
+    /// What the build reads.
+    public var input: Input
+    /// Where the build writes; `nil` for a build in memory only (`check`).
+    public var destination: Destination?
+
+    /// Creates a builder that renders in memory only (``render()``), as `check` does.
+    public init(input: Input) {
+        self.input = input
+        self.destination = nil
+    }
+
+    /// Creates a builder that can write (``build()``).
+    public init(options: Options) {
+        self.input = options.input
+        self.destination = options.destination
+    }
+
+    /// Builds the site in memory.
+    /// - Throws: ``BuildError`` when input cannot be read or parsed (the load stage's errors).
+    ///   Problems found later (broken links) are returned as diagnostics.
+    public func render() throws -> Result {
+        let loaded = try load()                                  // Load/: SourceFile, SiteConfig, TemplateSet
+        let parsed = parse(loaded)                               // Parse/: MarkdownDocument per file
+        let outlined = try outline(parsed, loaded)               // Outline/: Site (+ Terms/: TermIndex)
+        let links = link(outlined, loaded)                       // Link/: LinkResolver.Resolution
+        let pages = try renderPages(outlined, links, loaded)     // Render/: page HTML, 404, sitemap, citations
+        let search = searchFiles(outlined, pages, loaded)        // Search/: search page and index
+        let print = printEdition(outlined, links, loaded)        // Print/: print.html
+        let files = try checkPaths(pages.files + search.files + print.files, outlined, loaded)
+        var audit = SiteAudit(site: outlined.site, links: links, pages: pages.rendered, files: Set(files.map(\.path)),
+                              templates: TemplateLinkLocator(sources: loaded.templates.sources, displayRoot: input.displayTemplates.text,
+                                                             builtInNames: loaded.templates.builtInNames))
+        audit.templateIDs = TemplateIDLocator(sources: loaded.templates.sources, displayRoot: input.displayTemplates.text)
+        let epub = try makeEpub(site: outlined.site, links: links, templates: loaded.templates, content: loaded.content)
+        // A loop of partials meets every page the same way: one error per place in the templates.
+        var places: Set<String> = []
+        let renderDiagnostics = (pages.pageProblems + search.problems + pages.termsProblems + print.problems + pages.notFoundProblems
+                                 + (epub?.diagnostics ?? []).map { $0.from(.epub) }).filter {
+            $0.severity != .error || places.insert("\($0.file):\($0.line ?? 0):\($0.column ?? 0)").inserted
+        }
+        return Result(site: outlined.site, files: files,
+                      diagnostics: outlined.diagnostics + links.diagnostics.map { $0.from(.link) } + pages.linkProblems + renderDiagnostics
+                        + audit.diagnostics().map { $0.from(.audit) },
+                      epub: epub)
+    }
+
+    /// Builds the site and writes it to the output folder.
+    /// - Throws: ``BuildError`` with every error (and, with `strict`, every warning); nothing is
+    ///   written then. ``BuildError`` with ``BuildError/written`` set when the file system fails
+    ///   after the first write (the output folder or the zip).
+    public func build() throws -> Report {
+        guard let destination else {
+            throw BuildError(file: "--output", "no output folder was given: a build in memory only is `render()`")
+        }
+        try checkOutputFolder(destination)
+        // Read before anything is written: a date the zip cannot hold is an error, not a trap.
+        let bundle = destination.bundle == nil ? ZipBundle() : try ZipBundle(environment: ProcessInfo.processInfo.environment)
+        let ownership = outputOwnershipProblem(destination)
+        let result: Result
+        do {
+            result = try render()
+        } catch var error as BuildError {
+            if let ownership { error.diagnostics.append(ownership) }
+            throw error
+        }
+        let fails = { (diagnostic: Diagnostic) in diagnostic.severity == .error || (destination.strict && diagnostic.severity == .warning) }
+        let failing = result.diagnostics.filter(fails) + (ownership.map { [$0] } ?? [])
+        if !failing.isEmpty {
+            var error = BuildError(failing)
+            error.otherDiagnostics = result.diagnostics.filter { !fails($0) }
+            throw error
+        }
+        let zip = try destination.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0, display: destination.displayBundle?.text)) }
+        let book: (epub: EpubOutput, temporary: URL)?
+        do {
+            book = try result.epub.map { ($0, try prepareEpub($0)) }
+        } catch {
+            if let zip { try? FileManager.default.removeItem(at: zip.temporary) }
+            throw error
+        }
+        let write: OutputWriter.Report
+        do {
+            write = try OutputWriter(root: destination.output, displayRoot: destination.displayOutput.text).write(result.files)
+        } catch {
+            if let zip { try? FileManager.default.removeItem(at: zip.temporary) }
+            if let book { try? FileManager.default.removeItem(at: book.temporary) }
+            throw error
+        }
+        var bundleBytes: Int?
+        if let zip {
+            do {
+                try bundle.commit(zip.temporary, to: zip.url, display: destination.displayBundle?.text)
+            } catch var error as BuildError {
+                if let book { try? FileManager.default.removeItem(at: book.temporary) }
+                error.written = "\(destination.displayOutput) was built (\(write.written) files written, \(write.unchanged) unchanged, "
+                    + "\(write.removed) removed), but the zip was not: build again once the error is fixed"
+                throw error
+            }
+            bundleBytes = (try? FileManager.default.attributesOfItem(atPath: zip.url.path)[.size] as? Int) ?? nil
+        }
+        let epub: (path: String, bytes: Int?)?
+        do {
+            epub = try book.map { try commitEpub($0.epub, temporary: $0.temporary) }
+        } catch var error as BuildError {
+            error.written = "\(destination.displayOutput) was built (\(write.written) files written, \(write.unchanged) unchanged, "
+                + "\(write.removed) removed)\(zip == nil ? "" : " and the zip too"), but the EPUB was not: build again once the error is fixed"
+            throw error
+        }
+        return Report(pages: result.site.pages.count, files: result.files.count,
+                      diagnostics: result.diagnostics.filter { $0.severity != .error } + write.diagnostics, write: write, bundleBytes: bundleBytes, epub: epub)
+    }
+
+    /// Refuses an output folder that would overwrite the input: the content or templates folder,
+    /// the current folder, `/`, or a folder that contains any of them.
+    func checkOutputFolder(_ destination: Destination) throws {
+        let output = Self.realPath(destination.output)
+        let display = destination.displayOutput.text
+        // Each folder the build reads, with how a message names it (never its absolute path).
+        let protected = [(Self.realPath(input.content), "'\(input.displayContent)'"), (Self.realPath(input.templates), "'\(input.displayTemplates)'"),
+                         (Self.realPath(URL(fileURLWithPath: FileManager.default.currentDirectoryPath)), "the current folder")]
+        for (path, name) in protected where output == "/" || path == output || path.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
+            throw BuildError(file: display, "cannot be the output folder: it is or contains \(name), which the build reads")
+        }
+        for (path, name) in protected.dropLast() where output.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
+            throw BuildError(file: display, "cannot be the output folder: it is inside \(name), which the build reads, so every build would read the one before")
+        }
+        if let bundleURL = destination.bundle {
+            let bundle = Self.realPath(bundleURL)
+            let display = (destination.displayBundle ?? DisplayPath(url: bundleURL)).text
+            for (path, name) in protected.dropLast() where bundle == path || bundle.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
+                throw BuildError(file: display, "cannot be the bundle: it is inside \(name), which the build reads")
+            }
+            // The output folder is Octavo's to rewrite and clean (leftover temporary files, stale
+            // pages): a zip there would be removed half-made, or packed into itself.
+            if bundle == output || bundle.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
+                throw BuildError(file: display, "cannot be the bundle: it is inside the output folder \(destination.displayOutput); "
+                                 + "put it beside it (for example --bundle site.zip), or copy it in after the build")
+            }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: bundle, isDirectory: &isFolder), isFolder.boolValue {
+                throw BuildError(file: display, "cannot be the bundle: it is a folder; name a file such as site.zip")
+            }
+        }
+    }
+}
+
+extension Pipeline {
+    /// The path of `url` with every symbolic link resolved, also when its last parts do not exist
+    /// yet (`link/site.zip`, where `link` leads to the output folder): the deepest folder that
+    /// exists is resolved, and the rest appended.
+    static func realPath(_ url: URL) -> String {
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while LinkBoundary.realPath(existing.path) == nil, existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        let base = LinkBoundary.realPath(existing.path) ?? existing.path
+        return rest.reduce(base) { $0.hasSuffix("/") ? $0 + $1 : $0 + "/" + $1 }
+    }
+}
