@@ -80,6 +80,16 @@ struct MarkdownTests {
                 "\(text.debugDescription) → \(HeadingIDGenerator.slug(text).debugDescription)")
     }
 
+    /// ASCII text takes a fast path: it must give what the rule, scalar by scalar, gives for every
+    /// ASCII character (letters of both cases, digits, `-`, `_`, space, punctuation, controls).
+    @Test func asciiSlugsFollowTheRule() {
+        for value in UInt8(0)..<0x80 {
+            let text = "A" + String(UnicodeScalar(value)) + "z 9"
+            #expect(HeadingIDGenerator.slug(text) == HeadingIDGenerator.slugByScalars(text), "\(value)")
+        }
+        #expect(HeadingIDGenerator.slug("Part III: The Risk_of War") == "part-iii-the-risk_of-war")
+    }
+
     /// github-slugger's own sequence of repeats: a later heading never takes an id given earlier.
     @Test func repeatsNumberAsGitHubDoes() {
         var ids = HeadingIDGenerator()

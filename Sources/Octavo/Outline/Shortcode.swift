@@ -6,6 +6,9 @@ import Foundation
 enum Shortcode {
     /// The first tag in a block's HTML outside `<code>` (code shows such tags on purpose), or `nil`.
     static func first(in html: String) -> String? {
+        // Every tag starts with `{`, and neither removing code nor decoding entities makes one:
+        // most blocks have none and skip the Foundation replacing and the regular expression.
+        guard html.utf8.contains(UInt8(ascii: "{")) else { return nil }
         var text = html
         while let open = text.range(of: "<code"), let close = text.range(of: "</code>", range: open.upperBound..<text.endIndex) {
             text.removeSubrange(open.lowerBound..<close.upperBound)

@@ -31,6 +31,27 @@ public struct HeadingIDGenerator: Sendable {
     /// browsers compare ids code point by code point, and link fragments are written in NFC too
     /// (see ``LinkResolver``), so that every link `check` accepts is one a browser follows.
     public static func slug(_ text: String) -> String {
+        // ASCII text, most headings: NFC and lower-casing change nothing but A–Z, and of ASCII the
+        // rule keeps only letters, digits, `-` and `_`; the space becomes `-`.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 0x20)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    bytes.append(byte)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return slugByScalars(text)
+    }
+
+    /// ``slug(_:)`` by the rule, scalar by scalar, for any text (a test compares it with the ASCII path).
+    static func slugByScalars(_ text: String) -> String {
         let scalars = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
         var result = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
@@ -76,7 +97,8 @@ public struct HeadingIDGenerator: Sendable {
 
     /// Returns a new id for a heading with this text, unique among the ids this generator gave.
     public mutating func id(for text: String) -> String {
-        let base = Self.slug(text).isEmpty ? "section" : Self.slug(text)
+        let slug = Self.slug(text)
+        let base = slug.isEmpty ? "section" : slug
         return reserve(base)
     }
 
