@@ -111,6 +111,37 @@ struct OutlineTests {
         #expect(NaturalOrder.precedes("Chapter 9", "chapter 10") && !NaturalOrder.precedes("b", "A") && NaturalOrder.precedes("a02", "a2"))
     }
 
+    /// A folder without a page of its own takes its generated page's title and its place from its
+    /// `_section.yml`; the file is no asset, and beside a folder page it is unused and says so.
+    @Test func sectionSettingsNameAndPlaceAGeneratedFolderPage() throws {
+        let folder = try TemporaryFolder()
+        try folder.write([
+            "index.md": "# Home\n\n[a](a.md) [g](getting-started/x.md) [r](reference/y.md)\n",
+            "a.md": "# Alpha\n",
+            "getting-started/x.md": "# X\n",
+            "getting-started/_section.yml": "title: First steps\nweight: 1\n",
+            "reference/index.md": "# Reference\n",
+            "reference/y.md": "# Y\n",
+            "reference/_section.yml": "title: Unused\n",
+        ], under: "Content")
+        let result = try Pipeline(options: options(in: folder)).render()
+        #expect(result.site.pages.map(\.title) == ["Home", "First steps", "X", "Alpha", "Reference", "Y"])
+        #expect(!result.files.contains { $0.path.hasSuffix("_section.yml") })
+        #expect(result.diagnostics.map(\.description).contains(
+            "Content/reference/_section.yml: warning: is not used: the folder has a page of its own, Content/reference/index.md; give it title and weight in that page's front matter"))
+    }
+
+    /// A mistyped key of `_section.yml` is refused at its line with the key meant.
+    @Test func sectionSettingsRefuseUnknownKeys() throws {
+        let error = #expect(throws: BuildError.self) {
+            try SectionSettings(yaml: "title: A\ntitel: B\nweight: x\n", file: "Content/g/_section.yml")
+        }
+        #expect(error?.diagnostics.map(\.description) == [
+            "Content/g/_section.yml:2: error: unknown key 'titel': did you mean 'title'?",
+            "Content/g/_section.yml:3: error: 'weight' must be a whole number",
+        ])
+    }
+
     /// `_index.md` (Hugo, Zola) is its folder's page; an index without a heading or title takes the
     /// folder's name made readable.
     @Test func underscoreIndexIsTheFoldersPageAndNamesFallBackToTheFolder() throws {

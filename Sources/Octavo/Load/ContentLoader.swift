@@ -45,6 +45,7 @@ public struct ContentLoader: Sendable {
         var assets: [Asset] = []
         var errors: [Diagnostic] = []
         var terms: TermList?
+        var sections: [String: SectionSettings] = [:]
         for entry in listing.entries where entry.path != SiteConfig.fileName {
             let display = DisplayPath(displayRoot).appending(entry.path).text
             if entry.path == TermList.fileName {
@@ -53,6 +54,16 @@ public struct ContentLoader: Sendable {
                         throw BuildError(file: display, "cannot be read: check its permissions")
                     }
                     terms = try TermList(yaml: try SourceFile.decode([UInt8](data), file: display), file: display)
+                } catch let error as BuildError {
+                    errors += error.diagnostics
+                }
+            } else if entry.url.lastPathComponent == SectionSettings.fileName {
+                do {
+                    guard let data = FileManager.default.contents(atPath: entry.url.path) else {
+                        throw BuildError(file: display, "cannot be read: check its permissions")
+                    }
+                    let folder = entry.path.split(separator: "/").dropLast().joined(separator: "/")
+                    sections[folder] = try SectionSettings(yaml: try SourceFile.decode([UInt8](data), file: display), file: display)
                 } catch let error as BuildError {
                     errors += error.diagnostics
                 }
@@ -73,7 +84,7 @@ public struct ContentLoader: Sendable {
         }
         // Errors of single files are reported with every other problem of the site, not alone.
         return LoadedContent(sources: sources.sorted { $0.path < $1.path }, assets: assets.sorted { $0.path < $1.path },
-                             config: config, boundary: boundary, diagnostics: errors + listing.diagnostics, terms: terms)
+                             config: config, boundary: boundary, diagnostics: errors + listing.diagnostics, terms: terms, sections: sections)
     }
 
     /// The name of a folder beside `url` that differs from its name only in letter case

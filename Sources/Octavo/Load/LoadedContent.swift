@@ -16,4 +16,7 @@ public struct LoadedContent: Sendable {
     public var diagnostics: [Diagnostic]
     /// The index of terms of `terms.yml`, or `nil` when there is none.
     public var terms: TermList? = nil
+    /// The settings of folders from their `_section.yml` files, by folder path relative to the
+    /// content folder (`guide/api`; `""` for the content folder itself).
+    public var sections: [String: SectionSettings] = [:]
 }

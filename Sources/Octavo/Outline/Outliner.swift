@@ -38,16 +38,20 @@ public struct Outliner: Sendable {
     ///   written to the same path.
     ///   - contentRoot: How diagnostics name the content folder.
     ///   - summary: The pages of `SUMMARY.md` in its order, when the content folder has one.
-    public func outline(_ inputs: [Input], assets: [Asset], contentRoot: String = DisplayPath.defaultContent.text, summary: [SummaryEntry]? = nil) throws -> Site {
+    ///   - sections: Folders' `_section.yml` settings by folder path (see ``SectionSettings``):
+    ///     the title and place of a folder whose page is generated.
+    public func outline(_ inputs: [Input], assets: [Asset], contentRoot: String = DisplayPath.defaultContent.text, summary: [SummaryEntry]? = nil,
+                        sections: [String: SectionSettings] = [:]) throws -> Site {
         var builder = Builder()
-        let tree = Folder.make(inputs)
+        var tree = Folder.make(inputs)
+        builder.diagnostics += tree.apply(sections, path: "", contentRoot: contentRoot)
         try tree.checkPageFiles()
         let rootIndex = tree.index
         let singleFile = rootIndex == nil && tree.folders.isEmpty && tree.files.count == 1 ? tree.files.first : nil
         if let homeFile = rootIndex ?? singleFile {
             try builder.addDocument(homeFile.input, path: "index.html", kind: .home, parent: nil)
         } else {
-            builder.addGenerated(title: "Home", path: "index.html", kind: .home, parent: nil)
+            builder.addGenerated(title: tree.settings.title ?? "Home", path: "index.html", kind: .home, parent: nil)
         }
         if let summary {
             try builder.addSummary(summary, inputs: inputs, skipping: rootIndex ?? singleFile)
@@ -74,6 +78,26 @@ private struct Folder {
     var name: String
     var files: [File] = []
     var folders: [Folder] = []
+    /// From the folder's `_section.yml`; used only when the folder has no page of its own.
+    var settings = SectionSettings()
+
+    /// Gives each folder its `_section.yml` settings (`path` is this folder's, `""` at the top);
+    /// returns a warning for each file that a folder's own page makes useless.
+    mutating func apply(_ sections: [String: SectionSettings], path: String, contentRoot: String) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        if let found = sections[path] {
+            if let page = index {
+                warnings.append(Diagnostic(file: DisplayPath(contentRoot).appending((path.isEmpty ? "" : path + "/") + SectionSettings.fileName).text, severity: .warning,
+                                           message: "is not used: the folder has a page of its own, \(page.input.source.displayPath); give it title and weight in that page's front matter"))
+            } else {
+                settings = found
+            }
+        }
+        for index in folders.indices {
+            warnings += folders[index].apply(sections, path: path.isEmpty ? folders[index].name : path + "/" + folders[index].name, contentRoot: contentRoot)
+        }
+        return warnings
+    }
 
     /// The folder's page: its `index.md` or `_index.md` in any letter case, else its `README.md`
     /// (as GitHub and mdBook show a folder by its README).
@@ -137,14 +161,14 @@ private enum Entry {
     var weight: Int? {
         switch self {
         case .file(let file): return file.weight
-        case .folder(let folder): return folder.index?.weight
+        case .folder(let folder): return folder.index == nil ? folder.settings.weight : folder.index?.weight
         }
     }
 
     var title: String {
         switch self {
         case .file(let file): return Builder.title(of: file.input, fallback: file.name.stem)
-        case .folder(let folder): return folder.index.map { Builder.title(of: $0.input, fallback: Builder.readable(folder.name)) } ?? Builder.readable(folder.name)
+        case .folder(let folder): return folder.index.map { Builder.title(of: $0.input, fallback: Builder.readable(folder.name)) } ?? folder.settings.title ?? Builder.readable(folder.name)
         }
     }
 
@@ -186,7 +210,7 @@ private struct Builder {
                 } else if let file = sub.index {
                     index = try addDocument(file.input, path: path + "index.html", kind: .section, parent: parent, fallbackTitle: Self.readable(sub.name))
                 } else {
-                    index = addGenerated(title: Self.readable(sub.name), path: path + "index.html", kind: .section, parent: parent)
+                    index = addGenerated(title: sub.settings.title ?? Self.readable(sub.name), path: path + "index.html", kind: .section, parent: parent)
                 }
                 try addChildren(of: sub, folderPath: path, parent: index, skipping: nil)
             }
