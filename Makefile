@@ -53,6 +53,8 @@ site: octavo
 
 ## test: run the test suite (Swift Testing)
 test: deps
+	@# No stage names a type of a later stage (README, Development).
+	tools/stage-order.sh
 	$(SWIFT) test --skip ServeTests
 	@# The preview server's tests in a process of their own: other suites' builds run synchronously
 	@# on Swift's cooperative pool (as wide as the machine's cores) and would starve the server's tasks.

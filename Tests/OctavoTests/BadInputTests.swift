@@ -244,22 +244,6 @@ struct BadInputTests {
         try expectRefused(["site.yml": Array("title: T\nunsafe: maybe\n".utf8)], file: "Content/site.yml", line: 2, message: "'unsafe' must be true or false")
     }
 
-    @Test func outputFolderThatHoldsTheInput() throws {
-        let folder = try TemporaryFolder()
-        try folder.write(["index.md": "# Home\n"], under: "Content")
-        try folder.write(["layout.mustache": "{{{page.body}}}"], under: "Templates")
-        let content = folder.url.appendingPathComponent("Content")
-        let before = folder.snapshot("")
-        for output in [content, folder.url.appendingPathComponent("Templates"), folder.url, URL(fileURLWithPath: "/"),
-                       URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] {
-            var bad = options(in: folder, templates: folder.url.appendingPathComponent("Templates"))
-            bad.output = output
-            let error = #expect(throws: BuildError.self) { try Pipeline(options: bad).build() }
-            #expect(error?.diagnostics.first?.message.contains("cannot be the output folder") == true)
-        }
-        #expect(folder.snapshot("") == before)
-    }
-
     // MARK: Safe HTML
 
     @Test func rawHTMLAndDangerousLinksAreDroppedByDefault() throws {

@@ -64,9 +64,18 @@ struct CheckTests {
         #expect(file.description == "Content/a\\tb\\u{2028}.md: error: m")
     }
 
+    /// Parsing needs no template: a heading is not renamed around an id (without a `.`) of the
+    /// user's template; the page then has the id twice, which `check` says, at the heading.
+    @Test func aTemplateIdAHeadingAlsoGetsIsReportedNotRenamed() throws {
+        let folder = try TemporaryFolder()
+        let templates = try folder.write(["layout.mustache": "<main id=\"content\">{{{page.body}}}</main>\n"], under: "T")
+        let diagnostics = try check(["index.md": "# Home\n\n## Content\n\n[c](#content)\n"], templates: templates)
+        #expect(diagnostics.map(\.description) == ["Content/index.md:3:1: warning: page 'index.html' has the id 'content' more than once"],
+                "\(diagnostics)")
+    }
+
     @Test func theRealDocumentChecksClean() throws {
-        let options = Pipeline.Options(content: realContent, templates: realTemplates, output: URL(fileURLWithPath: "/nonexistent"))
-        #expect(try Pipeline(options: options).render().diagnostics == [])
+        #expect(try RealSite.render().diagnostics == [])
     }
 
     /// Links to files the build writes itself, to the theme's ids, and to the `<h1 id="octavo.title">`

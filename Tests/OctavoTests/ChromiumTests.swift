@@ -27,7 +27,7 @@ struct ChromiumTests {
     /// Builds the unpacked bundle of the real document, as a reader gets it.
     static func unpackedRealBundle() throws -> (TemporaryFolder, URL) {
         let folder = try TemporaryFolder()
-        let zip = try BundleTests.buildReal(in: folder)
+        let zip = try RealSite.build().bundle
         let site = folder.url.appendingPathComponent("unpacked")
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         let (status, _) = try runProgram(["python3", "-m", "zipfile", "-e", zip.path, site.path])

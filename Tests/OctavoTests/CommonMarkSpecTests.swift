@@ -75,7 +75,7 @@ struct CommonMarkSpecTests {
     }
 
     @Test(arguments: specExamples)
-    func example(_ example: SpecExample) {
+    func commonMarkExample(_ example: SpecExample) {
         let html = SpecExample.removingHeadingIDs(MarkdownRenderer(unsafe: true, gfm: false).html(example.markdown))
         #expect(html == example.html, "example \(example.number) (\(example.section)), spec line \(example.line)")
     }

@@ -13,7 +13,7 @@ struct EndToEndTests {
     }
 
     @Test func buildsOneHomeFourPartsAndThirtyOneItems() throws {
-        let (_, files) = try Self.buildReal()
+        let files = try RealSite.build().files
         let pages = files.keys.filter { $0.hasSuffix("index.html") }
         #expect(pages.count == 36)
         let citations = files.keys.filter { $0.hasSuffix("/" + Citation.bibFile) || $0.hasSuffix("/" + Citation.risFile) }
@@ -30,7 +30,7 @@ struct EndToEndTests {
     }
 
     @Test func everyInternalLinkAndAnchorResolves() throws {
-        let (_, files) = try Self.buildReal()
+        let files = try RealSite.build().files
         #expect(brokenLinks(in: files) == [])
         for (path, data) in files where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
@@ -43,7 +43,7 @@ struct EndToEndTests {
     }
 
     @Test func nextChainVisitsEveryPageInDocumentOrderAndPrevLeadsBack() throws {
-        let (_, files) = try Self.buildReal()
+        let files = try RealSite.build().files
         func page(_ path: String) -> PageLinks { PageLinks(String(decoding: files[path] ?? Data(), as: UTF8.self)) }
         var order = ["index.html"]
         while let next = page(order.last!).next, let target = resolve(next, from: order.last!)?.path {
@@ -63,7 +63,7 @@ struct EndToEndTests {
     }
 
     @Test func homeListsEveryPartAndItemNumbered() throws {
-        let (_, files) = try Self.buildReal()
+        let files = try RealSite.build().files
         let home = String(decoding: files["index.html"] ?? Data(), as: UTF8.self)
         #expect(home.contains("<h1 id=\"octavo.title\">Global Security Initiative Concept Paper"))
         let toc = home.components(separatedBy: "<nav class=\"toc\"").last ?? ""
@@ -72,7 +72,7 @@ struct EndToEndTests {
     }
 
     @Test func partPageListsItemsWithSummariesAndKeepsClosingText() throws {
-        let (_, files) = try Self.buildReal()
+        let files = try RealSite.build().files
         let part = String(decoding: files["ii/index.html"] ?? Data(), as: UTF8.self)
         let children = part.components(separatedBy: "<ol class=\"children\">").last ?? ""
         #expect(children.components(separatedBy: "<p class=\"summary\">").count - 1 == 6)
@@ -85,16 +85,15 @@ struct EndToEndTests {
         #expect(item.contains("<a href=\"../index.html\">III. Priorities of cooperation</a>"))
     }
 
+    /// The shared build against a second, fresh one.
     @Test func twoBuildsAreByteIdentical() throws {
-        let (_, first) = try Self.buildReal()
+        let first = try RealSite.build().files
         let (_, second) = try Self.buildReal()
         #expect(first == second)
     }
 
     @Test func committedOutputIsTheBuildOfContent() throws {
-        let (_, built) = try Self.buildReal()
-        let folder = try TemporaryFolder()
-        _ = folder
+        let built = try RealSite.build().files
         let committed = try TemporaryFolder()
         try FileManager.default.removeItem(at: committed.url)
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Output"), to: committed.url)
@@ -149,7 +148,7 @@ struct EndToEndTests {
     /// the site), one stylesheet, at most two scripts of ours (search-index.js on the search page is
     /// the index's data), nothing from another host.
     @Test func pagesAreLight() throws {
-        let (_, files) = try Self.buildReal()
+        let files = try RealSite.build().files
         for (path, data) in files where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
             if path != "index.html" && path != "print.html" { #expect(data.count <= 40 * 1024, "\(path) is \(data.count) bytes") }

@@ -32,7 +32,7 @@ struct GFMSpecTests {
     }
 
     @Test(arguments: gfmSpecExamples + gfmExtensionExamples)
-    func example(_ example: SpecExample) {
+    func gfmExample(_ example: SpecExample) {
         let html = SpecExample.removingOctavoMarkup(MarkdownRenderer(unsafe: true).html(example.markdown))
         // The spec marks an example it only runs to see that nothing crashes with `<IGNORE>`.
         guard example.html != "<IGNORE>\n" else { return }

@@ -68,8 +68,7 @@ struct PrintEditionTests {
                 site = try outline(content)
                 (_, files) = try Self.build(content)
             } else {
-                let result = try Pipeline(options: Pipeline.Options(content: realContent, templates: realTemplates,
-                                                                          output: URL(fileURLWithPath: "/nonexistent"))).render()
+                let result = try RealSite.render()
                 site = result.site
                 files = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, Data($0.text.utf8)) })
             }
@@ -99,7 +98,7 @@ struct PrintEditionTests {
     }
 
     @Test func everyPageLinksToThePrintEditionWhichHasPrintStyles() throws {
-        let (_, files) = try EndToEndTests.buildReal()
+        let files = try RealSite.build().files
         for (path, data) in files where path.hasSuffix(".html") && path != "print.html" {
             let html = String(decoding: data, as: UTF8.self)
             #expect(html.contains("href=\"\(RelativePath.root(from: path))print.html\""), "\(path) does not link to the print edition")
@@ -114,7 +113,8 @@ struct PrintEditionTests {
     @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedFolder.appendingPathComponent("tools/check-conversion.py").path) && isInstalled("python3"),
                    "needs ../shared/tools and python3"))
     func textOfMainIsTheDocument() throws {
-        let (folder, files) = try EndToEndTests.buildReal()
+        let files = try RealSite.build().files
+        let folder = try TemporaryFolder()
         let html = String(decoding: files["print.html"] ?? Data(), as: UTF8.self)
         let text = try mainText(of: html)
         #expect(text.hasPrefix("# Global Security Initiative Concept Paper\n\n# I. Background\n\nThe issue of security"))
@@ -127,7 +127,7 @@ struct PrintEditionTests {
     }
 
     @Test func printEditionOfTheRealDocumentIsNumberedAsTheSite() throws {
-        let (_, files) = try EndToEndTests.buildReal()
+        let files = try RealSite.build().files
         let main = Self.main(String(decoding: files["print.html"] ?? Data(), as: UTF8.self))
         #expect(main.components(separatedBy: "<section class=\"print-section depth-1\">").count - 1 == 4)
         #expect(main.components(separatedBy: "<section class=\"print-section depth-2\">").count - 1 == 31)

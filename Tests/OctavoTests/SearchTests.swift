@@ -114,8 +114,7 @@ struct SearchTests {
     }
 
     @Test func realDocumentIndexIsAtMost150KB() throws {
-        let result = try Pipeline(options: Pipeline.Options(content: realContent, templates: realTemplates,
-                                                                  output: URL(fileURLWithPath: "/nonexistent"))).render()
+        let result = try RealSite.render()
         let index = result.files.filter { $0.path == SearchIndex.indexPath || $0.path.hasPrefix(SearchIndex.shardFolder + "/") }
         let bytes = index.reduce(0) { $0 + $1.text.utf8.count }
         #expect(index.map(\.path) == [SearchIndex.indexPath])
@@ -124,7 +123,7 @@ struct SearchTests {
     }
 
     @Test func everyPageHasTheSearchFieldAndTheSearchPageLoadsTheIndexByScript() throws {
-        let (_, files) = try EndToEndTests.buildReal()
+        let files = try RealSite.build().files
         for (path, data) in files where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
             #expect(html.contains("<input type=\"search\" name=\"q\""), "\(path) has no search field")

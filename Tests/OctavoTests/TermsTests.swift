@@ -84,9 +84,7 @@ struct TermsTests {
     }
 
     @Test func theRealDocumentsIndexHasThirtyTermsAndSixtyLinksIntoPages() throws {
-        let folder = try TemporaryFolder()
-        let result = try Pipeline(options: Pipeline.Options(content: realContent, templates: realTemplates, output: folder.url,
-                                                                   displayContent: "Content")).render()
+        let result = try RealSite.render()
         #expect(result.diagnostics.filter { $0.severity != .note } == [])
         let file = try #require(result.files.first { $0.path == TermIndex.path })
         guard case .bytes(let bytes) = file.contents else { Issue.record("terms.html is not bytes"); return }

@@ -85,39 +85,6 @@ struct UserReportTests {
         #expect(descriptions.contains("Templates/layout.mustache:1:7: warning: page 'guide/index.html' has the id 'x' more than once"))
         #expect(result.diagnostics.allSatisfy { $0.file.hasPrefix("Templates/") ? $0.line != nil && $0.column != nil : true })
     }
-
-    @Test func anOutputFolderInsideTheContentFolderIsRefused() throws {
-        let folder = try TemporaryFolder()
-        try folder.write(["index.md": "# H\n"], under: "Content")
-        var inside = options(in: folder)
-        inside.output = folder.url.appendingPathComponent("Content/out")
-        let error = #expect(throws: BuildError.self) { try Pipeline(options: inside).build() }
-        #expect(error?.diagnostics.first?.message.contains("is inside") == true)
-        #expect(!FileManager.default.fileExists(atPath: inside.output.path))
-    }
-
-    @Test func aFileInTheWayOfAFolderStopsTheBuildBeforeAnyWrite() throws {
-        let folder = try TemporaryFolder()
-        try folder.write(["index.md": "# Home\n\n[n](notes.md)\n", "notes.md": "# Notes\n"], under: "Content")
-        try folder.write(["notes": "a file of mine"], under: "Output")
-        var forced = options(in: folder)
-        forced.destination.force = true  // a folder Octavo did not make is refused without it
-        let error = #expect(throws: BuildError.self) { try Pipeline(options: forced).build() }
-        #expect(error?.diagnostics.first?.message.contains("is a file Octavo did not write, where the build needs a folder") == true)
-        #expect(folder.snapshot("Output") == ["notes": Data("a file of mine".utf8)])
-    }
-
-    @Test func aFileOfAnEarlierBuildInTheWayIsReplaced() throws {
-        let folder = try TemporaryFolder()
-        try folder.write(["index.md": "# Home\n\n[n](notes)\n"], under: "Content")
-        try folder.writeBytes(Array("old asset".utf8), to: "Content/notes")
-        _ = try Pipeline(options: options(in: folder)).build()
-        #expect(try folder.read("Output/notes") == "old asset")
-        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Content/notes"))
-        try folder.write(["index.md": "# Home\n\n[n](notes.md)\n", "notes.md": "# Notes\n"], under: "Content")
-        _ = try Pipeline(options: options(in: folder)).build()
-        #expect(try folder.read("Output/notes/index.html").contains("Notes"))
-    }
 }
 
 @Suite("Reported by a first user: messages")

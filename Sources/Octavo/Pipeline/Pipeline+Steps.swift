@@ -83,16 +83,17 @@ extension Pipeline {
                       diagnostics: diagnostics.map { $0.from(.load) })
     }
 
-    /// Parse: every Markdown file, on all cores; heading ids avoid the ids the templates use.
-    func parse(_ loaded: Loaded) -> [Outliner.Input] {
-        let sources = loaded.content.sources
-        let config = loaded.content.config
-        let reserved = loaded.templates.reservedIDs
+    /// Parse: every Markdown file, on all cores. It needs no template: the theme's ids hold a `.`,
+    /// which no heading id can, and an id of a user's template that a heading also gets is the
+    /// audit's "id more than once" warning, so a page's parse depends on its own bytes only.
+    func parse(_ content: LoadedContent) -> [Outliner.Input] {
+        let sources = content.sources
+        let config = content.config
         var inputs = [Outliner.Input?](repeating: nil, count: sources.count)
         inputs.withUnsafeMutableBufferPointer { buffer in
             let output = Unchecked.Buffer(buffer)
             DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-                var ids = HeadingIDGenerator(reserving: reserved)
+                var ids = HeadingIDGenerator()
                 output.buffer[index] = Outliner.Input(source: sources[index], markdown: MarkdownParser(unsafe: config.unsafe, gfm: config.gfm).parse(sources[index].body, ids: &ids))
             }
         }
@@ -160,7 +161,7 @@ extension Pipeline {
             files.append(OutputFile(path: GeneratedPaths.terms, contents: .bytes(Array(page.html.utf8))))
             termsProblems += page.problem.map { [$0] } ?? []
         }
-        let extra = try extraFiles(site: site, renderer: renderer(outlined, loaded), config: loaded.content.config, notFound: loaded.notFound, templates: loaded.templates)
+        let extra = try extraFiles(site: site, renderer: renderer(outlined, loaded), config: loaded.content.config, notFound: loaded.notFound)
         files += extra.files
         files += Citation.files(site: site, config: loaded.content.config)
         return Rendered(rendered: rendered.pages, files: files, pageProblems: rendered.diagnostics.map { $0.from(.render) },

@@ -176,7 +176,7 @@ public struct Pipeline: Sendable {
     ///   Problems found later (broken links) are returned as diagnostics.
     public func render() throws -> Result {
         let loaded = try load()                                  // Load/: SourceFile, SiteConfig, TemplateSet
-        let parsed = parse(loaded)                               // Parse/: MarkdownDocument per file
+        let parsed = parse(loaded.content)                       // Parse/: MarkdownDocument per file
         let outlined = try outline(parsed, loaded)               // Outline/: Site (+ Terms/: TermIndex)
         let links = link(outlined, loaded)                       // Link/: LinkResolver.Resolution
         let pages = try renderPages(outlined, links, loaded)     // Render/: page HTML, 404, sitemap, citations
