@@ -45,8 +45,12 @@ while i < len(arguments) - 1:
         i += 1
 targets = ["Octavo"] + description["targetDependencyMap"]["Octavo"]
 objects = []
+swift_outputs = {c.get("moduleName"): c.get("outputs", []) for c in description["swiftCommands"].values()}
 for target in targets:
-    objects += sorted(glob.glob(os.path.join(bin_path, target + ".build", "**", "*.o"), recursive=True))
+    # A Swift target's objects as this build lists them: a folder of an earlier build may still hold
+    # the object of a source file since moved or removed, which would be linked twice.
+    listed = [o["name"] for o in swift_outputs.get(target, []) if isinstance(o, dict) and o.get("name", "").endswith(".o")]
+    objects += sorted(listed) if listed else sorted(glob.glob(os.path.join(bin_path, target + ".build", "**", "*.o"), recursive=True))
 open(flags_path, "w").write("\n".join(flags) + "\n")
 open(objects_path, "w").write("\n".join(objects) + "\n")
 PY
