@@ -77,6 +77,40 @@ struct RenderTests {
         #expect(context.toc == nil)
     }
 
+    /// `html.sidebar`, `html.breadcrumbs` and `html.children` are, byte for byte, what the theme's
+    /// partials made from the lists before (numbers, summaries, escaping, the open entry, `more`).
+    @Test func listsAsHTMLAreTheMarkupThePartialsMadeFromTheLists() throws {
+        var files = ["index.md": OutlineTests.book, "guide/index.md": "# Guide & <1> \"q\" 'x'\n\nIts text.\n"]
+        for page in 1...30 { files["guide/p\(page).md"] = "# Page \(page) & <\(page)>\n\nSummary \(page) & more.\n" }
+        let site = try outline(files)
+        let templates = try TemplateSet(sources: ["layout": ""], displayRoot: "Templates")
+        let before = [
+            "sidebar": "<ol>\n{{#sidebar}}\n<li{{#isOpen}} class=\"open\"{{/isOpen}}>{{{link}}}\n{{#isOpen}}\n{{^empty(children)}}\n<ol>\n{{#children}}\n<li>{{{link}}}</li>\n{{/children}}\n</ol>\n{{/empty(children)}}\n{{/isOpen}}\n</li>\n{{/sidebar}}\n</ol>",
+            "breadcrumbs": "<ol>\n{{#breadcrumbs}}\n<li><a href=\"{{url}}\">{{numberedTitle}}</a></li>\n{{/breadcrumbs}}\n<li aria-current=\"page\">{{page.numberedTitle}}</li>\n</ol>",
+            "children": "{{^empty(page.children)}}\n<ol class=\"children\">\n{{#page.children}}\n<li><a href=\"{{url}}\">{{#number}}<span class=\"number\">{{.}}.</span> {{/number}}{{title}}</a>{{#summary}}<p class=\"summary\">{{.}}</p>{{/summary}}</li>\n{{/page.children}}\n</ol>{{/empty(page.children)}}",
+        ]
+        var library = MustacheLibrary()
+        for (name, text) in before {
+            library.register(try MustacheTemplate(string: text), named: name)
+            library.register(try MustacheTemplate(string: "{{{html.\(name)}}}"), named: "html." + name)
+        }
+        var seen: Set<String> = []
+        for index in site.pages.indices {
+            let context = PageRenderer(templates: templates).context(for: index, site: site, links: LinkResolver().resolve(site))
+            for name in before.keys {
+                let html = library.render(context, withTemplate: "html." + name) ?? ""
+                #expect(html == library.render(context, withTemplate: name), "\(name) of \(site.pages[index].path)")
+                seen.insert(html)
+            }
+        }
+        // The cases above were met: numbers, escaping, a summary, an open entry, an entry for pages left out.
+        let all = seen.joined()
+        for part in ["<span class=\"number\">I.</span>", "Guide &amp; &lt;1&gt; &quot;q&quot; &#39;x&#39;", "<p class=\"summary\">Summary 1 &amp; more.</p>",
+                     "<li class=\"open\">", "<a class=\"more\"", "aria-current=\"page\">"] {
+            #expect(all.contains(part), "\(part)")
+        }
+    }
+
     @Test func placeholderTextWrittenByTheAuthorIsNotALink() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# H\n\n[real](#h) octavo-link:0 `octavo-link:0` [t](https://e.org \"octavo-link:0\") <octavo-link:0>\n"], under: "Content")
