@@ -48,6 +48,10 @@ struct SearchTests {
                 == ["evian", "les", "bains", "ca", "va", "naive", "covid", "19", "οδοσ", "straße", "istanbul", "x²"])
         #expect(SearchText.words("Ame\u{301}lie") == ["amelie"])  // decomposed input folds the same
         #expect(SearchText.words("“quoted” — it’s") == ["quoted", "it", "s"])
+        // ASCII read byte by byte and other scripts by scalar meet inside one word and at its edges.
+        #expect(SearchText.words("abc土壤def Café e\u{301}x 𠀀𠀁a𝐀b 😀x ǅemal").map { Array($0.unicodeScalars) }
+                == ["abc", "土", "土壤", "壤", "def", "cafe", "ex", "𠀀", "𠀀𠀁", "𠀁", "a𝐀b", "x", "ǆemal"].map { Array($0.unicodeScalars) })
+        #expect(SearchText.words("नमस्ते 12.5%") == ["नमस्ते", "12", "5"])  // marks of other scripts stay, composed
     }
 
     @Test func postingsRoundTrip() {
