@@ -9,13 +9,15 @@ struct ListHTML: MustacheParent {
     let context: PageContext
 
     /// The names a template can ask for, for ``TemplateLint``.
-    static let variableNames: Set<String> = ["sidebar", "breadcrumbs", "children"]
+    static let variableNames: Set<String> = ["sidebar", "breadcrumbs", "children", "topics", "related"]
 
     func child(named name: String) -> Any? {
         switch name {
         case "sidebar": Self.sidebar(context.sidebar)
         case "breadcrumbs": Self.breadcrumbs(context.breadcrumbs, current: context.page.numberedTitle)
         case "children": Self.children(context.page.children)
+        case "topics": Self.topics(context.topics)
+        case "related": Self.related(context.related)
         default: nil
         }
     }
@@ -60,5 +62,46 @@ struct ListHTML: MustacheParent {
             html += "</li>\n"
         }
         return html + "</ol>"
+    }
+
+    /// `<ul>`, an `<li>` per term with a link to its entry and its note as the link's `title`, `</ul>`.
+    static func topics(_ items: [NavItem]) -> String {
+        var html = "<ul>\n"
+        for item in items {
+            html += "<li><a href=\"" + HTMLEscaping.escape(item.url) + "\""
+            if let summary = item.summary { html += " title=\"" + HTMLEscaping.escape(summary) + "\"" }
+            html += ">" + HTMLEscaping.escape(item.title) + "</a></li>\n"
+        }
+        return html + "</ul>"
+    }
+
+    /// `<ul>`, an `<li>` per page with its ``NavItem/link``, `</ul>`.
+    static func related(_ items: [NavItem]) -> String {
+        var html = "<ul>\n"
+        for item in items { html += "<li>" + item.link + "</li>\n" }
+        return html + "</ul>"
+    }
+
+    /// `<ol>`, an `<li>` per item with its number and title linked, its children nested the same
+    /// way, `</ol>`: an item's ``NavItem/childList``, the contents as `partials/toc-list` prints it.
+    static func tocList(_ items: [NavItem]) -> String {
+        var html = ""
+        appendTocList(items, to: &html)
+        return html
+    }
+
+    private static func appendTocList(_ items: [NavItem], to html: inout String) {
+        html += "<ol>\n"
+        for item in items {
+            html += "<li><a href=\"" + HTMLEscaping.escape(item.url) + "\">"
+            if let number = item.number { html += "<span class=\"number\">" + HTMLEscaping.escape(number) + ".</span> " }
+            html += HTMLEscaping.escape(item.title) + "</a>\n"
+            if !item.children.isEmpty {
+                appendTocList(item.children, to: &html)
+                html += "\n"
+            }
+            html += "</li>\n"
+        }
+        html += "</ol>"
     }
 }

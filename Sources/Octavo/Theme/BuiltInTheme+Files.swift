@@ -1155,36 +1155,20 @@ nav li { margin: 0.3em 0; }
 
 """#)),
         ("partials/toc-list.mustache", .text(#"""
-<ol>
-{{#children}}
-<li><a href="{{url}}">{{#number}}<span class="number">{{.}}.</span> {{/number}}{{title}}</a>
-{{^empty(children)}}
-{{> partials/toc-list}}
-{{/empty(children)}}
-</li>
-{{/children}}
-</ol>
+{{{childList}}}
 
 """#)),
         ("partials/topics.mustache", .text(#"""
 {{^empty(topics)}}
 <aside class="topics" aria-labelledby="octavo.topics-title">
 <h2 id="octavo.topics-title">Topics on this page</h2>
-<ul>
-{{#topics}}
-<li><a href="{{url}}"{{#summary}} title="{{.}}"{{/summary}}>{{title}}</a></li>
-{{/topics}}
-</ul>
+{{{html.topics}}}
 </aside>
 {{/empty(topics)}}
 {{^empty(related)}}
 <nav class="related" aria-labelledby="octavo.related-title">
 <h2 id="octavo.related-title">Related</h2>
-<ul>
-{{#related}}
-<li>{{{link}}}</li>
-{{/related}}
-</ul>
+{{{html.related}}}
 </nav>
 {{/empty(related)}}
 
