@@ -192,6 +192,13 @@ struct TemplateLintTests {
         ])
     }
 
+    /// Positions count characters: "é" and "e\u{301}" are one column each, "\r\n" is one
+    /// character (not a line feed), and "{{" followed by a combining mark opens no tag.
+    @Test func tagPositionsCountCharacters() {
+        let text = "é·e\u{301}{{x}}\n{{a}}\r\n{{b}} {{\u{301}c}} x{{d}}"
+        #expect(TemplateLint.rawTags(in: text).map { "\($0.inside)@\($0.line):\($0.column)" } == ["x@1:4", "a@2:1", "b@2:7", "d@2:20"])
+    }
+
     @Test func theRealTemplatesUseOnlyKnownVariables() throws {
         let templates = try TemplateSet(root: realTemplates, displayRoot: "Templates")
         #expect(TemplateLint.diagnostics(for: templates) == [])
