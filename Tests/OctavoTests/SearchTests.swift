@@ -54,6 +54,17 @@ struct SearchTests {
         #expect(SearchText.words("नमस्ते 12.5%") == ["नमस्ते", "12", "5"])  // marks of other scripts stay, composed
     }
 
+    /// A page's words keep the number of their first sight through the table's growth; words are
+    /// told apart by their bytes (the splitter's words are NFC, so "e\u{301}" never reaches it).
+    @Test func aPagesWordsAreNumberedInTheOrderFirstSeen() {
+        var table = WordTable()
+        let words = (0..<1000).map { "w\($0 * 7919 % 1000)" } + ["", "é", "e\u{301}"]
+        let numbers = words.map { table.number(of: $0) }
+        #expect(numbers == Array(0..<words.count))
+        #expect(words.map { table.number(of: $0) } == numbers)  // found again, nothing added
+        #expect(table.words == words)
+    }
+
     @Test func postingsRoundTrip() {
         var bytes: [UInt8] = []
         let values = [(0, 3), (1, 0), (40, 2), (1_000_000, 1)]

@@ -159,28 +159,28 @@ public struct SearchIndex: Sendable {
     /// above says: 3 in the title or number, 2 in a heading, 1 three times or more in the text, else 0.
     static func words(of page: Page) -> [(word: String, weight: Int)] {
         var splitter = SearchText.Splitter()
-        var found: [String: Int] = [:]
-        var words: [(word: String, weight: Int)] = []
+        var table = WordTable()
+        var weights: [Int] = []
         var counts: [Int] = []
         func number(_ word: String) -> Int {
-            if let known = found[word] { return known }
-            found[word] = words.count
-            words.append((word, 0))
-            counts.append(0)
-            return words.count - 1
+            let number = table.number(of: word)
+            if number == weights.count {
+                weights.append(0)
+                counts.append(0)
+            }
+            return number
         }
-        for word in splitter.words((page.numberPath ?? "") + " " + page.title) { words[number(word)].weight = 3 }
+        for word in splitter.words((page.numberPath ?? "") + " " + page.title) { weights[number(word)] = 3 }
         for blocks in [page.blocks, page.closing] {
             for block in blocks where block.kind != .closingMarker {
                 let heading = block.headingLevel != nil
                 for word in splitter.words(block.text) {
                     let number = number(word)
-                    if heading { words[number].weight = max(words[number].weight, 2) } else { counts[number] += 1 }
+                    if heading { weights[number] = max(weights[number], 2) } else { counts[number] += 1 }
                 }
             }
         }
-        for number in words.indices where counts[number] >= 3 { words[number].weight = max(words[number].weight, 1) }
-        return words
+        return table.words.indices.map { (table.words[$0], max(weights[$0], counts[$0] >= 3 ? 1 : 0)) }
     }
 
     /// The page's entry in a text shard.
