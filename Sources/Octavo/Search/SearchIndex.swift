@@ -1,3 +1,5 @@
+import Foundation
+
 // The search index: JavaScript files that assign data to a global, loaded with <script> tags
 // (browsers refuse fetch on file://). Read by Templates/assets/search.js; the format is below.
 
@@ -61,20 +63,27 @@ public struct SearchIndex: Sendable {
     /// The index files: `search-index.js` and, for a large site, `search/*.js`; sorted by path.
     /// - Complexity: O(n) in the size of the site's text, plus sorting its distinct words.
     public func files() -> [OutputFile] {
-        // Each distinct word gets a number on first sight, so that a word is hashed once per
-        // occurrence and everything else about it is an array element: its postings, the last page
-        // that listed it, and (while a page is read) its weight and count on that page.
+        // Each page's words and text entry are made on all cores; then, in reading order, each
+        // distinct word gets a number on first sight and each page appends to the postings of its
+        // words, so that a word is hashed once per page it is on, not once per occurrence.
+        let pages = site.pages
+        var pageWords = [[(word: String, weight: Int)]](repeating: [], count: pages.count)
+        var texts = [String](repeating: "", count: pages.count)
+        pageWords.withUnsafeMutableBufferPointer { wordBuffer in
+            texts.withUnsafeMutableBufferPointer { textBuffer in
+                let wordOutput = Unchecked.Buffer(wordBuffer), textOutput = Unchecked.Buffer(textBuffer)
+                DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+                    wordOutput.buffer[index] = Self.words(of: pages[index])
+                    textOutput.buffer[index] = Self.textEntry(of: pages[index])
+                }
+            }
+        }
         var numbers: [String: Int] = [:]
         var words: [String] = []
         var postings: [[UInt8]] = []
         var previous: [Int] = []
-        var pageWeight: [Int] = [], pageCount: [Int] = [], seenOn: [Int] = []
-        var onPage: [Int] = []
-        var texts: [String] = []
-        var splitter = SearchText.Splitter()
-        for (index, page) in site.pages.enumerated() {
-            onPage.removeAll(keepingCapacity: true)
-            func number(_ word: String) -> Int {
+        for (index, onPage) in pageWords.enumerated() {
+            for (word, weight) in onPage {
                 let number: Int
                 if let known = numbers[word] {
                     number = known
@@ -84,37 +93,10 @@ public struct SearchIndex: Sendable {
                     words.append(word)
                     postings.append([])
                     previous.append(0)
-                    pageWeight.append(0)
-                    pageCount.append(0)
-                    seenOn.append(-1)
                 }
-                if seenOn[number] != index {
-                    seenOn[number] = index
-                    pageWeight[number] = 0
-                    pageCount[number] = 0
-                    onPage.append(number)
-                }
-                return number
-            }
-            // Weights as the format above says: 3 in the title or number, 2 in a heading, 1 three
-            // times or more in the text, else 0.
-            for word in splitter.words((page.numberPath ?? "") + " " + page.title) { pageWeight[number(word)] = 3 }
-            for blocks in [page.blocks, page.closing] {
-                for block in blocks where block.kind != .closingMarker {
-                    let heading = block.headingLevel != nil
-                    for word in splitter.words(block.text) {
-                        let number = number(word)
-                        if heading { pageWeight[number] = max(pageWeight[number], 2) } else { pageCount[number] += 1 }
-                    }
-                }
-            }
-            // Any order: each word's postings grow page by page.
-            for number in onPage {
-                let weight = max(pageWeight[number], pageCount[number] >= 3 ? 1 : 0)
                 Self.appendNumber((index - previous[number]) * 4 + weight, to: &postings[number])
                 previous[number] = index
             }
-            texts.append(textEntry(of: page))
         }
 
         var shards: [(name: String, json: String)] = []
@@ -173,8 +155,36 @@ public struct SearchIndex: Sendable {
         return files.sorted { $0.path < $1.path }
     }
 
+    /// The distinct words of a page, in the order first seen, each with its weight as the format
+    /// above says: 3 in the title or number, 2 in a heading, 1 three times or more in the text, else 0.
+    static func words(of page: Page) -> [(word: String, weight: Int)] {
+        var splitter = SearchText.Splitter()
+        var table = WordTable()
+        var weights: [Int] = []
+        var counts: [Int] = []
+        func number(_ word: String) -> Int {
+            let number = table.number(of: word)
+            if number == weights.count {
+                weights.append(0)
+                counts.append(0)
+            }
+            return number
+        }
+        for word in splitter.words((page.numberPath ?? "") + " " + page.title) { weights[number(word)] = 3 }
+        for blocks in [page.blocks, page.closing] {
+            for block in blocks where block.kind != .closingMarker {
+                let heading = block.headingLevel != nil
+                for word in splitter.words(block.text) {
+                    let number = number(word)
+                    if heading { weights[number] = max(weights[number], 2) } else { counts[number] += 1 }
+                }
+            }
+        }
+        return table.words.indices.map { (table.words[$0], max(weights[$0], counts[$0] >= 3 ? 1 : 0)) }
+    }
+
     /// The page's entry in a text shard.
-    private func textEntry(of page: Page) -> String {
+    private static func textEntry(of page: Page) -> String {
         var sections: [(anchor: String, heading: String, text: String)] = []
         let paragraphIDs = page.paragraphIDs
         for (offset, block) in (page.blocks + page.closing).enumerated() where block.kind != .closingMarker {
