@@ -122,6 +122,30 @@ struct BundleTests {
         #expect(entries.allSatisfy { $0.date == UInt16((2100 - 1980) << 9 | 1 << 5 | 1) && $0.time == 0 })
     }
 
+    /// Entries are deflated on all cores a batch at a time: over several batches, with copied files
+    /// between them, each entry still holds its own bytes, in sorted order.
+    @Test func entriesDeflatedInBatchesKeepTheirBytesAndOrder() throws {
+        let folder = try TemporaryFolder()
+        try folder.writeBytes(Array("copied".utf8), to: "asset.bin")
+        var files = (0..<(2 * ZipBundle.batchSize + 3)).map { index in
+            OutputFile(path: "p\(index)/index.html", contents: .bytes(Array(String(repeating: "page \(index) ", count: index % 7 + 1).utf8)))
+        }
+        files.append(OutputFile(path: "p300/asset.bin", contents: .copy(folder.url.appendingPathComponent("asset.bin"))))
+        let zip = folder.url.appendingPathComponent("z.zip")
+        try ZipBundle().write(files, to: zip)
+        let archive = try Archive(url: zip, accessMode: .read)
+        for file in files {
+            let entry = try #require(archive[file.path])
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            switch file.contents {
+            case .bytes(let bytes): #expect(data == Data(bytes), "\(file.path)")
+            case .copy: #expect(data == Data("copied".utf8))
+            }
+        }
+        #expect(archive.map(\.path) == (try ZipBundle.entryPaths(files)))
+    }
+
     @Test func sourceDateEpochSetsTheEntriesTime() throws {
         #expect(try ZipBundle.modificationDate(environment: [:]) == ZipBundle.earliestDate)
         #expect(try ZipBundle.modificationDate(environment: ["SOURCE_DATE_EPOCH": "315532800"]) == ZipBundle.earliestDate)

@@ -99,6 +99,9 @@ public struct ZipBundle: Sendable {
         return paths.sorted()
     }
 
+    /// How many entries are deflated together on all cores before they are written.
+    static let batchSize = 256
+
     private func makeArchive(_ files: [OutputFile], at url: URL) throws {
         let paths = try Self.entryPaths(files)
         guard paths.count <= ZipWriter.maxEntries else {
@@ -106,18 +109,34 @@ public struct ZipBundle: Sendable {
         }
         let writer = try ZipWriter(url: url, date: modificationDate)
         let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        for path in paths {
-            guard let file = byPath[path] else {
-                try writer.addFolder(path)
-                continue
-            }
-            switch file.contents {
-            case .bytes(let bytes): try writer.addFile(path, bytes: Data(bytes))
-            case .copy(let source):
-                guard FileStream.size(source.path) != nil else {
-                    throw BuildError(file: file.source ?? source.lastPathComponent, "cannot be read: check its permissions")
+        // Files made in memory are deflated on all cores, a batch at a time (so only one batch's
+        // compressed bytes are held), and written in order: the zip's bytes do not change.
+        var start = paths.startIndex
+        while start < paths.endIndex {
+            let batch = Array(paths[start..<min(start + Self.batchSize, paths.endIndex)])
+            start += batch.count
+            var deflated = [Result<Deflated, Error>?](repeating: nil, count: batch.count)
+            deflated.withUnsafeMutableBufferPointer { buffer in
+                let output = Unchecked.Buffer(buffer)
+                DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                    guard case .bytes(let bytes)? = byPath[batch[index]]?.contents else { return }
+                    output.buffer[index] = Result { try ZipWriter.deflate(Data(bytes)) }
                 }
-                try writer.addFile(path, copying: source)
+            }
+            for (index, path) in batch.enumerated() {
+                guard let file = byPath[path] else {
+                    try writer.addFolder(path)
+                    continue
+                }
+                switch file.contents {
+                case .bytes(let bytes):
+                    try writer.addFile(path, deflated: deflated[index]?.get() ?? ZipWriter.deflate(Data(bytes)))
+                case .copy(let source):
+                    guard FileStream.size(source.path) != nil else {
+                        throw BuildError(file: file.source ?? source.lastPathComponent, "cannot be read: check its permissions")
+                    }
+                    try writer.addFile(path, copying: source)
+                }
             }
         }
         try writer.finish()

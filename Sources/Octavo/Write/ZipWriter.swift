@@ -46,11 +46,23 @@ final class ZipWriter {
 
     /// Adds a file entry with the given bytes.
     func addFile(_ name: String, bytes: Data, permissions: UInt16 = 0o644) throws {
+        try addFile(name, deflated: Self.deflate(bytes), permissions: permissions)
+    }
+
+    /// Adds a file entry whose bytes ``deflate(_:)`` compressed, perhaps on another thread.
+    func addFile(_ name: String, deflated: Deflated, permissions: UInt16 = 0o644) throws {
+        try add(name, method: 8, crc: deflated.crc, compressed: deflated.compressed, size: deflated.size, mode: UInt16(S_IFREG) | permissions)
+    }
+
+    /// Bytes compressed with deflate (RFC 1951, through ZIPFoundation and zlib), with their CRC-32
+    /// and size: what an entry needs besides its name. A pure function of the bytes, so entries can
+    /// be compressed on all cores and written in order.
+    static func deflate(_ bytes: Data) throws -> Deflated {
         var compressed = Data()
         let crc = try Data.compress(size: Int64(bytes.count), bufferSize: 1 << 16, provider: { position, size in
             bytes.subdata(in: Int(position)..<min(Int(position) + size, bytes.count))
         }, consumer: { compressed.append($0) })
-        try add(name, method: 8, crc: crc, compressed: compressed, size: UInt64(bytes.count), mode: UInt16(S_IFREG) | permissions)
+        return Deflated(crc: crc, compressed: compressed, size: UInt64(bytes.count))
     }
 
     /// Adds a file entry with the bytes of the file at `source`, read in chunks.
