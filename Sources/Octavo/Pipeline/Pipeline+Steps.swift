@@ -88,16 +88,24 @@ extension Pipeline {
     /// audit's "id more than once" warning, so a page's parse depends on its own bytes only.
     func parse(_ content: LoadedContent) -> [Outliner.Input] {
         let sources = content.sources
-        let config = content.config
+        let parser = MarkdownParser(unsafe: content.config.unsafe, gfm: content.config.gfm)
+        // Files whose bytes an earlier build parsed (`octavo serve`) are not parsed again.
+        let known = cache?.parse.documents(of: sources, parser: parser) ?? []
         var inputs = [Outliner.Input?](repeating: nil, count: sources.count)
         inputs.withUnsafeMutableBufferPointer { buffer in
             let output = Unchecked.Buffer(buffer)
             DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+                if index < known.count, let document = known[index] {
+                    output.buffer[index] = Outliner.Input(source: sources[index], markdown: document)
+                    return
+                }
                 var ids = HeadingIDGenerator()
-                output.buffer[index] = Outliner.Input(source: sources[index], markdown: MarkdownParser(unsafe: config.unsafe, gfm: config.gfm).parse(sources[index].body, ids: &ids))
+                output.buffer[index] = Outliner.Input(source: sources[index], markdown: parser.parse(sources[index].body, ids: &ids))
             }
         }
-        return inputs.compactMap { $0 }
+        let parsed = inputs.compactMap { $0 }
+        cache?.parse.keep(sources, documents: parsed.map(\.markdown), parser: parser)
+        return parsed
     }
 
     /// Outline: pages in reading order, the site's title, and the index of terms found in them.
@@ -152,6 +160,7 @@ extension Pipeline {
     func renderPages(_ outlined: Outlined, _ links: LinkResolver.Resolution, _ loaded: Loaded) throws -> Rendered {
         let site = outlined.site
         let rendered = renderer(outlined, loaded).render(site, links: links)
+        cache?.render.keep(only: Set(site.pages.map(\.path)))
         var files = rendered.pages.enumerated().map { index, page in
             OutputFile(path: page.path, contents: .bytes(Array(page.html.utf8)), source: site.location(ofPage: index).file)
         }
@@ -224,6 +233,7 @@ extension Pipeline {
     private func renderer(_ outlined: Outlined, _ loaded: Loaded) -> PageRenderer {
         var renderer = PageRenderer(templates: loaded.templates, config: loaded.content.config)
         renderer.terms = outlined.terms
+        renderer.cache = cache?.render
         return renderer
     }
 

@@ -158,6 +158,9 @@ public struct Pipeline: Sendable {
     public var input: Input
     /// Where the build writes; `nil` for a build in memory only (`check`).
     public var destination: Destination?
+    /// What earlier builds of the same site left to reuse (`octavo serve`); `nil`: everything is
+    /// parsed and rendered. The output is the same either way.
+    public var cache: BuildCache?
 
     /// Creates a builder that renders in memory only (``render()``), as `check` does.
     public init(input: Input) {

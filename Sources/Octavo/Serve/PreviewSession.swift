@@ -2,9 +2,11 @@ import Foundation
 
 /// Watches a site's inputs and rebuilds it into the served output folder, telling open pages.
 ///
-/// Each rebuild is a whole `Pipeline.build()`: what is served is exactly what `octavo build`
-/// writes. A failed rebuild changes nothing in the output folder (the build's own promise), so the
-/// last good site keeps being served while the pages show the diagnostics.
+/// Each rebuild is a `Pipeline.build()` with the session's ``BuildCache``: only the files whose
+/// bytes changed are parsed again and only the pages whose context or templates changed are
+/// rendered again, and what is served is exactly what `octavo build` writes. A failed rebuild
+/// changes nothing in the output folder (the build's own promise), so the last good site keeps
+/// being served while the pages show the diagnostics.
 public final class PreviewSession: Sendable {
     /// What one build gave.
     public enum Outcome: Sendable {
@@ -18,6 +20,8 @@ public final class PreviewSession: Sendable {
     public let options: Pipeline.Options
     /// The files and folders watched: the content folder (with `site.yml`) and the templates folder.
     public let watched: [URL]
+    /// What each build leaves for the next one.
+    public let cache = BuildCache()
     private let events: ReloadEvents
     private let report: @Sendable (Outcome) -> Void
 
@@ -41,20 +45,22 @@ public final class PreviewSession: Sendable {
     /// (`reload` on success, `failed` with the diagnostics otherwise).
     @discardableResult
     public func build() async -> Outcome {
-        let options = options
+        var configured = Pipeline(options: options)
+        configured.cache = cache
+        let pipeline = configured
         let outcome: Outcome = await withCheckedContinuation { continuation in
             // A build blocks its thread for up to seconds: keep it off the server's cooperative pool.
             Thread.detachNewThread {
                 let clock = ContinuousClock()
                 let start = clock.now
                 do {
-                    let report = try Pipeline(options: options).build()
+                    let report = try pipeline.build()
                     let elapsed = (clock.now - start).components
                     continuation.resume(returning: .built(report, milliseconds: Int(elapsed.seconds) * 1000 + Int(elapsed.attoseconds / 1_000_000_000_000_000)))
                 } catch let error as BuildError {
                     continuation.resume(returning: .failed(error.otherDiagnostics + error.diagnostics))
                 } catch {
-                    continuation.resume(returning: .failed([Diagnostic(file: options.input.displayContent.text, message: "the build stopped: \(error)")]))
+                    continuation.resume(returning: .failed([Diagnostic(file: pipeline.input.displayContent.text, message: "the build stopped: \(error)")]))
                 }
             }
         }

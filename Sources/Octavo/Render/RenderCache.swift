@@ -1,0 +1,83 @@
+/// Keeps each page's HTML between builds (``BuildCache``, which `octavo serve` keeps), so that a
+/// rebuild renders only the pages whose context or templates changed.
+///
+/// A page's HTML is a function of its ``PageContext``, the templates and the render's limits
+/// alone (templates choose and loop, they never compute). The cache keys a page's HTML by a
+/// ``Fingerprint`` of its whole context and of every template's text: a page whose navigation shows
+/// a retitled page gets another context and is rendered again, a template change changes every key,
+/// and nothing needs to know which value a template shows. Limits change with the site's size;
+/// HTML rendered within the limits is reused under any limits that allow what it took
+/// (``RenderGuard/Usage``), and a render that a limit stopped only under the very same limits.
+public final class RenderCache: Sendable {
+    private struct Entry: Sendable {
+        var key: Fingerprint
+        var limits: RenderGuard.Limits
+        var usage: RenderGuard.Usage
+        var html: String
+        var problem: Diagnostic?
+    }
+
+    private struct State: Sendable {
+        /// By page path (one entry a page, so the cache never outgrows the site).
+        var entries: [String: Entry] = [:]
+        var rendered = 0
+        var reused = 0
+    }
+
+    /// What a page's key is made of, besides the limits.
+    private struct Key: Encodable {
+        var templates: Fingerprint
+        var template: String
+        var context: PageContext
+    }
+
+    private let state = Unchecked.Locked(State())
+
+    /// Creates an empty cache.
+    public init() {}
+
+    /// Pages rendered and pages whose HTML was reused, since the cache was made.
+    public var counts: (rendered: Int, reused: Int) {
+        state.withLock { ($0.rendered, $0.reused) }
+    }
+
+    /// The digest of every template's name and text and of where they come from (the names the
+    /// diagnostics give): all of a template set that a render reads besides the context.
+    static func fingerprint(of templates: TemplateSet) -> Fingerprint {
+        var texts = [templates.displayRoot]
+        for name in templates.sources.keys.sorted() {
+            texts += [name, templates.builtInNames.contains(name) ? "built-in" : "folder", templates.sources[name] ?? ""]
+        }
+        return Fingerprint(texts: texts)
+    }
+
+    /// The page's HTML: the cached one when its key and limits allow, else rendered and kept.
+    /// - Parameters:
+    ///   - context: The page's context.
+    ///   - template: The template's name (`layout`).
+    ///   - templates: The templates, and `templatesKey` their ``fingerprint(of:)``.
+    ///   - limits: The render's limits.
+    ///   - page: The page's output path, the entry's name.
+    func render(_ context: PageContext, template: String, templates: TemplateSet, templatesKey: Fingerprint,
+                limits: RenderGuard.Limits, page: String) -> (html: String, problem: Diagnostic?) {
+        let key = Fingerprint(of: Key(templates: templatesKey, template: template, context: context))
+        let cached = state.withLock { state -> Entry? in
+            guard let entry = state.entries[page], entry.key == key,
+                  entry.problem == nil ? limits.allow(entry.usage) : entry.limits == limits else { return nil }
+            state.reused += 1
+            return entry
+        }
+        if let cached { return (cached.html, cached.problem) }
+        let rendered = templates.measuredRender(context, template: template, limits: limits, page: page)
+        state.withLock {
+            $0.entries[page] = Entry(key: key, limits: limits, usage: rendered.usage, html: rendered.html, problem: rendered.problem)
+            $0.rendered += 1
+        }
+        return (rendered.html, rendered.problem)
+    }
+
+    /// Forgets the pages not in `pages` (removed or renamed since).
+    func keep(only pages: Set<String>) {
+        state.withLock { state in state.entries = state.entries.filter { pages.contains($0.key) } }
+    }
+}
