@@ -22,6 +22,9 @@ public final class RenderCache: Sendable {
         var entries: [String: Entry] = [:]
         var rendered = 0
         var reused = 0
+        /// The pages rendered since the last ``keep(only:)``, and those of the build before.
+        var renderedNow: Set<String> = []
+        var renderedLast: Set<String> = []
     }
 
     /// What a page's key is made of, besides the limits.
@@ -39,6 +42,11 @@ public final class RenderCache: Sendable {
     /// Pages rendered and pages whose HTML was reused, since the cache was made.
     public var counts: (rendered: Int, reused: Int) {
         state.withLock { ($0.rendered, $0.reused) }
+    }
+
+    /// The pages the last build rendered (its others were reused), by output path.
+    public var lastRendered: Set<String> {
+        state.withLock { $0.renderedLast }
     }
 
     /// The digest of every template's name and text and of where they come from (the names the
@@ -72,12 +80,17 @@ public final class RenderCache: Sendable {
         state.withLock {
             $0.entries[page] = Entry(key: key, limits: limits, usage: rendered.usage, html: rendered.html, problem: rendered.problem)
             $0.rendered += 1
+            $0.renderedNow.insert(page)
         }
         return (rendered.html, rendered.problem)
     }
 
-    /// Forgets the pages not in `pages` (removed or renamed since).
+    /// Forgets the pages not in `pages` (removed or renamed since); called once a build's pages are rendered.
     func keep(only pages: Set<String>) {
-        state.withLock { state in state.entries = state.entries.filter { pages.contains($0.key) } }
+        state.withLock { state in
+            state.entries = state.entries.filter { pages.contains($0.key) }
+            state.renderedLast = state.renderedNow
+            state.renderedNow = []
+        }
     }
 }

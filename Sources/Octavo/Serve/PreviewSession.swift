@@ -72,22 +72,34 @@ public final class PreviewSession: Sendable {
         return outcome
     }
 
-    /// Polls the watched inputs until the task is cancelled, and rebuilds after each change.
+    /// Watches the inputs until the task is cancelled, and rebuilds after each change.
     ///
-    /// Changes are looked for every `interval`; once one is seen, the inputs must stay unchanged for
-    /// `quiet` before the rebuild starts, so a burst of saves (an editor's write, rename and
-    /// attribute change, or a `git checkout`) gives one rebuild. A change made during a rebuild is
-    /// seen by the next poll, since the snapshot compared against is the one taken before it.
+    /// On Linux, inotify (``ChangeNotifier``) tells of a change within ``tick``; everywhere, the
+    /// inputs are also compared every `interval`, which catches what inotify cannot see. Once a
+    /// change is seen, the inputs must stay unchanged for `quiet` before the rebuild starts, so a
+    /// burst of saves (an editor's write, rename and attribute change, or a `git checkout`) gives
+    /// one rebuild. A change made during a rebuild is seen afterwards, since the snapshot compared
+    /// against is the one taken before it.
     /// - Parameters:
     ///   - baseline: the inputs as they were when the last build started; take it before that build,
     ///     so a change made while it ran, or before this call, is not missed. Nil: as they are now.
     ///   - interval: time between polls (250 ms).
     ///   - quiet: how long the inputs must stay still before a rebuild (100 ms).
+    ///   - notify: whether to use inotify where there is one (tests of polling turn it off).
     public func watch(from baseline: SourceSnapshot? = nil, interval: Duration = .milliseconds(250),
-                      quiet: Duration = .milliseconds(100)) async {
+                      quiet: Duration = .milliseconds(100), notify: Bool = true) async {
         var baseline = baseline ?? SourceSnapshot(of: watched)
+        let notifier = notify ? ChangeNotifier() : nil
+        notifier?.watch(baseline, roots: watched)
+        let clock = ContinuousClock()
         while !Task.isCancelled {
-            do { try await Task.sleep(for: interval) } catch { return }
+            let poll = clock.now + interval
+            // Between polls, look at inotify's news every tick (a read that never blocks: this
+            // task shares the server's few threads).
+            while clock.now < poll {
+                do { try await Task.sleep(for: min(Self.tick, poll - clock.now)) } catch { return }
+                if notifier?.changed() == true { break }
+            }
             var current = SourceSnapshot(of: watched)
             guard current != baseline else { continue }
             while true {
@@ -97,7 +109,13 @@ public final class PreviewSession: Sendable {
                 current = next
             }
             baseline = current
+            _ = notifier?.changed()
+            // Folders made since are watched from now on.
+            notifier?.watch(current, roots: watched)
             await build()
         }
     }
+
+    /// How often the watcher reads inotify's news: the most a save waits before it is seen.
+    static let tick = Duration.milliseconds(10)
 }

@@ -39,6 +39,9 @@ public struct SourceSnapshot: Equatable, Sendable {
     /// The number of paths seen.
     public var count: Int { entries.count }
 
+    /// The folders seen (the roots that are folders, and every folder below them), as paths.
+    public var folders: Set<String> { Set(entries.lazy.filter(\.value.isFolder).map(\.key)) }
+
     private static func entry(_ path: String) -> Entry? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
