@@ -5,9 +5,9 @@ import Mustache
 /// `{{#citation}}{{#meta}}<meta name="{{name}}" content="{{content}}">{{/meta}}{{/citation}}` writes
 /// the Highwire Press tags; `{{{citation.jsonLD}}}` the JSON-LD (made safe for `<script>`);
 /// `citation.line` is there on part and item pages only.
-public struct CitationContext: Sendable, Encodable {
+public struct CitationContext: Sendable {
     /// A `<meta name content>` pair.
-    public struct MetaTag: Sendable, Encodable {
+    public struct MetaTag: Sendable {
         /// `name`: `citation_title` …
         public var name: String
         /// `content`: its value, not yet escaped.
@@ -15,7 +15,7 @@ public struct CitationContext: Sendable, Encodable {
     }
 
     /// The citation line and its downloads.
-    public struct Line: Sendable, Encodable {
+    public struct Line: Sendable {
         /// `text`: the citation a reader copies.
         public var text: String
         /// `bib`: the URL of the page's BibTeX file (`cite.bib`).

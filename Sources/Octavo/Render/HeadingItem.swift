@@ -1,7 +1,7 @@
 import Mustache
 
 /// A heading on the page, for "On this page".
-public struct HeadingItem: Sendable, Encodable {
+public struct HeadingItem: Sendable {
     /// The heading's text.
     public var title: String
     /// Its id; link to it with `#{{id}}`.

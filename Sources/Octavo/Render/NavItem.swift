@@ -1,7 +1,7 @@
 import Mustache
 
 /// A link to a page, in breadcrumbs, navigation, children and tables of contents.
-public struct NavItem: Sendable, Encodable {
+public struct NavItem: Sendable {
     /// The title without number.
     public var title: String
     /// The number, or absent.

@@ -6,10 +6,7 @@ import Mustache
 /// Every URL is relative to the page being rendered and names its file (`../iii/index.html`).
 /// Values printed with `{{name}}` are HTML-escaped; `page.heading`, `page.body` and `page.closing`
 /// are HTML made by Octavo and are printed with `{{{name}}}`.
-///
-/// `Encodable` (as every value in it), so that ``RenderCache`` can take a ``Fingerprint`` of all
-/// a template sees: a page is rendered again exactly when something it shows changed.
-public struct PageContext: Sendable, Encodable {
+public struct PageContext: Sendable {
     /// The site as a whole.
     public var site: SiteContext
     /// The page itself.

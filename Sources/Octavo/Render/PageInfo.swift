@@ -1,7 +1,7 @@
 import Mustache
 
 /// `page`: the page being rendered.
-public struct PageInfo: Sendable, Encodable {
+public struct PageInfo: Sendable {
     /// `page.title`: the title without number.
     public var title: String
     /// `page.number`: the number as written (`III`), or absent.

@@ -35,7 +35,7 @@ public struct PageRenderer: Sendable {
     /// - Returns: Each page's HTML, and an error for each unknown template variable.
     public func render(_ site: Site, links: LinkResolver.Resolution) -> Rendered {
         let limits = Self.limits(for: site)
-        let templatesKey = cache.map { _ in RenderCache.fingerprint(of: templates) }
+        let generation = cache?.generation(of: templates)
         var results = [(path: String, html: String)](repeating: ("", ""), count: site.pages.count)
         var problems = [Diagnostic?](repeating: nil, count: site.pages.count)
         results.withUnsafeMutableBufferPointer { buffer in
@@ -45,8 +45,8 @@ public struct PageRenderer: Sendable {
                 RenderThreads.concurrentPerform(iterations: site.pages.count) { index in
                     let context = context(for: index, site: site, links: links)
                     let path = site.pages[index].path
-                    let rendered = if let cache, let templatesKey {
-                        cache.render(context, template: TemplateSet.layoutName, templates: templates, templatesKey: templatesKey, limits: limits, page: path)
+                    let rendered = if let cache, let generation {
+                        cache.render(context, template: TemplateSet.layoutName, templates: templates, generation: generation, limits: limits, page: path)
                     } else {
                         templates.render(context, template: TemplateSet.layoutName, limits: limits, page: path)
                     }

@@ -1,7 +1,7 @@
 import Mustache
 
 /// A page in the print edition, with the pages below it: `print` and its `children`.
-public struct PrintSection: Sendable, Encodable {
+public struct PrintSection: Sendable {
     /// The id of the page's heading in `print.html`; link to it with `#{{id}}`.
     public var id: String
     /// 0 for the home page, 1 for its children (the parts), 2 below them …

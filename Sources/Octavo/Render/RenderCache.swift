@@ -2,15 +2,16 @@
 /// rebuild renders only the pages whose context or templates changed.
 ///
 /// A page's HTML is a function of its ``PageContext``, the templates and the render's limits
-/// alone (templates choose and loop, they never compute). The cache keys a page's HTML by a
-/// ``Fingerprint`` of its whole context and of every template's text: a page whose navigation shows
-/// a retitled page gets another context and is rendered again, a template change changes every key,
-/// and nothing needs to know which value a template shows. Limits change with the site's size;
+/// alone (templates choose and loop, they never compute). The cache keys a page's HTML by its
+/// whole context written out byte for byte (``CacheKey``) and by the templates' texts: a page whose
+/// navigation shows a retitled page gets another context and is rendered again, a template change
+/// renders every page, and nothing needs to know which value a template shows. Limits change with the site's size;
 /// HTML rendered within the limits is reused under any limits that allow what it took
 /// (``RenderGuard/Usage``), and a render that a limit stopped only under the very same limits.
 public final class RenderCache: Sendable {
     private struct Entry: Sendable {
-        var key: Fingerprint
+        var key: CacheKey
+        var templates: Int
         var limits: RenderGuard.Limits
         var usage: RenderGuard.Usage
         var html: String
@@ -20,18 +21,15 @@ public final class RenderCache: Sendable {
     private struct State: Sendable {
         /// By page path (one entry a page, so the cache never outgrows the site).
         var entries: [String: Entry] = [:]
+        /// The templates' texts, and the number that stands for them in entries: it changes
+        /// whenever they do.
+        var templates = CacheKey()
+        var generation = 0
         var rendered = 0
         var reused = 0
         /// The pages rendered since the last ``keep(only:)``, and those of the build before.
         var renderedNow: Set<String> = []
         var renderedLast: Set<String> = []
-    }
-
-    /// What a page's key is made of, besides the limits.
-    private struct Key: Encodable {
-        var templates: Fingerprint
-        var template: String
-        var context: PageContext
     }
 
     private let state = Unchecked.Locked(State())
@@ -49,28 +47,39 @@ public final class RenderCache: Sendable {
         state.withLock { $0.renderedLast }
     }
 
-    /// The digest of every template's name and text and of where they come from (the names the
-    /// diagnostics give): all of a template set that a render reads besides the context.
-    static func fingerprint(of templates: TemplateSet) -> Fingerprint {
-        var texts = [templates.displayRoot]
+    /// The number that stands for the templates in the entries: the same as the last build's
+    /// when every template's name, text and origin are the same, a new one otherwise.
+    func generation(of templates: TemplateSet) -> Int {
+        var key = CacheKey()
+        key.append(templates.displayRoot)
         for name in templates.sources.keys.sorted() {
-            texts += [name, templates.builtInNames.contains(name) ? "built-in" : "folder", templates.sources[name] ?? ""]
+            key.append(name)
+            key.append(templates.builtInNames.contains(name))
+            key.append(templates.sources[name] ?? "")
         }
-        return Fingerprint(texts: texts)
+        return state.withLock { state in
+            if state.templates != key {
+                state.templates = key
+                state.generation += 1
+            }
+            return state.generation
+        }
     }
 
     /// The page's HTML: the cached one when its key and limits allow, else rendered and kept.
     /// - Parameters:
     ///   - context: The page's context.
     ///   - template: The template's name (`layout`).
-    ///   - templates: The templates, and `templatesKey` their ``fingerprint(of:)``.
+    ///   - templates: The templates, and `generation` their ``generation(of:)``.
     ///   - limits: The render's limits.
     ///   - page: The page's output path, the entry's name.
-    func render(_ context: PageContext, template: String, templates: TemplateSet, templatesKey: Fingerprint,
+    func render(_ context: PageContext, template: String, templates: TemplateSet, generation: Int,
                 limits: RenderGuard.Limits, page: String) -> (html: String, problem: Diagnostic?) {
-        let key = Fingerprint(of: Key(templates: templatesKey, template: template, context: context))
+        var key = CacheKey()
+        key.append(template)
+        key.append(context)
         let cached = state.withLock { state -> Entry? in
-            guard let entry = state.entries[page], entry.key == key,
+            guard let entry = state.entries[page], entry.templates == generation, entry.key == key,
                   entry.problem == nil ? limits.allow(entry.usage) : entry.limits == limits else { return nil }
             state.reused += 1
             return entry
@@ -78,7 +87,7 @@ public final class RenderCache: Sendable {
         if let cached { return (cached.html, cached.problem) }
         let rendered = templates.measuredRender(context, template: template, limits: limits, page: page)
         state.withLock {
-            $0.entries[page] = Entry(key: key, limits: limits, usage: rendered.usage, html: rendered.html, problem: rendered.problem)
+            $0.entries[page] = Entry(key: key, templates: generation, limits: limits, usage: rendered.usage, html: rendered.html, problem: rendered.problem)
             $0.rendered += 1
             $0.renderedNow.insert(page)
         }

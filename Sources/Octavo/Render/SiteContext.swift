@@ -1,7 +1,7 @@
 import Mustache
 
 /// `site`: values that are the same on every page, but for `root`.
-public struct SiteContext: Sendable, Encodable {
+public struct SiteContext: Sendable {
     /// `site.title`: the home page's title.
     public var title: String
     /// `site.root`: the relative path from the page to the site root, `""` or `../../`;
