@@ -364,7 +364,8 @@ import Testing
                 var done: String
                 switch edit {
                 case 0:
-                    try write(next, "# Page \(next), caf\u{E9}\n\nText \(next). Back [home](../index.md).\n")
+                    // A skipped heading level: a warning of the audit.
+                    try write(next, "# Page \(next), caf\u{E9}\n\nText \(next). Back [home](../index.md).\n\n### Skipped\n")
                     pages.append(next)
                     done = "add p\(next)"
                     next += 1
@@ -400,8 +401,9 @@ import Testing
                     try text.replacingOccurrences(of: "</body>", with: "<!-- edit \(step) --></body>").write(to: layout, atomically: true, encoding: .utf8)
                     done = "change the layout"
                 }
-                guard case .built = await session.build() else { Issue.record("rebuild failed after: \(done)"); return }
-                try Pipeline(options: fresh).build()
+                guard case .built(let report, _) = await session.build() else { Issue.record("rebuild failed after: \(done)"); return }
+                let freshReport = try Pipeline(options: fresh).build()
+                #expect(report.diagnostics.map(\.description) == freshReport.diagnostics.map(\.description), "step \(step), \(done)")
                 let expected = folder.snapshot("Fresh"), written = folder.snapshot("Output")
                 // Named, not printed: a page's bytes would fill the log.
                 let differing = Set(expected.keys).union(written.keys).filter { expected[$0] != written[$0] }.sorted()

@@ -7,10 +7,14 @@
 /// only the pages whose context (their own text, or the titles and summaries their navigation
 /// shows) or templates changed. A template change re-renders every page and parses nothing.
 public final class BuildCache: Sendable {
+    /// Markdown files as read (front matter parsed), by source path.
+    public let sources = SourceCache()
     /// Parsed documents by source path.
     public let parse = ParseCache()
     /// Rendered pages by output path.
     public let render = RenderCache()
+    /// What the audit read of each page's HTML, by output path.
+    public let audit = AuditCache()
 
     /// Creates an empty cache; the first build with it does all the work.
     public init() {}

@@ -58,7 +58,9 @@ extension Pipeline {
     /// Load: the content folder, `site.yml`, `--base-url` and the templates.
     /// - Throws: ``BuildError`` when input cannot be read.
     func load() throws -> Loaded {
-        var content = try ContentLoader(root: input.content, displayRoot: input.displayContent.text).load()
+        var loader = ContentLoader(root: input.content, displayRoot: input.displayContent.text)
+        loader.cache = cache?.sources
+        var content = try loader.load()
         let drafts = input.drafts == .published ? [] : Set(content.sources.filter(\.frontMatter.draft).map(\.path))
         if input.drafts == .leftOut { content.sources.removeAll { drafts.contains($0.path) } }
         let errors = content.diagnostics.filter { $0.severity == .error }.map { $0.from(.load) }

@@ -190,6 +190,7 @@ public struct Pipeline: Sendable {
                               templates: TemplateLinkLocator(sources: loaded.templates.sources, displayRoot: input.displayTemplates.text,
                                                              builtInNames: loaded.templates.builtInNames))
         audit.templateIDs = TemplateIDLocator(sources: loaded.templates.sources, displayRoot: input.displayTemplates.text)
+        audit.cache = cache?.audit
         let epub = try makeEpub(site: outlined.site, links: links, templates: loaded.templates, content: loaded.content)
         // A loop of partials meets every page the same way: one error per place in the templates.
         var places: Set<String> = []
