@@ -367,12 +367,18 @@ private struct Builder {
     static func summary(of blocks: [MarkdownBlock]) -> String {
         // The first paragraph; a page that has none (a list, a code block) has no summary.
         guard let text = blocks.first(where: { $0.kind == .paragraph && !$0.text.isEmpty })?.text else { return "" }
-        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        // Words as `split(separator: " ")` would give them (empty ones too), read only up to the
+        // sentence's end: a page's first paragraph is long, its first sentence short.
+        func wordAt(_ start: String.Index) -> Substring { text[start..<(text[start...].firstIndex(of: " ") ?? text.endIndex)] }
         var sentence: [Substring] = []
-        for (index, word) in words.enumerated() {
+        var start = text.startIndex
+        while true {
+            let word = wordAt(start)
             sentence.append(word)
-            guard let last = word.last, ".?!".contains(last), index + 1 < words.count else { continue }
-            let next = words[index + 1].first
+            guard word.endIndex < text.endIndex else { break }
+            start = text.index(after: word.endIndex)
+            guard let last = word.last, ".?!".contains(last) else { continue }
+            let next = wordAt(start).first
             // A sentence ends where the next word starts like a sentence, and the word before the
             // stop is no abbreviation ("e.g.", "U.S.", "Dr.", "No.").
             let startsSentence = next.map { $0.isUppercase || $0.isNumber || "“\"‘(".contains($0) } ?? false
