@@ -6,7 +6,7 @@ struct PageScan: Sendable {
     /// Every `id` value, in document order.
     var ids: [String]
     /// The same ids as bytes, compared by code point as a browser compares them.
-    var idBytes: Set<[UInt8]>
+    var idBytes: Set<ByteString>
     /// Every internal `href` and `src` value but the unresolved ones, in document order.
     var links: [Link]
 
@@ -25,6 +25,6 @@ struct PageScan: Sendable {
         /// Above the site's root (more `..` than the page has folders above it).
         case climbs
         /// A site path (its UTF-8 bytes too, compared with the files by code point) and a fragment.
-        case path(String, bytes: [UInt8], fragment: String?)
+        case path(String, bytes: ByteString, fragment: String?)
     }
 }

@@ -41,14 +41,14 @@ public struct SiteAudit: Sendable {
         let scans = self.scans()
         // Ids and paths compared by code point, as a browser and a file system compare them:
         // Swift's `==` takes NFC and NFD forms as equal, so a link it accepts could lead nowhere.
-        var idsByPath: [String: Set<[UInt8]>] = [:]
+        var idsByPath: [String: Set<ByteString>] = [:]
         for (index, page) in pages.enumerated() { idsByPath[page.path] = scans[index].idBytes }
-        let exactFiles = Set(files.map { Array($0.utf8) })
+        let exactFiles = Set(files.map(ByteString.init))
 
         var reached: Set<String> = []
         var queue = ["index.html"]
         var edges: [String: [String]] = [:]
-        var missing: [[UInt8]: [(page: Int, reference: String)]] = [:]
+        var missing: [ByteString: [(page: Int, reference: String)]] = [:]
         var missingOrder: [String] = []
         var climbs: [(page: Int, reference: String)] = []
         // A template link is on many pages: one diagnostic per place in the templates and message.
@@ -80,7 +80,7 @@ public struct SiteAudit: Sendable {
                     continue
                 }
                 edges[page.path, default: []].append(path)
-                if let fragment, !fragment.isEmpty, let ids = idsByPath[path], !ids.contains(Array(fragment.utf8)) {
+                if let fragment, !fragment.isEmpty, let ids = idsByPath[path], !ids.contains(ByteString(fragment)) {
                     let diagnostic = self.diagnostic(reference, page: index, "page '\(page.path)' links to '\(reference)', but '\(path)' has no id '\(fragment)'")
                     // At a template (the only diagnostics with a column here), once for all pages; the message names the first.
                     if diagnostic.column == nil || reportedInTemplates.insert("# \(diagnostic.file):\(diagnostic.line ?? 0):\(diagnostic.column ?? 0) \(fragment)").inserted {
@@ -91,7 +91,7 @@ public struct SiteAudit: Sendable {
         }
         // A link a template writes is broken on every page: say so once, at the first page.
         for path in missingOrder {
-            guard let first = missing[Array(path.utf8)]?.first, let count = missing[Array(path.utf8)]?.count else { continue }
+            guard let first = missing[ByteString(path)]?.first, let count = missing[ByteString(path)]?.count else { continue }
             let others = count > 1 ? " (and on \(count - 1) other page\(count == 2 ? "" : "s"))" : ""
             result.append(diagnostic(first.reference, page: first.page,
                                      "page '\(pages[first.page].path)' links to '\(first.reference)', which the build does not write\(others)"))
@@ -167,9 +167,9 @@ public struct SiteAudit: Sendable {
                     resolved[key, default: [:]][Array(rest.utf8)] = (path, fragment)
                 }
             }
-            links.append(PageScan.Link(reference: reference, tag: token.tag, target: .path(path, bytes: Array(path.utf8), fragment: fragment)))
+            links.append(PageScan.Link(reference: reference, tag: token.tag, target: .path(path, bytes: ByteString(path), fragment: fragment)))
         }
-        return PageScan(ids: tokens.ids, idBytes: Set(tokens.ids.map { Array($0.utf8) }), links: links)
+        return PageScan(ids: tokens.ids, idBytes: Set(tokens.ids.map(ByteString.init)), links: links)
     }
 
     /// Warnings for headings more than one level deeper than the heading before them in their
