@@ -95,6 +95,8 @@ struct RenderTests {
         #expect(fields(citation))
         #expect(fields(citation.meta[0]))
         #expect(fields(line))
+        #expect(fields(site.pages[3]))
+        #expect(fields(try #require(site.pages[3].heading)))
         func key(_ context: PageContext) -> CacheKey {
             var key = CacheKey()
             key.append(context)

@@ -293,12 +293,14 @@ import Testing
         try pipeline.build()
         #expect(cache.parse.counts == (parsed: 5, reused: 0))
         #expect(cache.render.lastRendered == pages)
+        #expect(cache.search.pageCounts == (read: 5, reused: 0))
 
         // Text after the first paragraph shows on Y's page only (not in its summary).
         try folder.write(["b/y.md": "# Item Y\n\nText of Y.\n\nMore of Y.\n"], under: "Content")
         try pipeline.build()
         #expect(cache.parse.counts == (parsed: 6, reused: 4))
         #expect(cache.render.lastRendered == ["b/y/index.html"])
+        #expect(cache.search.pageCounts == (read: 6, reused: 4))
 
         // X's title shows on X, in A's list of children, in the contents on the home page and as
         // B's previous page; Y's navigation does not show it.
@@ -306,6 +308,7 @@ import Testing
         try pipeline.build()
         #expect(cache.parse.counts == (parsed: 7, reused: 8))
         #expect(cache.render.lastRendered == pages.subtracting(["b/y/index.html"]))
+        #expect(cache.search.pageCounts == (read: 7, reused: 8))
 
         // A template change renders every page and parses nothing.
         let layout = templates.appendingPathComponent("layout.mustache")
@@ -313,6 +316,7 @@ import Testing
         try pipeline.build()
         #expect(cache.parse.counts == (parsed: 7, reused: 13))
         #expect(cache.render.lastRendered == pages)
+        #expect(cache.search.pageCounts == (read: 7, reused: 13))
 
         // Nothing changed: nothing is parsed or rendered.
         try pipeline.build()

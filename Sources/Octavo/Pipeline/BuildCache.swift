@@ -13,6 +13,8 @@ public final class BuildCache: Sendable {
     public let parse = ParseCache()
     /// Rendered pages by output path.
     public let render = RenderCache()
+    /// Each page's words and text entry for the search index, by output path.
+    public let search = SearchCache()
     /// What the audit read of each page's HTML, by output path.
     public let audit = AuditCache()
 

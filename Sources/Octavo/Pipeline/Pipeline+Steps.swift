@@ -189,7 +189,9 @@ extension Pipeline {
         let search = templates.render(context, template: TemplateSet.searchName, limits: PageRenderer.limits(for: site), page: GeneratedPaths.search)
         var indexed = site
         if let terms = outlined.terms { indexed.pages.append(terms.searchPage()) }
-        return Made(files: [OutputFile(path: GeneratedPaths.search, contents: .bytes(Array(search.html.utf8)))] + SearchIndex(site: indexed).files(),
+        var index = SearchIndex(site: indexed)
+        index.cache = cache?.search
+        return Made(files: [OutputFile(path: GeneratedPaths.search, contents: .bytes(Array(search.html.utf8)))] + index.files(),
                     problems: (search.problem.map { [$0] } ?? []).map { $0.from(.search) })
     }
 

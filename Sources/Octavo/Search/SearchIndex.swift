@@ -1,3 +1,5 @@
+import Foundation
+
 // The search index: JavaScript files that assign data to a global, loaded with <script> tags
 // (browsers refuse fetch on file://). Read by Templates/assets/search.js; the format is below.
 
@@ -51,6 +53,8 @@ public struct SearchIndex: Sendable {
     public var site: Site
     /// The shard sizes.
     public var limits: Limits
+    /// The pages' parts of earlier builds (`octavo serve`): unchanged pages are not read again.
+    public var cache: SearchCache?
 
     /// Creates the index of a site.
     public init(site: Site, limits: Limits = Limits()) {
@@ -61,20 +65,18 @@ public struct SearchIndex: Sendable {
     /// The index files: `search-index.js` and, for a large site, `search/*.js`; sorted by path.
     /// - Complexity: O(n) in the size of the site's text, plus sorting its distinct words.
     public func files() -> [OutputFile] {
-        // Each distinct word gets a number on first sight, so that a word is hashed once per
-        // occurrence and everything else about it is an array element: its postings, the last page
-        // that listed it, and (while a page is read) its weight and count on that page.
+        // Each page's words and text entry are made on all cores (or kept from the last build by
+        // `cache`); then, in reading order, each distinct word gets a number on first sight and each
+        // page appends to the postings of its words, so that postings grow page by page.
+        let pages = site.pages
+        let parts = cache?.parts(of: pages) { (Self.words(of: $0), Self.textEntry(of: $0)) } ?? Self.parts(of: pages)
+        let texts = parts.map(\.text)
         var numbers: [String: Int] = [:]
         var words: [String] = []
         var postings: [[UInt8]] = []
         var previous: [Int] = []
-        var pageWeight: [Int] = [], pageCount: [Int] = [], seenOn: [Int] = []
-        var onPage: [Int] = []
-        var texts: [String] = []
-        var splitter = SearchText.Splitter()
-        for (index, page) in site.pages.enumerated() {
-            onPage.removeAll(keepingCapacity: true)
-            func number(_ word: String) -> Int {
+        for (index, part) in parts.enumerated() {
+            for (word, weight) in part.words {
                 let number: Int
                 if let known = numbers[word] {
                     number = known
@@ -84,37 +86,10 @@ public struct SearchIndex: Sendable {
                     words.append(word)
                     postings.append([])
                     previous.append(0)
-                    pageWeight.append(0)
-                    pageCount.append(0)
-                    seenOn.append(-1)
                 }
-                if seenOn[number] != index {
-                    seenOn[number] = index
-                    pageWeight[number] = 0
-                    pageCount[number] = 0
-                    onPage.append(number)
-                }
-                return number
-            }
-            // Weights as the format above says: 3 in the title or number, 2 in a heading, 1 three
-            // times or more in the text, else 0.
-            for word in splitter.words((page.numberPath ?? "") + " " + page.title) { pageWeight[number(word)] = 3 }
-            for blocks in [page.blocks, page.closing] {
-                for block in blocks where block.kind != .closingMarker {
-                    let heading = block.headingLevel != nil
-                    for word in splitter.words(block.text) {
-                        let number = number(word)
-                        if heading { pageWeight[number] = max(pageWeight[number], 2) } else { pageCount[number] += 1 }
-                    }
-                }
-            }
-            // Any order: each word's postings grow page by page.
-            for number in onPage {
-                let weight = max(pageWeight[number], pageCount[number] >= 3 ? 1 : 0)
                 Self.appendNumber((index - previous[number]) * 4 + weight, to: &postings[number])
                 previous[number] = index
             }
-            texts.append(textEntry(of: page))
         }
 
         var shards: [(name: String, json: String)] = []
@@ -173,8 +148,46 @@ public struct SearchIndex: Sendable {
         return files.sorted { $0.path < $1.path }
     }
 
+    /// Each page's words and text entry, made on all cores.
+    static func parts(of pages: [Page]) -> [SearchCache.Part] {
+        var parts = [SearchCache.Part](repeating: ([], ""), count: pages.count)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            let output = Unchecked.Buffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: pages.count) { output.buffer[$0] = (words(of: pages[$0]), textEntry(of: pages[$0])) }
+        }
+        return parts
+    }
+
+    /// The distinct words of a page, in the order first seen, each with its weight as the format
+    /// above says: 3 in the title or number, 2 in a heading, 1 three times or more in the text, else 0.
+    static func words(of page: Page) -> [(word: String, weight: Int)] {
+        var splitter = SearchText.Splitter()
+        var found: [String: Int] = [:]
+        var words: [(word: String, weight: Int)] = []
+        var counts: [Int] = []
+        func number(_ word: String) -> Int {
+            if let known = found[word] { return known }
+            found[word] = words.count
+            words.append((word, 0))
+            counts.append(0)
+            return words.count - 1
+        }
+        for word in splitter.words((page.numberPath ?? "") + " " + page.title) { words[number(word)].weight = 3 }
+        for blocks in [page.blocks, page.closing] {
+            for block in blocks where block.kind != .closingMarker {
+                let heading = block.headingLevel != nil
+                for word in splitter.words(block.text) {
+                    let number = number(word)
+                    if heading { words[number].weight = max(words[number].weight, 2) } else { counts[number] += 1 }
+                }
+            }
+        }
+        for number in words.indices where counts[number] >= 3 { words[number].weight = max(words[number].weight, 1) }
+        return words
+    }
+
     /// The page's entry in a text shard.
-    private func textEntry(of page: Page) -> String {
+    static func textEntry(of page: Page) -> String {
         var sections: [(anchor: String, heading: String, text: String)] = []
         let paragraphIDs = page.paragraphIDs
         for (offset, block) in (page.blocks + page.closing).enumerated() where block.kind != .closingMarker {

@@ -44,6 +44,21 @@ public struct CacheKey: Equatable, Sendable {
         if let text { append(text) }
     }
 
+    mutating func append(_ value: Int?) {
+        append(value != nil)
+        if let value { append(value) }
+    }
+
+    mutating func append(_ values: [Int]) {
+        append(values.count)
+        for value in values { append(value) }
+    }
+
+    mutating func append(_ texts: [String]) {
+        append(texts.count)
+        for text in texts { append(text) }
+    }
+
     mutating func append(_ value: some CacheKeyed) {
         value.append(to: &self)
     }
