@@ -25,7 +25,7 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Treat every warning as an error; write nothing when there is one.")
     var strict = false
 
-    @Flag(name: .long, help: "Build into an output folder that is not empty and has no .octavo-manifest (Octavo did not make it); files already there are still never overwritten or removed.")
+    @Flag(name: .long, help: "Build even when nothing changed since the last build, and into an output folder that is not empty and has no .octavo-manifest (Octavo did not make it); files already there are still never overwritten or removed.")
     var force = false
 
     @Flag(name: .long, help: "Also build the pages marked draft: true in their front matter.")
@@ -68,7 +68,8 @@ struct Build: ParsableCommand {
                 let changes = report.write.map { ", \($0.written) written, \($0.unchanged) unchanged, \($0.removed) removed" } ?? ""
                 let zip = zip(report.bundleBytes) + (report.epub.map { ", EPUB \($0.path) (\((($0.bytes ?? 0) + 512) / 1024) KB)" } ?? "")
                 let pages = report.pages == 1 ? "1 page" : "\(report.pages) pages"
-                print("Built \(pages) (\(report.files) files\(changes))\(zip) in \(milliseconds) ms")
+                let upToDate = report.upToDate ? ": nothing changed since the last build (--force builds again)" : ""
+                print("Built \(pages) (\(report.files) files\(changes))\(zip) in \(milliseconds) ms\(upToDate)")
             }
         } catch let error as BuildError {
             Reporter.print(error.otherDiagnostics + error.diagnostics)

@@ -111,6 +111,18 @@ struct CheckTests {
         ])
     }
 
+    /// A link climbs above the root when its `..` parts outnumber the folders above the page and
+    /// the parts before them; `.` and empty parts do not count, the fragment and query not at all.
+    @Test(arguments: [
+        ("../x.html", "index.html", true), ("../x.html", "a/index.html", false), ("../../x.html", "a/index.html", true),
+        ("a/../../x.html", "index.html", true), ("a/b/../../x.html", "index.html", false), ("./.././x", "a/b.html", false),
+        (".//..//..", "a/b.html", true), ("x#../..", "index.html", false), ("x?../..", "index.html", false), ("..", "a/b/c.html", false),
+        ("...", "index.html", false), ("../..x", "a/b.html", false),
+    ] as [(String, String, Bool)])
+    func linksClimbAboveTheRootByTheirDotDotParts(reference: String, page: String, climbs: Bool) {
+        #expect(SiteAudit.climbsAboveRoot(reference, from: page) == climbs)
+    }
+
     /// A broken link that a template writes is reported at the template's attribute, once for all
     /// pages, not at a content file (which has no such link).
     @Test func brokenTemplateLinksAreReportedAtTheTemplate() throws {

@@ -363,6 +363,45 @@ struct InterruptedWriteTests {
         #expect(folder.snapshot("out") == expected)
     }
 
+    /// A first build killed while writing (no `defer` runs then: the hook only looks) must leave a
+    /// manifest that already owns every file it may have written, so the next build needs no `--force`.
+    @Test func theManifestListsEveryFileBeforeTheFirstIsWritten() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n", "guide.md": "# Guide\n"], under: "Content")
+        let options = options(in: folder)
+        let result = try Pipeline(input: options.input).render()
+        let manifestPath = folder.url.appendingPathComponent("Output/\(OutputWriter.manifestName)").path
+        var writer = OutputWriter(root: options.output)
+        let seen = Seen()
+        writer.willReplace = { path in
+            seen.record(path, FileManager.default.contents(atPath: manifestPath).map { OutputManifest.read(Array($0)) } ?? nil)
+        }
+        _ = try writer.write(result.files)
+        let first = try #require(seen.first)
+        #expect(first.manifest == .current(OutputManifest(files: Set(result.files.map(\.path)))))
+        // As if killed then: the files written so far and that manifest; the next build goes on.
+        #expect(Pipeline(options: options).outputOwnershipProblem(options.destination) == nil)
+    }
+
+    /// A write stopped before its first file leaves the folder as it was, manifest included.
+    @Test func aWriteStoppedBeforeItsFirstFileChangesNothing() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.appendingPathComponent("out")
+        _ = try OutputWriter(root: root).write([OutputFile(path: "a/index.html", contents: .bytes(Array("A".utf8)))])
+        let before = folder.snapshot("out")
+        var stopping = OutputWriter(root: root)
+        stopping.willReplace = { _ in throw Stop() }
+        #expect(throws: Stop.self) { try stopping.write([OutputFile(path: "b/index.html", contents: .bytes(Array("B".utf8)))]) }
+        #expect(folder.snapshot("out") == before)
+    }
+
+    /// What the writer's hook saw first: the path and the manifest on disk at that moment.
+    final class Seen: @unchecked Sendable {
+        private(set) var first: (path: String, manifest: OutputManifest.Reading?)?
+        private let lock = NSLock()
+        func record(_ path: String, _ manifest: OutputManifest.Reading?) { lock.withLock { if first == nil { first = (path, manifest) } } }
+    }
+
     /// Counts calls from the writer's hook.
     final class Counter: @unchecked Sendable {
         private var value = 0

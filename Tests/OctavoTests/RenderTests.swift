@@ -116,6 +116,50 @@ struct RenderTests {
         #expect(key(moved) != key(context))
     }
 
+    /// `html.sidebar`, `html.breadcrumbs`, `html.children`, `html.topics`, `html.related` and an
+    /// item's `childList` are, byte for byte, what the theme's partials made from the lists before
+    /// (numbers, summaries, escaping, the open entry, `more`, nesting).
+    @Test func listsAsHTMLAreTheMarkupThePartialsMadeFromTheLists() throws {
+        var files = ["index.md": OutlineTests.book, "guide/index.md": "# Guide & <1> \"q\" 'x'\n\nIts text.\n"]
+        for page in 1...30 { files["guide/p\(page).md"] = "# Page \(page) & <\(page)>\n\nSummary \(page) & more.\n" }
+        let site = try outline(files)
+        let templates = try TemplateSet(sources: ["layout": ""], displayRoot: "Templates")
+        var renderer = PageRenderer(templates: templates)
+        renderer.terms = TermIndex(list: TermList(terms: [Term(name: "summary", note: "A \"note\" & more."), Term(name: "Page", note: "")]), site: site)
+        let before = [
+            "sidebar": "<ol>\n{{#sidebar}}\n<li{{#isOpen}} class=\"open\"{{/isOpen}}>{{{link}}}\n{{#isOpen}}\n{{^empty(children)}}\n<ol>\n{{#children}}\n<li>{{{link}}}</li>\n{{/children}}\n</ol>\n{{/empty(children)}}\n{{/isOpen}}\n</li>\n{{/sidebar}}\n</ol>",
+            "breadcrumbs": "<ol>\n{{#breadcrumbs}}\n<li><a href=\"{{url}}\">{{numberedTitle}}</a></li>\n{{/breadcrumbs}}\n<li aria-current=\"page\">{{page.numberedTitle}}</li>\n</ol>",
+            "topics": "<ul>\n{{#topics}}\n<li><a href=\"{{url}}\"{{#summary}} title=\"{{.}}\"{{/summary}}>{{title}}</a></li>\n{{/topics}}\n</ul>",
+            "related": "<ul>\n{{#related}}\n<li>{{{link}}}</li>\n{{/related}}\n</ul>",
+            "children": "{{^empty(page.children)}}\n<ol class=\"children\">\n{{#page.children}}\n<li><a href=\"{{url}}\">{{#number}}<span class=\"number\">{{.}}.</span> {{/number}}{{title}}</a>{{#summary}}<p class=\"summary\">{{.}}</p>{{/summary}}</li>\n{{/page.children}}\n</ol>{{/empty(page.children)}}",
+        ]
+        var library = MustacheLibrary()
+        for (name, text) in before {
+            library.register(try MustacheTemplate(string: text), named: name)
+            library.register(try MustacheTemplate(string: "{{{html.\(name)}}}"), named: "html." + name)
+        }
+        // The contents: an item's childList is the old recursive partial's output.
+        library.register(try MustacheTemplate(string: "<ol>\n{{#children}}\n<li><a href=\"{{url}}\">{{#number}}<span class=\"number\">{{.}}.</span> {{/number}}{{title}}</a>\n{{^empty(children)}}\n{{> toc-list}}\n{{/empty(children)}}\n</li>\n{{/children}}\n</ol>\n"), named: "toc-list")
+        library.register(try MustacheTemplate(string: "{{#toc}}\n{{> toc-list}}\n{{/toc}}"), named: "toc")
+        library.register(try MustacheTemplate(string: "{{#toc}}\n{{{childList}}}\n{{/toc}}"), named: "childList")
+        var seen: Set<String> = []
+        for index in site.pages.indices {
+            let context = renderer.context(for: index, site: site, links: LinkResolver().resolve(site))
+            #expect(library.render(context, withTemplate: "childList") == library.render(context, withTemplate: "toc"))
+            for name in before.keys {
+                let html = library.render(context, withTemplate: "html." + name) ?? ""
+                #expect(html == library.render(context, withTemplate: name), "\(name) of \(site.pages[index].path)")
+                seen.insert(html)
+            }
+        }
+        // The cases above were met: numbers, escaping, a summary, an open entry, an entry for pages left out.
+        let all = seen.joined()
+        for part in ["<span class=\"number\">I.</span>", "Guide &amp; &lt;1&gt; &quot;q&quot; &#39;x&#39;", "<p class=\"summary\">Summary 1 &amp; more.</p>",
+                     "<li class=\"open\">", "<a class=\"more\"", "aria-current=\"page\">", "title=\"A &quot;note&quot; &amp; more.\">summary</a>"] {
+            #expect(all.contains(part), "\(part)")
+        }
+    }
+
     @Test func placeholderTextWrittenByTheAuthorIsNotALink() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# H\n\n[real](#h) octavo-link:0 `octavo-link:0` [t](https://e.org \"octavo-link:0\") <octavo-link:0>\n"], under: "Content")
@@ -185,6 +229,13 @@ struct TemplateLintTests {
             "Templates/layout.mustache:3:31: error: template includes 'partials/missing', but there is no Templates/partials/missing.mustache",
             "Templates/layout.mustache:3:1: error: template uses 'titel', which no page has (did you mean 'title'?)",
         ])
+    }
+
+    /// Positions count characters: "é" and "e\u{301}" are one column each, "\r\n" is one
+    /// character (not a line feed), and "{{" followed by a combining mark opens no tag.
+    @Test func tagPositionsCountCharacters() {
+        let text = "é·e\u{301}{{x}}\n{{a}}\r\n{{b}} {{\u{301}c}} x{{d}}"
+        #expect(TemplateLint.rawTags(in: text).map { "\($0.inside)@\($0.line):\($0.column)" } == ["x@1:4", "a@2:1", "b@2:7", "d@2:20"])
     }
 
     @Test func theRealTemplatesUseOnlyKnownVariables() throws {

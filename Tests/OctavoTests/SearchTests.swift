@@ -48,6 +48,21 @@ struct SearchTests {
                 == ["evian", "les", "bains", "ca", "va", "naive", "covid", "19", "οδοσ", "straße", "istanbul", "x²"])
         #expect(SearchText.words("Ame\u{301}lie") == ["amelie"])  // decomposed input folds the same
         #expect(SearchText.words("“quoted” — it’s") == ["quoted", "it", "s"])
+        // ASCII read byte by byte and other scripts by scalar meet inside one word and at its edges.
+        #expect(SearchText.words("abc土壤def Café e\u{301}x 𠀀𠀁a𝐀b 😀x ǅemal").map { Array($0.unicodeScalars) }
+                == ["abc", "土", "土壤", "壤", "def", "cafe", "ex", "𠀀", "𠀀𠀁", "𠀁", "a𝐀b", "x", "ǆemal"].map { Array($0.unicodeScalars) })
+        #expect(SearchText.words("नमस्ते 12.5%") == ["नमस्ते", "12", "5"])  // marks of other scripts stay, composed
+    }
+
+    /// A page's words keep the number of their first sight through the table's growth; words are
+    /// told apart by their bytes (the splitter's words are NFC, so "e\u{301}" never reaches it).
+    @Test func aPagesWordsAreNumberedInTheOrderFirstSeen() {
+        var table = WordTable()
+        let words = (0..<1000).map { "w\($0 * 7919 % 1000)" } + ["", "é", "e\u{301}"]
+        let numbers = words.map { table.number(of: $0) }
+        #expect(numbers == Array(0..<words.count))
+        #expect(words.map { table.number(of: $0) } == numbers)  // found again, nothing added
+        #expect(table.words == words)
     }
 
     @Test func postingsRoundTrip() {

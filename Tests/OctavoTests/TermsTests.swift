@@ -22,6 +22,57 @@ struct TermsTests {
         #expect(names("the UN\nCharter") == ["UN Charter"])
     }
 
+    @Test func matchesNeedWordBoundariesTheCaseRuleAndTheLongestFormFirst() {
+        let matcher = TermMatcher(Self.list.terms + [Term(name: "U.N.", note: ""), Term(name: "Secretary-General", note: "")])
+        let names = { (text: String) -> [String] in
+            #expect(TermMatcher.scannable(text) != nil, "takes the byte scan: \(text)")
+            #expect(matcher.terms(in: text) == matcher.unicodeTerms(in: text))
+            return matcher.terms(in: text).map { (Self.list.terms + [Term(name: "U.N."), Term(name: "Secretary-General")])[$0].name }
+        }
+        // A letter or digit on either side is no boundary; punctuation, curly quotes and dashes are.
+        #expect(names("AUx xAU AU2 2AU") == [])
+        #expect(names("(AU) “AI”—UN’s") == ["African Union", "artificial intelligence", "United Nations"])
+        #expect(names("_AI_") == ["artificial intelligence"])
+        // Exact case for a form with a capital, any case for one in lower case.
+        #expect(names("Au un Ai") == [])
+        #expect(names("TERRORISM") == ["terrorism"])
+        #expect(names("ARTIFICIAL Intelligence") == ["artificial intelligence"])
+        // Runs of spaces, tabs and line feeds are one space; anything else between words is not.
+        #expect(names("  United \n\t Nations  ") == ["United Nations"])
+        #expect(names("United-Nations United\u{1F}Nations United\u{A0}Nations") == [])
+        // Order of first mention; the longest form starting first wins, a later overlap loses.
+        #expect(names("the AI, the UN Charter, the UN, AI") == ["artificial intelligence", "UN Charter", "United Nations"])
+        #expect(names("UN Charter") == ["UN Charter"])
+        // A form ending in punctuation still needs a boundary after it.
+        #expect(names("U.N.AU U.N.") == ["African Union", "U.N."])
+        #expect(names("UN Secretary-General") == ["United Nations", "Secretary-General"])
+    }
+
+    @Test func theByteScanFindsWhatTheUnicodeRuleFinds() {
+        // Forms whose punctuation a loose comparison might equate with an inert scalar of the text.
+        let forms = ["w w", "w.w", "w-w", "w...w", "w!!w", "w'w", "w\"w", "w", "W"]
+        let terms = forms.map { Term(name: $0) } + forms.map { Term(name: $0.uppercased(), caseRule: .any) }
+        let matcher = TermMatcher(terms)
+        let inert = (0x80...0x2FFF).compactMap(Unicode.Scalar.init).filter(TermMatcher.isInert)
+        #expect(inert.count > 100)
+        for scalar in inert {
+            // Inert scalars are no letter or number, have no case and no canonical decomposition.
+            let character = Character(scalar)
+            #expect(!character.isLetter && !character.isNumber && !scalar.properties.changesWhenCaseMapped
+                    && scalar.properties.canonicalCombiningClass == .notReordered
+                    && String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual([scalar]), "\(scalar.value)")
+            for text in ["w\(scalar)w", "W\(scalar)W w \(scalar) w", "\(scalar)w\(scalar)", "w\(scalar)\(scalar)w", "x\(scalar)W x"] {
+                #expect(TermMatcher.scannable(text) != nil)
+                #expect(matcher.terms(in: text) == matcher.unicodeTerms(in: text), "U+\(String(scalar.value, radix: 16)) in \(text)")
+            }
+        }
+        // Texts the scan leaves to the Unicode rule, which treats letters outside ASCII as letters.
+        for text in ["éw", "wé", "w\u{301}", "\u{212A}", "w\r\nw", "w\u{200D}"] {
+            #expect(TermMatcher.scannable(text) == nil)
+        }
+        #expect(matcher.terms(in: "éw w\u{301} w") == [7])
+    }
+
     @Test func paragraphsAcrossLineBreaksCountButNotHeadingsCodeOrLinks() throws {
         let site = try outline(["index.md": "# The UN and the AU\n\nThe United\nNations met.\n\n`AU` and [the AU](x.md) and ![AU](a.png).\n\n- the AU in a list\n\nTerrorism.\n"])
         let index = TermIndex(list: Self.list, site: site)

@@ -140,11 +140,12 @@ public struct SiteAudit: Sendable {
     private func scan(_ index: Int, tokens: HTMLTokenizer, unresolved: Set<String>, resolved: inout [String: [[UInt8]: (String, String?)]]) -> PageScan {
         let page = pages[index]
         let folder = page.path.folderPart
+        let depth = page.path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
         var links: [PageScan.Link] = []
         for token in tokens.references {
             let reference = token.value
             guard LinkReference.isInternal(reference), !unresolved.contains(reference) else { continue }
-            guard !Self.climbsAboveRoot(reference, from: page.path) else {
+            guard !Self.climbsAboveRoot(reference, depth: depth) else {
                 links.append(PageScan.Link(reference: reference, tag: token.tag, target: .climbs))
                 continue
             }
@@ -239,18 +240,35 @@ public struct SiteAudit: Sendable {
     /// Whether `reference`, written in the page at `page`, has more `..` than the page has folders
     /// above it: a browser would stay at the root on file:// and leave the site under a sub-path.
     static func climbsAboveRoot(_ reference: String, from page: String) -> Bool {
-        var path = Substring(reference)
-        if let end = path.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) { path = path[..<end] }
-        var depth = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
-        for part in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
-            if part.elementsEqual("..".utf8) {
+        climbsAboveRoot(reference, depth: page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 })
+    }
+
+    /// ``climbsAboveRoot(_:from:)`` for a page `depth` folders below the root, read byte by byte
+    /// (every link of every page comes here).
+    static func climbsAboveRoot(_ reference: String, depth start: Int) -> Bool {
+        var depth = start
+        var length = 0, dots = 0
+        // A part between slashes: ".." climbs, "." stays, an empty one is skipped, others descend.
+        func endPart() -> Bool {
+            defer { length = 0; dots = 0 }
+            guard length > 0 else { return false }
+            if length == 2, dots == 2 {
                 depth -= 1
-                if depth < 0 { return true }
-            } else if !part.elementsEqual(".".utf8) {
-                depth += 1
+                return depth < 0
             }
+            if length != 1 || dots != 1 { depth += 1 }
+            return false
         }
-        return false
+        for byte in reference.utf8 {
+            if byte == UInt8(ascii: "#") || byte == UInt8(ascii: "?") { break }
+            if byte == UInt8(ascii: "/") {
+                if endPart() { return true }
+                continue
+            }
+            length += 1
+            if byte == UInt8(ascii: ".") { dots += 1 }
+        }
+        return endPart()
     }
 
     /// The site path and fragment an href written in the page at `page` leads to.
@@ -259,12 +277,12 @@ public struct SiteAudit: Sendable {
         var fragment: String?
         if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
             let raw = String(rest[rest.utf8.index(after: hash)...])
-            fragment = raw.contains("%") ? (raw.removingPercentEncoding ?? raw) : raw
+            fragment = raw.utf8.contains(UInt8(ascii: "%")) ? (raw.removingPercentEncoding ?? raw) : raw
             rest = rest[..<hash]
         }
         if let query = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<query] }
         if rest.isEmpty { return (page, fragment) }
-        let decoded = rest.contains("%") ? (rest.removingPercentEncoding ?? String(rest)) : String(rest)
+        let decoded = rest.utf8.contains(UInt8(ascii: "%")) ? (rest.removingPercentEncoding ?? String(rest)) : String(rest)
         var parts = page.pathParts()
         parts.removeLast()
         for part in decoded.pathParts() {

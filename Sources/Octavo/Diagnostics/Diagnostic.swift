@@ -2,9 +2,9 @@
 ///
 /// Printed in the form compilers use, `FILE:LINE:COLUMN: error: message`
 /// (see ``description``), which editors and CI systems understand.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     /// How serious a diagnostic is. `--strict` turns every warning into an error.
-    public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+    public enum Severity: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
         /// Information that is not a problem (an external link listed by `check --external`).
         case note
         /// A problem that does not stop a build unless `--strict`.
@@ -24,7 +24,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The stage of the pipeline that found a problem, in the order data flows through them.
-    public enum Stage: String, Sendable, Hashable, CaseIterable {
+    public enum Stage: String, Sendable, Hashable, Codable, CaseIterable {
         /// Reading the content and templates folders, `site.yml` and front matter.
         case load
         /// Markdown parsed into blocks (cmark, GFM).

@@ -54,6 +54,7 @@ public struct Pipeline: Sendable {
         public var displayEpub: DisplayPath?
         /// Whether to build into an output folder that is not empty and that Octavo did not make
         /// (`--force`); without it such a folder is refused (see ``Pipeline/outputOwnershipProblem(_:)``).
+        /// It also builds when nothing changed since the last build (see ``BuildStamp``).
         public var force = false
 
         /// Creates the destination of a build; display names default to the paths relative to the current folder.
@@ -140,6 +141,10 @@ public struct Pipeline: Sendable {
         public var bundleBytes: Int?
         /// The EPUB as messages name it and its size in bytes; `nil` when none was asked for.
         public var epub: (path: String, bytes: Int?)?
+        /// Whether nothing the build reads or wrote had changed since the last successful build
+        /// into the same output folder with the same options, so nothing was rendered or written
+        /// (see ``BuildStamp``); the rest of the report is that build's.
+        public var upToDate = false
     }
 
     /// A site rendered in memory: the output files and every diagnostic, nothing written.
@@ -213,6 +218,9 @@ public struct Pipeline: Sendable {
             throw BuildError(file: "--output", "no output folder was given: a build in memory only is `render()`")
         }
         try checkOutputFolder(destination)
+        let inputs = inputDescription(destination)
+        // `--force` is also the way to build again when nothing changed (as `make -B`).
+        if !destination.force, let report = upToDateReport(destination, inputs: inputs) { return report }
         // Read before anything is written: a date the zip cannot hold is an error, not a trap.
         let bundle = destination.bundle == nil ? ZipBundle() : try ZipBundle(environment: ProcessInfo.processInfo.environment)
         let ownership = outputOwnershipProblem(destination)
@@ -266,8 +274,10 @@ public struct Pipeline: Sendable {
                 + "\(write.removed) removed)\(zip == nil ? "" : " and the zip too"), but the EPUB was not: build again once the error is fixed"
             throw error
         }
-        return Report(pages: result.site.pages.count, files: result.files.count,
-                      diagnostics: result.diagnostics.filter { $0.severity != .error } + write.diagnostics, write: write, bundleBytes: bundleBytes, epub: epub)
+        let report = Report(pages: result.site.pages.count, files: result.files.count,
+                            diagnostics: result.diagnostics.filter { $0.severity != .error } + write.diagnostics, write: write, bundleBytes: bundleBytes, epub: epub)
+        writeStamp(report, destination, inputs: inputs, writtenOutside: [zip?.url, book?.epub.url].compactMap { $0 })
+        return report
     }
 
     /// Refuses an output folder that would overwrite the input: the content or templates folder,

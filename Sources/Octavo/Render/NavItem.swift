@@ -36,6 +36,10 @@ public struct NavItem: Sendable {
         return html + HTMLEscaping.escape(title) + "</a>"
     }
 
+    /// `childList`: ``children`` as HTML made by Octavo, the nested `<ol>` lists of numbered
+    /// links that `partials/toc-list` prints for the contents. Print it with `{{{childList}}}`.
+    public var childList: String { ListHTML.tocList(children) }
+
     /// The names of ``variables``, for ``TemplateLint``.
     static let variableNames = Set(variables.keys)
 }
@@ -53,6 +57,7 @@ extension NavItem: MustacheParent {
         "isOpen": { $0.isOpen },
         "children": { $0.children },
         "link": { $0.link },
+        "childList": { $0.childList },
         "more": { $0.more > 0 ? $0.more : Optional<Int>.none.orAbsent },
     ]
 

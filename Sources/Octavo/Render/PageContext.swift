@@ -36,7 +36,7 @@ public struct PageContext: Sendable {
 
     /// Every variable name any context value answers to; a template asking for another is a mistake.
     public static let variableNames: Set<String> = Set(variables.keys).union(SiteContext.variableNames).union(PageInfo.variableNames).union(NavItem.variableNames)
-        .union(HeadingItem.variableNames).union(PrintSection.variableNames).union(CitationContext.variableNames)
+        .union(HeadingItem.variableNames).union(PrintSection.variableNames).union(CitationContext.variableNames).union(ListHTML.variableNames)
 }
 
 extension PageContext: MustacheParent {
@@ -55,6 +55,7 @@ extension PageContext: MustacheParent {
         "topics": { $0.topics },
         "related": { $0.related },
         "citation": { $0.citation.orAbsent },
+        "html": { ListHTML(context: $0) },
     ]
 
     public func child(named name: String) -> Any? {

@@ -86,6 +86,9 @@ final class RenderGuard {
     var usage: Usage { Usage(partials: deepest, stackLevels: highest, lookups: lookups) }
     private var deepest = 0
     private var highest = 0
+    /// The root's answers so far: a page's values do not change while it renders, and answering
+    /// `page` anew for each `page.…` tag copied the whole ``PageInfo`` into a new box each time.
+    private var answers: [String: Any?] = [:]
 
     init(templates: TemplateSet, limits: Limits) {
         self.templates = templates
@@ -109,7 +112,10 @@ final class RenderGuard {
                 return Absent()
             }
             if name.hasPrefix(watch.templates.hookPrefix) { return watch.hook(name) }
-            return base.child(named: name)
+            if let known = watch.answers[name] { return known }
+            let answer = base.child(named: name)
+            watch.answers[name] = answer
+            return answer
         }
     }
 

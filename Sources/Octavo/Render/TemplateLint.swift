@@ -116,7 +116,21 @@ public enum TemplateLint {
         var line = 1
         var column = 1
         var index = text.startIndex
+        let utf8 = text.utf8
         func advance(to end: String.Index) {
+            // Text between tags is mostly ASCII, where each byte is a character (but for "\r\n").
+            if utf8[index..<end].allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+                for byte in utf8[index..<end] {
+                    if byte == UInt8(ascii: "\n") {
+                        line += 1
+                        column = 1
+                    } else {
+                        column += 1
+                    }
+                }
+                index = end
+                return
+            }
             while index < end {
                 if text[index] == "\n" {
                     line += 1
@@ -128,6 +142,21 @@ public enum TemplateLint {
             }
         }
         while index < text.endIndex {
+            // An ASCII delimiter is found by its bytes, then checked as characters are: it must
+            // start at a character boundary and not end inside a character ("{{" + U+0301).
+            if open.utf8.allSatisfy({ $0 < 0x80 }), let first = open.utf8.first {
+                var from = index
+                var found: String.Index?
+                while let start = utf8[from...].firstIndex(of: first) {
+                    if utf8[start...].starts(with: open.utf8), let aligned = String.Index(start, within: text), text[aligned...].hasPrefix(open) {
+                        found = aligned
+                        break
+                    }
+                    from = utf8.index(after: start)
+                }
+                guard let found else { break }
+                advance(to: found)
+            }
             guard text[index...].hasPrefix(open) else {
                 advance(to: text.index(after: index))
                 continue

@@ -65,18 +65,34 @@ public struct SearchIndex: Sendable {
     /// The index files: `search-index.js` and, for a large site, `search/*.js`; sorted by path.
     /// - Complexity: O(n) in the size of the site's text, plus sorting its distinct words.
     public func files() -> [OutputFile] {
-        // Each page's words and text entry are made on all cores (or kept from the last build by
-        // `cache`); then, in reading order, each distinct word gets a number on first sight and each
-        // page appends to the postings of its words, so that postings grow page by page.
+        // Each page's words and text entry are made on all cores; then, in reading order, each
+        // distinct word gets a number on first sight and each page appends to the postings of its
+        // words, so that a word is hashed once per page it is on, not once per occurrence.
         let pages = site.pages
-        let parts = cache?.parts(of: pages) { (Self.words(of: $0), Self.textEntry(of: $0)) } ?? Self.parts(of: pages)
-        let texts = parts.map(\.text)
+        var pageWords = [[(word: String, weight: Int)]](repeating: [], count: pages.count)
+        var texts = [String](repeating: "", count: pages.count)
+        if let cache {
+            // `octavo serve`: the parts of unchanged pages are the last build's (see SearchCache).
+            for (index, part) in cache.parts(of: pages, make: { (Self.words(of: $0), Self.textEntry(of: $0)) }).enumerated() {
+                (pageWords[index], texts[index]) = part
+            }
+        } else {
+            pageWords.withUnsafeMutableBufferPointer { wordBuffer in
+                texts.withUnsafeMutableBufferPointer { textBuffer in
+                    let wordOutput = Unchecked.Buffer(wordBuffer), textOutput = Unchecked.Buffer(textBuffer)
+                    DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+                        wordOutput.buffer[index] = Self.words(of: pages[index])
+                        textOutput.buffer[index] = Self.textEntry(of: pages[index])
+                    }
+                }
+            }
+        }
         var numbers: [String: Int] = [:]
         var words: [String] = []
         var postings: [[UInt8]] = []
         var previous: [Int] = []
-        for (index, part) in parts.enumerated() {
-            for (word, weight) in part.words {
+        for (index, onPage) in pageWords.enumerated() {
+            for (word, weight) in onPage {
                 let number: Int
                 if let known = numbers[word] {
                     number = known
@@ -148,46 +164,36 @@ public struct SearchIndex: Sendable {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Each page's words and text entry, made on all cores.
-    static func parts(of pages: [Page]) -> [SearchCache.Part] {
-        var parts = [SearchCache.Part](repeating: ([], ""), count: pages.count)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            let output = Unchecked.Buffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: pages.count) { output.buffer[$0] = (words(of: pages[$0]), textEntry(of: pages[$0])) }
-        }
-        return parts
-    }
-
     /// The distinct words of a page, in the order first seen, each with its weight as the format
     /// above says: 3 in the title or number, 2 in a heading, 1 three times or more in the text, else 0.
     static func words(of page: Page) -> [(word: String, weight: Int)] {
         var splitter = SearchText.Splitter()
-        var found: [String: Int] = [:]
-        var words: [(word: String, weight: Int)] = []
+        var table = WordTable()
+        var weights: [Int] = []
         var counts: [Int] = []
         func number(_ word: String) -> Int {
-            if let known = found[word] { return known }
-            found[word] = words.count
-            words.append((word, 0))
-            counts.append(0)
-            return words.count - 1
+            let number = table.number(of: word)
+            if number == weights.count {
+                weights.append(0)
+                counts.append(0)
+            }
+            return number
         }
-        for word in splitter.words((page.numberPath ?? "") + " " + page.title) { words[number(word)].weight = 3 }
+        for word in splitter.words((page.numberPath ?? "") + " " + page.title) { weights[number(word)] = 3 }
         for blocks in [page.blocks, page.closing] {
             for block in blocks where block.kind != .closingMarker {
                 let heading = block.headingLevel != nil
                 for word in splitter.words(block.text) {
                     let number = number(word)
-                    if heading { words[number].weight = max(words[number].weight, 2) } else { counts[number] += 1 }
+                    if heading { weights[number] = max(weights[number], 2) } else { counts[number] += 1 }
                 }
             }
         }
-        for number in words.indices where counts[number] >= 3 { words[number].weight = max(words[number].weight, 1) }
-        return words
+        return table.words.indices.map { (table.words[$0], max(weights[$0], counts[$0] >= 3 ? 1 : 0)) }
     }
 
     /// The page's entry in a text shard.
-    static func textEntry(of page: Page) -> String {
+    private static func textEntry(of page: Page) -> String {
         var sections: [(anchor: String, heading: String, text: String)] = []
         let paragraphIDs = page.paragraphIDs
         for (offset, block) in (page.blocks + page.closing).enumerated() where block.kind != .closingMarker {

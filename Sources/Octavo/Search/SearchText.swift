@@ -55,15 +55,23 @@ public enum SearchText {
         private var folded: [Unicode.Scalar: [Unicode.Scalar]] = [:]
 
         mutating func words(_ text: String) -> [String] {
+            var text = text
+            text.makeContiguousUTF8()
+            return text.utf8.withContiguousStorageIfAvailable { words(utf8: $0) } ?? Array(text.utf8).withUnsafeBufferPointer { words(utf8: $0) }
+        }
+
+        /// The words of valid UTF-8. A word is kept as UTF-8 bytes, and ASCII (most text) is read
+        /// byte by byte without making a scalar.
+        private mutating func words(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
             var words: [String] = []
-            var word = String.UnicodeScalarView()
+            var word: [UInt8] = []
             var units: [String.UnicodeScalarView] = []
             // The script of the unit the next mark would join: nil after a separator.
             var open: (dropsMarks: Bool, noSpace: Bool)?
             func flushWord() {
                 guard !word.isEmpty else { return }
                 words.append(Self.composed(word))
-                word = String.UnicodeScalarView()
+                word.removeAll(keepingCapacity: true)
             }
             func flushUnits() {
                 guard !units.isEmpty else { return }
@@ -81,17 +89,20 @@ public enum SearchText {
                     units.append(String.UnicodeScalarView([scalar]))
                 } else {
                     flushUnits()
-                    word.append(scalar == "\u{03C2}" ? "\u{03C3}" : scalar)
+                    UTF8.encode(scalar == "\u{03C2}" ? "\u{03C3}" : scalar) { word.append($0) }
                 }
                 open = (SearchText.dropsMarks(scalar), noSpace)
             }
-            for scalar in text.unicodeScalars {
-                let value = scalar.value
-                if value < 0x80 {
-                    if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
-                        base(scalar)
-                    } else if (0x41...0x5A).contains(value) {
-                        base(Unicode.Scalar(UInt8(value + 0x20)))
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    // An ASCII letter or digit is of a script that drops marks and uses spaces.
+                    if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) {
+                        if !units.isEmpty { flushUnits() }
+                        word.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+                        open = (true, false)
                     } else {
                         flushWord()
                         flushUnits()
@@ -99,14 +110,18 @@ public enum SearchText {
                     }
                     continue
                 }
-                for part in fold(scalar) {
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                index += length
+                for part in fold(Unicode.Scalar(value) ?? "\u{FFFD}") {
                     switch part.properties.generalCategory {
                     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                          .decimalNumber, .letterNumber, .otherNumber:
                         base(part)
                     case .nonspacingMark, .spacingMark, .enclosingMark:
                         guard let current = open, !current.dropsMarks else { continue }
-                        if current.noSpace { units[units.count - 1].append(part) } else { word.append(part) }
+                        if current.noSpace { units[units.count - 1].append(part) } else { UTF8.encode(part) { word.append($0) } }
                     default:
                         flushWord()
                         flushUnits()
@@ -119,7 +134,14 @@ public enum SearchText {
             return words
         }
 
-        /// NFC of a word or unit; scalars below U+0300 never compose, so most words skip it.
+        /// NFC of a word in UTF-8; scalars below U+0300 (lead and continuation bytes below 0xCC)
+        /// never compose, so most words skip it.
+        private static func composed(_ bytes: [UInt8]) -> String {
+            let text = String(decoding: bytes, as: UTF8.self)
+            return bytes.allSatisfy { $0 < 0xCC } ? text : text.precomposedStringWithCanonicalMapping
+        }
+
+        /// NFC of a unit; scalars below U+0300 never compose.
         private static func composed(_ scalars: String.UnicodeScalarView) -> String {
             let text = String(scalars)
             return scalars.allSatisfy { $0.value < 0x300 } ? text : text.precomposedStringWithCanonicalMapping

@@ -1013,12 +1013,7 @@ nav li { margin: 0.3em 0; }
         ("partials/breadcrumbs.mustache", .text(#"""
 {{^page.isHome}}
 <nav class="breadcrumbs" aria-label="Breadcrumbs">
-<ol>
-{{#breadcrumbs}}
-<li><a href="{{url}}">{{numberedTitle}}</a></li>
-{{/breadcrumbs}}
-<li aria-current="page">{{page.numberedTitle}}</li>
-</ol>
+{{{html.breadcrumbs}}}
 </nav>
 {{/page.isHome}}
 
@@ -1026,11 +1021,7 @@ nav li { margin: 0.3em 0; }
         ("partials/children.mustache", .text(#"""
 {{^page.isHome}}
 {{^empty(page.children)}}
-<ol class="children">
-{{#page.children}}
-<li><a href="{{url}}">{{#number}}<span class="number">{{.}}.</span> {{/number}}{{title}}</a>{{#summary}}<p class="summary">{{.}}</p>{{/summary}}</li>
-{{/page.children}}
-</ol>
+{{{html.children}}}
 {{/empty(page.children)}}
 {{/page.isHome}}
 
@@ -1155,21 +1146,7 @@ nav li { margin: 0.3em 0; }
 <details class="site-menu">
 <summary>Menu</summary>
 <nav class="sidebar" aria-label="Site">
-<ol>
-{{#sidebar}}
-<li{{#isOpen}} class="open"{{/isOpen}}>{{{link}}}
-{{#isOpen}}
-{{^empty(children)}}
-<ol>
-{{#children}}
-<li>{{{link}}}</li>
-{{/children}}
-</ol>
-{{/empty(children)}}
-{{/isOpen}}
-</li>
-{{/sidebar}}
-</ol>
+{{{html.sidebar}}}
 {{#site.print}}
 <p class="print-link"><a href="{{.}}">Print edition</a></p>
 {{/site.print}}
@@ -1178,36 +1155,20 @@ nav li { margin: 0.3em 0; }
 
 """#)),
         ("partials/toc-list.mustache", .text(#"""
-<ol>
-{{#children}}
-<li><a href="{{url}}">{{#number}}<span class="number">{{.}}.</span> {{/number}}{{title}}</a>
-{{^empty(children)}}
-{{> partials/toc-list}}
-{{/empty(children)}}
-</li>
-{{/children}}
-</ol>
+{{{childList}}}
 
 """#)),
         ("partials/topics.mustache", .text(#"""
 {{^empty(topics)}}
 <aside class="topics" aria-labelledby="octavo.topics-title">
 <h2 id="octavo.topics-title">Topics on this page</h2>
-<ul>
-{{#topics}}
-<li><a href="{{url}}"{{#summary}} title="{{.}}"{{/summary}}>{{title}}</a></li>
-{{/topics}}
-</ul>
+{{{html.topics}}}
 </aside>
 {{/empty(topics)}}
 {{^empty(related)}}
 <nav class="related" aria-labelledby="octavo.related-title">
 <h2 id="octavo.related-title">Related</h2>
-<ul>
-{{#related}}
-<li>{{{link}}}</li>
-{{/related}}
-</ul>
+{{{html.related}}}
 </nav>
 {{/empty(related)}}
 

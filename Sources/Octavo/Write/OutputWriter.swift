@@ -106,14 +106,26 @@ public struct OutputWriter: Sendable {
         changes.removed = try clearTheWay(for: files, owned: owned, reading: reading)
         try createFolder(root)
         removeLeftoverTemporaryFiles()
+        // The manifest lists every file this build may write before the first is written: a build
+        // killed part-way (SIGKILL, a power cut: no `defer` runs) leaves a folder whose manifest owns
+        // what it wrote, so the next build goes on without `--force` and removes what is stale. A
+        // listed file that was never written is harmless: only files that exist are removed.
+        let manifestURL = root.appendingPathComponent(Self.manifestName)
+        let originalManifest = manager.contents(atPath: manifestURL.path)
+        let planned = OutputManifest(files: previous.files.union(files.map(\.path))).encoded()
+        // Should it fail (a folder named like it), the final write of the manifest reports it.
+        let announced = originalManifest != Data(planned) && (try? replace(manifestURL, with: planned)) != nil
         var written: Set<String> = []
         defer {
-            // Even when a write fails half-way (a full disk), remember what this build wrote.
-            if written.count < files.count && !written.isEmpty {
-                let partial = OutputManifest(files: previous.files.union(written)).encoded()
-                let url = root.appendingPathComponent(Self.manifestName)
-                if FileManager.default.contents(atPath: url.path) != Data(partial) {
-                    changes.manifest = (try? replace(url, with: partial)) != nil
+            if written.count < files.count {
+                if !written.isEmpty {
+                    // A write that fails half-way (a full disk) lists what this build wrote.
+                    let partial = OutputManifest(files: previous.files.union(written)).encoded()
+                    if FileManager.default.contents(atPath: manifestURL.path) != Data(partial) { try? replace(manifestURL, with: partial) }
+                    changes.manifest = FileManager.default.contents(atPath: manifestURL.path) != originalManifest
+                } else if announced {
+                    // Stopped before the first file: the folder is left as it was.
+                    if let originalManifest { try? replace(manifestURL, with: Array(originalManifest)) } else { unlink(manifestURL.path) }
                 }
             }
         }
@@ -149,7 +161,6 @@ public struct OutputWriter: Sendable {
             removeEmptiedFolders(above: stale, realRoot: realRoot)
         }
         let manifest = OutputManifest(files: produced).encoded()
-        let manifestURL = root.appendingPathComponent(Self.manifestName)
         if manager.contents(atPath: manifestURL.path) != Data(manifest) {
             try replace(manifestURL, with: manifest)
         }

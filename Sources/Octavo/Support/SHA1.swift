@@ -1,4 +1,5 @@
-/// SHA-1 (FIPS 180-4), only to derive name-based UUIDs (RFC 9562 version 5) for EPUB identifiers.
+/// SHA-1 (FIPS 180-4), to derive name-based UUIDs (RFC 9562 version 5) for EPUB identifiers and
+/// to fingerprint what a build read and wrote (``BuildStamp``).
 ///
 /// Not for security: SHA-1 is broken for that. Foundation on Linux has no digest, and a UUID v5 is
 /// defined on SHA-1, so a few lines here beat a dependency.
