@@ -10,7 +10,8 @@ What it measures (a benchmark, not a test: figures vary by machine, ratios carry
   the paired ratios hugo/octavo. The floor is `cmark` on the concatenated Markdown plus copying a
   tree of the same files and bytes as Octavo's output (`cp -r`), both timed in the same run.
 - document-N: one document of N `##` sections (`--one-file --per-section 1`), `split: [2]`.
-- rebuild: a second build with nothing changed, as a fraction of the first.
+- rebuild: a second build with nothing changed (answered by the stamp, `.octavo-stamp`), and one
+  after a one-page edit (a full build that writes one file), as fractions of the first.
 - bundle: the 10,000-page tree (or the largest size) with `--bundle`, beside the plain build.
 - asset: a site with one 400 MB file: peak memory beside the same site without it.
 - real: the repository's own Content/, cold process.
@@ -90,7 +91,7 @@ def bench_tree(args, n):
     content = corpus("tree", n)
     out = os.path.join(WORK, f"out-tree-{n}")
     has_hugo = shutil.which("hugo") is not None
-    octavo, hugo, ratios, peaks, rebuilds, floors = [], [], [], [], [], []
+    octavo, hugo, ratios, peaks, rebuilds, edits, floors = [], [], [], [], [], [], []
     if has_hugo:
         site = hugo_site(n)
     markdown = [os.path.join(d, f) for d, _, fs in os.walk(content) for f in sorted(fs) if f.endswith(".md")]
@@ -99,6 +100,16 @@ def bench_tree(args, n):
         octavo.append(seconds)
         peaks.append(peak)
         rebuilds.append(octavo_build(args, content, out)[0] / seconds)
+        # One page edited (a word appended, then taken out again): `build` has no cache across
+        # processes but the stamp, so this is a full build that writes one file.
+        page = markdown[len(markdown) // 2]
+        with open(page, "rb") as f:
+            original = f.read()
+        with open(page, "ab") as f:
+            f.write(b"\nEdited.\n")
+        edits.append(octavo_build(args, content, out)[0] / seconds)
+        with open(page, "wb") as f:
+            f.write(original)
         if has_hugo:
             hugo_seconds, _ = run(["hugo", "--quiet", "-s", site, "-d", fresh(os.path.join(WORK, f"hugo-out-{n}"))])
             hugo.append(hugo_seconds)
@@ -112,7 +123,7 @@ def bench_tree(args, n):
         subprocess.run(["cp", "-r", out, fresh(os.path.join(WORK, f"floor-{n}"))], check=True)
         floors.append(time.perf_counter() - start)
     pages = count_pages(out)
-    notes = f"rebuild {median(rebuilds):.0%} of a build; floor {median(floors):.2f} s, octavo/floor {median(octavo) / median(floors):.2f}"
+    notes = f"rebuild {median(rebuilds):.0%} of a build, {median(edits):.0%} after a one-page edit; floor {median(floors):.2f} s, octavo/floor {median(octavo) / median(floors):.2f}"
     if has_hugo:
         notes += f"; hugo {median(hugo):.2f} s, hugo/octavo {median(ratios):.2f}"
     row(f"tree-{n}", pages, median(octavo), max(peaks), notes)

@@ -285,6 +285,9 @@ struct OutlineTests {
         ("One sentence only", "One sentence only"),
         ("Ends with a question? Yes.", "Ends with a question?"),
         ("Humanity is an indivisible security community. Only when…", "Humanity is an indivisible security community."),
+        ("Two  spaces. Then. More", "Two  spaces."),
+        ("A stop.  Two spaces after it. Then", "A stop.  Two spaces after it."),
+        ("Last word ends it.", "Last word ends it."),
     ])
     func summaryEndsAtTheFirstSentenceEndNotAtAnAbbreviation(text: String, expected: String) throws {
         let site = try outline(["index.md": text + "\n"])

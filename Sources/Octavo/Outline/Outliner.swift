@@ -367,8 +367,7 @@ private struct Builder {
     static func summary(of blocks: [MarkdownBlock]) -> String {
         // The first paragraph; a page that has none (a list, a code block) has no summary.
         guard let text = blocks.first(where: { $0.kind == .paragraph && !$0.text.isEmpty })?.text else { return "" }
-        // Words as `split(separator: " ")` would give them (empty ones too), read only up to the
-        // sentence's end: a page's first paragraph is long, its first sentence short.
+        // Words between single spaces, read only up to the sentence's end (not the whole paragraph).
         func wordAt(_ start: String.Index) -> Substring { text[start..<(text[start...].firstIndex(of: " ") ?? text.endIndex)] }
         var sentence: [Substring] = []
         var start = text.startIndex
