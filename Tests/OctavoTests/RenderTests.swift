@@ -77,6 +77,45 @@ struct RenderTests {
         #expect(context.toc == nil)
     }
 
+    @Test func aPageContextsCacheKeyHoldsEveryFieldAndTellsTheirBytesApart() throws {
+        let site = try outline(["index.md": OutlineTests.book])
+        let links = LinkResolver().resolve(site)
+        let context = PageRenderer(templates: try TemplateSet(root: realTemplates, displayRoot: "Templates")).context(for: 3, site: site, links: links)
+        let citation = try #require(context.citation)
+        let line = try #require(citation.line)
+        let section = PrintEdition(site: site, links: links).sections(anchors: PrintEdition(site: site, links: links).anchors())[0]
+        // Every stored property is written into the key, in order: one added later must be too.
+        func fields<T: CacheKeyed>(_ value: T) -> Bool { Mirror(reflecting: value).children.compactMap(\.label) == T.keyedFields }
+        #expect(fields(context))
+        #expect(fields(context.site))
+        #expect(fields(context.page))
+        #expect(fields(context.sidebar[0]))
+        #expect(fields(HeadingItem(title: "A", id: "a", level: 2)))
+        #expect(fields(section))
+        #expect(fields(citation))
+        #expect(fields(citation.meta[0]))
+        #expect(fields(line))
+        #expect(fields(site.pages[3]))
+        #expect(fields(try #require(site.pages[3].heading)))
+        func key(_ context: PageContext) -> CacheKey {
+            var key = CacheKey()
+            key.append(context)
+            return key
+        }
+        #expect(key(context) == key(context))
+        // A title in the other Unicode form: equal to Swift's ==, another key.
+        var other = context
+        other.sidebar[0].title = other.sidebar[0].title + "e\u{301}"
+        var composed = context
+        composed.sidebar[0].title = composed.sidebar[0].title + "\u{E9}"
+        #expect(other.sidebar[0].title == composed.sidebar[0].title)
+        #expect(key(other) != key(composed))
+        // Values moved from one field to the next write other bytes.
+        var moved = context
+        (moved.page.title, moved.page.description) = ("", context.page.title)
+        #expect(key(moved) != key(context))
+    }
+
     /// `html.sidebar`, `html.breadcrumbs`, `html.children`, `html.topics`, `html.related` and an
     /// item's `childList` are, byte for byte, what the theme's partials made from the lists before
     /// (numbers, summaries, escaping, the open entry, `more`, nesting).

@@ -20,6 +20,8 @@ public struct SiteAudit: Sendable {
     public var templates: TemplateLinkLocator?
     /// Where the templates write ids, so that an id a page repeats is reported at the template.
     public var templateIDs: TemplateIDLocator?
+    /// The scans of earlier builds (`octavo serve`): pages whose HTML is unchanged are not read again.
+    public var cache: AuditCache?
 
     /// Creates an audit.
     public init(site: Site, links: LinkResolver.Resolution, pages: [(path: String, html: String)], files: Set<String>,
@@ -36,71 +38,40 @@ public struct SiteAudit: Sendable {
     /// - Complexity: O(total size of the HTML).
     public func diagnostics() -> [Diagnostic] {
         var result: [Diagnostic] = []
-        var scanned = [HTMLTokenizer?](repeating: nil, count: pages.count)
-        scanned.withUnsafeMutableBufferPointer { buffer in
-            let output = Unchecked.Buffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: pages.count) { output.buffer[$0] = HTMLTokenizer(html: pages[$0].html) }
-        }
-        let tokens = scanned.map { $0 ?? HTMLTokenizer(html: "") }
+        let scans = self.scans()
         // Ids and paths compared by code point, as a browser and a file system compare them:
         // Swift's `==` takes NFC and NFD forms as equal, so a link it accepts could lead nowhere.
-        var idsByPath: [String: Set<[UInt8]>] = [:]
-        for (index, page) in pages.enumerated() { idsByPath[page.path] = Set(tokens[index].ids.map { Array($0.utf8) }) }
-        let exactFiles = Set(files.map { Array($0.utf8) })
+        var idsByPath: [String: Set<ByteString>] = [:]
+        for (index, page) in pages.enumerated() { idsByPath[page.path] = scans[index].idBytes }
+        let exactFiles = Set(files.map(ByteString.init))
 
         var reached: Set<String> = []
         var queue = ["index.html"]
         var edges: [String: [String]] = [:]
-        // Pages in one folder write the same navigation hrefs: resolve each (folder, href) once.
-        var resolved: [String: [[UInt8]: (String, String?)]] = [:]
-        var missing: [[UInt8]: [(page: Int, reference: String)]] = [:]
+        var missing: [ByteString: [(page: Int, reference: String)]] = [:]
         var missingOrder: [String] = []
         var climbs: [(page: Int, reference: String)] = []
         // A template link is on many pages: one diagnostic per place in the templates and message.
         var reportedInTemplates: Set<String> = []
         for (index, page) in pages.enumerated() {
-            let folder = page.path.folderPart
-            let depth = page.path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
-            let location = self.location(ofPage: index)
             var seen: Set<String> = []
-            for id in tokens[index].ids where !seen.insert(id).inserted {
+            for id in scans[index].ids where !seen.insert(id).inserted {
                 let place = self.location(ofID: id, onPage: index)
                 result.append(Diagnostic(file: place.file, line: place.line, column: place.column, severity: .warning,
                                          message: "page '\(page.path)' has the id '\(id)' more than once"))
             }
-            let unresolved = unresolvedDestinations(ofPage: index)
-            for token in tokens[index].references {
-                let reference = token.value
-                guard LinkReference.isInternal(reference), !unresolved.contains(reference) else { continue }
-                guard !Self.climbsAboveRoot(reference, depth: depth) else {
+            for link in scans[index].links {
+                let reference = link.reference
+                guard case .path(let path, let bytes, let fragment) = link.target else {
                     climbs.append((index, reference))
                     continue
                 }
-                let (path, fragment): (String, String?)
-                if reference.utf8.first == UInt8(ascii: "#") {
-                    (path, fragment) = Self.resolve(reference, from: page.path)
-                } else {
-                    // "../x" from "a/b" is "x" from "a": key the cache so that sibling pages share it.
-                    var base = Substring(folder)
-                    var rest = Substring(reference)
-                    while rest.utf8.starts(with: "../".utf8), !base.isEmpty {
-                        rest = rest.dropFirst(3)
-                        base = base.utf8.lastIndex(of: UInt8(ascii: "/")).map { base[..<$0] } ?? ""
-                    }
-                    let key = String(base)
-                    if let known = resolved[key]?[Array(rest.utf8)] {
-                        (path, fragment) = known
-                    } else {
-                        (path, fragment) = Self.resolve(reference, from: page.path)
-                        resolved[key, default: [:]][Array(rest.utf8)] = (path, fragment)
-                    }
-                }
-                guard exactFiles.contains(Array(path.utf8)) else {
-                    if missing[Array(path.utf8)] == nil { missingOrder.append(path) }
-                    missing[Array(path.utf8), default: []].append((index, reference))
+                guard exactFiles.contains(bytes) else {
+                    if missing[bytes] == nil { missingOrder.append(path) }
+                    missing[bytes, default: []].append((index, reference))
                     continue
                 }
-                if token.tag == "img", path.hasSuffix(".html") || path.hasSuffix("/") {
+                if link.tag == "img", path.hasSuffix(".html") || path.hasSuffix("/") {
                     let diagnostic = self.diagnostic(reference, page: index,
                                                      "page '\(page.path)' shows '\(reference)' as an image, but it is a page: link to it with <a href>, or name an image file")
                     if diagnostic.column == nil || reportedInTemplates.insert("img \(diagnostic.file):\(diagnostic.line ?? 0):\(diagnostic.column ?? 0)").inserted {
@@ -109,7 +80,7 @@ public struct SiteAudit: Sendable {
                     continue
                 }
                 edges[page.path, default: []].append(path)
-                if let fragment, !fragment.isEmpty, let ids = idsByPath[path], !ids.contains(Array(fragment.utf8)) {
+                if let fragment, !fragment.isEmpty, let ids = idsByPath[path], !ids.contains(ByteString(fragment)) {
                     let diagnostic = self.diagnostic(reference, page: index, "page '\(page.path)' links to '\(reference)', but '\(path)' has no id '\(fragment)'")
                     // At a template (the only diagnostics with a column here), once for all pages; the message names the first.
                     if diagnostic.column == nil || reportedInTemplates.insert("# \(diagnostic.file):\(diagnostic.line ?? 0):\(diagnostic.column ?? 0) \(fragment)").inserted {
@@ -120,7 +91,7 @@ public struct SiteAudit: Sendable {
         }
         // A link a template writes is broken on every page: say so once, at the first page.
         for path in missingOrder {
-            guard let first = missing[Array(path.utf8)]?.first, let count = missing[Array(path.utf8)]?.count else { continue }
+            guard let first = missing[ByteString(path)]?.first, let count = missing[ByteString(path)]?.count else { continue }
             let others = count > 1 ? " (and on \(count - 1) other page\(count == 2 ? "" : "s"))" : ""
             result.append(diagnostic(first.reference, page: first.page,
                                      "page '\(pages[first.page].path)' links to '\(first.reference)', which the build does not write\(others)"))
@@ -142,6 +113,64 @@ public struct SiteAudit: Sendable {
         }
         result += skippedHeadingLevels()
         return result
+    }
+
+    /// Each page's ``PageScan``: from ``cache`` when the page's HTML is unchanged, else its HTML
+    /// tokenized (on all cores) and its links resolved.
+    func scans() -> [PageScan] {
+        let unresolved = pages.indices.map(unresolvedDestinations(ofPage:))
+        var scans = pages.indices.map { cache?.scan(path: pages[$0].path, html: pages[$0].html, unresolved: unresolved[$0]) }
+        let unknown = scans.indices.filter { scans[$0] == nil }
+        var tokens = [HTMLTokenizer?](repeating: nil, count: unknown.count)
+        tokens.withUnsafeMutableBufferPointer { buffer in
+            let output = Unchecked.Buffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: unknown.count) { output.buffer[$0] = HTMLTokenizer(html: pages[unknown[$0]].html) }
+        }
+        // Pages in one folder write the same navigation hrefs: resolve each (folder, href) once.
+        var resolved: [String: [[UInt8]: (String, String?)]] = [:]
+        for (position, index) in unknown.enumerated() {
+            scans[index] = scan(index, tokens: tokens[position] ?? HTMLTokenizer(html: ""), unresolved: unresolved[index], resolved: &resolved)
+        }
+        let made = scans.map { $0 ?? PageScan(ids: [], idBytes: [], links: []) }
+        cache?.keep(pages.indices.map { (pages[$0].path, pages[$0].html, unresolved[$0], made[$0]) })
+        return made
+    }
+
+    /// The scan of page `index` from its tokens; `resolved` keeps what was resolved from each folder.
+    private func scan(_ index: Int, tokens: HTMLTokenizer, unresolved: Set<String>, resolved: inout [String: [[UInt8]: (String, String?)]]) -> PageScan {
+        let page = pages[index]
+        let folder = page.path.folderPart
+        let depth = page.path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+        var links: [PageScan.Link] = []
+        for token in tokens.references {
+            let reference = token.value
+            guard LinkReference.isInternal(reference), !unresolved.contains(reference) else { continue }
+            guard !Self.climbsAboveRoot(reference, depth: depth) else {
+                links.append(PageScan.Link(reference: reference, tag: token.tag, target: .climbs))
+                continue
+            }
+            let (path, fragment): (String, String?)
+            if reference.utf8.first == UInt8(ascii: "#") {
+                (path, fragment) = Self.resolve(reference, from: page.path)
+            } else {
+                // "../x" from "a/b" is "x" from "a": key the memo so that sibling pages share it.
+                var base = Substring(folder)
+                var rest = Substring(reference)
+                while rest.utf8.starts(with: "../".utf8), !base.isEmpty {
+                    rest = rest.dropFirst(3)
+                    base = base.utf8.lastIndex(of: UInt8(ascii: "/")).map { base[..<$0] } ?? ""
+                }
+                let key = String(base)
+                if let known = resolved[key]?[Array(rest.utf8)] {
+                    (path, fragment) = known
+                } else {
+                    (path, fragment) = Self.resolve(reference, from: page.path)
+                    resolved[key, default: [:]][Array(rest.utf8)] = (path, fragment)
+                }
+            }
+            links.append(PageScan.Link(reference: reference, tag: token.tag, target: .path(path, bytes: ByteString(path), fragment: fragment)))
+        }
+        return PageScan(ids: tokens.ids, idBytes: Set(tokens.ids.map(ByteString.init)), links: links)
     }
 
     /// Warnings for headings more than one level deeper than the heading before them in their

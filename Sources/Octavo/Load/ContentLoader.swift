@@ -6,6 +6,9 @@ public struct ContentLoader: Sendable {
     public var root: URL
     /// How the folder is named in diagnostics (as the user gave it, for example `Content`).
     public var displayRoot: String
+    /// The Markdown files an earlier build read (`octavo serve`): files with the same bytes are not
+    /// decoded again. `nil`: every file is.
+    public var cache: SourceCache?
 
     /// Creates a loader for a content folder.
     public init(root: URL, displayRoot: String) {
@@ -72,7 +75,17 @@ public struct ContentLoader: Sendable {
                     guard let data = FileManager.default.contents(atPath: entry.url.path) else {
                         throw BuildError(file: display, "cannot be read: check its permissions")
                     }
-                    sources.append(try SourceFile(bytes: [UInt8](data), path: entry.path, displayPath: display, problems: &errors))
+                    let bytes = [UInt8](data)
+                    if let known = cache?.source(path: entry.path, displayPath: display, bytes: bytes) {
+                        sources.append(known.source)
+                        errors += known.problems
+                        continue
+                    }
+                    var problems: [Diagnostic] = []
+                    let source = try SourceFile(bytes: bytes, path: entry.path, displayPath: display, problems: &problems)
+                    cache?.keep(source, bytes: bytes, problems: problems)
+                    sources.append(source)
+                    errors += problems
                 } catch let error as BuildError {
                     errors += error.diagnostics
                     // Kept as an empty page, so that links to it do not add errors of their own.
@@ -82,6 +95,7 @@ public struct ContentLoader: Sendable {
                 assets.append(Asset(path: entry.path, sourceURL: entry.url))
             }
         }
+        cache?.keep(only: Set(sources.map(\.path)))
         // Errors of single files are reported with every other problem of the site, not alone.
         return LoadedContent(sources: sources.sorted { $0.path < $1.path }, assets: assets.sorted { $0.path < $1.path },
                              config: config, boundary: boundary, diagnostics: errors + listing.diagnostics, terms: terms, sections: sections)

@@ -43,6 +43,9 @@ public struct SourceSnapshot: Equatable, Sendable {
     /// The number of paths seen.
     public var count: Int { entries.count }
 
+    /// The folders seen (the roots that are folders, and every folder below them), as paths.
+    public var folders: Set<String> { Set(entries.lazy.filter(\.value.isFolder).map(\.key)) }
+
     /// Whether a path below the roots is a symbolic link. What a link leads to can change without
     /// any entry here changing, so a snapshot with links cannot prove that nothing changed.
     public var hasSymbolicLinks: Bool { entries.values.contains { $0.isLink } }

@@ -23,9 +23,17 @@ enum Shortcode {
         return tag.count > 40 ? String(tag.prefix(37)) + "…" : String(tag)
     }
 
+    /// Whether `text` holds a `{`, found by `memchr` over its bytes (every block of every page is asked).
+    static func hasBrace(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "{")), bytes.count) != nil } ?? false }
+    }
+
     /// Warnings for the blocks of a file that hold a tag.
     static func warnings(in blocks: [MarkdownBlock], file: String, bodyFirstLine: Int) -> [Diagnostic] {
         blocks.compactMap { block in
+            // Every tag starts with `{` (see `first(in:)`): most blocks are not even joined.
+            guard block.content.contains(where: { if case .html(let text) = $0 { hasBrace(text) } else { false } }) else { return nil }
             // The literal HTML pieces only: links and headings between them hold no tag.
             let html = block.content.map { segment -> String in
                 if case .html(let text) = segment { return text }

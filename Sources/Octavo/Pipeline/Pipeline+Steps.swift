@@ -58,7 +58,9 @@ extension Pipeline {
     /// Load: the content folder, `site.yml`, `--base-url` and the templates.
     /// - Throws: ``BuildError`` when input cannot be read.
     func load() throws -> Loaded {
-        var content = try ContentLoader(root: input.content, displayRoot: input.displayContent.text).load()
+        var loader = ContentLoader(root: input.content, displayRoot: input.displayContent.text)
+        loader.cache = cache?.sources
+        var content = try loader.load()
         let drafts = input.drafts == .published ? [] : Set(content.sources.filter(\.frontMatter.draft).map(\.path))
         if input.drafts == .leftOut { content.sources.removeAll { drafts.contains($0.path) } }
         let errors = content.diagnostics.filter { $0.severity == .error }.map { $0.from(.load) }
@@ -88,16 +90,24 @@ extension Pipeline {
     /// audit's "id more than once" warning, so a page's parse depends on its own bytes only.
     func parse(_ content: LoadedContent) -> [Outliner.Input] {
         let sources = content.sources
-        let config = content.config
+        let parser = MarkdownParser(unsafe: content.config.unsafe, gfm: content.config.gfm)
+        // Files whose bytes an earlier build parsed (`octavo serve`) are not parsed again.
+        let known = cache?.parse.documents(of: sources, parser: parser) ?? []
         var inputs = [Outliner.Input?](repeating: nil, count: sources.count)
         inputs.withUnsafeMutableBufferPointer { buffer in
             let output = Unchecked.Buffer(buffer)
             DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+                if index < known.count, let document = known[index] {
+                    output.buffer[index] = Outliner.Input(source: sources[index], markdown: document)
+                    return
+                }
                 var ids = HeadingIDGenerator()
-                output.buffer[index] = Outliner.Input(source: sources[index], markdown: MarkdownParser(unsafe: config.unsafe, gfm: config.gfm).parse(sources[index].body, ids: &ids))
+                output.buffer[index] = Outliner.Input(source: sources[index], markdown: parser.parse(sources[index].body, ids: &ids))
             }
         }
-        return inputs.compactMap { $0 }
+        let parsed = inputs.compactMap { $0 }
+        cache?.parse.keep(sources, documents: parsed.map(\.markdown), parser: parser)
+        return parsed
     }
 
     /// Outline: pages in reading order, the site's title, and the index of terms found in them.
@@ -152,6 +162,7 @@ extension Pipeline {
     func renderPages(_ outlined: Outlined, _ links: LinkResolver.Resolution, _ loaded: Loaded) throws -> Rendered {
         let site = outlined.site
         let rendered = renderer(outlined, loaded).render(site, links: links)
+        cache?.render.keep(only: Set(site.pages.map(\.path)))
         var files = rendered.pages.enumerated().map { index, page in
             OutputFile(path: page.path, contents: .bytes(Array(page.html.utf8)), source: site.location(ofPage: index).file)
         }
@@ -178,7 +189,9 @@ extension Pipeline {
         let search = templates.render(context, template: TemplateSet.searchName, limits: PageRenderer.limits(for: site), page: GeneratedPaths.search)
         var indexed = site
         if let terms = outlined.terms { indexed.pages.append(terms.searchPage()) }
-        return Made(files: [OutputFile(path: GeneratedPaths.search, contents: .bytes(Array(search.html.utf8)))] + SearchIndex(site: indexed).files(),
+        var index = SearchIndex(site: indexed)
+        index.cache = cache?.search
+        return Made(files: [OutputFile(path: GeneratedPaths.search, contents: .bytes(Array(search.html.utf8)))] + index.files(),
                     problems: (search.problem.map { [$0] } ?? []).map { $0.from(.search) })
     }
 
@@ -224,6 +237,7 @@ extension Pipeline {
     private func renderer(_ outlined: Outlined, _ loaded: Loaded) -> PageRenderer {
         var renderer = PageRenderer(templates: loaded.templates, config: loaded.content.config)
         renderer.terms = outlined.terms
+        renderer.cache = cache?.render
         return renderer
     }
 

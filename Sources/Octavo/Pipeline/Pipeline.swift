@@ -163,6 +163,9 @@ public struct Pipeline: Sendable {
     public var input: Input
     /// Where the build writes; `nil` for a build in memory only (`check`).
     public var destination: Destination?
+    /// What earlier builds of the same site left to reuse (`octavo serve`); `nil`: everything is
+    /// parsed and rendered. The output is the same either way.
+    public var cache: BuildCache?
 
     /// Creates a builder that renders in memory only (``render()``), as `check` does.
     public init(input: Input) {
@@ -192,6 +195,7 @@ public struct Pipeline: Sendable {
                               templates: TemplateLinkLocator(sources: loaded.templates.sources, displayRoot: input.displayTemplates.text,
                                                              builtInNames: loaded.templates.builtInNames))
         audit.templateIDs = TemplateIDLocator(sources: loaded.templates.sources, displayRoot: input.displayTemplates.text)
+        audit.cache = cache?.audit
         let epub = try makeEpub(site: outlined.site, links: links, templates: loaded.templates, content: loaded.content)
         // A loop of partials meets every page the same way: one error per place in the templates.
         var places: Set<String> = []

@@ -8,6 +8,9 @@ public struct PageRenderer: Sendable {
     public var config: SiteConfig
     /// The index of terms, for each page's topics and related pages; `nil` without `terms.yml`.
     public var terms: TermIndex?
+    /// The HTML of earlier builds, reused for pages whose context and templates are unchanged
+    /// (`octavo serve`); `nil`: every page is rendered.
+    public var cache: RenderCache?
 
     /// Creates a renderer.
     public init(templates: TemplateSet, config: SiteConfig = SiteConfig()) {
@@ -32,6 +35,7 @@ public struct PageRenderer: Sendable {
     /// - Returns: Each page's HTML, and an error for each unknown template variable.
     public func render(_ site: Site, links: LinkResolver.Resolution) -> Rendered {
         let limits = Self.limits(for: site)
+        let generation = cache?.generation(of: templates)
         var results = [(path: String, html: String)](repeating: ("", ""), count: site.pages.count)
         var problems = [Diagnostic?](repeating: nil, count: site.pages.count)
         results.withUnsafeMutableBufferPointer { buffer in
@@ -41,7 +45,11 @@ public struct PageRenderer: Sendable {
                 RenderThreads.concurrentPerform(iterations: site.pages.count) { index in
                     let context = context(for: index, site: site, links: links)
                     let path = site.pages[index].path
-                    let rendered = templates.render(context, template: TemplateSet.layoutName, limits: limits, page: path)
+                    let rendered = if let cache, let generation {
+                        cache.render(context, template: TemplateSet.layoutName, templates: templates, generation: generation, limits: limits, page: path)
+                    } else {
+                        templates.render(context, template: TemplateSet.layoutName, limits: limits, page: path)
+                    }
                     output.buffer[index] = (path, rendered.html)
                     problemOutput.buffer[index] = rendered.problem
                 }

@@ -16,7 +16,7 @@ import Mustache
 /// `{{#children}}`) ends or not depending on the pages, so only the render can tell.
 final class RenderGuard {
     /// How far one rendering may go.
-    struct Limits: Sendable {
+    struct Limits: Sendable, Equatable {
         /// Partials nested inside each other (the layout counts as one).
         var partials: Int
         /// Levels of swift-mustache's recursion the nested partials may take: each template counts
@@ -36,6 +36,20 @@ final class RenderGuard {
         static func forSite(depth: Int, pages: Int) -> Limits {
             Limits(partials: 64 + 2 * depth, lookups: 1_000_000 + 10_000 * pages)
         }
+
+        /// Whether a render that needed `usage` and passed no limit passes none of these either
+        /// (it then gives the same HTML under both; see ``RenderCache``).
+        func allow(_ usage: Usage) -> Bool {
+            usage.partials <= partials && usage.stackLevels <= stackLevels && usage.lookups <= lookups
+        }
+    }
+
+    /// What a render took of each limit: the most partials nested and stack levels at once, and
+    /// the steps of lookups.
+    struct Usage: Sendable, Equatable {
+        var partials = 0
+        var stackLevels = 0
+        var lookups = 0
     }
 
     /// Why a rendering stopped.
@@ -68,6 +82,10 @@ final class RenderGuard {
     private var lookups = 0
     /// The first limit passed, if any; rendering is then stopped.
     private(set) var problem: Problem?
+    /// The peaks of ``chain`` and ``levels``, and the lookups so far.
+    var usage: Usage { Usage(partials: deepest, stackLevels: highest, lookups: lookups) }
+    private var deepest = 0
+    private var highest = 0
     /// The root's answers so far: a page's values do not change while it renders, and answering
     /// `page` anew for each `page.…` tag copied the whole ``PageInfo`` into a new box each time.
     private var answers: [String: Any?] = [:]
@@ -116,6 +134,8 @@ final class RenderGuard {
         }
         chain.append(number)
         levels += weight
+        deepest = max(deepest, chain.count)
+        highest = max(highest, levels)
         return TemplateSet.internalName(number)
     }
 }

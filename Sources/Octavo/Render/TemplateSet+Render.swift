@@ -12,10 +12,18 @@ extension TemplateSet {
     /// - Returns: The HTML (empty when there is no such template) and, when a limit stopped the
     ///   rendering, an error naming the chain of templates; the HTML is then incomplete.
     func render(_ context: any MustacheParent, template name: String, limits: RenderGuard.Limits, page: String) -> (html: String, problem: Diagnostic?) {
+        let rendered = measuredRender(context, template: name, limits: limits, page: page)
+        return (rendered.html, rendered.problem)
+    }
+
+    /// ``render(_:template:limits:page:)``, also returning what the render took of each limit
+    /// (for ``RenderCache``, which reuses the HTML under other limits that allow as much).
+    func measuredRender(_ context: any MustacheParent, template name: String, limits: RenderGuard.Limits,
+                        page: String) -> (html: String, problem: Diagnostic?, usage: RenderGuard.Usage) {
         RenderThreads.run {
             let watch = RenderGuard(templates: self, limits: limits)
             let html = library.render(RenderGuard.Root(base: context, watch: watch), withTemplate: name) ?? ""
-            return (html, watch.problem.map { diagnostic(for: $0, limits: limits, page: page) })
+            return (html, watch.problem.map { diagnostic(for: $0, limits: limits, page: page) }, watch.usage)
         }
     }
 

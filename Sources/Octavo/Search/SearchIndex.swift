@@ -53,6 +53,8 @@ public struct SearchIndex: Sendable {
     public var site: Site
     /// The shard sizes.
     public var limits: Limits
+    /// The pages' parts of earlier builds (`octavo serve`): unchanged pages are not read again.
+    public var cache: SearchCache?
 
     /// Creates the index of a site.
     public init(site: Site, limits: Limits = Limits()) {
@@ -69,12 +71,19 @@ public struct SearchIndex: Sendable {
         let pages = site.pages
         var pageWords = [[(word: String, weight: Int)]](repeating: [], count: pages.count)
         var texts = [String](repeating: "", count: pages.count)
-        pageWords.withUnsafeMutableBufferPointer { wordBuffer in
-            texts.withUnsafeMutableBufferPointer { textBuffer in
-                let wordOutput = Unchecked.Buffer(wordBuffer), textOutput = Unchecked.Buffer(textBuffer)
-                DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-                    wordOutput.buffer[index] = Self.words(of: pages[index])
-                    textOutput.buffer[index] = Self.textEntry(of: pages[index])
+        if let cache {
+            // `octavo serve`: the parts of unchanged pages are the last build's (see SearchCache).
+            for (index, part) in cache.parts(of: pages, make: { (Self.words(of: $0), Self.textEntry(of: $0)) }).enumerated() {
+                (pageWords[index], texts[index]) = part
+            }
+        } else {
+            pageWords.withUnsafeMutableBufferPointer { wordBuffer in
+                texts.withUnsafeMutableBufferPointer { textBuffer in
+                    let wordOutput = Unchecked.Buffer(wordBuffer), textOutput = Unchecked.Buffer(textBuffer)
+                    DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+                        wordOutput.buffer[index] = Self.words(of: pages[index])
+                        textOutput.buffer[index] = Self.textEntry(of: pages[index])
+                    }
                 }
             }
         }
