@@ -99,6 +99,15 @@ public struct ZipBundle: Sendable {
         return paths.sorted()
     }
 
+    /// Deflates bytes made in memory (zlib directly where it can be imported, without a copy).
+    private static func deflate(_ bytes: [UInt8]) throws -> Deflated {
+        #if canImport(CZlib)
+        try ZipWriter.deflate(bytes)
+        #else
+        try ZipWriter.deflate(Data(bytes))
+        #endif
+    }
+
     /// How many entries are deflated together on all cores before they are written.
     static let batchSize = 256
 
@@ -120,7 +129,7 @@ public struct ZipBundle: Sendable {
                 let output = Unchecked.Buffer(buffer)
                 DispatchQueue.concurrentPerform(iterations: batch.count) { index in
                     guard case .bytes(let bytes)? = byPath[batch[index]]?.contents else { return }
-                    output.buffer[index] = Result { try ZipWriter.deflate(Data(bytes)) }
+                    output.buffer[index] = Result { try Self.deflate(bytes) }
                 }
             }
             for (index, path) in batch.enumerated() {
@@ -130,7 +139,7 @@ public struct ZipBundle: Sendable {
                 }
                 switch file.contents {
                 case .bytes(let bytes):
-                    try writer.addFile(path, deflated: deflated[index]?.get() ?? ZipWriter.deflate(Data(bytes)))
+                    try writer.addFile(path, deflated: deflated[index]?.get() ?? Self.deflate(bytes))
                 case .copy(let source):
                     guard FileStream.size(source.path) != nil else {
                         throw BuildError(file: file.source ?? source.lastPathComponent, "cannot be read: check its permissions")

@@ -1,5 +1,8 @@
 import Foundation
 import ZIPFoundation
+#if canImport(CZlib)
+import CZlib
+#endif
 
 /// Writes a zip file (PKWARE APPNOTE 6.3.x) in one pass: each entry's local header and data are
 /// appended once, and the central directory is written once at the end.
@@ -58,12 +61,45 @@ final class ZipWriter {
     /// and size: what an entry needs besides its name. A pure function of the bytes, so entries can
     /// be compressed on all cores and written in order.
     static func deflate(_ bytes: Data) throws -> Deflated {
+        #if canImport(CZlib)
+        try deflate([UInt8](bytes))
+        #else
         var compressed = Data()
         let crc = try Data.compress(size: Int64(bytes.count), bufferSize: 1 << 16, provider: { position, size in
             bytes.subdata(in: Int(position)..<min(Int(position) + size, bytes.count))
         }, consumer: { compressed.append($0) })
         return Deflated(crc: crc, compressed: compressed, size: UInt64(bytes.count))
+        #endif
     }
+
+    #if canImport(CZlib)
+    /// ``deflate(_:)-(Data)`` of bytes in an array, without copying them first.
+    static func deflate(_ bytes: [UInt8]) throws -> Deflated {
+        // zlib itself (the library ZIPFoundation wraps), at level 1: ZIPFoundation's `compress`
+        // deflates at level 6 and zeroes a 64 KiB buffer per call. On the 1,000-page corpus the
+        // zip added 18% to a build that way and adds 8% so; the zip is 7.1 MB instead of 6.0 MB.
+        var stream = z_stream()
+        guard deflateInit2_(&stream, Z_BEST_SPEED, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw Failure.unreadable("zlib")
+        }
+        defer { deflateEnd(&stream) }
+        let bound = Int(deflateBound(&stream, UInt(bytes.count)))
+        var output = [UInt8](repeating: 0, count: bound)
+        let status = bytes.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                // zlib only reads the input; its C type lacks the `const` (ZLIB_CONST is not defined).
+                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
+                stream.avail_in = UInt32(source.count)
+                stream.next_out = target.baseAddress
+                stream.avail_out = UInt32(target.count)
+                return CZlib.deflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END else { throw Failure.unreadable("zlib") }
+        let crc = bytes.withUnsafeBufferPointer { UInt32(CZlib.crc32(0, $0.baseAddress, UInt32($0.count))) }
+        return Deflated(crc: crc, compressed: Data(output[..<Int(stream.total_out)]), size: UInt64(bytes.count))
+    }
+    #endif
 
     /// Adds a file entry with the bytes of the file at `source`, read in chunks.
     func addFile(_ name: String, copying source: URL, permissions: UInt16 = 0o644) throws {
