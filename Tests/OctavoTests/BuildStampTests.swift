@@ -76,6 +76,20 @@ struct BuildStampTests {
         #expect(try !Pipeline(options: options).build().upToDate)
     }
 
+    /// The preview server's builds keep a cache: they render (filling it) and leave the stamp alone.
+    @Test func aBuildWithACacheNeitherTrustsNorWritesTheStamp() throws {
+        let (folder, options, _) = try Self.builtSite()
+        let stamp = try folder.read("Output/\(BuildStamp.fileName)")
+        var cached = Pipeline(options: options)
+        cached.cache = BuildCache()
+        #expect(try !cached.build().upToDate)
+        try folder.write(["more.md": "# More\n"], under: "Content")
+        #expect(try !cached.build().upToDate)
+        #expect(try folder.read("Output/\(BuildStamp.fileName)") == stamp)
+        // That stamp no longer matches the inputs: the next build without a cache builds.
+        #expect(try !Pipeline(options: options).build().upToDate)
+    }
+
     @Test func aDamagedStampOnlyMeansAFullBuild() throws {
         let (folder, options, first) = try Self.builtSite()
         try folder.write([BuildStamp.fileName: "octavo-stamp 1\ninputs x\nfiles many\n"], under: "Output")

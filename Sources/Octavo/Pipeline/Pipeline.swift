@@ -218,9 +218,14 @@ public struct Pipeline: Sendable {
             throw BuildError(file: "--output", "no output folder was given: a build in memory only is `render()`")
         }
         try checkOutputFolder(destination)
-        let inputs = inputDescription(destination)
+        // The preview server keeps a cache between its builds and watches the inputs itself: the
+        // stamp would cost it an `lstat` of every input and output on each rebuild, and answering
+        // its first build from the stamp would leave the cache empty for the first edit. A stamp an
+        // earlier `octavo build` wrote stays true, or stops matching by itself once an input changes.
+        let stamped = cache == nil
+        let inputs = stamped ? inputDescription(destination) : nil
         // `--force` is also the way to build again when nothing changed (as `make -B`).
-        if !destination.force, let report = upToDateReport(destination, inputs: inputs) { return report }
+        if stamped, !destination.force, let report = upToDateReport(destination, inputs: inputs) { return report }
         // Read before anything is written: a date the zip cannot hold is an error, not a trap.
         let bundle = destination.bundle == nil ? ZipBundle() : try ZipBundle(environment: ProcessInfo.processInfo.environment)
         let ownership = outputOwnershipProblem(destination)
@@ -276,7 +281,7 @@ public struct Pipeline: Sendable {
         }
         let report = Report(pages: result.site.pages.count, files: result.files.count,
                             diagnostics: result.diagnostics.filter { $0.severity != .error } + write.diagnostics, write: write, bundleBytes: bundleBytes, epub: epub)
-        writeStamp(report, destination, inputs: inputs, writtenOutside: [zip?.url, book?.epub.url].compactMap { $0 })
+        if stamped { writeStamp(report, destination, inputs: inputs, writtenOutside: [zip?.url, book?.epub.url].compactMap { $0 }) }
         return report
     }
 
