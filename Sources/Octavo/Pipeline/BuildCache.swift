@@ -1,8 +1,8 @@
 /// What an incremental build keeps between builds: `octavo serve` keeps one for its session, in
 /// memory, and gives it to every rebuild (``Pipeline/cache``); `octavo build` has none.
 ///
-/// Each stage's cache keys its results by everything the result is a function of, compared byte
-/// for byte (or by a ``Fingerprint`` of it), so a build with a cache writes exactly the bytes a
+/// Each stage's cache keys its results by everything the result is a function of, written out and
+/// compared byte for byte (``CacheKey``), so a build with a cache writes exactly the bytes a
 /// build without one writes: a change re-parses only the files whose bytes changed, and re-renders
 /// only the pages whose context (their own text, or the titles and summaries their navigation
 /// shows) or templates changed. A template change re-renders every page and parses nothing.
