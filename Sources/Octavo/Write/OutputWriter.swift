@@ -336,10 +336,10 @@ public struct OutputWriter: Sendable {
 
     /// Removes temporary files that a killed build left behind.
     private func removeLeftoverTemporaryFiles() {
-        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return }
-        for case let path as String in enumerator where path.hasSuffix(Self.temporarySuffix) {
-            let name = path.lastPart
-            if name.hasPrefix(".") { unlink(root.appendingPathComponent(path).path) }
+        let base = root.path
+        FolderEntries.walk(base) { path, _ in
+            guard path.hasSuffix(Self.temporarySuffix), path.lastPart.hasPrefix(".") else { return }
+            unlink(base + "/" + path)
         }
     }
 }
