@@ -17,6 +17,9 @@ public struct OutputWriter: Sendable {
     /// Called with each file's path just before it replaces the old one; throwing stops the
     /// write there, as a full disk or a killed process would. For tests of interrupted builds.
     var willReplace: (@Sendable (String) throws -> Void)?
+    /// The files earlier builds wrote or compared (`octavo serve`): a file still as recorded is not
+    /// read back to be compared (see ``WrittenFiles``). `nil`: every file is compared by reading.
+    public var known: WrittenFiles?
 
     /// The manifest's file name in the output folder.
     public static let manifestName = ".octavo-manifest"
@@ -145,7 +148,9 @@ public struct OutputWriter: Sendable {
             if folders.insert(folder).inserted { try createFolder(root.appendingPathComponent(folder)) }
             try willReplace?(file.path)
             switch file.contents {
-            case .bytes(let bytes): try replace(url, with: bytes)
+            case .bytes(let bytes):
+                try replace(url, with: bytes)
+                known?.wrote(url.path, bytes: bytes)
             case .copy(let source): try replace(url, copying: source)
             }
             written.insert(file.path)
@@ -154,6 +159,7 @@ public struct OutputWriter: Sendable {
         }
 
         let produced = Set(files.map(\.path))
+        known?.keep(only: Set(files.map { root.appendingPathComponent($0.path).path }))
         let realRoot = LinkBoundary.realPath(root.path) ?? root.standardizedFileURL.path
         for stale in previous.files.subtracting(produced).sorted() where removeIfSafe(stale, realRoot: realRoot) {
             report.removed += 1
@@ -223,7 +229,10 @@ public struct OutputWriter: Sendable {
     private func sameBytes(_ url: URL, as file: OutputFile) -> Bool {
         guard Self.isRegularFile(url.path) else { return false }
         switch file.contents {
-        case .bytes(let bytes): return FileStream.file(url.path, holds: bytes)
+        case .bytes(let bytes):
+            let path = url.path
+            guard let known else { return FileStream.file(path, holds: bytes) }
+            return known.file(path, holds: bytes) { FileStream.file(path, holds: bytes) }
         case .copy(let source): return FileStream.file(url.path, sameAs: source.path)
         }
     }
