@@ -40,6 +40,46 @@ struct ParseCacheFileTests {
         #expect(try folder.snapshot("Output") == Self.freshOutput(options))
     }
 
+    @Test func anEditAppendsABatchAndTheFileStaysSmall() throws {
+        let (folder, options, _) = try Self.builtSite()
+        let url = folder.url.appendingPathComponent("Output/\(ParseCacheFile.fileName)")
+        let first = try Data(contentsOf: url)
+        try folder.write(["guide.md": "# Guide\n\n## Steps\n\nEdited once.\n"], under: "Content")
+        #expect(try Pipeline(options: options).build().parsedFiles == 1)
+        let second = try Data(contentsOf: url)
+        #expect(second.count > first.count && second.prefix(first.count) == first)
+        // An edit of another page reads both batches: the guide's entry of the second is reused.
+        try folder.write(["extra.md": "# Extra\n\nEdited.\n"], under: "Content")
+        #expect(try Pipeline(options: options).build().parsedFiles == 1)
+        // Many edits of one page replace its entry again and again: the file is written anew
+        // before replaced entries outweigh the live ones.
+        for round in 0..<8 {
+            try folder.write(["guide.md": "# Guide\n\n## Steps\n\n" + String(repeating: "Edited \(round). ", count: 40) + "\n"], under: "Content")
+            #expect(try Pipeline(options: options).build().parsedFiles == 1)
+        }
+        let fresh = try TemporaryFolder()
+        var again = options
+        again.output = fresh.url.appendingPathComponent("Output")
+        _ = try Pipeline(options: again).build()
+        let freshSize = try Data(contentsOf: fresh.url.appendingPathComponent("Output/\(ParseCacheFile.fileName)")).count
+        #expect(try Data(contentsOf: url).count <= 2 * freshSize + 100)
+        #expect(try folder.snapshot("Output") == fresh.snapshot("Output"))
+    }
+
+    @Test func aBatchCutShortIsLeftOutAndTheOthersAreRead() throws {
+        let (folder, options, _) = try Self.builtSite()
+        try folder.write(["guide.md": "# Guide\n\n## Steps\n\nEdited.\n"], under: "Content")
+        _ = try Pipeline(options: options).build()
+        let url = folder.url.appendingPathComponent("Output/\(ParseCacheFile.fileName)")
+        // A build killed while appending its batch: the guide's new entry is lost, the first batch is not.
+        try Data(contentsOf: url).dropLast(3).write(to: url)
+        try folder.write(["extra.md": "# Extra\n\nEdited.\n"], under: "Content")
+        #expect(try Pipeline(options: options).build().parsedFiles == 2)
+        #expect(try folder.snapshot("Output") == Self.freshOutput(options))
+        try folder.write(["index.md": "# Home\n\nEdited.\n"], under: "Content")
+        #expect(try Pipeline(options: options).build().parsedFiles == 1)
+    }
+
     @Test(arguments: ["empty", "truncated", "garbage", "a byte changed", "another binary"])
     func aDamagedCacheIsIgnored(_ damage: String) throws {
         let (folder, options, _) = try Self.builtSite()
@@ -53,6 +93,8 @@ struct ParseCacheFileTests {
             // A flag of the last entry (a 1: no number is written as 1) set to what no flag is.
             let index = try #require(bytes.lastIndex(of: 1))
             bytes[index] = 0x7F
+            // The last batch is the only one: the file is read as having none.
+            // The last batch is the only one: the file is read as having none.
         default:
             // The identity follows the first line, after its length (one byte: zigzag, so twice the count).
             let start = ParseCacheFile.versionLine.count + 1

@@ -8,6 +8,11 @@ struct ByteWriter {
     /// An empty writer.
     init() {}
 
+    /// Makes room for `count` bytes in all, so that a large file is not copied as it grows.
+    mutating func reserveCapacity(_ count: Int) {
+        bytes.reserveCapacity(count)
+    }
+
     /// Writes an unsigned number in 1 to 10 bytes, 7 bits a byte, low bits first.
     mutating func append(unsigned value: UInt64) {
         var value = value
@@ -51,7 +56,11 @@ struct ByteWriter {
     }
 
     /// Writes raw bytes as they are, without their count (a header, a piece of an earlier file).
-    mutating func appendRaw(_ other: some Sequence<UInt8>) {
+    mutating func appendRaw(_ other: [UInt8]) {
         bytes.append(contentsOf: other)
+    }
+
+    mutating func appendRaw(_ other: ArraySlice<UInt8>) {
+        other.withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
 }
