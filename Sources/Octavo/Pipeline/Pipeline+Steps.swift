@@ -101,12 +101,18 @@ extension Pipeline {
                     output.buffer[index] = Outliner.Input(source: sources[index], markdown: document)
                     return
                 }
+                // Files whose bytes the last `octavo build` into the output folder parsed are read back.
+                if let document = parseCacheFile?.document(for: sources[index], parser: parser) {
+                    output.buffer[index] = Outliner.Input(source: sources[index], markdown: document)
+                    return
+                }
                 var ids = HeadingIDGenerator()
                 output.buffer[index] = Outliner.Input(source: sources[index], markdown: parser.parse(sources[index].body, ids: &ids))
             }
         }
         let parsed = inputs.compactMap { $0 }
         cache?.parse.keep(sources, documents: parsed.map(\.markdown), parser: parser)
+        parseCacheFile?.keep(sources, documents: parsed.map(\.markdown), parser: parser)
         return parsed
     }
 
