@@ -36,7 +36,7 @@ struct WriteTests {
         let known = WrittenFiles(settling: 0)
         var reads = 0
         func holds(_ text: String) -> Bool {
-            known.file(path, holds: Array(text.utf8)) {
+            known.file("a.html", at: path, holds: Array(text.utf8)) {
                 reads += 1
                 return FileStream.file(path, holds: Array(text.utf8))
             }
@@ -52,9 +52,9 @@ struct WriteTests {
         #expect(!holds("Old") && reads == 4)
         // Just written: read again while the file system's clock may not have moved on.
         let settling = WrittenFiles()
-        settling.wrote(path, bytes: Array("Odd".utf8))
+        settling.wrote("a.html", at: path, bytes: Array("Odd".utf8))
         var compared = false
-        #expect(settling.file(path, holds: Array("Odd".utf8)) { compared = true; return true } && compared)
+        #expect(settling.file("a.html", at: path, holds: Array("Odd".utf8)) { compared = true; return true } && compared)
     }
 
     /// A rebuild that keeps ``WrittenFiles`` writes again a page edited by hand in the output folder.

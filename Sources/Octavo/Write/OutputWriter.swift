@@ -134,7 +134,8 @@ public struct OutputWriter: Sendable {
         }
         var folders: Set<String> = [""]
         for file in files {
-            let url = root.appendingPathComponent(file.path)
+            // A file's URL: `isDirectory: false` spares Foundation a look at the disk for each.
+            let url = root.appendingPathComponent(file.path, isDirectory: false)
             if case .copy(let source) = file.contents, FileStream.size(source.path) == nil {
                 throw BuildError(file: file.source ?? source.lastPathComponent, "cannot be read: check its permissions")
             }
@@ -150,7 +151,7 @@ public struct OutputWriter: Sendable {
             switch file.contents {
             case .bytes(let bytes):
                 try replace(url, with: bytes)
-                known?.wrote(url.path, bytes: bytes)
+                known?.wrote(file.path, at: url.path, bytes: bytes)
             case .copy(let source): try replace(url, copying: source)
             }
             written.insert(file.path)
@@ -159,7 +160,7 @@ public struct OutputWriter: Sendable {
         }
 
         let produced = Set(files.map(\.path))
-        known?.keep(only: Set(files.map { root.appendingPathComponent($0.path).path }))
+        known?.keep(only: Set(files.map(\.path)))
         let realRoot = LinkBoundary.realPath(root.path) ?? root.standardizedFileURL.path
         for stale in previous.files.subtracting(produced).sorted() where removeIfSafe(stale, realRoot: realRoot) {
             report.removed += 1
@@ -187,7 +188,7 @@ public struct OutputWriter: Sendable {
         var staleInTheWay: [String] = []
         var problems: [Diagnostic] = []
         for file in files {
-            let url = root.appendingPathComponent(file.path)
+            let url = root.appendingPathComponent(file.path, isDirectory: false)
             var info = stat()
             if lstat(url.path, &info) == 0 {
                 let by = file.source.map { "\($0) would replace it" } ?? "the build writes a file of its own there"
@@ -232,7 +233,7 @@ public struct OutputWriter: Sendable {
         case .bytes(let bytes):
             let path = url.path
             guard let known else { return FileStream.file(path, holds: bytes) }
-            return known.file(path, holds: bytes) { FileStream.file(path, holds: bytes) }
+            return known.file(file.path, at: path, holds: bytes) { FileStream.file(path, holds: bytes) }
         case .copy(let source): return FileStream.file(url.path, sameAs: source.path)
         }
     }

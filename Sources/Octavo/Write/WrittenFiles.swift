@@ -64,33 +64,34 @@ public final class WrittenFiles: Sendable {
         self.settling = settling
     }
 
-    /// Whether the regular file at `path` holds `bytes`: known without reading it when its
-    /// identity and bytes are the recorded ones, else `compare()` (which reads it) decides, and
-    /// the answer is recorded. Safe to call from several threads at once.
-    func file(_ path: String, holds bytes: [UInt8], compare: () -> Bool) -> Bool {
+    /// Whether the regular file at `path` (named `name` in the output folder) holds `bytes`:
+    /// known without reading it when its identity and bytes are the recorded ones, else
+    /// `compare()` (which reads it) decides, and the answer is recorded. Safe to call from
+    /// several threads at once.
+    func file(_ name: String, at path: String, holds bytes: [UInt8], compare: () -> Bool) -> Bool {
         // Read before comparing: a change made while comparing shows in the next build's identity.
         guard let identity = Identity(path) else {
-            entries.withLock { $0[path] = nil }
+            entries.withLock { $0[name] = nil }
             return false
         }
         let now = Self.now()
-        if let entry = entries.withLock({ $0[path] }), entry.identity == identity, entry.identity.changed + settling < entry.recorded,
+        if let entry = entries.withLock({ $0[name] }), entry.identity == identity, entry.identity.changed + settling < entry.recorded,
            Self.same(entry.bytes, bytes) {
             return true
         }
         let same = compare()
-        entries.withLock { $0[path] = same ? Entry(identity: identity, bytes: bytes, recorded: now) : nil }
+        entries.withLock { $0[name] = same ? Entry(identity: identity, bytes: bytes, recorded: now) : nil }
         return same
     }
 
-    /// Records that the file at `path` was just written with `bytes`.
-    func wrote(_ path: String, bytes: [UInt8]) {
+    /// Records that the file at `path` (named `name` in the output folder) was just written with `bytes`.
+    func wrote(_ name: String, at path: String, bytes: [UInt8]) {
         let now = Self.now()
         let identity = Identity(path)
-        entries.withLock { $0[path] = identity.map { Entry(identity: $0, bytes: bytes, recorded: now) } }
+        entries.withLock { $0[name] = identity.map { Entry(identity: $0, bytes: bytes, recorded: now) } }
     }
 
-    /// Forgets every file but those at `paths` (the files of the last build).
+    /// Forgets every file but those named `paths` in the output folder (the files of the last build).
     func keep(only paths: Set<String>) {
         entries.withLock { entries in entries = entries.filter { paths.contains($0.key) } }
     }
