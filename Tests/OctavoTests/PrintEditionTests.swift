@@ -24,6 +24,40 @@ struct PrintEditionTests {
         return String(html[start.lowerBound..<end.upperBound])
     }
 
+    /// Sections kept between builds (``PrintCache``) give the bytes of sections written anew, after
+    /// changes that reach an unchanged page's section through its links, ids and depth.
+    @Test func keptSectionsAreRemadeWhenWhatTheyShowChanges() throws {
+        let templates = try TemplateSet(root: realTemplates, displayRoot: "Templates")
+        let cache = PrintCache()
+        func printed(_ files: [String: String], cached: Bool) throws -> [UInt8] {
+            let site = try outline(files)
+            var edition = PrintEdition(site: site, links: LinkResolver().resolve(site))
+            if cached { edition.cache = cache }
+            return Array(try #require(edition.render(with: templates)).html.utf8)
+        }
+        var files = Self.clashing
+        #expect(try printed(files, cached: true) == printed(files, cached: false))
+        let made = cache.counts.made
+        #expect(try printed(files, cached: true) == printed(files, cached: false))
+        #expect(cache.counts.made == made, "nothing changed, nothing written again")
+        let edits = [
+            // b's heading id changes: a's link to it (a fragment of print.html) follows.
+            ("b.md", Self.clashing["b.md"]!.replacingOccurrences(of: "## Details", with: "## Particulars")),
+            // A page before b takes "intro-1": b's heading becomes "intro-2".
+            ("a2.md", "---\nweight: 1\n---\n# Intro\n\nAnother.\n"),
+            // Text written with a label: the label of the split item it names.
+            ("index.md", "# Guide\n\nSee [](book.md#II.1) and [](b.md).\n"),
+            ("book.md", Self.clashing["book.md"]!.replacingOccurrences(of: "## 1. Item", with: "## 1. Renamed item")),
+            // The split document's parts become one level deeper.
+            ("book.md", Self.clashing["book.md"]!.replacingOccurrences(of: "split: [1, 2]", with: "split: [1]")),
+        ]
+        for (path, text) in edits {
+            files[path] = text
+            #expect(try printed(files, cached: true) == printed(files, cached: false), "after changing \(path)")
+        }
+        #expect(cache.counts.reused > 0)
+    }
+
     @Test func idsAreUniqueAndEveryLinkInMainIsAFragmentOfThePage() throws {
         let (_, files) = try Self.build(Self.clashing)
         let html = String(decoding: files["print.html"] ?? Data(), as: UTF8.self)

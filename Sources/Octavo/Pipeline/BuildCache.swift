@@ -17,6 +17,8 @@ public final class BuildCache: Sendable {
     public let render = RenderCache()
     /// Each page's words and text entry for the search index, by output path.
     public let search = SearchCache()
+    /// Each page's section of the print edition, by output path.
+    public let print = PrintCache()
     /// What the audit read of each page's HTML, by output path.
     public let audit = AuditCache()
     /// The output files as last written or compared, by path.

@@ -207,6 +207,7 @@ extension Pipeline {
     func printEdition(_ outlined: Outlined, _ links: LinkResolver.Resolution, _ loaded: Loaded) -> Made {
         var edition = PrintEdition(site: outlined.site, links: links)
         edition.terms = outlined.terms
+        edition.cache = cache?.print
         guard let print = edition.render(with: loaded.templates, config: loaded.content.config) else { return Made() }
         return Made(files: [OutputFile(path: GeneratedPaths.printEdition, contents: .bytes(Array(print.html.utf8)))],
                     problems: (print.problem.map { [$0] } ?? []).map { $0.from(.print) })

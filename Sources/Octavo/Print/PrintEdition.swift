@@ -44,6 +44,9 @@ public struct PrintEdition: Sendable {
     public var links: LinkResolver.Resolution
     /// The index of terms, listed last in the contents; `nil` without `terms.yml`.
     public var terms: TermIndex?
+    /// The sections of earlier builds (`octavo serve`): a page whose section's inputs are
+    /// unchanged is not written again (see ``PrintCache``). `nil`: every section is written.
+    public var cache: PrintCache?
 
     /// Creates a print edition of a site.
     public init(site: Site, links: LinkResolver.Resolution) {
@@ -120,14 +123,56 @@ public struct PrintEdition: Sendable {
         var context = PageRenderer(templates: templates, config: config).extraContext(path: Self.path, title: "Print edition", kind: "print", site: site)
         context.page.heading = ""
         context.toc = toc(anchors: anchors)
+        cache?.begin()
         context.print = sections(anchors: anchors)
+        cache?.end()
         if let terms { addIndex(terms, to: &context) }
         return templates.render(context, template: TemplateSet.printName, limits: PageRenderer.limits(for: site), page: Self.path)
     }
 
     private func section(_ index: Int, depth: Int, anchors: Anchors) -> PrintSection {
         let page = site.pages[index]
-        let level = min(6, depth + 1)
+        let made = pieces(index, depth: depth, anchors: anchors)
+        return PrintSection(
+            id: anchors.pages[index], depth: depth, title: page.title, number: page.number, numberPath: page.numberPath,
+            numberedTitle: page.numberedTitle, heading: made.heading, body: made.body, closing: made.closing,
+            children: page.children.map { section($0, depth: depth + 1, anchors: anchors) })
+    }
+
+    /// The heading, text and closing text of page `index`'s section as HTML: from ``cache`` when
+    /// what they are made of is unchanged.
+    private func pieces(_ index: Int, depth: Int, anchors: Anchors) -> PrintCache.Pieces {
+        guard let cache else { return makePieces(index, depth: depth, anchors: anchors) }
+        let page = site.pages[index]
+        var key = CacheKey()
+        key.append(page)
+        key.append(depth)
+        key.append(anchors.pages[index])
+        let headings = anchors.headings[index].sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        key.append(headings.count)
+        for (id, printed) in headings {
+            key.append(id)
+            key.append(printed)
+        }
+        key.append(anchors.paragraphs[index].count)
+        for id in anchors.paragraphs[index] { key.append(id) }
+        // What each link slot of the page's blocks is filled with: an href or a label.
+        let writer = self.writer(index, level: 0, anchors: anchors)
+        for block in (page.heading.map { [$0] } ?? []) + page.blocks + page.closing {
+            for segment in block.content {
+                switch segment {
+                case .linkURL(let link): key.append(writer.link(link))
+                case .linkLabel(let link): key.append(writer.label(link))
+                default: break
+                }
+            }
+        }
+        return cache.pieces(path: page.path, key: key) { makePieces(index, depth: depth, anchors: anchors) }
+    }
+
+    /// The writer of page `index`'s blocks in the print edition, headings moved to `level`.
+    private func writer(_ index: Int, level: Int, anchors: Anchors) -> BlockHTML {
+        let page = site.pages[index]
         var writer = BlockHTML()
         writer.headingShift = level - (page.heading?.headingLevel ?? 1)
         let headings = anchors.headings[index]
@@ -146,14 +191,18 @@ public struct PrintEdition: Sendable {
                 }
             }
         }
+        return writer
+    }
+
+    /// ``pieces(_:depth:anchors:)`` written out.
+    private func makePieces(_ index: Int, depth: Int, anchors: Anchors) -> PrintCache.Pieces {
+        let page = site.pages[index]
+        let level = min(6, depth + 1)
+        let writer = writer(index, level: level, anchors: anchors)
         let paragraphs = anchors.paragraphs[index]
         let heading = page.heading.map { writer.heading($0, level: level, id: anchors.pages[index]) }
             ?? HeadingMarkup.html(level: level, id: anchors.pages[index], content: HTMLEscaping.escape(page.title))
-        return PrintSection(
-            id: anchors.pages[index], depth: depth, title: page.title, number: page.number, numberPath: page.numberPath,
-            numberedTitle: page.numberedTitle, heading: heading,
-            body: writer.html(of: page.blocks, paragraphIDs: paragraphs[..<page.blocks.count]),
-            closing: writer.html(of: page.closing, paragraphIDs: paragraphs[page.blocks.count...]),
-            children: page.children.map { section($0, depth: depth + 1, anchors: anchors) })
+        return (heading, writer.html(of: page.blocks, paragraphIDs: paragraphs[..<page.blocks.count]),
+                writer.html(of: page.closing, paragraphIDs: paragraphs[page.blocks.count...]))
     }
 }
