@@ -81,6 +81,31 @@ struct OutlineTests {
         #expect(Array(decomposed.utf8) == Array("Cafe\u{301}.".utf8))
     }
 
+    /// A page keeps its number in ``PageVersions`` only while its value has the same bytes.
+    @Test func pageVersionsChangeWithAnyByteOfAPage() throws {
+        let site = try outline(["index.md": Self.book])
+        let record = PageVersions()
+        let first = record.versions(of: site.pages)
+        #expect(Set(first).count == site.pages.count)
+        #expect(record.versions(of: site.pages) == first)
+        var changed = site.pages
+        changed[2].blocks[0].text += "e\u{301}"
+        var composed = site.pages
+        composed[2].blocks[0].text += "\u{E9}"
+        let second = record.versions(of: changed)
+        #expect(second[2] != first[2])
+        #expect(second.enumerated().allSatisfy { $0.offset == 2 || $0.element == first[$0.offset] })
+        // Equal to Swift's ==, other bytes: another number, never one given before.
+        let third = record.versions(of: composed)
+        #expect(third[2] != second[2] && third[2] != first[2])
+        var moved = site.pages
+        moved[3].parent = 0
+        #expect(record.versions(of: moved)[3] != first[3])
+        // A page that goes away and comes back gets a new number.
+        #expect(record.versions(of: Array(site.pages.prefix(2))).count == 2)
+        #expect(record.versions(of: site.pages)[2] != first[2])
+    }
+
     @Test func subHeadingsStayOnTheirPageAndMapAnchors() throws {
         let site = try outline(["book.md": Self.book])
         let document = site.documents[0]

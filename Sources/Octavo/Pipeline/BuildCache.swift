@@ -9,6 +9,8 @@
 public final class BuildCache: Sendable {
     /// Markdown files as read (front matter parsed), by source path.
     public let sources = SourceCache()
+    /// A number for each page's value, by output path.
+    public let pages = PageVersions()
     /// Parsed documents by source path.
     public let parse = ParseCache()
     /// Each page's summary, by its first paragraph's bytes.

@@ -29,6 +29,8 @@ extension Pipeline {
         var terms: TermIndex?
         /// The diagnostics of the steps so far, in order: load, parse and outline.
         var diagnostics: [Diagnostic]
+        /// Each page's number in ``BuildCache/pages`` (`octavo serve`), aligned with `site.pages`; `nil` without a cache.
+        var versions: [Int]? = nil
     }
 
     /// Files a step made, and the problems it met.
@@ -144,7 +146,7 @@ extension Pipeline {
                                     message: "holds no Markdown file (.md): the site is only a generated home page"))
         }
         let outlined = (found + (terms?.diagnostics ?? [])).map { $0.from(.outline) }
-        return Outlined(site: site, terms: terms, diagnostics: loaded.diagnostics + outlined)
+        return Outlined(site: site, terms: terms, diagnostics: loaded.diagnostics + outlined, versions: cache?.pages.versions(of: site.pages))
     }
 
     /// Link: every internal link resolved to a page, anchor or file, or reported.
@@ -199,6 +201,7 @@ extension Pipeline {
         if let terms = outlined.terms { indexed.pages.append(terms.searchPage()) }
         var index = SearchIndex(site: indexed)
         index.cache = cache?.search
+        index.versions = outlined.versions
         return Made(files: [OutputFile(path: GeneratedPaths.search, contents: .bytes(Array(search.html.utf8)))] + index.files(),
                     problems: (search.problem.map { [$0] } ?? []).map { $0.from(.search) })
     }
@@ -208,6 +211,7 @@ extension Pipeline {
         var edition = PrintEdition(site: outlined.site, links: links)
         edition.terms = outlined.terms
         edition.cache = cache?.print
+        edition.versions = outlined.versions
         guard let print = edition.render(with: loaded.templates, config: loaded.content.config) else { return Made() }
         return Made(files: [OutputFile(path: GeneratedPaths.printEdition, contents: .bytes(Array(print.html.utf8)))],
                     problems: (print.problem.map { [$0] } ?? []).map { $0.from(.print) })
@@ -247,6 +251,7 @@ extension Pipeline {
         var renderer = PageRenderer(templates: loaded.templates, config: loaded.content.config)
         renderer.terms = outlined.terms
         renderer.cache = cache?.render
+        renderer.versions = outlined.versions
         return renderer
     }
 

@@ -6,7 +6,8 @@
 /// its heading, headings and paragraphs get in `print.html` (``PrintEdition/Anchors``), and what
 /// its links are written as (each link's `href`, a fragment of `print.html` or a relative path,
 /// and its label). Entries are named by the page's path and reused only when all of these,
-/// written out byte for byte (``CacheKey``), are the same.
+/// written out byte for byte (``CacheKey``), are the same (the page's value as its number in
+/// ``PageVersions``).
 public final class PrintCache: Sendable {
     /// A section's HTML.
     typealias Pieces = (heading: String, body: String, closing: String)

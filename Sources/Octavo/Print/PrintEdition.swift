@@ -47,6 +47,9 @@ public struct PrintEdition: Sendable {
     /// The sections of earlier builds (`octavo serve`): a page whose section's inputs are
     /// unchanged is not written again (see ``PrintCache``). `nil`: every section is written.
     public var cache: PrintCache?
+    /// Each page's number in a ``PageVersions`` kept with ``cache`` (aligned with the site's
+    /// pages), which stands for its value in a section's key; `nil`: the value is written out.
+    var versions: [Int]?
 
     /// Creates a print edition of a site.
     public init(site: Site, links: LinkResolver.Resolution) {
@@ -145,7 +148,9 @@ public struct PrintEdition: Sendable {
         guard let cache else { return makePieces(index, depth: depth, anchors: anchors) }
         let page = site.pages[index]
         var key = CacheKey()
-        key.append(page)
+        let version = versions.flatMap { index < $0.count ? $0[index] : nil }
+        key.append(version)
+        if version == nil { key.append(page) }
         key.append(depth)
         key.append(anchors.pages[index])
         let headings = anchors.headings[index].sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }

@@ -12,7 +12,7 @@
 /// - of the page's own document: its links, where the link stage resolved them and their labels.
 ///
 /// ``site(_:config:templates:)`` writes the first three for the whole site, once a build;
-/// ``page(_:site:links:into:)`` writes the page's whole ``Page`` value and the last. When both are
+/// ``page(_:site:links:version:into:)`` writes the page's whole ``Page`` value and the last. When both are
 /// the bytes of an earlier build, the page's context is the same as then. The index of terms
 /// (topics and related pages) is not in either: with `terms.yml`, contexts are built and
 /// compared as before (``site(_:config:templates:)`` is `nil`).
@@ -50,10 +50,13 @@ enum ContextInputs {
 
     /// What page `index`'s context reads of the page itself and its document's links, written
     /// after what `key` holds (the template's name).
-    static func page(_ index: Int, site: Site, links: LinkResolver.Resolution, into key: inout CacheKey) {
+    /// - Parameter version: The page's number in the ``PageVersions`` kept with the cache, which
+    ///   stands for its whole value; `nil`: the value is written out.
+    static func page(_ index: Int, site: Site, links: LinkResolver.Resolution, version: Int? = nil, into key: inout CacheKey) {
         let page = site.pages[index]
         key.append(index)
-        key.append(page)
+        key.append(version)
+        if version == nil { key.append(page) }
         guard let document = page.document else { return }
         key.append(site.documents[document].links)
         let targets = document < links.targets.count ? links.targets[document] : []

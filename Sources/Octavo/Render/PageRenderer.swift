@@ -11,6 +11,9 @@ public struct PageRenderer: Sendable {
     /// The HTML of earlier builds, reused for pages whose context and templates are unchanged
     /// (`octavo serve`); `nil`: every page is rendered.
     public var cache: RenderCache?
+    /// Each page's number in a ``PageVersions`` kept with ``cache``, aligned with the site's pages;
+    /// `nil`: the page's value is written out whole in its cache key.
+    var versions: [Int]?
 
     /// Creates a renderer.
     public init(templates: TemplateSet, config: SiteConfig = SiteConfig()) {
@@ -53,7 +56,7 @@ public struct PageRenderer: Sendable {
                     if let siteInputs {
                         var key = CacheKey()
                         key.append(TemplateSet.layoutName)
-                        ContextInputs.page(index, site: site, links: links, into: &key)
+                        ContextInputs.page(index, site: site, links: links, version: versions?[index], into: &key)
                         if let generation, let reused = cache?.reuse(page: path, generation: generation, site: siteInputs, inputs: key, limits: limits) {
                             output.buffer[index] = (path, reused.html)
                             problemOutput.buffer[index] = reused.problem

@@ -99,7 +99,7 @@ public final class RenderCache: Sendable {
     ///   - page: The page's output path, the entry's name.
     ///   - generation: The templates' ``generation(of:)``.
     ///   - site: The site's part of the inputs, ``site(of:)``.
-    ///   - inputs: The page's part (``ContextInputs/page(_:site:links:into:)``).
+    ///   - inputs: The page's part (``ContextInputs/page(_:site:links:version:into:)``).
     ///   - limits: The render's limits.
     func reuse(page: String, generation: Int, site: Int, inputs: CacheKey, limits: RenderGuard.Limits) -> (html: String, problem: Diagnostic?)? {
         state.withLock { state -> (html: String, problem: Diagnostic?)? in

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// A page's words and text entry are a function of its ``Page`` value alone. Entries are named by
 /// the page's path and reused only when the whole value, written out byte for byte (``CacheKey``),
-/// is the same.
+/// is the same; its number in the ``PageVersions`` kept beside this cache stands for it.
 public final class SearchCache: Sendable {
     /// A page's distinct words with their weights, and its entry in a text shard.
     typealias Part = (words: [(word: String, weight: Int)], text: String)
@@ -28,10 +28,14 @@ public final class SearchCache: Sendable {
 
     /// Each page's part: the one kept when the page is unchanged, else made by `make` (on all
     /// cores); keeps this build's parts and forgets the pages it no longer has.
-    func parts(of pages: [Page], make: @escaping @Sendable (Page) -> Part) -> [Part] {
-        let keys = pages.map { page -> CacheKey in
+    /// - Parameter versions: Each page's number in the ``PageVersions`` kept with this cache,
+    ///   which stands for its value; a page without one has its value written out.
+    func parts(of pages: [Page], versions: [Int]? = nil, make: @escaping @Sendable (Page) -> Part) -> [Part] {
+        let keys = pages.indices.map { index -> CacheKey in
             var key = CacheKey()
-            key.append(page)
+            let version = versions.flatMap { index < $0.count ? $0[index] : nil }
+            key.append(version)
+            if version == nil { key.append(pages[index]) }
             return key
         }
         var parts: [Part?] = entries.withLock { entries in

@@ -55,6 +55,9 @@ public struct SearchIndex: Sendable {
     public var limits: Limits
     /// The pages' parts of earlier builds (`octavo serve`): unchanged pages are not read again.
     public var cache: SearchCache?
+    /// Each page's number in a ``PageVersions`` kept with ``cache`` (aligned with the site's
+    /// pages, the index of terms' page after them has none); `nil`: each value is written out.
+    var versions: [Int]?
 
     /// Creates the index of a site.
     public init(site: Site, limits: Limits = Limits()) {
@@ -73,7 +76,7 @@ public struct SearchIndex: Sendable {
         var texts = [String](repeating: "", count: pages.count)
         if let cache {
             // `octavo serve`: the parts of unchanged pages are the last build's (see SearchCache).
-            for (index, part) in cache.parts(of: pages, make: { (Self.words(of: $0), Self.textEntry(of: $0)) }).enumerated() {
+            for (index, part) in cache.parts(of: pages, versions: versions, make: { (Self.words(of: $0), Self.textEntry(of: $0)) }).enumerated() {
                 (pageWords[index], texts[index]) = part
             }
         } else {
