@@ -193,9 +193,14 @@ public struct Pipeline: Sendable {
         let parsed = parse(loaded.content)                       // Parse/: MarkdownDocument per file
         let outlined = try outline(parsed, loaded)               // Outline/: Site (+ Terms/: TermIndex)
         let links = link(outlined, loaded)                       // Link/: LinkResolver.Resolution
+        // `octavo serve`: the print edition needs only the outline and the links, so it is made on
+        // another core while the pages and the search index are (most of its time is the template
+        // writing the whole site out, which no cache spares).
+        let printing = cache == nil ? nil : BackgroundStep { [self] in printEdition(outlined, links, loaded) }
+        defer { _ = printing?.value }
         let pages = try renderPages(outlined, links, loaded)     // Render/: page HTML, 404, sitemap, citations
         let search = searchFiles(outlined, pages, loaded)        // Search/: search page and index
-        let print = printEdition(outlined, links, loaded)        // Print/: print.html
+        let print = printing?.value ?? printEdition(outlined, links, loaded)  // Print/: print.html
         let files = try checkPaths(pages.files + search.files + print.files, outlined, loaded)
         var audit = SiteAudit(site: outlined.site, links: links, pages: pages.rendered, files: Set(files.map(\.path)),
                               templates: TemplateLinkLocator(sources: loaded.templates.sources, displayRoot: input.displayTemplates.text,
