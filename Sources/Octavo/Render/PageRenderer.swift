@@ -43,14 +43,8 @@ public struct PageRenderer: Sendable {
                 let output = Unchecked.Buffer(buffer)
                 let problemOutput = Unchecked.Buffer(problemBuffer)
                 RenderThreads.concurrentPerform(iterations: site.pages.count) { index in
-                    let context = context(for: index, site: site, links: links)
-                    let path = site.pages[index].path
-                    let rendered = if let cache, let generation {
-                        cache.render(context, template: TemplateSet.layoutName, templates: templates, generation: generation, limits: limits, page: path)
-                    } else {
-                        templates.render(context, template: TemplateSet.layoutName, limits: limits, page: path)
-                    }
-                    output.buffer[index] = (path, rendered.html)
+                    let rendered = page(index, site: site, links: links, limits: limits, generation: generation)
+                    output.buffer[index] = (site.pages[index].path, rendered.html)
                     problemOutput.buffer[index] = rendered.problem
                 }
             }
@@ -58,6 +52,18 @@ public struct PageRenderer: Sendable {
         // Every page usually meets the same loop of partials: one error says it.
         let first = problems.lazy.compactMap { $0 }.first
         return Rendered(pages: results, diagnostics: (first.map { [$0] } ?? []) + TemplateLint.diagnostics(for: templates))
+    }
+
+    /// The HTML of page `index` (from ``cache`` when it has it), and the problem of a render
+    /// stopped by ``RenderGuard``; `limits` are ``limits(for:)`` of the site, `generation` the
+    /// cache's ``RenderCache/generation(of:)`` of the templates. Safe on any render thread.
+    func page(_ index: Int, site: Site, links: LinkResolver.Resolution, limits: RenderGuard.Limits, generation: Int?) -> (html: String, problem: Diagnostic?) {
+        let context = context(for: index, site: site, links: links)
+        let path = site.pages[index].path
+        if let cache, let generation {
+            return cache.render(context, template: TemplateSet.layoutName, templates: templates, generation: generation, limits: limits, page: path)
+        }
+        return templates.render(context, template: TemplateSet.layoutName, limits: limits, page: path)
     }
 
     /// The limits of ``RenderGuard`` for the pages of a site: partial nesting grows with the depth

@@ -135,7 +135,8 @@ public struct OutputWriter: Sendable {
             if case .copy(let source) = file.contents, FileStream.size(source.path) == nil {
                 throw BuildError(file: file.source ?? source.lastPathComponent, "cannot be read: check its permissions")
             }
-            // Assets are compared and copied in chunks, never read whole (a video may be 400 MB).
+            // Assets are compared and copied in chunks, never read whole (a video may be 400 MB);
+            // staged files were compared when they were staged.
             if Self.isRegularFile(url.path), sameBytes(url, as: file) {
                 report.unchanged += 1
                 written.insert(file.path)
@@ -147,6 +148,7 @@ public struct OutputWriter: Sendable {
             switch file.contents {
             case .bytes(let bytes): try replace(url, with: bytes)
             case .copy(let source): try replace(url, copying: source)
+            case .staged(let staged, _): try replace(url, moving: staged)
             }
             written.insert(file.path)
             changes.written.append(file.path)
@@ -225,6 +227,8 @@ public struct OutputWriter: Sendable {
         switch file.contents {
         case .bytes(let bytes): return FileStream.file(url.path, holds: bytes)
         case .copy(let source): return FileStream.file(url.path, sameAs: source.path)
+        // Compared with the file at `url` when staged: a staging file holds other bytes.
+        case .staged(let staged, let unchanged): return unchanged && staged.path == url.path
         }
     }
 
@@ -306,6 +310,13 @@ public struct OutputWriter: Sendable {
         try replace(url) { FileStream.copy(source.path, to: $0) }
     }
 
+    /// Renames the staging file `staged` (see ``FileStage``) over `url`; copies it through a
+    /// temporary file beside `url` when it cannot be renamed there (another file system).
+    private func replace(_ url: URL, moving staged: URL) throws {
+        if rename(staged.path, url.path) == 0 { return }
+        try replace(url, copying: staged)
+    }
+
     /// Writes the temporary file with `write` (given its path), then renames it over `url`.
     private func replace(_ url: URL, writing write: (String) -> Bool) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + Self.temporarySuffix)
@@ -316,7 +327,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes bytes with plain POSIX calls (Foundation may add a temporary file of its own).
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+    static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -334,10 +345,16 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Removes temporary files that a killed build left behind.
+    /// Removes temporary files that a killed build left behind; the staging folder is this
+    /// build's own (``FileStage`` emptied it before it staged anything).
     private func removeLeftoverTemporaryFiles() {
         guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return }
-        for case let path as String in enumerator where path.hasSuffix(Self.temporarySuffix) {
+        for case let path as String in enumerator {
+            if path == FileStage.folderName {
+                enumerator.skipDescendants()
+                continue
+            }
+            guard path.hasSuffix(Self.temporarySuffix) else { continue }
             let name = path.lastPart
             if name.hasPrefix(".") { unlink(root.appendingPathComponent(path).path) }
         }
