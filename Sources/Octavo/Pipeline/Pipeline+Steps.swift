@@ -236,7 +236,7 @@ extension Pipeline {
         if let terms = outlined.terms { indexed.pages.append(terms.searchPage()) }
         var index = SearchIndex(site: indexed)
         index.cache = cache?.search
-        return Made(files: ([OutputFile(path: GeneratedPaths.search, contents: .bytes(Array(search.html.utf8)))] + index.files()).map(stage.stage),
+        return Made(files: [stage.file(GeneratedPaths.search, text: search.html)] + index.files(stage: stage.stage),
                     problems: (search.problem.map { [$0] } ?? []).map { $0.from(.search) })
     }
 

@@ -52,9 +52,23 @@ final class FileStage: Sendable {
     /// the bytes themselves when the stage keeps files in memory or the staging file cannot be written.
     /// Safe to call from several threads at once.
     func file(_ path: String, bytes: [UInt8], source: String? = nil) -> OutputFile {
-        guard let root, let folder else { return OutputFile(path: path, contents: .bytes(bytes), source: source) }
+        bytes.withUnsafeBytes { file(path, buffer: $0, source: source) ?? OutputFile(path: path, contents: .bytes(bytes), source: source) }
+    }
+
+    /// ``file(_:bytes:source:)`` for text, compared and written from the string's own UTF-8
+    /// (a print edition may be tens of megabytes: it is not copied).
+    func file(_ path: String, text: String, source: String? = nil) -> OutputFile {
+        var text = text
+        return text.withUTF8 { utf8 in
+            file(path, buffer: UnsafeRawBufferPointer(utf8), source: source) ?? OutputFile(path: path, contents: .bytes(Array(utf8)), source: source)
+        }
+    }
+
+    /// The staged output file for `buffer`, or `nil` when it must be kept in memory.
+    private func file(_ path: String, buffer: UnsafeRawBufferPointer, source: String?) -> OutputFile? {
+        guard let root, let folder else { return nil }
         let existing = root.appendingPathComponent(path)
-        if OutputWriter.isRegularFile(existing.path), FileStream.file(existing.path, holds: bytes) {
+        if OutputWriter.isRegularFile(existing.path), FileStream.file(existing.path, holds: buffer) {
             return OutputFile(path: path, contents: .staged(existing, unchanged: true), source: source)
         }
         let number = next.withLock { value in
@@ -62,9 +76,9 @@ final class FileStage: Sendable {
             return value
         }
         let staged = folder.appendingPathComponent(".\(number)\(OutputWriter.temporarySuffix)")
-        guard OutputWriter.writeFile(staged.path, bytes) else {
+        guard OutputWriter.writeFile(staged.path, buffer) else {
             unlink(staged.path)
-            return OutputFile(path: path, contents: .bytes(bytes), source: source)
+            return nil
         }
         return OutputFile(path: path, contents: .staged(staged, unchanged: false), source: source)
     }
@@ -73,11 +87,6 @@ final class FileStage: Sendable {
     func stage(_ file: OutputFile) -> OutputFile {
         guard case .bytes(let bytes) = file.contents, folder != nil else { return file }
         return self.file(file.path, bytes: bytes, source: file.source)
-    }
-
-    /// ``file(_:bytes:source:)`` for text, written as UTF-8 without a copy when the string is contiguous.
-    func file(_ path: String, text: String, source: String? = nil) -> OutputFile {
-        file(path, bytes: Array(text.utf8), source: source)
     }
 
     /// Removes the staging folder and what is left in it; the output folder too when this stage

@@ -328,21 +328,24 @@ public struct OutputWriter: Sendable {
 
     /// Writes bytes with plain POSIX calls (Foundation may add a temporary file of its own).
     static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { writeFile(path, $0) }
+    }
+
+    /// ``writeFile(_:_:)`` for bytes in a buffer.
+    static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        return bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += count
+        var offset = 0
+        while offset < buffer.count {
+            let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
             }
-            return true
+            offset += count
         }
+        return true
     }
 
     /// Removes temporary files that a killed build left behind; the staging folder is this
