@@ -11,8 +11,13 @@ struct PageScanner {
     let links: LinkResolver.Resolution
     /// The scans of earlier builds (`octavo serve`); `nil`: every page is read.
     let cache: AuditCache?
-    /// What was resolved from each folder: href bytes to path and fragment.
-    private var resolved: [String: [[UInt8]: (String, String?)]] = [:]
+    /// What was resolved from each folder: href bytes to path (also as bytes) and fragment.
+    private var resolved: [String: [[UInt8]: (String, ByteString, String?)]] = [:]
+    /// One copy of each string and byte string the scans hold: pages repeat the same navigation
+    /// hrefs and template ids, and each scan is kept until the audit, so a site of 10,000 pages
+    /// would otherwise hold a million small copies.
+    /// Keyed by bytes: Swift's `==` takes NFC and NFD forms as equal, which the audit must not.
+    private var interned: [ByteString: String] = [:]
     /// This build's scans with the HTML they were made of, for ``cache``.
     private var kept: [(path: String, html: String, unresolved: Set<String>, scan: PageScan)] = []
 
@@ -48,16 +53,19 @@ struct PageScanner {
         let folder = path.folderPart
         let depth = path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
         var links: [PageScan.Link] = []
+        links.reserveCapacity(tokens.references.count)
         for token in tokens.references {
-            let reference = token.value
-            guard LinkReference.isInternal(reference), !unresolved.contains(reference) else { continue }
+            guard LinkReference.isInternal(token.value), !unresolved.contains(token.value) else { continue }
+            let reference = intern(token.value).text
             guard !SiteAudit.climbsAboveRoot(reference, depth: depth) else {
                 links.append(PageScan.Link(reference: reference, tag: token.tag, target: .climbs))
                 continue
             }
-            let (target, fragment): (String, String?)
+            let (target, bytes, fragment): (String, ByteString, String?)
             if reference.utf8.first == UInt8(ascii: "#") {
-                (target, fragment) = SiteAudit.resolve(reference, from: path)
+                let (page, name) = SiteAudit.resolve(reference, from: path)
+                (target, bytes) = intern(page)
+                fragment = name.map { intern($0).text }
             } else {
                 // "../x" from "a/b" is "x" from "a": key the memo so that sibling pages share it.
                 var base = Substring(folder)
@@ -68,15 +76,26 @@ struct PageScanner {
                 }
                 let key = String(base)
                 if let known = resolved[key]?[Array(rest.utf8)] {
-                    (target, fragment) = known
+                    (target, bytes, fragment) = known
                 } else {
-                    (target, fragment) = SiteAudit.resolve(reference, from: path)
-                    resolved[key, default: [:]][Array(rest.utf8)] = (target, fragment)
+                    let (page, name) = SiteAudit.resolve(reference, from: path)
+                    (target, bytes) = intern(page)
+                    fragment = name.map { intern($0).text }
+                    resolved[key, default: [:]][Array(rest.utf8)] = (target, bytes, fragment)
                 }
             }
-            links.append(PageScan.Link(reference: reference, tag: token.tag, target: .path(target, bytes: ByteString(target), fragment: fragment)))
+            links.append(PageScan.Link(reference: reference, tag: token.tag, target: .path(target, bytes: bytes, fragment: fragment)))
         }
-        return PageScan(ids: tokens.ids, idBytes: Set(tokens.ids.map(ByteString.init)), links: links)
+        let ids = tokens.ids.map { intern($0) }
+        return PageScan(ids: ids.map(\.text), idBytes: Set(ids.map(\.bytes)), links: links)
+    }
+
+    /// The one kept copy of `text`, and of its bytes.
+    private mutating func intern(_ text: String) -> (text: String, bytes: ByteString) {
+        let bytes = ByteString(text)
+        if let index = interned.index(forKey: bytes) { return (interned[index].value, interned[index].key) }
+        interned[bytes] = text
+        return (text, bytes)
     }
 
     /// The destinations of page `index`'s source that the link stage left unresolved (reported already).
