@@ -105,8 +105,17 @@ extension Pipeline {
                 output.buffer[index] = Outliner.Input(source: sources[index], markdown: parser.parse(sources[index].body, ids: &ids))
             }
         }
-        let parsed = inputs.compactMap { $0 }
+        var parsed = inputs.compactMap { $0 }
         cache?.parse.keep(sources, documents: parsed.map(\.markdown), parser: parser)
+        // What later stages do not read is let go: a site of 10,000 pages would hold tens of
+        // megabytes of each until its pages are written (the cache of `octavo serve` keeps its own).
+        let prose = content.terms != nil || cache != nil
+        for index in parsed.indices {
+            parsed[index].source.body = ""
+            if !prose {
+                for block in parsed[index].markdown.blocks.indices { parsed[index].markdown.blocks[block].prose = "" }
+            }
+        }
         return parsed
     }
 

@@ -191,9 +191,11 @@ public struct Pipeline: Sendable {
     /// made (see ``FileStage``); ``render()`` keeps them in memory.
     /// - Throws: as ``render()``.
     func render(stage: FileStage) throws -> Result {
-        let loaded = try load()                                             // Load/: SourceFile, SiteConfig, TemplateSet
-        let parsed = parse(loaded.content)                                  // Parse/: MarkdownDocument per file
+        var loaded = try load()                                             // Load/: SourceFile, SiteConfig, TemplateSet
+        var parsed = parse(loaded.content)                                  // Parse/: MarkdownDocument per file
+        for index in loaded.content.sources.indices { loaded.content.sources[index].body = "" }  // parsed: not read again
         let outlined = try outline(parsed, loaded)                          // Outline/: Site (+ Terms/: TermIndex)
+        parsed = []                                                         // the site's pages hold what is read from here on
         let links = link(outlined, loaded)                                  // Link/: LinkResolver.Resolution
         let pages = try renderPages(outlined, links, loaded, stage: stage)  // Render/: page HTML, 404, sitemap, citations
         let search = searchFiles(outlined, pages, loaded, stage: stage)     // Search/: search page and index
