@@ -68,7 +68,7 @@ test-slow: deps
 check-output: octavo
 	rm -rf .build-check/site
 	$(OCTAVO) build --quiet --output .build-check/site
-	diff -r -x .octavo-stamp Output .build-check/site
+	diff -r -x .octavo-stamp -x .octavo-parse-cache Output .build-check/site
 
 ## check-html: build the site afresh; the Nu Html Checker (vnu) must report 0 errors, and
 ## linkchecker 0 broken links and 0 missing #fragments (file:// only, no network)

@@ -46,7 +46,8 @@ final class TemporaryFolder: @unchecked Sendable {
     }
 
     /// Every regular file below `sub`, relative path → bytes; but `.octavo-stamp`, a cache of
-    /// times and inode numbers that differs between any two builds (see ``BuildStampTests``).
+    /// times and inode numbers that differs between any two builds (see ``BuildStampTests``), and
+    /// `.octavo-parse-cache`, which names the binary that wrote it (see ``ParseCacheFileTests``).
     func snapshot(_ sub: String) -> [String: Data] {
         let base = url.appendingPathComponent(sub)
         var result: [String: Data] = [:]
@@ -55,7 +56,7 @@ final class TemporaryFolder: @unchecked Sendable {
             guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             // By byte: a name that starts with a combining mark joins the `/` before it into one Character.
             let relative = String(decoding: file.standardizedFileURL.path.utf8.dropFirst(base.standardizedFileURL.path.utf8.count + 1), as: UTF8.self)
-            if relative.lastPart == BuildStamp.fileName { continue }
+            if relative.lastPart == BuildStamp.fileName || relative.lastPart == ParseCacheFile.fileName { continue }
             result[relative] = FileManager.default.contents(atPath: file.path)
         }
         return result

@@ -56,6 +56,24 @@ struct WriteTests {
         #expect(throws: BuildError.self) { try Pipeline(options: elsewhere).build() }
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("New").path))
     }
+
+    /// A killed build's temporary files (`.NAME.octavo-tmp`, at any depth) go; a user's file that
+    /// only ends like one, and anything behind a symbolic link, stay.
+    @Test func leftoverTemporaryFilesAreRemovedAtAnyDepth() throws {
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(root: folder.url.appendingPathComponent("out"))
+        let file = OutputFile(path: "a/index.html", contents: .bytes(Array("A".utf8)))
+        try writer.write([file])
+        try folder.write([".index.html.octavo-tmp": "x", "a/b/c/.index.html.octavo-tmp": "x", "notes.octavo-tmp": "mine"], under: "out")
+        try folder.write([".page.octavo-tmp": "elsewhere"], under: "other")
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("out/link").path,
+                                                   withDestinationPath: folder.url.appendingPathComponent("other").path)
+        try writer.write([file])
+        let files = Set(folder.snapshot("out").keys)
+        #expect(!files.contains(".index.html.octavo-tmp") && !files.contains("a/b/c/.index.html.octavo-tmp"))
+        #expect(files.contains("notes.octavo-tmp"))
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("other/.page.octavo-tmp").path))
+    }
 }
 
 @Suite("Write: assets copied in chunks")

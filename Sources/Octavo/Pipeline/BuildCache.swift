@@ -11,6 +11,8 @@ public final class BuildCache: Sendable {
     public let sources = SourceCache()
     /// Parsed documents by source path.
     public let parse = ParseCache()
+    /// Each page's summary, by its first paragraph's bytes.
+    public let summaries = SummaryCache()
     /// Rendered pages by output path.
     public let render = RenderCache()
     /// Each page's words and text entry for the search index, by output path.

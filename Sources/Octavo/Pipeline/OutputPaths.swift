@@ -37,7 +37,8 @@ struct OutputPaths {
     static let nameLimit = 255
 
     /// Names in the output folder that the build keeps for itself.
-    static let reserved: [String: String] = [OutputWriter.manifestName: "the build's manifest"]
+    static let reserved: [String: String] = [OutputWriter.manifestName: "the build's manifest", BuildStamp.fileName: "the build's stamp",
+                                             ParseCacheFile.fileName: "the build's parse cache"]
 
     /// Every path the build writes, with its origin, in the order given.
     var entries: [(path: String, origin: Origin)] = []

@@ -101,14 +101,20 @@ extension Pipeline {
                     output.buffer[index] = Outliner.Input(source: sources[index], markdown: document)
                     return
                 }
+                // Files whose bytes the last `octavo build` into the output folder parsed are read back.
+                if let document = parseCacheFile?.document(for: sources[index], parser: parser) {
+                    output.buffer[index] = Outliner.Input(source: sources[index], markdown: document)
+                    return
+                }
                 var ids = HeadingIDGenerator()
                 output.buffer[index] = Outliner.Input(source: sources[index], markdown: parser.parse(sources[index].body, ids: &ids))
             }
         }
         var parsed = inputs.compactMap { $0 }
         cache?.parse.keep(sources, documents: parsed.map(\.markdown), parser: parser)
+        parseCacheFile?.keep(sources, documents: parsed.map(\.markdown), parser: parser)
         // What later stages do not read is let go: a site of 10,000 pages would hold tens of
-        // megabytes of each until its pages are written (the cache of `octavo serve` keeps its own).
+        // megabytes of each until its pages are written (the caches keep their own).
         let prose = content.terms != nil || cache != nil
         for index in parsed.indices {
             parsed[index].source.body = ""
@@ -128,7 +134,9 @@ extension Pipeline {
             return SummaryEntry.entries(of: MarkdownParser(unsafe: false).parse(source.body, ids: &ids), bodyFirstLine: source.bodyFirstLine)
         }
         var site = try withErrors(loaded.errors) {
-            try Outliner().outline(parsed, assets: content.assets, contentRoot: input.displayContent.text, summary: summary, sections: content.sections)
+            var outliner = Outliner()
+            outliner.summaries = cache?.summaries
+            return try outliner.outline(parsed, assets: content.assets, contentRoot: input.displayContent.text, summary: summary, sections: content.sections)
         }
         if let summarySource = loaded.summary, let summary {
             let known = Set(content.sources.map(\.path)).union(loaded.notFound.map { [$0.path] } ?? [])
@@ -201,6 +209,7 @@ extension Pipeline {
         let renderer = renderer(outlined, loaded)
         let limits = PageRenderer.limits(for: site)
         let generation = cache?.render.generation(of: loaded.templates)
+        let siteInputs = renderer.siteInputs(site)
         var scanner = PageScanner(site: site, links: links, cache: cache?.audit)
         var files: [OutputFile] = []
         var scans: [PageScan] = []
@@ -216,7 +225,7 @@ extension Pipeline {
                 let keepsHTML = cache != nil
                 RenderThreads.concurrentPerform(iterations: range.count) { [scanner] offset in
                     let index = range.lowerBound + offset
-                    let rendered = renderer.page(index, site: site, links: links, limits: limits, generation: generation)
+                    let rendered = renderer.page(index, site: site, links: links, limits: limits, generation: generation, siteInputs: siteInputs)
                     let known = scanner.cached(index, html: rendered.html)
                     let tokens = known == nil ? HTMLTokenizer(html: rendered.html) : nil
                     let file = stage.file(site.pages[index].path, text: rendered.html, source: site.location(ofPage: index).file)

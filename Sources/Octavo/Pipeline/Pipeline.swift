@@ -146,6 +146,9 @@ public struct Pipeline: Sendable {
         /// into the same output folder with the same options, so nothing was rendered or written
         /// (see ``BuildStamp``); the rest of the report is that build's.
         public var upToDate = false
+        /// How many Markdown files this build parsed; the others came from the parse cache of the
+        /// output folder (see ``ParseCacheFile``). `nil` when not counted (a build with a ``BuildCache``).
+        public var parsedFiles: Int?
     }
 
     /// A site rendered in memory: the output files and every diagnostic, nothing written.
@@ -167,6 +170,9 @@ public struct Pipeline: Sendable {
     /// What earlier builds of the same site left to reuse (`octavo serve`); `nil`: everything is
     /// parsed and rendered. The output is the same either way.
     public var cache: BuildCache?
+    /// The parse cache on disk of `octavo build` (``ParseCacheFile``), which ``build()`` opens in
+    /// the output folder when it has no ``cache``; `nil`: every file is parsed.
+    var parseCacheFile: ParseCacheFile?
 
     /// Creates a builder that renders in memory only (``render()``), as `check` does.
     public init(input: Input) {
@@ -239,13 +245,16 @@ public struct Pipeline: Sendable {
         // Read before anything is written: a date the zip cannot hold is an error, not a trap.
         let bundle = destination.bundle == nil ? ZipBundle() : try ZipBundle(environment: ProcessInfo.processInfo.environment)
         let ownership = outputOwnershipProblem(destination)
+        // Files whose bytes the last build into this folder parsed are not parsed again.
+        var pipeline = self
+        pipeline.parseCacheFile = stamped ? openParseCache(destination) : nil
         // Pages go to a staging folder in the output folder as they are rendered; it is gone
         // when the build returns, whether the files were renamed into place or the build failed.
         let stage = FileStage(root: destination.output)
         defer { stage.discard() }
         let result: Result
         do {
-            result = try render(stage: stage)
+            result = try pipeline.render(stage: stage)
         } catch var error as BuildError {
             if let ownership { error.diagnostics.append(ownership) }
             throw error
@@ -293,8 +302,12 @@ public struct Pipeline: Sendable {
                 + "\(write.removed) removed)\(zip == nil ? "" : " and the zip too"), but the EPUB was not: build again once the error is fixed"
             throw error
         }
-        let report = Report(pages: result.site.pages.count, files: result.files.count,
+        var report = Report(pages: result.site.pages.count, files: result.files.count,
                             diagnostics: result.diagnostics.filter { $0.severity != .error } + write.diagnostics, write: write, bundleBytes: bundleBytes, epub: epub)
+        if let parses = pipeline.parseCacheFile {
+            report.parsedFiles = parses.counts.parsed
+            writeParseCache(parses, destination)
+        }
         if stamped { writeStamp(report, destination, inputs: inputs, writtenOutside: [zip?.url, book?.epub.url].compactMap { $0 }) }
         return report
     }

@@ -36,6 +36,9 @@ public struct PageRenderer: Sendable {
     public func render(_ site: Site, links: LinkResolver.Resolution) -> Rendered {
         let limits = Self.limits(for: site)
         let generation = cache?.generation(of: templates)
+        // What every page's context reads of the whole site: when it and a page's own part are as
+        // in the last build, the page's HTML is reused without building its context.
+        let siteInputs = siteInputs(site)
         var results = [(path: String, html: String)](repeating: ("", ""), count: site.pages.count)
         var problems = [Diagnostic?](repeating: nil, count: site.pages.count)
         results.withUnsafeMutableBufferPointer { buffer in
@@ -43,7 +46,7 @@ public struct PageRenderer: Sendable {
                 let output = Unchecked.Buffer(buffer)
                 let problemOutput = Unchecked.Buffer(problemBuffer)
                 RenderThreads.concurrentPerform(iterations: site.pages.count) { index in
-                    let rendered = page(index, site: site, links: links, limits: limits, generation: generation)
+                    let rendered = page(index, site: site, links: links, limits: limits, generation: generation, siteInputs: siteInputs)
                     output.buffer[index] = (site.pages[index].path, rendered.html)
                     problemOutput.buffer[index] = rendered.problem
                 }
@@ -54,14 +57,36 @@ public struct PageRenderer: Sendable {
         return Rendered(pages: results, diagnostics: (first.map { [$0] } ?? []) + TemplateLint.diagnostics(for: templates))
     }
 
+    /// What every page's context reads of the whole site, as ``RenderCache/site(of:)`` numbers it;
+    /// `nil` without a cache (or with an index of terms). See ``page(_:site:links:limits:generation:siteInputs:)``.
+    func siteInputs(_ site: Site) -> Int? {
+        cache.flatMap { cache in
+            ContextInputs.site(site, config: config, templates: templates, terms: terms).map { cache.site(of: $0) }
+        }
+    }
+
     /// The HTML of page `index` (from ``cache`` when it has it), and the problem of a render
     /// stopped by ``RenderGuard``; `limits` are ``limits(for:)`` of the site, `generation` the
-    /// cache's ``RenderCache/generation(of:)`` of the templates. Safe on any render thread.
-    func page(_ index: Int, site: Site, links: LinkResolver.Resolution, limits: RenderGuard.Limits, generation: Int?) -> (html: String, problem: Diagnostic?) {
-        let context = context(for: index, site: site, links: links)
+    /// cache's ``RenderCache/generation(of:)`` of the templates, `siteInputs` ``siteInputs(_:)``:
+    /// when it and the page's own part are as in the last build, the page's HTML is reused without
+    /// building its context. Safe on any render thread.
+    func page(_ index: Int, site: Site, links: LinkResolver.Resolution, limits: RenderGuard.Limits, generation: Int?,
+              siteInputs: Int?) -> (html: String, problem: Diagnostic?) {
         let path = site.pages[index].path
+        var inputs: (site: Int, key: CacheKey)?
+        if let siteInputs {
+            var key = CacheKey()
+            key.append(TemplateSet.layoutName)
+            ContextInputs.page(index, site: site, links: links, into: &key)
+            if let generation, let reused = cache?.reuse(page: path, generation: generation, site: siteInputs, inputs: key, limits: limits) {
+                return reused
+            }
+            inputs = (siteInputs, key)
+        }
+        let context = context(for: index, site: site, links: links)
         if let cache, let generation {
-            return cache.render(context, template: TemplateSet.layoutName, templates: templates, generation: generation, limits: limits, page: path)
+            return cache.render(context, template: TemplateSet.layoutName, templates: templates, generation: generation, limits: limits, page: path,
+                                inputs: inputs)
         }
         return templates.render(context, template: TemplateSet.layoutName, limits: limits, page: path)
     }

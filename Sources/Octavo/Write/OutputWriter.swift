@@ -351,15 +351,10 @@ public struct OutputWriter: Sendable {
     /// Removes temporary files that a killed build left behind; the staging folder is this
     /// build's own (``FileStage`` emptied it before it staged anything).
     private func removeLeftoverTemporaryFiles() {
-        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return }
-        for case let path as String in enumerator {
-            if path == FileStage.folderName {
-                enumerator.skipDescendants()
-                continue
-            }
-            guard path.hasSuffix(Self.temporarySuffix) else { continue }
-            let name = path.lastPart
-            if name.hasPrefix(".") { unlink(root.appendingPathComponent(path).path) }
+        let base = root.path
+        FolderEntries.walk(base) { path, _ in
+            guard path.hasSuffix(Self.temporarySuffix), path.lastPart.hasPrefix("."), !path.hasPrefix(FileStage.folderName + "/") else { return }
+            unlink(base + "/" + path)
         }
     }
 }

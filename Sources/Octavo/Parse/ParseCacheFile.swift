@@ -1,0 +1,198 @@
+import Foundation
+
+/// The parse cache of `octavo build`, kept on disk in the output folder beside the stamp
+/// (`.octavo-parse-cache`), so that a build after an edit parses only the Markdown files whose
+/// bytes changed. `octavo serve` keeps its documents in memory instead (``ParseCache``).
+///
+/// A document is a function of the body's bytes and the parser's settings alone (see
+/// `Pipeline.parse`). An entry is named by the file's path and reused only when the body has the
+/// same bytes, compared whole (a `memcmp`, which costs less than hashing them), the settings are
+/// the same, and the file was written by this very binary (``identity``), so that a rebuilt Octavo
+/// never reads a format it does not know.
+///
+/// Format 2, written by ``ByteWriter``: `octavo-parse-cache 2\n`; the identity and the settings
+/// (`unsafe`, `gfm`); then batches, each the number of its entries, each entry's path, body and
+/// document (``MarkdownDocument/write(to:)``), and `end\n`. A later entry of a path replaces an
+/// earlier one. A build appends one batch of the files it parsed, so that an edit writes one
+/// entry rather than the whole file; the file is written anew when more than half of it is
+/// replaced entries, or when it could not be read whole.
+///
+/// A file that is missing, truncated, damaged or of another binary only means that everything is
+/// parsed: it is a cache, never an input.
+final class ParseCacheFile: Sendable {
+    /// The file name in the output folder.
+    static let fileName = ".octavo-parse-cache"
+    /// The first bytes of format 2.
+    static let versionLine = Array("octavo-parse-cache 2\n".utf8)
+    /// The last bytes of each batch, which a batch cut short lacks.
+    static let endLine = Array("end\n".utf8)
+
+    private struct Entry: Sendable {
+        /// The whole entry, from its path to the end of its document.
+        var record: Range<Int>
+        var body: Range<Int>
+        var document: Range<Int>
+    }
+
+    /// What ``keep(_:documents:parser:)`` decided to write.
+    enum Write: Sendable, Equatable {
+        /// The whole file, anew.
+        case replace([UInt8])
+        /// A batch to add at the end of the file as it was read.
+        case append([UInt8])
+    }
+
+    private struct State: Sendable {
+        var parsed = 0
+        var reused: Set<String> = []
+        var write: Write?
+    }
+
+    /// What the binary that writes the file is: its size, times and inode (see ``SourceSnapshot``).
+    let identity: String
+    /// The file as read; empty when there was none or it cannot be used.
+    private let bytes: [UInt8]
+    /// The entries of `bytes`, by source path (the last of each path).
+    private let entries: [String: Entry]
+    /// The settings the documents of `bytes` were parsed with; `nil` when the file cannot be used.
+    private let settings: (unsafe: Bool, gfm: Bool)?
+    /// Whether `bytes` were read whole: a batch cut short (a build killed while appending) or
+    /// damaged was left out, and the next write replaces the file.
+    private let isWhole: Bool
+    private let state = Unchecked.Locked(State())
+
+    /// Reads a cache file's bytes; bytes that are not a cache of this format and `identity` give
+    /// an empty cache.
+    /// - Parameters:
+    ///   - bytes: The file's bytes, or `nil` when there is none.
+    ///   - identity: What the running binary is (see ``identity``).
+    init(bytes: [UInt8]?, identity: String) {
+        self.identity = identity
+        let index = bytes.flatMap { Self.index($0, identity: identity) }
+        self.bytes = index == nil ? [] : bytes ?? []
+        self.entries = index?.entries ?? [:]
+        self.settings = index?.settings
+        self.isWhole = index?.isWhole ?? false
+    }
+
+    /// The entries and settings of a file, or `nil` when it is not one of this format and identity.
+    private static func index(_ bytes: [UInt8], identity: String) -> (entries: [String: Entry], settings: (unsafe: Bool, gfm: Bool), isWhole: Bool)? {
+        bytes.withUnsafeBytes { buffer in
+            var reader = ByteReader(buffer)
+            guard reader.expect(versionLine), let written = reader.string(), written == identity,
+                  let unsafe = reader.bool(), let gfm = reader.bool() else { return nil }
+            var entries: [String: Entry] = [:]
+            while !reader.isAtEnd {
+                // A batch is taken whole or not at all; what follows a bad one is not read.
+                guard let batch = Self.batch(&reader) else { return (entries, (unsafe, gfm), false) }
+                entries.merge(batch) { $1 }
+            }
+            return (entries, (unsafe, gfm), true)
+        }
+    }
+
+    private static func batch(_ reader: inout ByteReader) -> [String: Entry]? {
+        guard let count = reader.count() else { return nil }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(count)
+        for _ in 0..<count {
+            let start = reader.offset
+            guard let path = reader.string(), let body = reader.byteRange(), let document = reader.byteRange() else { return nil }
+            entries[path] = Entry(record: start..<reader.offset, body: body, document: document)
+        }
+        return reader.expect(endLine) ? entries : nil
+    }
+
+    /// Markdown files parsed and files whose document came from the file, since it was read.
+    var counts: (parsed: Int, reused: Int) {
+        state.withLock { ($0.parsed, $0.reused.count) }
+    }
+
+    /// The document an earlier build parsed from the same body with the same settings, or `nil`
+    /// (to be parsed). Safe to call from several threads at once.
+    func document(for source: SourceFile, parser: MarkdownParser) -> MarkdownDocument? {
+        guard let settings, settings == (parser.unsafe, parser.gfm), let entry = entries[source.path] else {
+            state.withLock { $0.parsed += 1 }
+            return nil
+        }
+        var body = source.body
+        let document: MarkdownDocument? = bytes.withUnsafeBytes { buffer in
+            let same = body.withUTF8 { utf8 in
+                utf8.count == entry.body.count && (utf8.isEmpty || memcmp(utf8.baseAddress!, buffer.baseAddress! + entry.body.lowerBound, utf8.count) == 0)
+            }
+            guard same else { return nil }
+            var reader = ByteReader(UnsafeRawBufferPointer(rebasing: buffer[..<entry.document.upperBound]), offset: entry.document.lowerBound)
+            return MarkdownDocument(reading: &reader)
+        }
+        state.withLock { state in
+            if document == nil { state.parsed += 1 } else { state.reused.insert(source.path) }
+        }
+        return document
+    }
+
+    /// Decides what to write after this build (see ``write``): nothing when every file came from
+    /// the cache; else a batch of the files parsed anew; or the whole file when it could not be
+    /// used, was not read whole, or would hold more replaced entries than live ones.
+    /// - Parameters:
+    ///   - sources: This build's Markdown files, and `documents` their documents, in the same order.
+    ///   - parser: The parser they were parsed with.
+    func keep(_ sources: [SourceFile], documents: [MarkdownDocument], parser: MarkdownParser) {
+        let reused = state.withLock { $0.reused }
+        let fresh = sources.indices.filter { !reused.contains(sources[$0].path) }
+        let usable = isWhole && settings.map { $0 == (parser.unsafe, parser.gfm) } == true
+        if usable, fresh.isEmpty { return }
+        // Each document parsed anew is written on all cores; the reused ones are copied as they are.
+        var encoded = [[UInt8]](repeating: [], count: sources.count)
+        encoded.withUnsafeMutableBufferPointer { buffer in
+            let output = Unchecked.Buffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: fresh.count) { slot in
+                let index = fresh[slot]
+                var writer = ByteWriter()
+                writer.append(sources[index].path)
+                var body = sources[index].body
+                body.withUTF8 { writer.append(bytes: UnsafeRawBufferPointer($0)) }
+                var document = ByteWriter()
+                documents[index].write(to: &document)
+                document.bytes.withUnsafeBytes { writer.append(bytes: $0) }
+                output.buffer[index] = writer.bytes
+            }
+        }
+        let freshBytes = fresh.reduce(0) { $0 + encoded[$1].count }
+        // What stays live of the file as read: the entries of this build's files that were reused.
+        let kept = Set(sources.lazy.map(\.path)).subtracting(fresh.map { sources[$0].path })
+        let liveBytes = kept.reduce(0) { $0 + (entries[$1]?.record.count ?? 0) } + freshBytes
+        var writer = ByteWriter()
+        // The file as read holds the replaced entries too: its size counts them.
+        if usable, bytes.count + freshBytes <= 2 * liveBytes {
+            writer.reserveCapacity(freshBytes + 16)
+            writer.append(fresh.count)
+            for index in fresh { writer.appendRaw(encoded[index]) }
+            writer.appendRaw(Self.endLine)
+            state.withLock { $0.write = .append(writer.bytes) }
+            return
+        }
+        writer.reserveCapacity(Self.versionLine.count + identity.utf8.count + 32 + sources.indices.reduce(0) { total, index in
+            total + (encoded[index].isEmpty ? entries[sources[index].path]?.record.count ?? 0 : encoded[index].count)
+        })
+        writer.appendRaw(Self.versionLine)
+        writer.append(identity)
+        writer.append(parser.unsafe)
+        writer.append(parser.gfm)
+        writer.append(sources.count)
+        for (index, source) in sources.enumerated() {
+            if encoded[index].isEmpty, let entry = entries[source.path] {
+                writer.appendRaw(bytes[entry.record])
+            } else {
+                writer.appendRaw(encoded[index])
+            }
+        }
+        writer.appendRaw(Self.endLine)
+        state.withLock { $0.write = .replace(writer.bytes) }
+    }
+
+    /// What to write to the file after a successful build; `nil` when it already holds exactly
+    /// this build's documents.
+    var write: Write? {
+        state.withLock { $0.write }
+    }
+}

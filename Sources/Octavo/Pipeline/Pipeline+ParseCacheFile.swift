@@ -1,0 +1,73 @@
+import Foundation
+
+// `octavo build` keeps its parsed documents in the output folder (``ParseCacheFile``), read before
+// the parse step and written after a successful build, as the stamp is.
+extension Pipeline {
+    /// The parse cache of the output folder; an empty one with `--force` (which parses everything,
+    /// as `make -B` remakes everything) or when the file cannot be read. `nil` when the running
+    /// binary cannot be identified, so that no file is written that a later binary might misread.
+    func openParseCache(_ destination: Destination) -> ParseCacheFile? {
+        guard let executable = Bundle.main.executablePath, let binary = SourceSnapshot.line(of: executable) else { return nil }
+        let path = destination.output.appendingPathComponent(ParseCacheFile.fileName).path
+        return ParseCacheFile(bytes: destination.force ? nil : Self.contents(of: path), identity: "octavo \(binary)")
+    }
+
+    /// Writes what the parse cache decided (``ParseCacheFile/write``): a batch appended to the
+    /// file, or the whole file to a temporary file renamed over it. A batch cut short (a build
+    /// killed meanwhile) is left out when the file is read, and the next build writes it anew.
+    /// A cache that cannot be written only means more parsing next time, so a failure is not the build's.
+    func writeParseCache(_ cache: ParseCacheFile, _ destination: Destination) {
+        let url = destination.output.appendingPathComponent(ParseCacheFile.fileName)
+        switch cache.write {
+        case nil:
+            return
+        case .append(let batch):
+            if !Self.write(batch, to: url.path, flags: O_WRONLY | O_APPEND) { unlink(url.path) }
+        case .replace(let bytes):
+            let temporary = destination.output.appendingPathComponent("." + ParseCacheFile.fileName + OutputWriter.temporarySuffix)
+            guard Self.write(bytes, to: temporary.path, flags: O_WRONLY | O_CREAT | O_TRUNC), rename(temporary.path, url.path) == 0 else {
+                unlink(temporary.path)
+                return
+            }
+        }
+    }
+
+    /// A file's bytes, read with one `read` call after another into one buffer (no `Data` to copy
+    /// them from); `nil` when it cannot be read.
+    static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let read = Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { break }
+                count += read
+            }
+            complete = count == size
+        }
+        return complete ? bytes : nil
+    }
+
+    /// Writes all of `bytes` to `path` opened with `flags`; whether every byte was written.
+    static func write(_ bytes: [UInt8], to path: String, flags: Int32) -> Bool {
+        let descriptor = open(path, flags, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+    }
+}
