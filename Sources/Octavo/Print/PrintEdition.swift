@@ -128,6 +128,21 @@ public struct PrintEdition: Sendable {
     private func section(_ index: Int, depth: Int, anchors: Anchors) -> PrintSection {
         let page = site.pages[index]
         let level = min(6, depth + 1)
+        let writer = writer(index, level: level, anchors: anchors)
+        let paragraphs = anchors.paragraphs[index]
+        let heading = page.heading.map { writer.heading($0, level: level, id: anchors.pages[index]) }
+            ?? HeadingMarkup.html(level: level, id: anchors.pages[index], content: HTMLEscaping.escape(page.title))
+        return PrintSection(
+            id: anchors.pages[index], depth: depth, title: page.title, number: page.number, numberPath: page.numberPath,
+            numberedTitle: page.numberedTitle, heading: heading,
+            text: ({ [self] in self.writer(index, level: level, anchors: anchors).html(of: page.blocks, paragraphIDs: paragraphs[..<page.blocks.count]) },
+                   { [self] in self.writer(index, level: level, anchors: anchors).html(of: page.closing, paragraphIDs: paragraphs[page.blocks.count...]) }),
+            children: page.children.map { section($0, depth: depth + 1, anchors: anchors) })
+    }
+
+    /// The writer of page `index`'s blocks at heading level `level`, its links made fragments of `print.html`.
+    private func writer(_ index: Int, level: Int, anchors: Anchors) -> BlockHTML {
+        let page = site.pages[index]
         var writer = BlockHTML()
         writer.headingShift = level - (page.heading?.headingLevel ?? 1)
         let headings = anchors.headings[index]
@@ -146,14 +161,6 @@ public struct PrintEdition: Sendable {
                 }
             }
         }
-        let paragraphs = anchors.paragraphs[index]
-        let heading = page.heading.map { writer.heading($0, level: level, id: anchors.pages[index]) }
-            ?? HeadingMarkup.html(level: level, id: anchors.pages[index], content: HTMLEscaping.escape(page.title))
-        return PrintSection(
-            id: anchors.pages[index], depth: depth, title: page.title, number: page.number, numberPath: page.numberPath,
-            numberedTitle: page.numberedTitle, heading: heading,
-            body: writer.html(of: page.blocks, paragraphIDs: paragraphs[..<page.blocks.count]),
-            closing: writer.html(of: page.closing, paragraphIDs: paragraphs[page.blocks.count...]),
-            children: page.children.map { section($0, depth: depth + 1, anchors: anchors) })
+        return writer
     }
 }
