@@ -49,6 +49,8 @@ struct Serve: AsyncParsableCommand {
         options.destination.force = force
         options.builtInTheme = true
         options.drafts = drafts ? .published : .leftOut
+        // Rebuilds reuse the memory of the build before instead of faulting in fresh pages.
+        FreedMemory.keepForReuse()
         let events = ReloadEvents()
         let display = output
         let session = PreviewSession(options: options, events: events) { outcome in

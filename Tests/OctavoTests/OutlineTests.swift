@@ -61,6 +61,26 @@ struct OutlineTests {
         #expect(site.pages[2].summary == "Alpha text.")
     }
 
+    /// Summaries kept between outlines (`serve`) are those of the very same paragraph bytes.
+    @Test func keptSummariesFollowTheParagraphsBytes() throws {
+        func outlined(_ text: String, _ cache: SummaryCache) throws -> String {
+            let source = try SourceFile(bytes: Array(text.utf8), path: "index.md", displayPath: "Content/index.md")
+            var ids = HeadingIDGenerator()
+            var outliner = Outliner()
+            outliner.summaries = cache
+            return try outliner.outline([Outliner.Input(source: source, markdown: MarkdownParser().parse(source.body, ids: &ids))], assets: []).pages[0].summary
+        }
+        let cache = SummaryCache()
+        #expect(try outlined("# Home\n\nFirst sentence. Second.\n", cache) == "First sentence.")
+        #expect(try outlined("# Home\n\nFirst sentence. Second.\n", cache) == "First sentence.")
+        #expect(try outlined("# Home\n\nOther sentence. Second.\n", cache) == "Other sentence.")
+        // The same words in the other Unicode form: Swift's == takes them as equal, the bytes differ.
+        let composed = try outlined("# Home\n\nCaf\u{E9}. Second.\n", cache)
+        let decomposed = try outlined("# Home\n\nCafe\u{301}. Second.\n", cache)
+        #expect(Array(composed.utf8) == Array("Caf\u{E9}.".utf8))
+        #expect(Array(decomposed.utf8) == Array("Cafe\u{301}.".utf8))
+    }
+
     @Test func subHeadingsStayOnTheirPageAndMapAnchors() throws {
         let site = try outline(["book.md": Self.book])
         let document = site.documents[0]

@@ -97,6 +97,9 @@ struct RenderTests {
         #expect(fields(line))
         #expect(fields(site.pages[3]))
         #expect(fields(try #require(site.pages[3].heading)))
+        #expect(fields(SiteConfig()))
+        #expect(fields(site.documents[0].frontMatter))
+        #expect(fields(LinkReference(destination: "a.md", line: 1, column: 1, isImage: false)))
         func key(_ context: PageContext) -> CacheKey {
             var key = CacheKey()
             key.append(context)
@@ -114,6 +117,71 @@ struct RenderTests {
         var moved = context
         (moved.page.title, moved.page.description) = ("", context.page.title)
         #expect(key(moved) != key(context))
+    }
+
+    /// The two keys that let a page's HTML be reused without building its context
+    /// (``ContextInputs``): each value a context reads changes one of them.
+    @Test func contextInputsChangeWithEachValueAContextReads() throws {
+        let site = try outline([
+            "index.md": "# Home\n\nWelcome.\n",
+            "a.md": "---\ndate: 2024-01-01\n---\n# A\n\nText of A.\n",
+            "b.md": "# B\n\nText of B, see [](a.md).\n",
+        ])
+        let templates = try TemplateSet(root: realTemplates, displayRoot: "Templates")
+        let links = LinkResolver().resolve(site)
+        let a = try #require(site.pages.firstIndex { $0.title == "A" }), b = try #require(site.pages.firstIndex { $0.title == "B" })
+        let documentA = try #require(site.pages[a].document), documentB = try #require(site.pages[b].document)
+        func siteKey(_ site: Site, _ config: SiteConfig = SiteConfig(), _ templates: TemplateSet? = nil) -> CacheKey? {
+            ContextInputs.site(site, config: config, templates: templates ?? (try? TemplateSet(root: realTemplates, displayRoot: "Templates"))!, terms: nil)
+        }
+        func pageKey(_ site: Site, _ links: LinkResolver.Resolution, _ index: Int) -> CacheKey {
+            var key = CacheKey()
+            ContextInputs.page(index, site: site, links: links, into: &key)
+            return key
+        }
+        let base = try #require(siteKey(site, SiteConfig(), templates))
+        #expect(siteKey(site) == base)
+        #expect(pageKey(site, links, b) == pageKey(site, links, b))
+        // The site's part: what other pages' navigation, link URLs and citations show.
+        var changed: [Site] = []
+        for change: (inout Site) -> Void in [
+            { $0.pages[a].title += "!" }, { $0.pages[a].path = "c/index.html" }, { $0.pages[a].summary += "!" },
+            { $0.pages[a].number = "1" }, { $0.pages[a].numberPath = "1" }, { $0.pages[a].children = [b] }, { $0.pages[b].parent = a },
+            { $0.pages[a].kind = .section }, { $0.pages[a].document = nil }, { $0.title += "!" },
+            { $0.documents[documentA].frontMatter.date = "2025-01-01" }, { $0.documents[documentA].path = "c.md" }, { $0.documents[documentA].rootPage = b },
+        ] {
+            var other = site
+            change(&other)
+            changed.append(other)
+        }
+        for (number, other) in changed.enumerated() { #expect(siteKey(other) != base, "change \(number)") }
+        var config = SiteConfig()
+        config.editURL = "https://example.org/edit/"
+        #expect(siteKey(site, config) != base)
+        config = SiteConfig()
+        config.language = "fr"
+        #expect(siteKey(site, config) != base)
+        #expect(siteKey(site, SiteConfig(), try TemplateSet(sources: ["layout": "{{page.title}}"], displayRoot: "Templates")) != base)
+        #expect(ContextInputs.site(site, config: SiteConfig(), templates: templates,
+                                   terms: TermIndex(list: TermList(terms: [Term(name: "text", note: "")]), site: site)) == nil)
+        // The page's part: its own value, its links, their targets and labels.
+        let own = pageKey(site, links, b)
+        var edited = site
+        edited.pages[b].blocks[0].text += "!"
+        #expect(pageKey(edited, links, b) != own)
+        edited = site
+        edited.pages[b].description = "Other"
+        #expect(pageKey(edited, links, b) != own)
+        edited = site
+        edited.documents[documentB].links[0].destination = "index.md"
+        #expect(pageKey(edited, links, b) != own)
+        var relinked = links
+        relinked.targets[documentB][0] = .page(0, fragment: nil)
+        #expect(pageKey(site, relinked, b) != own)
+        relinked = links
+        relinked.labels[documentB][0] = "Other"
+        #expect(pageKey(site, relinked, b) != own)
+        #expect(pageKey(site, links, a) != own)
     }
 
     /// `html.sidebar`, `html.breadcrumbs`, `html.children`, `html.topics`, `html.related` and an

@@ -352,7 +352,7 @@ import Testing
         var pages: [Int] = []
         var next = 1
         var kinds: Set<Int> = []
-        var firsts = Array(1..<7).shuffled(using: &random)
+        var firsts = Array(1..<8).shuffled(using: &random)
         let content = folder.url.appendingPathComponent("Content")
         // Pages in three folders: an edit in one leaves the navigation of the others' pages alone.
         func file(_ page: Int) -> URL { content.appendingPathComponent("s\(page % 3)/p\(page).md") }
@@ -363,14 +363,14 @@ import Testing
         try await Self.withServer(served.output, events: events) { _, client in
             for step in 0..<24 {
                 // Each kind once, in a random order, then any.
-                let edit = pages.count < 2 ? 0 : firsts.popLast() ?? Int.random(in: 0..<7, using: &random)
+                let edit = pages.count < 2 ? 0 : firsts.popLast() ?? Int.random(in: 0..<8, using: &random)
                 kinds.insert(edit)
                 let page = pages.randomElement(using: &random) ?? 0
                 var done: String
                 switch edit {
                 case 0:
                     // A skipped heading level: a warning of the audit.
-                    try write(next, "# Page \(next), caf\u{E9}\n\nText \(next). Back [home](../index.md).\n\n### Skipped\n")
+                    try write(next, "---\ndate: 2026-11-01\n---\n# Page \(next), caf\u{E9}\n\nText \(next). Back [home](../index.md).\n\n### Skipped\n")
                     pages.append(next)
                     done = "add p\(next)"
                     next += 1
@@ -390,7 +390,7 @@ import Testing
                 case 4:
                     // The title shows in the navigation of other pages (its folder's page, its
                     // neighbours, the contents).
-                    try write(page, "# Page \(page), caf\u{E9} retitled at \(step)\n\nText. Back [home](../index.md).\n")
+                    try write(page, "---\ndate: 2026-11-01\n---\n# Page \(page), caf\u{E9} retitled at \(step)\n\nText. Back [home](../index.md).\n")
                     done = "retitle p\(page)"
                 case 5:
                     // The same title in the other Unicode form (é composed, or e and a combining
@@ -400,6 +400,12 @@ import Testing
                     let changed = bytes.firstRange(of: composed) != nil ? bytes.replacing(composed, with: decomposed) : bytes.replacing(decomposed, with: composed)
                     try Data(changed).write(to: file(page))
                     done = "renormalize the title of p\(page)"
+                case 6:
+                    // A date that only the page's own date line and citation show, on the same
+                    // line: nothing else of the page changes (not even a line number).
+                    let text = try String(contentsOf: file(page), encoding: .utf8)
+                    try write(page, text.replacingOccurrences(of: "date: 2026-11-\\d\\d", with: "date: 2026-11-\(10 + step % 18)", options: .regularExpression))
+                    done = "date p\(page)"
                 default:
                     let layout = folder.url.appendingPathComponent("Templates/layout.mustache")
                     let text = try String(contentsOf: layout, encoding: .utf8)
@@ -422,7 +428,7 @@ import Testing
                 }
             }
         }
-        #expect(kinds == Set(0..<7), "every kind of edit was made")
+        #expect(kinds == Set(0..<8), "every kind of edit was made")
         // The rebuilds were incremental: most files were not parsed again, most pages not rendered again.
         #expect(session.cache.parse.counts.reused > session.cache.parse.counts.parsed)
         #expect(session.cache.render.counts.reused > 0)

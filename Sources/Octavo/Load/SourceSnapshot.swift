@@ -32,8 +32,8 @@ public struct SourceSnapshot: Equatable, Sendable {
             let base = root.standardizedFileURL.path
             guard let top = Self.entry(base) else { continue }
             entries[base] = top
-            guard top.isFolder, let walker = FileManager.default.enumerator(atPath: base) else { continue }
-            for case let relative as String in walker {
+            guard top.isFolder else { continue }
+            FolderEntries.walk(base) { relative, _ in
                 let path = base + "/" + relative
                 if let entry = Self.entry(path) { entries[path] = entry }
             }

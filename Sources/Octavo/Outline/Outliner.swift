@@ -11,6 +11,10 @@ import Foundation
 /// holds a single Markdown file and no folders, that file is the home page. A split heading's page goes below its parent's folder, named by the heading's
 /// number when it has one (`# III. Priorities` → `iii/index.html`), else by its id.
 public struct Outliner: Sendable {
+    /// The summaries of earlier outlines (`octavo serve`): a paragraph with the same bytes is not
+    /// read again. `nil`: every summary is made.
+    public var summaries: SummaryCache?
+
     /// Creates an outliner.
     public init() {}
 
@@ -43,6 +47,9 @@ public struct Outliner: Sendable {
     public func outline(_ inputs: [Input], assets: [Asset], contentRoot: String = DisplayPath.defaultContent.text, summary: [SummaryEntry]? = nil,
                         sections: [String: SectionSettings] = [:]) throws -> Site {
         var builder = Builder()
+        builder.summaries = summaries
+        summaries?.begin()
+        defer { summaries?.end() }
         var tree = Folder.make(inputs)
         builder.diagnostics += tree.apply(sections, path: "", contentRoot: contentRoot)
         try tree.checkPageFiles()
@@ -191,6 +198,7 @@ private struct Builder {
     var pages: [Page] = []
     var documents: [Document] = []
     var diagnostics: [Diagnostic] = []
+    var summaries: SummaryCache?
 
     mutating func addChildren(of folder: Folder, folderPath: String, parent: Int, skipping skipped: Folder.File?) throws {
         let page = folder.index?.input.source.path
@@ -284,7 +292,7 @@ private struct Builder {
         var anchorPages: [String: Int] = [:]
         var numberPages: [String: Int] = [:]
         for index in root..<pages.count {
-            pages[index].summary = Self.summary(of: pages[index].blocks)
+            pages[index].summary = Self.summary(of: pages[index].blocks, cache: summaries)
             if pages[index].description == nil, !pages[index].summary.isEmpty { pages[index].description = pages[index].summary }
             for id in pages[index].anchors { anchorPages[id] = index }
             if let numberPath = pages[index].numberPath { numberPages[numberPath] = index }
@@ -364,9 +372,14 @@ private struct Builder {
     }
 
     /// The first sentence of the first paragraph-like block: text up to the first `. `, `? ` or `! `.
-    static func summary(of blocks: [MarkdownBlock]) -> String {
+    static func summary(of blocks: [MarkdownBlock], cache: SummaryCache? = nil) -> String {
         // The first paragraph; a page that has none (a list, a code block) has no summary.
         guard let text = blocks.first(where: { $0.kind == .paragraph && !$0.text.isEmpty })?.text else { return "" }
+        return cache?.summary(of: text, make: summary(of:)) ?? summary(of: text)
+    }
+
+    /// The first sentence of a paragraph's text.
+    static func summary(of text: String) -> String {
         // Words between single spaces, read only up to the sentence's end (not the whole paragraph).
         func wordAt(_ start: String.Index) -> Substring { text[start..<(text[start...].firstIndex(of: " ") ?? text.endIndex)] }
         var sentence: [Substring] = []

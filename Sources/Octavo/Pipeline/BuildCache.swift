@@ -11,12 +11,16 @@ public final class BuildCache: Sendable {
     public let sources = SourceCache()
     /// Parsed documents by source path.
     public let parse = ParseCache()
+    /// Each page's summary, by its first paragraph's bytes.
+    public let summaries = SummaryCache()
     /// Rendered pages by output path.
     public let render = RenderCache()
     /// Each page's words and text entry for the search index, by output path.
     public let search = SearchCache()
     /// What the audit read of each page's HTML, by output path.
     public let audit = AuditCache()
+    /// The output files as last written or compared, by path.
+    public let written = WrittenFiles()
 
     /// Creates an empty cache; the first build with it does all the work.
     public init() {}

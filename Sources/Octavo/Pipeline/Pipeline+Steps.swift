@@ -125,7 +125,9 @@ extension Pipeline {
             return SummaryEntry.entries(of: MarkdownParser(unsafe: false).parse(source.body, ids: &ids), bodyFirstLine: source.bodyFirstLine)
         }
         var site = try withErrors(loaded.errors) {
-            try Outliner().outline(parsed, assets: content.assets, contentRoot: input.displayContent.text, summary: summary, sections: content.sections)
+            var outliner = Outliner()
+            outliner.summaries = cache?.summaries
+            return try outliner.outline(parsed, assets: content.assets, contentRoot: input.displayContent.text, summary: summary, sections: content.sections)
         }
         if let summarySource = loaded.summary, let summary {
             let known = Set(content.sources.map(\.path)).union(loaded.notFound.map { [$0.path] } ?? [])

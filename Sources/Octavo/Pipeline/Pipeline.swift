@@ -262,7 +262,9 @@ public struct Pipeline: Sendable {
         }
         let write: OutputWriter.Report
         do {
-            write = try OutputWriter(root: destination.output, displayRoot: destination.displayOutput.text).write(result.files)
+            var writer = OutputWriter(root: destination.output, displayRoot: destination.displayOutput.text)
+            writer.known = cache?.written
+            write = try writer.write(result.files)
         } catch {
             if let zip { try? FileManager.default.removeItem(at: zip.temporary) }
             if let book { try? FileManager.default.removeItem(at: book.temporary) }

@@ -36,6 +36,11 @@ public struct PageRenderer: Sendable {
     public func render(_ site: Site, links: LinkResolver.Resolution) -> Rendered {
         let limits = Self.limits(for: site)
         let generation = cache?.generation(of: templates)
+        // What every page's context reads of the whole site: when it and a page's own part are as
+        // in the last build, the page's HTML is reused without building its context.
+        let siteInputs = cache.flatMap { cache in
+            ContextInputs.site(site, config: config, templates: templates, terms: terms).map { cache.site(of: $0) }
+        }
         var results = [(path: String, html: String)](repeating: ("", ""), count: site.pages.count)
         var problems = [Diagnostic?](repeating: nil, count: site.pages.count)
         results.withUnsafeMutableBufferPointer { buffer in
@@ -43,10 +48,23 @@ public struct PageRenderer: Sendable {
                 let output = Unchecked.Buffer(buffer)
                 let problemOutput = Unchecked.Buffer(problemBuffer)
                 RenderThreads.concurrentPerform(iterations: site.pages.count) { index in
-                    let context = context(for: index, site: site, links: links)
                     let path = site.pages[index].path
+                    var inputs: (site: Int, key: CacheKey)?
+                    if let siteInputs {
+                        var key = CacheKey()
+                        key.append(TemplateSet.layoutName)
+                        ContextInputs.page(index, site: site, links: links, into: &key)
+                        if let generation, let reused = cache?.reuse(page: path, generation: generation, site: siteInputs, inputs: key, limits: limits) {
+                            output.buffer[index] = (path, reused.html)
+                            problemOutput.buffer[index] = reused.problem
+                            return
+                        }
+                        inputs = (siteInputs, key)
+                    }
+                    let context = context(for: index, site: site, links: links)
                     let rendered = if let cache, let generation {
-                        cache.render(context, template: TemplateSet.layoutName, templates: templates, generation: generation, limits: limits, page: path)
+                        cache.render(context, template: TemplateSet.layoutName, templates: templates, generation: generation, limits: limits, page: path,
+                                     inputs: inputs)
                     } else {
                         templates.render(context, template: TemplateSet.layoutName, limits: limits, page: path)
                     }

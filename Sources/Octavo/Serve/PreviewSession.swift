@@ -76,8 +76,8 @@ public final class PreviewSession: Sendable {
     ///
     /// On Linux, inotify (``ChangeNotifier``) tells of a change within ``tick``; everywhere, the
     /// inputs are also compared every `interval`, which catches what inotify cannot see. Once a
-    /// change is seen, the inputs must stay unchanged for `quiet` before the rebuild starts, so a
-    /// burst of saves (an editor's write, rename and attribute change, or a `git checkout`) gives
+    /// change is seen, the inputs must stay unchanged for `quiet` before the rebuild starts (inotify
+    /// silent for that long, or two snapshots `quiet` apart equal when polling), so a burst of saves (an editor's write, rename and attribute change, or a `git checkout`) gives
     /// one rebuild. A change made during a rebuild is seen afterwards, since the snapshot compared
     /// against is the one taken before it.
     /// - Parameters:
@@ -96,17 +96,34 @@ public final class PreviewSession: Sendable {
             let poll = clock.now + interval
             // Between polls, look at inotify's news every tick (a read that never blocks: this
             // task shares the server's few threads).
+            var notified = false
             while clock.now < poll {
                 do { try await Task.sleep(for: min(Self.tick, poll - clock.now)) } catch { return }
-                if notifier?.changed() == true { break }
+                if notifier?.changed() == true {
+                    notified = true
+                    break
+                }
             }
-            var current = SourceSnapshot(of: watched)
-            guard current != baseline else { continue }
-            while true {
-                do { try await Task.sleep(for: quiet) } catch { return }
-                let next = SourceSnapshot(of: watched)
-                if next == current { break }
-                current = next
+            var current: SourceSnapshot
+            if notified, let notifier {
+                // inotify tells of every change as it happens: wait until it has been silent for
+                // `quiet`, then take one snapshot (a walk of every input, on the way to each
+                // preview). A change it misses is seen by a later poll, which compares against
+                // this snapshot, taken before the build.
+                repeat {
+                    do { try await Task.sleep(for: quiet) } catch { return }
+                } while notifier.changed()
+                current = SourceSnapshot(of: watched)
+                guard current != baseline else { continue }
+            } else {
+                current = SourceSnapshot(of: watched)
+                guard current != baseline else { continue }
+                while true {
+                    do { try await Task.sleep(for: quiet) } catch { return }
+                    let next = SourceSnapshot(of: watched)
+                    if next == current { break }
+                    current = next
+                }
             }
             baseline = current
             _ = notifier?.changed()
