@@ -1,6 +1,7 @@
 # Octavo: build the site, run the tests, and the checks CI runs.
 SWIFT ?= swift
-OCTAVO = .build/release/octavo
+# `make octavo` builds into .build-static/ (tools/build-release.sh: the Swift runtime linked in on Linux).
+OCTAVO = .build-static/release/octavo
 CORPUS_DIR ?= /tmp/octavo-corpus
 FUZZ_SECONDS ?= 30
 # Every Tests/Fuzz/*Fuzz.swift is a target; a new file joins without a change here.
@@ -19,8 +20,10 @@ deps:
 	  echo "Installing libcmark-dev"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; }
 
+## octavo: the release binary, $(OCTAVO); on Linux with the Swift runtime and Foundation linked in
+## (a cold start without loading them: see tools/build-release.sh)
 octavo: deps
-	$(SWIFT) build -c release --product octavo
+	SWIFT="$(SWIFT)" sh tools/build-release.sh
 
 ## install: put the release octavo into $(PREFIX)/bin (PREFIX=/usr/local by default; PREFIX=~/.local
 ## needs no root); the built-in theme is inside the binary, so nothing else is installed
@@ -128,7 +131,7 @@ highlight-js:
 BENCH_SIZES ?= 1000 5000 10000
 BENCH_RUNS ?= 3
 bench: octavo bench-tools
-	bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+	bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --octavo $(OCTAVO)
 	bench/nested-headings.sh
 
 bench-tools:

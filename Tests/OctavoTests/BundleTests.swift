@@ -141,6 +141,7 @@ struct BundleTests {
             switch file.contents {
             case .bytes(let bytes): #expect(data == Data(bytes), "\(file.path)")
             case .copy: #expect(data == Data("copied".utf8))
+            case .staged(let url, _): #expect(data == FileManager.default.contents(atPath: url.path))
             }
         }
         #expect(archive.map(\.path) == (try ZipBundle.entryPaths(files)))

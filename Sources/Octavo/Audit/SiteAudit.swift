@@ -22,6 +22,9 @@ public struct SiteAudit: Sendable {
     public var templateIDs: TemplateIDLocator?
     /// The scans of earlier builds (`octavo serve`): pages whose HTML is unchanged are not read again.
     public var cache: AuditCache?
+    /// The pages' scans, made as the build rendered them (see ``PageScanner``), in the order of
+    /// ``pages``, whose HTML is then not read (it may be empty).
+    var scanned: [PageScan]?
 
     /// Creates an audit.
     public init(site: Site, links: LinkResolver.Resolution, pages: [(path: String, html: String)], files: Set<String>,
@@ -115,62 +118,23 @@ public struct SiteAudit: Sendable {
         return result
     }
 
-    /// Each page's ``PageScan``: from ``cache`` when the page's HTML is unchanged, else its HTML
-    /// tokenized (on all cores) and its links resolved.
+    /// Each page's ``PageScan``: those the build made as it rendered (``scanned``), else from
+    /// ``cache`` when the page's HTML is unchanged, else its HTML tokenized (on all cores) and its
+    /// links resolved.
     func scans() -> [PageScan] {
-        let unresolved = pages.indices.map(unresolvedDestinations(ofPage:))
-        var scans = pages.indices.map { cache?.scan(path: pages[$0].path, html: pages[$0].html, unresolved: unresolved[$0]) }
-        let unknown = scans.indices.filter { scans[$0] == nil }
-        var tokens = [HTMLTokenizer?](repeating: nil, count: unknown.count)
+        if let scanned { return scanned }
+        var scanner = PageScanner(site: site, links: links, cache: cache)
+        let known = pages.indices.map { scanner.cached($0, html: pages[$0].html) }
+        var tokens = [HTMLTokenizer?](repeating: nil, count: pages.count)
         tokens.withUnsafeMutableBufferPointer { buffer in
             let output = Unchecked.Buffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: unknown.count) { output.buffer[$0] = HTMLTokenizer(html: pages[unknown[$0]].html) }
+            DispatchQueue.concurrentPerform(iterations: pages.count) {
+                if known[$0] == nil { output.buffer[$0] = HTMLTokenizer(html: pages[$0].html) }
+            }
         }
-        // Pages in one folder write the same navigation hrefs: resolve each (folder, href) once.
-        var resolved: [String: [[UInt8]: (String, String?)]] = [:]
-        for (position, index) in unknown.enumerated() {
-            scans[index] = scan(index, tokens: tokens[position] ?? HTMLTokenizer(html: ""), unresolved: unresolved[index], resolved: &resolved)
-        }
-        let made = scans.map { $0 ?? PageScan(ids: [], idBytes: [], links: []) }
-        cache?.keep(pages.indices.map { (pages[$0].path, pages[$0].html, unresolved[$0], made[$0]) })
+        let made = pages.indices.map { scanner.scan($0, tokens: tokens[$0], known: known[$0], html: pages[$0].html) }
+        scanner.finish()
         return made
-    }
-
-    /// The scan of page `index` from its tokens; `resolved` keeps what was resolved from each folder.
-    private func scan(_ index: Int, tokens: HTMLTokenizer, unresolved: Set<String>, resolved: inout [String: [[UInt8]: (String, String?)]]) -> PageScan {
-        let page = pages[index]
-        let folder = page.path.folderPart
-        let depth = page.path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
-        var links: [PageScan.Link] = []
-        for token in tokens.references {
-            let reference = token.value
-            guard LinkReference.isInternal(reference), !unresolved.contains(reference) else { continue }
-            guard !Self.climbsAboveRoot(reference, depth: depth) else {
-                links.append(PageScan.Link(reference: reference, tag: token.tag, target: .climbs))
-                continue
-            }
-            let (path, fragment): (String, String?)
-            if reference.utf8.first == UInt8(ascii: "#") {
-                (path, fragment) = Self.resolve(reference, from: page.path)
-            } else {
-                // "../x" from "a/b" is "x" from "a": key the memo so that sibling pages share it.
-                var base = Substring(folder)
-                var rest = Substring(reference)
-                while rest.utf8.starts(with: "../".utf8), !base.isEmpty {
-                    rest = rest.dropFirst(3)
-                    base = base.utf8.lastIndex(of: UInt8(ascii: "/")).map { base[..<$0] } ?? ""
-                }
-                let key = String(base)
-                if let known = resolved[key]?[Array(rest.utf8)] {
-                    (path, fragment) = known
-                } else {
-                    (path, fragment) = Self.resolve(reference, from: page.path)
-                    resolved[key, default: [:]][Array(rest.utf8)] = (path, fragment)
-                }
-            }
-            links.append(PageScan.Link(reference: reference, tag: token.tag, target: .path(path, bytes: ByteString(path), fragment: fragment)))
-        }
-        return PageScan(ids: tokens.ids, idBytes: Set(tokens.ids.map(ByteString.init)), links: links)
     }
 
     /// Warnings for headings more than one level deeper than the heading before them in their
@@ -226,15 +190,6 @@ public struct SiteAudit: Sendable {
         if let place = templateIDs?.location(of: id) { return (place.file, place.line, place.column) }
         let location = self.location(ofPage: index)
         return (location.file, location.line, location.line.map { _ in 1 })
-    }
-
-    private func unresolvedDestinations(ofPage index: Int) -> Set<String> {
-        guard let document = site.pages[index].document else { return [] }
-        var result: Set<String> = []
-        for (link, target) in zip(site.documents[document].links, links.targets[document]) {
-            if case .unresolved = target { result.insert(link.destination) }
-        }
-        return result
     }
 
     /// Whether `reference`, written in the page at `page`, has more `..` than the page has folders

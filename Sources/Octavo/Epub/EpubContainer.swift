@@ -61,7 +61,7 @@ public struct EpubContainer: Sendable {
             let data: Data
             switch entry.contents {
             case .bytes(let bytes): data = Data(bytes)
-            case .copy(let source):
+            case .copy(let source), .staged(let source, _):
                 guard let read = FileManager.default.contents(atPath: source.path) else {
                     throw BuildError(file: entry.source ?? source.lastPathComponent, "cannot be read for the EPUB: check its permissions")
                 }

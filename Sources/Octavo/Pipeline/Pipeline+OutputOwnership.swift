@@ -12,7 +12,8 @@ extension Pipeline {
         var isFolder: ObjCBool = false
         let path = destination.output.path
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: path),
+              // The staging folder a killed build left is Octavo's (see ``FileStage``).
+              let names = (try? FileManager.default.contentsOfDirectory(atPath: path))?.filter({ $0 != FileStage.folderName }),
               !names.isEmpty, !names.contains(OutputWriter.manifestName) else { return nil }
         let sorted = names.sorted()
         let shown = sorted.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (sorted.count > 3 ? " and \(sorted.count - 3) more" : "")

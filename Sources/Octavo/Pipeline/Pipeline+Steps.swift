@@ -43,8 +43,8 @@ extension Pipeline {
 
     /// What the render step made: the pages, the files beside them, and the problems met.
     struct Rendered: Sendable {
-        /// `(path, html)` of every page of the reading order.
-        var rendered: [(path: String, html: String)]
+        /// What the audit read of each page's HTML (see ``PageScanner``), in reading order.
+        var scans: [PageScan]
         /// The pages' files, the index of terms, `404.html`, the sitemap and the citation files.
         var files: [OutputFile]
         /// Problems of rendering the pages (templates).
@@ -112,9 +112,18 @@ extension Pipeline {
                 output.buffer[index] = Outliner.Input(source: sources[index], markdown: parser.parse(sources[index].body, ids: &ids))
             }
         }
-        let parsed = inputs.compactMap { $0 }
+        var parsed = inputs.compactMap { $0 }
         cache?.parse.keep(sources, documents: parsed.map(\.markdown), parser: parser)
         parseCacheFile?.keep(sources, documents: parsed.map(\.markdown), parser: parser)
+        // What later stages do not read is let go: a site of 10,000 pages would hold tens of
+        // megabytes of each until its pages are written (the caches keep their own).
+        let prose = content.terms != nil || cache != nil
+        for index in parsed.indices {
+            parsed[index].source.body = ""
+            if !prose {
+                for block in parsed[index].markdown.blocks.indices { parsed[index].markdown.blocks[block].prose = "" }
+            }
+        }
         return parsed
     }
 
@@ -169,13 +178,11 @@ extension Pipeline {
 
     /// Render: every page, the index of terms, `404.html`, the sitemap and the citation files.
     /// - Throws: ``BuildError`` when `favicon` of `site.yml` names no file.
-    func renderPages(_ outlined: Outlined, _ links: LinkResolver.Resolution, _ loaded: Loaded) throws -> Rendered {
+    func renderPages(_ outlined: Outlined, _ links: LinkResolver.Resolution, _ loaded: Loaded, stage: FileStage) throws -> Rendered {
         let site = outlined.site
-        let rendered = renderer(outlined, loaded).render(site, links: links)
+        let pages = renderPageFiles(outlined, links, loaded, stage: stage)
         cache?.render.keep(only: Set(site.pages.map(\.path)))
-        var files = rendered.pages.enumerated().map { index, page in
-            OutputFile(path: page.path, contents: .bytes(Array(page.html.utf8)), source: site.location(ofPage: index).file)
-        }
+        var files = pages.files
         var termsProblems: [Diagnostic] = []
         if let terms = outlined.terms {
             let page = renderer(outlined, loaded).termsPage(terms, site: site)
@@ -185,13 +192,61 @@ extension Pipeline {
         let extra = try extraFiles(site: site, renderer: renderer(outlined, loaded), config: loaded.content.config, notFound: loaded.notFound)
         files += extra.files
         files += Citation.files(site: site, config: loaded.content.config)
-        return Rendered(rendered: rendered.pages, files: files, pageProblems: rendered.diagnostics.map { $0.from(.render) },
+        return Rendered(scans: pages.scans, files: files, pageProblems: pages.diagnostics.map { $0.from(.render) },
                         termsProblems: termsProblems.map { $0.from(.render) }, notFoundProblems: (extra.renderProblem.map { [$0] } ?? []).map { $0.from(.render) },
                         linkProblems: extra.diagnostics.map { $0.from(.link) })
     }
 
+    /// How many pages are rendered together before their scans are read; only their HTML is
+    /// held at once (each page's bytes go to the stage as soon as it is rendered).
+    static let renderBatch = 256
+
+    /// Every page of the reading order rendered on all cores, a batch at a time: each page's HTML
+    /// is tokenized for the audit and handed to `stage` on the thread that rendered it, then let go.
+    /// Returns the pages' files and scans, and the first problem of a render stopped by
+    /// ``RenderGuard`` (every page usually meets the same loop of partials) with ``TemplateLint``'s.
+    func renderPageFiles(_ outlined: Outlined, _ links: LinkResolver.Resolution, _ loaded: Loaded,
+                         stage: FileStage) -> (files: [OutputFile], scans: [PageScan], diagnostics: [Diagnostic]) {
+        let site = outlined.site
+        let renderer = renderer(outlined, loaded)
+        let limits = PageRenderer.limits(for: site)
+        let generation = cache?.render.generation(of: loaded.templates)
+        let siteInputs = renderer.siteInputs(site)
+        var scanner = PageScanner(site: site, links: links, cache: cache?.audit)
+        var files: [OutputFile] = []
+        var scans: [PageScan] = []
+        var problem: Diagnostic?
+        files.reserveCapacity(site.pages.count)
+        scans.reserveCapacity(site.pages.count)
+        typealias Made = (file: OutputFile, tokens: HTMLTokenizer?, known: PageScan?, html: String?, problem: Diagnostic?)
+        for start in stride(from: 0, to: site.pages.count, by: Self.renderBatch) {
+            let range = start..<min(start + Self.renderBatch, site.pages.count)
+            var made = [Made?](repeating: nil, count: range.count)
+            made.withUnsafeMutableBufferPointer { buffer in
+                let output = Unchecked.Buffer(buffer)
+                let keepsHTML = cache != nil
+                RenderThreads.concurrentPerform(iterations: range.count) { [scanner] offset in
+                    let index = range.lowerBound + offset
+                    let rendered = renderer.page(index, site: site, links: links, limits: limits, generation: generation, siteInputs: siteInputs)
+                    let known = scanner.cached(index, html: rendered.html)
+                    let tokens = known == nil ? HTMLTokenizer(html: rendered.html) : nil
+                    let file = stage.file(site.pages[index].path, text: rendered.html, source: site.location(ofPage: index).file)
+                    output.buffer[offset] = (file, tokens, known, keepsHTML ? rendered.html : nil, rendered.problem)
+                }
+            }
+            for (offset, page) in made.enumerated() {
+                guard let page else { continue }
+                files.append(page.file)
+                scans.append(scanner.scan(range.lowerBound + offset, tokens: page.tokens, known: page.known, html: page.html))
+                if problem == nil { problem = page.problem }
+            }
+        }
+        scanner.finish()
+        return (files, scans, (problem.map { [$0] } ?? []) + TemplateLint.diagnostics(for: loaded.templates))
+    }
+
     /// Search: the search page and its index, when the templates have `search.mustache`.
-    func searchFiles(_ outlined: Outlined, _ pages: Rendered, _ loaded: Loaded) -> Made {
+    func searchFiles(_ outlined: Outlined, _ pages: Rendered, _ loaded: Loaded, stage: FileStage) -> Made {
         let templates = loaded.templates
         guard templates.has(TemplateSet.searchName) else { return Made() }
         let site = outlined.site
@@ -202,18 +257,18 @@ extension Pipeline {
         var index = SearchIndex(site: indexed)
         index.cache = cache?.search
         index.versions = outlined.versions
-        return Made(files: [OutputFile(path: GeneratedPaths.search, contents: .bytes(Array(search.html.utf8)))] + index.files(),
+        return Made(files: [stage.file(GeneratedPaths.search, text: search.html)] + index.files(stage: stage.stage),
                     problems: (search.problem.map { [$0] } ?? []).map { $0.from(.search) })
     }
 
     /// Print: the whole document on one page, when the templates have `print.mustache`.
-    func printEdition(_ outlined: Outlined, _ links: LinkResolver.Resolution, _ loaded: Loaded) -> Made {
+    func printEdition(_ outlined: Outlined, _ links: LinkResolver.Resolution, _ loaded: Loaded, stage: FileStage) -> Made {
         var edition = PrintEdition(site: outlined.site, links: links)
         edition.terms = outlined.terms
         edition.cache = cache?.print
         edition.versions = outlined.versions
         guard let print = edition.render(with: loaded.templates, config: loaded.content.config) else { return Made() }
-        return Made(files: [OutputFile(path: GeneratedPaths.printEdition, contents: .bytes(Array(print.html.utf8)))],
+        return Made(files: [stage.file(GeneratedPaths.printEdition, text: print.html)],
                     problems: (print.problem.map { [$0] } ?? []).map { $0.from(.print) })
     }
 

@@ -2,10 +2,11 @@ import Foundation
 
 /// Runs the whole pipeline: load → parse → outline → link → render → write.
 ///
-/// Everything is rendered and every path checked before anything is written, so a build that
-/// fails on its input leaves the output folder exactly as it was. Only the file system can fail
-/// after the first write (a full disk, a file removed meanwhile); the error then says what was
-/// written (``BuildError/written``).
+/// Everything is rendered and every path checked before any file of the output folder is
+/// replaced, so a build that fails on its input leaves the output folder exactly as it was: pages
+/// wait in a staging folder (``FileStage``) until the whole build has succeeded, so that the site
+/// is never held in memory. Only the file system can fail after the first file is replaced (a
+/// full disk, a file removed meanwhile); the error then says what was written (``BuildError/written``).
 public struct Pipeline: Sendable {
     /// What a build reads: the content and templates folders, and settings that override `site.yml`.
     public struct Input: Sendable {
@@ -189,24 +190,34 @@ public struct Pipeline: Sendable {
     /// - Throws: ``BuildError`` when input cannot be read or parsed (the load stage's errors).
     ///   Problems found later (broken links) are returned as diagnostics.
     public func render() throws -> Result {
-        let loaded = try load()                                  // Load/: SourceFile, SiteConfig, TemplateSet
-        let parsed = parse(loaded.content)                       // Parse/: MarkdownDocument per file
-        let outlined = try outline(parsed, loaded)               // Outline/: Site (+ Terms/: TermIndex)
-        let links = link(outlined, loaded)                       // Link/: LinkResolver.Resolution
+        try render(stage: .memory)
+    }
+
+    /// Builds the site, handing the bytes of pages and other large files to `stage` as they are
+    /// made (see ``FileStage``); ``render()`` keeps them in memory.
+    /// - Throws: as ``render()``.
+    func render(stage: FileStage) throws -> Result {
+        var loaded = try load()                                             // Load/: SourceFile, SiteConfig, TemplateSet
+        var parsed = parse(loaded.content)                                  // Parse/: MarkdownDocument per file
+        for index in loaded.content.sources.indices { loaded.content.sources[index].body = "" }  // parsed: not read again
+        let outlined = try outline(parsed, loaded)                          // Outline/: Site (+ Terms/: TermIndex)
+        parsed = []                                                         // the site's pages hold what is read from here on
+        let links = link(outlined, loaded)                                  // Link/: LinkResolver.Resolution
         // `octavo serve`: the print edition needs only the outline and the links, so it is made on
         // another core while the pages and the search index are (most of its time is the template
         // writing the whole site out, which no cache spares).
-        let printing = cache == nil ? nil : BackgroundStep { [self] in printEdition(outlined, links, loaded) }
+        let read = loaded
+        let printing = cache == nil ? nil : BackgroundStep { [self] in printEdition(outlined, links, read, stage: stage) }
         defer { _ = printing?.value }
-        let pages = try renderPages(outlined, links, loaded)     // Render/: page HTML, 404, sitemap, citations
-        let search = searchFiles(outlined, pages, loaded)        // Search/: search page and index
-        let print = printing?.value ?? printEdition(outlined, links, loaded)  // Print/: print.html
+        let pages = try renderPages(outlined, links, loaded, stage: stage)  // Render/: page HTML, 404, sitemap, citations
+        let search = searchFiles(outlined, pages, loaded, stage: stage)     // Search/: search page and index
+        let print = printing?.value ?? printEdition(outlined, links, loaded, stage: stage)  // Print/: print.html
         let files = try checkPaths(pages.files + search.files + print.files, outlined, loaded)
-        var audit = SiteAudit(site: outlined.site, links: links, pages: pages.rendered, files: Set(files.map(\.path)),
+        var audit = SiteAudit(site: outlined.site, links: links, pages: outlined.site.pages.map { ($0.path, "") }, files: Set(files.map(\.path)),
                               templates: TemplateLinkLocator(sources: loaded.templates.sources, displayRoot: input.displayTemplates.text,
                                                              builtInNames: loaded.templates.builtInNames))
         audit.templateIDs = TemplateIDLocator(sources: loaded.templates.sources, displayRoot: input.displayTemplates.text)
-        audit.cache = cache?.audit
+        audit.scanned = pages.scans
         let epub = try makeEpub(site: outlined.site, links: links, templates: loaded.templates, content: loaded.content)
         // A loop of partials meets every page the same way: one error per place in the templates.
         var places: Set<String> = []
@@ -243,9 +254,13 @@ public struct Pipeline: Sendable {
         // Files whose bytes the last build into this folder parsed are not parsed again.
         var pipeline = self
         pipeline.parseCacheFile = stamped ? openParseCache(destination) : nil
+        // Pages go to a staging folder in the output folder as they are rendered; it is gone
+        // when the build returns, whether the files were renamed into place or the build failed.
+        let stage = FileStage(root: destination.output, known: cache?.written)
+        defer { stage.discard() }
         let result: Result
         do {
-            result = try pipeline.render()
+            result = try pipeline.render(stage: stage)
         } catch var error as BuildError {
             if let ownership { error.diagnostics.append(ownership) }
             throw error

@@ -135,10 +135,24 @@ public struct PrintEdition: Sendable {
 
     private func section(_ index: Int, depth: Int, anchors: Anchors) -> PrintSection {
         let page = site.pages[index]
-        let made = pieces(index, depth: depth, anchors: anchors)
+        let level = min(6, depth + 1)
+        let paragraphs = anchors.paragraphs[index]
+        if cache != nil {
+            // `octavo serve`: sections kept between builds (they are held anyway).
+            let made = pieces(index, depth: depth, anchors: anchors)
+            return PrintSection(
+                id: anchors.pages[index], depth: depth, title: page.title, number: page.number, numberPath: page.numberPath,
+                numberedTitle: page.numberedTitle, heading: made.heading, text: ({ made.body }, { made.closing }),
+                children: page.children.map { section($0, depth: depth + 1, anchors: anchors) })
+        }
+        let writer = writer(index, level: level, anchors: anchors)
+        let heading = page.heading.map { writer.heading($0, level: level, id: anchors.pages[index]) }
+            ?? HeadingMarkup.html(level: level, id: anchors.pages[index], content: HTMLEscaping.escape(page.title))
         return PrintSection(
             id: anchors.pages[index], depth: depth, title: page.title, number: page.number, numberPath: page.numberPath,
-            numberedTitle: page.numberedTitle, heading: made.heading, body: made.body, closing: made.closing,
+            numberedTitle: page.numberedTitle, heading: heading,
+            text: ({ [self] in self.writer(index, level: level, anchors: anchors).html(of: page.blocks, paragraphIDs: paragraphs[..<page.blocks.count]) },
+                   { [self] in self.writer(index, level: level, anchors: anchors).html(of: page.closing, paragraphIDs: paragraphs[page.blocks.count...]) }),
             children: page.children.map { section($0, depth: depth + 1, anchors: anchors) })
     }
 

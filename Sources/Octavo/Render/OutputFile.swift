@@ -8,6 +8,10 @@ public struct OutputFile: Sendable {
         case bytes([UInt8])
         /// A file copied as it is.
         case copy(URL)
+        /// Bytes made by the build and already written to a file (see ``FileStage``): a staging
+        /// file that the write stage renames into place, or, when `unchanged`, the output file
+        /// itself, which already held these bytes.
+        case staged(URL, unchanged: Bool)
     }
 
     /// The path relative to the output folder, `/`-separated.

@@ -41,9 +41,7 @@ public struct PageRenderer: Sendable {
         let generation = cache?.generation(of: templates)
         // What every page's context reads of the whole site: when it and a page's own part are as
         // in the last build, the page's HTML is reused without building its context.
-        let siteInputs = cache.flatMap { cache in
-            ContextInputs.site(site, config: config, templates: templates, terms: terms).map { cache.site(of: $0) }
-        }
+        let siteInputs = siteInputs(site)
         var results = [(path: String, html: String)](repeating: ("", ""), count: site.pages.count)
         var problems = [Diagnostic?](repeating: nil, count: site.pages.count)
         results.withUnsafeMutableBufferPointer { buffer in
@@ -51,27 +49,8 @@ public struct PageRenderer: Sendable {
                 let output = Unchecked.Buffer(buffer)
                 let problemOutput = Unchecked.Buffer(problemBuffer)
                 RenderThreads.concurrentPerform(iterations: site.pages.count) { index in
-                    let path = site.pages[index].path
-                    var inputs: (site: Int, key: CacheKey)?
-                    if let siteInputs {
-                        var key = CacheKey()
-                        key.append(TemplateSet.layoutName)
-                        ContextInputs.page(index, site: site, links: links, version: versions?[index], into: &key)
-                        if let generation, let reused = cache?.reuse(page: path, generation: generation, site: siteInputs, inputs: key, limits: limits) {
-                            output.buffer[index] = (path, reused.html)
-                            problemOutput.buffer[index] = reused.problem
-                            return
-                        }
-                        inputs = (siteInputs, key)
-                    }
-                    let context = context(for: index, site: site, links: links)
-                    let rendered = if let cache, let generation {
-                        cache.render(context, template: TemplateSet.layoutName, templates: templates, generation: generation, limits: limits, page: path,
-                                     inputs: inputs)
-                    } else {
-                        templates.render(context, template: TemplateSet.layoutName, limits: limits, page: path)
-                    }
-                    output.buffer[index] = (path, rendered.html)
+                    let rendered = page(index, site: site, links: links, limits: limits, generation: generation, siteInputs: siteInputs)
+                    output.buffer[index] = (site.pages[index].path, rendered.html)
                     problemOutput.buffer[index] = rendered.problem
                 }
             }
@@ -79,6 +58,40 @@ public struct PageRenderer: Sendable {
         // Every page usually meets the same loop of partials: one error says it.
         let first = problems.lazy.compactMap { $0 }.first
         return Rendered(pages: results, diagnostics: (first.map { [$0] } ?? []) + TemplateLint.diagnostics(for: templates))
+    }
+
+    /// What every page's context reads of the whole site, as ``RenderCache/site(of:)`` numbers it;
+    /// `nil` without a cache (or with an index of terms). See ``page(_:site:links:limits:generation:siteInputs:)``.
+    func siteInputs(_ site: Site) -> Int? {
+        cache.flatMap { cache in
+            ContextInputs.site(site, config: config, templates: templates, terms: terms).map { cache.site(of: $0) }
+        }
+    }
+
+    /// The HTML of page `index` (from ``cache`` when it has it), and the problem of a render
+    /// stopped by ``RenderGuard``; `limits` are ``limits(for:)`` of the site, `generation` the
+    /// cache's ``RenderCache/generation(of:)`` of the templates, `siteInputs` ``siteInputs(_:)``:
+    /// when it and the page's own part are as in the last build, the page's HTML is reused without
+    /// building its context. Safe on any render thread.
+    func page(_ index: Int, site: Site, links: LinkResolver.Resolution, limits: RenderGuard.Limits, generation: Int?,
+              siteInputs: Int?) -> (html: String, problem: Diagnostic?) {
+        let path = site.pages[index].path
+        var inputs: (site: Int, key: CacheKey)?
+        if let siteInputs {
+            var key = CacheKey()
+            key.append(TemplateSet.layoutName)
+            ContextInputs.page(index, site: site, links: links, version: versions?[index], into: &key)
+            if let generation, let reused = cache?.reuse(page: path, generation: generation, site: siteInputs, inputs: key, limits: limits) {
+                return reused
+            }
+            inputs = (siteInputs, key)
+        }
+        let context = context(for: index, site: site, links: links)
+        if let cache, let generation {
+            return cache.render(context, template: TemplateSet.layoutName, templates: templates, generation: generation, limits: limits, page: path,
+                                inputs: inputs)
+        }
+        return templates.render(context, template: TemplateSet.layoutName, limits: limits, page: path)
     }
 
     /// The limits of ``RenderGuard`` for the pages of a site: partial nesting grows with the depth

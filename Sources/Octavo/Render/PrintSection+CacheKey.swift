@@ -1,5 +1,5 @@
 extension PrintSection: CacheKeyed {
-    static let keyedFields = ["id", "depth", "title", "number", "numberPath", "numberedTitle", "heading", "body", "closing", "children"]
+    static let keyedFields = ["id", "depth", "title", "number", "numberPath", "numberedTitle", "heading", "text", "children"]
 
     func append(to key: inout CacheKey) {
         key.append(id)
@@ -9,6 +9,7 @@ extension PrintSection: CacheKeyed {
         key.append(numberPath)
         key.append(numberedTitle)
         key.append(heading)
+        // `text` makes the body and the closing: what it makes is what the key holds.
         key.append(body)
         key.append(closing)
         key.append(children)

@@ -16,10 +16,13 @@ public struct PrintSection: Sendable {
     public var numberedTitle: String
     /// The page's heading as HTML: `<hN>` with N = depth + 1 (at most 6), its id and permalink.
     public var heading: String
-    /// The page's text as HTML, headings moved to fit below `heading`; every internal link is a `#fragment` of `print.html`.
-    public var body: String
-    /// The section's closing text as HTML, to print after its `children`.
-    public var closing: String
+    /// The section's text as HTML (the page's blocks), made when a template reads it: the print
+    /// edition holds every page, and a section's HTML is let go once it is written.
+    public var body: String { text.body() }
+    /// The section's closing text as HTML, to print after its `children`; made when read, as ``body``.
+    public var closing: String { text.closing() }
+    /// Makes ``body`` and ``closing``.
+    var text: (body: @Sendable () -> String, closing: @Sendable () -> String)
     /// The pages below this one, in reading order.
     public var children: [PrintSection]
 

@@ -68,58 +68,114 @@ public struct SearchIndex: Sendable {
     /// The index files: `search-index.js` and, for a large site, `search/*.js`; sorted by path.
     /// - Complexity: O(n) in the size of the site's text, plus sorting its distinct words.
     public func files() -> [OutputFile] {
+        files(stage: { $0 })
+    }
+
+    /// How many pages are read together (on all cores) before their words and texts are added.
+    static let batchSize = 256
+
+    /// ``files()``, each shard file handed to `stage` as soon as it is made (see ``FileStage``), so
+    /// that neither every page's words and text nor every shard is held at once: pages are read a
+    /// batch at a time, and text shards are made as the pages come.
+    func files(stage: (OutputFile) -> OutputFile) -> [OutputFile] {
         // Each page's words and text entry are made on all cores; then, in reading order, each
         // distinct word gets a number on first sight and each page appends to the postings of its
         // words, so that a word is hashed once per page it is on, not once per occurrence.
         let pages = site.pages
-        var pageWords = [[(word: String, weight: Int)]](repeating: [], count: pages.count)
-        var texts = [String](repeating: "", count: pages.count)
-        if let cache {
-            // `octavo serve`: the parts of unchanged pages are the last build's (see SearchCache).
-            for (index, part) in cache.parts(of: pages, versions: versions, make: { (Self.words(of: $0), Self.textEntry(of: $0)) }).enumerated() {
-                (pageWords[index], texts[index]) = part
-            }
-        } else {
-            pageWords.withUnsafeMutableBufferPointer { wordBuffer in
-                texts.withUnsafeMutableBufferPointer { textBuffer in
-                    let wordOutput = Unchecked.Buffer(wordBuffer), textOutput = Unchecked.Buffer(textBuffer)
-                    DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-                        wordOutput.buffer[index] = Self.words(of: pages[index])
-                        textOutput.buffer[index] = Self.textEntry(of: pages[index])
-                    }
-                }
-            }
-        }
+        // `octavo serve`: the parts of unchanged pages are the last build's (see SearchCache).
+        let cached = cache?.parts(of: pages, versions: versions, make: { (Self.words(of: $0), Self.textEntry(of: $0)) })
         var numbers: [String: Int] = [:]
         var words: [String] = []
         var postings: [[UInt8]] = []
         var previous: [Int] = []
-        for (index, onPage) in pageWords.enumerated() {
-            for (word, weight) in onPage {
-                let number: Int
-                if let known = numbers[word] {
-                    number = known
-                } else {
-                    number = words.count
-                    numbers[word] = number
-                    words.append(word)
-                    postings.append([])
-                    previous.append(0)
-                }
-                Self.appendNumber((index - previous[number]) * 4 + weight, to: &postings[number])
-                previous[number] = index
+
+        // Shards are held while all of them together may still go inline; once they pass
+        // `limits.inline`, every shard is a file of its own, handed to `stage` as it is made.
+        var heldWords: [(name: String, json: String)] = []
+        var heldTexts: [(name: String, json: String)] = []
+        var heldSize = 0
+        var shardFiles: [OutputFile] = []
+        func shardFile(_ shard: (name: String, json: String)) -> OutputFile {
+            let script = "OCTAVO_SEARCH_INDEX.shards[" + JSONText.string(shard.name) + "]=" + shard.json + ";\n"
+            return stage(OutputFile(path: Self.shardFolder + "/" + shard.name + ".js", contents: .bytes(Array(script.utf8))))
+        }
+        func emit(_ shard: (name: String, json: String), word: Bool) {
+            if heldSize > limits.inline {
+                shardFiles.append(shardFile(shard))
+                return
+            }
+            if word { heldWords.append(shard) } else { heldTexts.append(shard) }
+            heldSize += shard.json.utf8.count
+            if heldSize > limits.inline {
+                shardFiles += (heldWords + heldTexts).map(shardFile)
+                heldWords = []
+                heldTexts = []
             }
         }
 
-        var shards: [(name: String, json: String)] = []
+        var textStarts: [Int] = []
+        var group: [String] = []
+        var groupStart = 0
+        var size = 0
+        func closeTextShard() {
+            guard !group.isEmpty else { return }
+            emit(("t\(textStarts.count)", "[" + group.joined(separator: ",\n") + "]"), word: false)
+            textStarts.append(groupStart)
+            groupStart += group.count
+            group = []
+            size = 0
+        }
+        for start in stride(from: 0, to: pages.count, by: Self.batchSize) {
+            let range = start..<min(start + Self.batchSize, pages.count)
+            var pageWords = [[(word: String, weight: Int)]](repeating: [], count: range.count)
+            var texts = [String](repeating: "", count: range.count)
+            if let cached {
+                for index in range { (pageWords[index - start], texts[index - start]) = cached[index] }
+            } else {
+                pageWords.withUnsafeMutableBufferPointer { wordBuffer in
+                    texts.withUnsafeMutableBufferPointer { textBuffer in
+                        let wordOutput = Unchecked.Buffer(wordBuffer), textOutput = Unchecked.Buffer(textBuffer)
+                        DispatchQueue.concurrentPerform(iterations: range.count) { offset in
+                            wordOutput.buffer[offset] = Self.words(of: pages[start + offset])
+                            textOutput.buffer[offset] = Self.textEntry(of: pages[start + offset])
+                        }
+                    }
+                }
+            }
+            for (offset, onPage) in pageWords.enumerated() {
+                let index = start + offset
+                for (word, weight) in onPage {
+                    let number: Int
+                    if let known = numbers[word] {
+                        number = known
+                    } else {
+                        number = words.count
+                        numbers[word] = number
+                        words.append(word)
+                        postings.append([])
+                        previous.append(0)
+                    }
+                    Self.appendNumber((index - previous[number]) * 4 + weight, to: &postings[number])
+                    previous[number] = index
+                }
+            }
+            for text in texts {
+                if size > 0 && size + text.utf8.count > limits.textShard { closeTextShard() }
+                group.append(text)
+                size += text.utf8.count + 2
+            }
+        }
+        closeTextShard()
+        numbers = [:]
+
         var wordStarts: [String] = []
         var current: [(String, [UInt8])] = []
-        var size = 0
+        size = 0
         func closeWordShard() {
             guard !current.isEmpty else { return }
             let words = current.map(\.0).joined(separator: " ")
             let lists = String(decoding: Array(current.map(\.1).joined(separator: [UInt8(ascii: " ")])), as: UTF8.self)
-            shards.append(("w\(wordStarts.count)", "[" + JSONText.string(words) + "," + JSONText.string(lists) + "]"))
+            emit(("w\(wordStarts.count)", "[" + JSONText.string(words) + "," + JSONText.string(lists) + "]"), word: true)
             wordStarts.append(wordStarts.isEmpty ? "" : current[0].0)
             current = []
             size = 0
@@ -132,39 +188,13 @@ public struct SearchIndex: Sendable {
         }
         closeWordShard()
 
-        var textStarts: [Int] = []
-        var group: [String] = []
-        var groupStart = 0
-        size = 0
-        func closeTextShard() {
-            guard !group.isEmpty else { return }
-            shards.append(("t\(textStarts.count)", "[" + group.joined(separator: ",\n") + "]"))
-            textStarts.append(groupStart)
-            groupStart += group.count
-            group = []
-            size = 0
-        }
-        for text in texts {
-            if size > 0 && size + text.utf8.count > limits.textShard { closeTextShard() }
-            group.append(text)
-            size += text.utf8.count + 2
-        }
-        closeTextShard()
-
-        let inline = shards.reduce(0) { $0 + $1.json.utf8.count } <= limits.inline
-        let shardObject = inline ? shards.map { JSONText.string($0.name) + ":" + $0.json }.joined(separator: ",\n") : ""
+        let inline = heldSize <= limits.inline
+        let shardObject = inline ? (heldWords + heldTexts).map { JSONText.string($0.name) + ":" + $0.json }.joined(separator: ",\n") : ""
         let core = "window.OCTAVO_SEARCH_INDEX={\"version\":1,\"pages\":\(site.pages.count),"
             + "\"words\":[" + wordStarts.map(JSONText.string).joined(separator: ",") + "],"
             + "\"texts\":[" + textStarts.map(String.init).joined(separator: ",") + "],"
             + "\"shards\":{" + shardObject + "}};\n"
-        var files = [OutputFile(path: Self.indexPath, contents: .bytes(Array(core.utf8)))]
-        if !inline {
-            for shard in shards {
-                let script = "OCTAVO_SEARCH_INDEX.shards[" + JSONText.string(shard.name) + "]=" + shard.json + ";\n"
-                files.append(OutputFile(path: Self.shardFolder + "/" + shard.name + ".js", contents: .bytes(Array(script.utf8))))
-            }
-        }
-        return files.sorted { $0.path < $1.path }
+        return ([stage(OutputFile(path: Self.indexPath, contents: .bytes(Array(core.utf8))))] + shardFiles).sorted { $0.path < $1.path }
     }
 
     /// The distinct words of a page, in the order first seen, each with its weight as the format

@@ -16,15 +16,21 @@ enum FileStream {
 
     /// Whether the file at `path` holds exactly `bytes`; sizes are compared first.
     static func file(_ path: String, holds bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { file(path, holds: $0) }
+    }
+
+    /// Whether the file at `path` holds exactly the bytes of `bytes`; sizes are compared first.
+    static func file(_ path: String, holds bytes: UnsafeRawBufferPointer) -> Bool {
         guard size(path) == bytes.count, let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         var offset = 0
         while offset < bytes.count {
             guard let chunk = try? handle.read(upToCount: chunkSize), !chunk.isEmpty else { return false }
+            guard offset + chunk.count <= bytes.count else { return false }
             let equal = chunk.withUnsafeBytes { read in
-                bytes.withUnsafeBytes { memcmp(read.baseAddress!, $0.baseAddress! + offset, read.count) == 0 }
+                memcmp(read.baseAddress!, bytes.baseAddress! + offset, read.count) == 0
             }
-            guard equal, offset + chunk.count <= bytes.count else { return false }
+            guard equal else { return false }
             offset += chunk.count
         }
         return true

@@ -139,7 +139,8 @@ public struct OutputWriter: Sendable {
             if case .copy(let source) = file.contents, FileStream.size(source.path) == nil {
                 throw BuildError(file: file.source ?? source.lastPathComponent, "cannot be read: check its permissions")
             }
-            // Assets are compared and copied in chunks, never read whole (a video may be 400 MB).
+            // Assets are compared and copied in chunks, never read whole (a video may be 400 MB);
+            // staged files were compared when they were staged.
             if sameBytes(url, as: file) {
                 report.unchanged += 1
                 written.insert(file.path)
@@ -153,6 +154,7 @@ public struct OutputWriter: Sendable {
                 try replace(url, with: bytes)
                 known?.wrote(file.path, at: url.path, bytes: bytes)
             case .copy(let source): try replace(url, copying: source)
+            case .staged(let staged, _): try replace(url, moving: staged)
             }
             written.insert(file.path)
             changes.written.append(file.path)
@@ -237,6 +239,8 @@ public struct OutputWriter: Sendable {
         switch file.contents {
         case .bytes(let bytes): return FileStream.file(path, holds: bytes)
         case .copy(let source): return FileStream.file(path, sameAs: source.path)
+        // Compared with the file at `url` when staged: a staging file holds other bytes.
+        case .staged(let staged, let unchanged): return unchanged && staged.path == path
         }
     }
 
@@ -318,6 +322,13 @@ public struct OutputWriter: Sendable {
         try replace(url) { FileStream.copy(source.path, to: $0) }
     }
 
+    /// Renames the staging file `staged` (see ``FileStage``) over `url`; copies it through a
+    /// temporary file beside `url` when it cannot be renamed there (another file system).
+    private func replace(_ url: URL, moving staged: URL) throws {
+        if rename(staged.path, url.path) == 0 { return }
+        try replace(url, copying: staged)
+    }
+
     /// Writes the temporary file with `write` (given its path), then renames it over `url`.
     private func replace(_ url: URL, writing write: (String) -> Bool) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + Self.temporarySuffix)
@@ -328,29 +339,33 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes bytes with plain POSIX calls (Foundation may add a temporary file of its own).
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+    static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { writeFile(path, $0) }
+    }
+
+    /// ``writeFile(_:_:)`` for bytes in a buffer.
+    static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        return bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += count
+        var offset = 0
+        while offset < buffer.count {
+            let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
             }
-            return true
+            offset += count
         }
+        return true
     }
 
-    /// Removes temporary files that a killed build left behind.
+    /// Removes temporary files that a killed build left behind; the staging folder is this
+    /// build's own (``FileStage`` emptied it before it staged anything).
     private func removeLeftoverTemporaryFiles() {
         let base = root.path
         FolderEntries.walk(base) { path, _ in
-            guard path.hasSuffix(Self.temporarySuffix), path.lastPart.hasPrefix(".") else { return }
+            guard path.hasSuffix(Self.temporarySuffix), path.lastPart.hasPrefix("."), !path.hasPrefix(FileStage.folderName + "/") else { return }
             unlink(base + "/" + path)
         }
     }

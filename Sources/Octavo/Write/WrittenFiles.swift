@@ -69,6 +69,11 @@ public final class WrittenFiles: Sendable {
     /// `compare()` (which reads it) decides, and the answer is recorded. Safe to call from
     /// several threads at once.
     func file(_ name: String, at path: String, holds bytes: [UInt8], compare: () -> Bool) -> Bool {
+        bytes.withUnsafeBytes { file(name, at: path, holds: $0, compare: compare) }
+    }
+
+    /// ``file(_:at:holds:compare:)`` for bytes in a buffer (copied only when recorded).
+    func file(_ name: String, at path: String, holds bytes: UnsafeRawBufferPointer, compare: () -> Bool) -> Bool {
         // Read before comparing: a change made while comparing shows in the next build's identity.
         guard let identity = Identity(path) else {
             entries.withLock { $0[name] = nil }
@@ -80,7 +85,8 @@ public final class WrittenFiles: Sendable {
             return true
         }
         let same = compare()
-        entries.withLock { $0[name] = same ? Entry(identity: identity, bytes: bytes, recorded: now) : nil }
+        let kept = same ? Array(bytes) : nil
+        entries.withLock { $0[name] = kept.map { Entry(identity: identity, bytes: $0, recorded: now) } }
         return same
     }
 
@@ -96,8 +102,8 @@ public final class WrittenFiles: Sendable {
         entries.withLock { entries in entries = entries.filter { paths.contains($0.key) } }
     }
 
-    private static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+    private static func same(_ a: [UInt8], _ y: UnsafeRawBufferPointer) -> Bool {
+        a.count == y.count && a.withUnsafeBytes { x in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
     }
 
     private static func now() -> Int64 {

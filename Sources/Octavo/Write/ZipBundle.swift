@@ -128,8 +128,14 @@ public struct ZipBundle: Sendable {
             deflated.withUnsafeMutableBufferPointer { buffer in
                 let output = Unchecked.Buffer(buffer)
                 DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-                    guard case .bytes(let bytes)? = byPath[batch[index]]?.contents else { return }
-                    output.buffer[index] = Result { try Self.deflate(bytes) }
+                    switch byPath[batch[index]]?.contents {
+                    case .bytes(let bytes)?: output.buffer[index] = Result { try Self.deflate(bytes) }
+                    // Pages the build staged are read back a batch at a time, never all at once.
+                    case .staged(let url, _)?:
+                        guard let data = FileManager.default.contents(atPath: url.path) else { return }
+                        output.buffer[index] = Result { try Self.deflate([UInt8](data)) }
+                    default: return
+                    }
                 }
             }
             for (index, path) in batch.enumerated() {
@@ -145,6 +151,11 @@ public struct ZipBundle: Sendable {
                         throw BuildError(file: file.source ?? source.lastPathComponent, "cannot be read: check its permissions")
                     }
                     try writer.addFile(path, copying: source)
+                case .staged:
+                    guard let deflated = deflated[index] else {
+                        throw BuildError(file: file.source ?? file.path, "cannot be read back for the zip: check the output folder's permissions")
+                    }
+                    try writer.addFile(path, deflated: deflated.get())
                 }
             }
         }

@@ -1,0 +1,110 @@
+/// Reads pages' HTML into ``PageScan``s as they are rendered, so that the audit needs only the
+/// scans, not the pages: the build hands each page's HTML here and then lets it go.
+///
+/// Tokenizing (``HTMLTokenizer``) is done by the caller, on all cores; resolving the links is
+/// done here, in reading order, remembering what was resolved from each folder: pages in one
+/// folder write the same navigation hrefs, so each (folder, href) is resolved once.
+struct PageScanner {
+    /// The outlined site.
+    let site: Site
+    /// The link stage's result: destinations it left unresolved are not read again.
+    let links: LinkResolver.Resolution
+    /// The scans of earlier builds (`octavo serve`); `nil`: every page is read.
+    let cache: AuditCache?
+    /// What was resolved from each folder: href bytes to path (also as bytes) and fragment.
+    private var resolved: [String: [[UInt8]: (String, ByteString, String?)]] = [:]
+    /// One copy of each string and byte string the scans hold: pages repeat the same navigation
+    /// hrefs and template ids, and each scan is kept until the audit, so a site of 10,000 pages
+    /// would otherwise hold a million small copies.
+    /// Keyed by bytes: Swift's `==` takes NFC and NFD forms as equal, which the audit must not.
+    private var interned: [ByteString: String] = [:]
+    /// This build's scans with the HTML they were made of, for ``cache``.
+    private var kept: [(path: String, html: String, unresolved: Set<String>, scan: PageScan)] = []
+
+    /// Creates a scanner for the pages of `site`.
+    init(site: Site, links: LinkResolver.Resolution, cache: AuditCache?) {
+        self.site = site
+        self.links = links
+        self.cache = cache
+    }
+
+    /// The scan an earlier build made of the same HTML of page `index`, or `nil`. Safe on any thread.
+    func cached(_ index: Int, html: String) -> PageScan? {
+        cache?.scan(path: site.pages[index].path, html: html, unresolved: unresolvedDestinations(ofPage: index))
+    }
+
+    /// The scan of page `index`: `known` when given, else made from its tokens. With a cache, the
+    /// page's HTML is kept for it until ``finish()``.
+    mutating func scan(_ index: Int, tokens: HTMLTokenizer?, known: PageScan?, html: String?) -> PageScan {
+        let unresolved = unresolvedDestinations(ofPage: index)
+        let made = known ?? scan(index, tokens: tokens ?? HTMLTokenizer(html: ""), unresolved: unresolved)
+        if cache != nil, let html { kept.append((site.pages[index].path, html, unresolved, made)) }
+        return made
+    }
+
+    /// Gives the cache this build's scans (it forgets the pages the build no longer has).
+    func finish() {
+        cache?.keep(kept)
+    }
+
+    /// The scan of page `index` from its tokens.
+    private mutating func scan(_ index: Int, tokens: HTMLTokenizer, unresolved: Set<String>) -> PageScan {
+        let path = site.pages[index].path
+        let folder = path.folderPart
+        let depth = path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+        var links: [PageScan.Link] = []
+        links.reserveCapacity(tokens.references.count)
+        for token in tokens.references {
+            guard LinkReference.isInternal(token.value), !unresolved.contains(token.value) else { continue }
+            let reference = intern(token.value).text
+            guard !SiteAudit.climbsAboveRoot(reference, depth: depth) else {
+                links.append(PageScan.Link(reference: reference, tag: token.tag, target: .climbs))
+                continue
+            }
+            let (target, bytes, fragment): (String, ByteString, String?)
+            if reference.utf8.first == UInt8(ascii: "#") {
+                let (page, name) = SiteAudit.resolve(reference, from: path)
+                (target, bytes) = intern(page)
+                fragment = name.map { intern($0).text }
+            } else {
+                // "../x" from "a/b" is "x" from "a": key the memo so that sibling pages share it.
+                var base = Substring(folder)
+                var rest = Substring(reference)
+                while rest.utf8.starts(with: "../".utf8), !base.isEmpty {
+                    rest = rest.dropFirst(3)
+                    base = base.utf8.lastIndex(of: UInt8(ascii: "/")).map { base[..<$0] } ?? ""
+                }
+                let key = String(base)
+                if let known = resolved[key]?[Array(rest.utf8)] {
+                    (target, bytes, fragment) = known
+                } else {
+                    let (page, name) = SiteAudit.resolve(reference, from: path)
+                    (target, bytes) = intern(page)
+                    fragment = name.map { intern($0).text }
+                    resolved[key, default: [:]][Array(rest.utf8)] = (target, bytes, fragment)
+                }
+            }
+            links.append(PageScan.Link(reference: reference, tag: token.tag, target: .path(target, bytes: bytes, fragment: fragment)))
+        }
+        let ids = tokens.ids.map { intern($0) }
+        return PageScan(ids: ids.map(\.text), idBytes: Set(ids.map(\.bytes)), links: links)
+    }
+
+    /// The one kept copy of `text`, and of its bytes.
+    private mutating func intern(_ text: String) -> (text: String, bytes: ByteString) {
+        let bytes = ByteString(text)
+        if let index = interned.index(forKey: bytes) { return (interned[index].value, interned[index].key) }
+        interned[bytes] = text
+        return (text, bytes)
+    }
+
+    /// The destinations of page `index`'s source that the link stage left unresolved (reported already).
+    func unresolvedDestinations(ofPage index: Int) -> Set<String> {
+        guard let document = site.pages[index].document else { return [] }
+        var result: Set<String> = []
+        for (link, target) in zip(site.documents[document].links, links.targets[document]) {
+            if case .unresolved = target { result.insert(link.destination) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Where a build puts the bytes of the files it makes as it makes them, so that it does not hold
+/// the whole site in memory: each file goes to a staging folder inside the output folder
+/// (``folderName``) and is renamed into place by ``OutputWriter`` only once the whole build has
+/// succeeded; a build that fails removes the folder, leaving the output folder as it was.
+///
+/// A file whose bytes the output folder already holds at its path is not staged: it is kept as it
+/// is, and its modification time stays. A stage without a folder (``memory``, for `check` and
+/// ``Pipeline/render()``), or one whose folder cannot be made or written, keeps the bytes in
+/// memory instead; the write stage then reports what cannot be written, as it always did.
+final class FileStage: Sendable {
+    /// The staging folder's name in the output folder. A build killed before it finished leaves
+    /// it behind; the next build's stage removes it first, the write stage's sweep of temporary
+    /// files leaves it alone, and it never counts as a file of the user's (see
+    /// ``Pipeline/outputOwnershipProblem(_:)``).
+    static let folderName = ".octavo-staging"
+
+    /// The output folder, or `nil` for a stage in memory.
+    let root: URL?
+    /// The staging folder, or `nil` when files are kept in memory.
+    let folder: URL?
+    /// Whether this stage made the output folder itself (so that ``discard()`` removes it again).
+    private let madeRoot: Bool
+    /// The number of the next staged file.
+    private let next = Unchecked.Locked(0)
+
+    /// A stage that keeps every file in memory.
+    static let memory = FileStage()
+
+    private init() {
+        root = nil
+        folder = nil
+        madeRoot = false
+        known = nil
+    }
+
+    /// What earlier builds wrote or compared (`octavo serve`): a file still as recorded is not
+    /// read back to be compared (see ``WrittenFiles``); `nil`: every file is read.
+    let known: WrittenFiles?
+
+    /// A stage in the output folder `root`, made when missing (its parent must exist); what an
+    /// earlier build killed part-way left in the staging folder is removed first. When the folder
+    /// cannot be made, files are kept in memory.
+    init(root: URL, known: WrittenFiles? = nil) {
+        self.root = root
+        self.known = known
+        let folder = root.appendingPathComponent(Self.folderName)
+        var made = false
+        var info = stat()
+        if lstat(root.path, &info) != 0 { made = mkdir(root.path, 0o755) == 0 }
+        Self.removeFolder(folder)
+        self.folder = mkdir(folder.path, 0o755) == 0 ? folder : nil
+        madeRoot = made
+    }
+
+    /// The output file at `path` with `bytes`: ``OutputFile/Contents/staged(_:unchanged:)``, or
+    /// the bytes themselves when the stage keeps files in memory or the staging file cannot be written.
+    /// Safe to call from several threads at once.
+    func file(_ path: String, bytes: [UInt8], source: String? = nil) -> OutputFile {
+        bytes.withUnsafeBytes { file(path, buffer: $0, source: source) ?? OutputFile(path: path, contents: .bytes(bytes), source: source) }
+    }
+
+    /// ``file(_:bytes:source:)`` for text, compared and written from the string's own UTF-8
+    /// (a print edition may be tens of megabytes: it is not copied).
+    func file(_ path: String, text: String, source: String? = nil) -> OutputFile {
+        var text = text
+        return text.withUTF8 { utf8 in
+            file(path, buffer: UnsafeRawBufferPointer(utf8), source: source) ?? OutputFile(path: path, contents: .bytes(Array(utf8)), source: source)
+        }
+    }
+
+    /// The staged output file for `buffer`, or `nil` when it must be kept in memory.
+    private func file(_ path: String, buffer: UnsafeRawBufferPointer, source: String?) -> OutputFile? {
+        guard let root, let folder else { return nil }
+        let existing = root.appendingPathComponent(path, isDirectory: false)
+        let existingPath = existing.path
+        let same = if let known {
+            known.file(path, at: existingPath, holds: buffer) { FileStream.file(existingPath, holds: buffer) }
+        } else {
+            OutputWriter.isRegularFile(existingPath) && FileStream.file(existingPath, holds: buffer)
+        }
+        if same {
+            return OutputFile(path: path, contents: .staged(existing, unchanged: true), source: source)
+        }
+        let number = next.withLock { value in
+            defer { value += 1 }
+            return value
+        }
+        let staged = folder.appendingPathComponent(".\(number)\(OutputWriter.temporarySuffix)")
+        guard OutputWriter.writeFile(staged.path, buffer) else {
+            unlink(staged.path)
+            return nil
+        }
+        return OutputFile(path: path, contents: .staged(staged, unchanged: false), source: source)
+    }
+
+    /// `file` staged when the build made its bytes (as ``file(_:bytes:source:)``); else `file` itself.
+    func stage(_ file: OutputFile) -> OutputFile {
+        guard case .bytes(let bytes) = file.contents, folder != nil else { return file }
+        return self.file(file.path, bytes: bytes, source: file.source)
+    }
+
+    /// Removes the staging folder and what is left in it; the output folder too when this stage
+    /// made it and it is empty again. Called when the build has written its files or has failed.
+    func discard() {
+        guard let root else { return }
+        if let folder { Self.removeFolder(folder) }
+        if madeRoot { rmdir(root.path) }
+    }
+
+    /// Removes a staging folder with the files in it (a symbolic link in its place only as a link).
+    private static func removeFolder(_ folder: URL) {
+        guard OutputWriter.isFolder(folder.path) else {
+            var info = stat()
+            if lstat(folder.path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR { unlink(folder.path) }
+            return
+        }
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            for name in names { unlink(folder.appendingPathComponent(name).path) }
+        }
+        rmdir(folder.path)
+    }
+}
