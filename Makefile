@@ -26,11 +26,12 @@ octavo: deps
 	SWIFT="$(SWIFT)" sh tools/build-release.sh
 
 ## install: put the release octavo into $(PREFIX)/bin (PREFIX=/usr/local by default; PREFIX=~/.local
-## needs no root); the built-in theme is inside the binary, so nothing else is installed
+## needs no root); the built-in theme is inside the binary, so nothing else is installed; the copy is
+## stripped of its debug information (95 MB -> 65 MB for the Linux build with the Swift runtime linked in)
 PREFIX ?= /usr/local
 install: octavo
 	install -d "$(DESTDIR)$(PREFIX)/bin"
-	install -m 755 $(OCTAVO) "$(DESTDIR)$(PREFIX)/bin/octavo"
+	install -s -m 755 $(OCTAVO) "$(DESTDIR)$(PREFIX)/bin/octavo"
 	@echo "Installed $(DESTDIR)$(PREFIX)/bin/octavo"
 
 ## theme: regenerate the built-in theme (Sources/Octavo/Theme/BuiltInTheme+Files.swift) from Templates/;
