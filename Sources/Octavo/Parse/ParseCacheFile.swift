@@ -40,7 +40,16 @@ final class ParseCacheFile: Sendable {
         case replace([UInt8])
         /// A batch to add at the end of the file as it was read.
         case append([UInt8])
+        /// The whole file, anew, already written to the file at the URL (``spill``): renamed into place.
+        case replaceFrom(URL)
+        /// A batch already written to the file at the URL: copied to the end of the file as it was read.
+        case appendFrom(URL)
     }
+
+    /// Where ``keep(_:documents:parser:)`` writes what the build will write to the cache (a file
+    /// of the build's staging folder, see ``FileStage``), so that it is not held in memory until
+    /// the build ends; `nil`: it is held.
+    let spill: URL?
 
     private struct State: Sendable {
         var parsed = 0
@@ -66,8 +75,10 @@ final class ParseCacheFile: Sendable {
     /// - Parameters:
     ///   - bytes: The file's bytes, or `nil` when there is none.
     ///   - identity: What the running binary is (see ``identity``).
-    init(bytes: [UInt8]?, identity: String) {
+    ///   - spill: See ``spill``.
+    init(bytes: [UInt8]?, identity: String, spill: URL? = nil) {
         self.identity = identity
+        self.spill = spill
         let index = bytes.flatMap { Self.index($0, identity: identity) }
         self.bytes = index == nil ? [] : bytes ?? []
         self.entries = index?.entries ?? [:]
@@ -142,52 +153,89 @@ final class ParseCacheFile: Sendable {
         let usable = isWhole && settings.map { $0 == (parser.unsafe, parser.gfm) } == true
         if usable, fresh.isEmpty { return }
         // Each document parsed anew is written on all cores; the reused ones are copied as they are.
+        // Each entry in two pieces, its path and body, then its document (with its count before
+        // it, as `append(bytes:)` writes), so that a large document is not copied into the first.
         var encoded = [[UInt8]](repeating: [], count: sources.count)
+        var encodedDocuments = [[UInt8]](repeating: [], count: sources.count)
         encoded.withUnsafeMutableBufferPointer { buffer in
-            let output = Unchecked.Buffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: fresh.count) { slot in
-                let index = fresh[slot]
-                var writer = ByteWriter()
-                writer.append(sources[index].path)
-                var body = sources[index].body
-                body.withUTF8 { writer.append(bytes: UnsafeRawBufferPointer($0)) }
-                var document = ByteWriter()
-                documents[index].write(to: &document)
-                document.bytes.withUnsafeBytes { writer.append(bytes: $0) }
-                output.buffer[index] = writer.bytes
+            encodedDocuments.withUnsafeMutableBufferPointer { documentBuffer in
+                let output = Unchecked.Buffer(buffer), documentOutput = Unchecked.Buffer(documentBuffer)
+                DispatchQueue.concurrentPerform(iterations: fresh.count) { slot in
+                    let index = fresh[slot]
+                    var writer = ByteWriter()
+                    writer.append(sources[index].path)
+                    var body = sources[index].body
+                    body.withUTF8 { writer.append(bytes: UnsafeRawBufferPointer($0)) }
+                    var document = ByteWriter()
+                    documents[index].write(to: &document)
+                    writer.append(document.bytes.count)
+                    output.buffer[index] = writer.bytes
+                    documentOutput.buffer[index] = document.bytes
+                }
             }
         }
-        let freshBytes = fresh.reduce(0) { $0 + encoded[$1].count }
+        let freshBytes = fresh.reduce(0) { $0 + encoded[$1].count + encodedDocuments[$1].count }
         // What stays live of the file as read: the entries of this build's files that were reused.
         let kept = Set(sources.lazy.map(\.path)).subtracting(fresh.map { sources[$0].path })
         let liveBytes = kept.reduce(0) { $0 + (entries[$1]?.record.count ?? 0) } + freshBytes
         var writer = ByteWriter()
         // The file as read holds the replaced entries too: its size counts them.
         if usable, bytes.count + freshBytes <= 2 * liveBytes {
-            writer.reserveCapacity(freshBytes + 16)
             writer.append(fresh.count)
-            for index in fresh { writer.appendRaw(encoded[index]) }
+            let pieces = fresh.flatMap { [encoded[$0][...], encodedDocuments[$0][...]] }
+            encoded = []
+            encodedDocuments = []
+            if let spill, Self.write([writer.bytes[...]] + pieces + [Self.endLine[...]], to: spill) {
+                state.withLock { $0.write = .appendFrom(spill) }
+                return
+            }
+            writer.reserveCapacity(freshBytes + 16)
+            for piece in pieces { writer.appendRaw(piece) }
             writer.appendRaw(Self.endLine)
             state.withLock { $0.write = .append(writer.bytes) }
             return
         }
-        writer.reserveCapacity(Self.versionLine.count + identity.utf8.count + 32 + sources.indices.reduce(0) { total, index in
-            total + (encoded[index].isEmpty ? entries[sources[index].path]?.record.count ?? 0 : encoded[index].count)
-        })
         writer.appendRaw(Self.versionLine)
         writer.append(identity)
         writer.append(parser.unsafe)
         writer.append(parser.gfm)
         writer.append(sources.count)
-        for (index, source) in sources.enumerated() {
-            if encoded[index].isEmpty, let entry = entries[source.path] {
-                writer.appendRaw(bytes[entry.record])
-            } else {
-                writer.appendRaw(encoded[index])
-            }
+        // The entries as pieces of the buffers that hold them, not copied.
+        let pieces = sources.indices.flatMap { index -> [ArraySlice<UInt8>] in
+            if encoded[index].isEmpty, let entry = entries[sources[index].path] { return [bytes[entry.record]] }
+            return [encoded[index][...], encodedDocuments[index][...]]
         }
+        encoded = []
+        encodedDocuments = []
+        if let spill, Self.write([writer.bytes[...]] + pieces + [Self.endLine[...]], to: spill) {
+            state.withLock { $0.write = .replaceFrom(spill) }
+            return
+        }
+        writer.reserveCapacity(writer.bytes.count + pieces.reduce(0) { $0 + $1.count } + Self.endLine.count)
+        for piece in pieces { writer.appendRaw(piece) }
         writer.appendRaw(Self.endLine)
         state.withLock { $0.write = .replace(writer.bytes) }
+    }
+
+    /// Writes `pieces` one after the other to a new file at `url`; whether every byte was written.
+    private static func write(_ pieces: [ArraySlice<UInt8>], to url: URL) -> Bool {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        for piece in pieces {
+            let written = piece.withUnsafeBytes { buffer -> Bool in
+                var offset = 0
+                while offset < buffer.count {
+                    let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if count < 0, errno == EINTR { continue }
+                    guard count > 0 else { return false }
+                    offset += count
+                }
+                return true
+            }
+            guard written else { return false }
+        }
+        return true
     }
 
     /// What to write to the file after a successful build; `nil` when it already holds exactly

@@ -6,10 +6,10 @@ extension Pipeline {
     /// The parse cache of the output folder; an empty one with `--force` (which parses everything,
     /// as `make -B` remakes everything) or when the file cannot be read. `nil` when the running
     /// binary cannot be identified, so that no file is written that a later binary might misread.
-    func openParseCache(_ destination: Destination) -> ParseCacheFile? {
+    func openParseCache(_ destination: Destination, stage: FileStage) -> ParseCacheFile? {
         guard let executable = Bundle.main.executablePath, let binary = SourceSnapshot.line(of: executable) else { return nil }
         let path = destination.output.appendingPathComponent(ParseCacheFile.fileName).path
-        return ParseCacheFile(bytes: destination.force ? nil : Self.contents(of: path), identity: "octavo \(binary)")
+        return ParseCacheFile(bytes: destination.force ? nil : Self.contents(of: path), identity: "octavo \(binary)", spill: stage.reserve())
     }
 
     /// Writes what the parse cache decided (``ParseCacheFile/write``): a batch appended to the
@@ -23,6 +23,10 @@ extension Pipeline {
             return
         case .append(let batch):
             if !Self.write(batch, to: url.path, flags: O_WRONLY | O_APPEND) { unlink(url.path) }
+        case .appendFrom(let staged):
+            if !Self.append(staged.path, to: url.path) { unlink(url.path) }
+        case .replaceFrom(let staged):
+            if rename(staged.path, url.path) != 0 { unlink(url.path) }
         case .replace(let bytes):
             let temporary = destination.output.appendingPathComponent("." + ParseCacheFile.fileName + OutputWriter.temporarySuffix)
             guard Self.write(bytes, to: temporary.path, flags: O_WRONLY | O_CREAT | O_TRUNC), rename(temporary.path, url.path) == 0 else {
@@ -52,6 +56,21 @@ extension Pipeline {
             complete = count == size
         }
         return complete ? bytes : nil
+    }
+
+    /// Copies the file at `source` to the end of the file at `path`, a chunk at a time; whether every byte was.
+    static func append(_ source: String, to path: String) -> Bool {
+        let input = open(source, O_RDONLY)
+        guard input >= 0 else { return false }
+        defer { close(input) }
+        var chunk = [UInt8](repeating: 0, count: FileStream.chunkSize)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return false }
+            if count == 0 { return true }
+            guard write(Array(chunk[..<count]), to: path, flags: O_WRONLY | O_APPEND) else { return false }
+        }
     }
 
     /// Writes all of `bytes` to `path` opened with `flags`; whether every byte was written.

@@ -251,13 +251,13 @@ public struct Pipeline: Sendable {
         // Read before anything is written: a date the zip cannot hold is an error, not a trap.
         let bundle = destination.bundle == nil ? ZipBundle() : try ZipBundle(environment: ProcessInfo.processInfo.environment)
         let ownership = outputOwnershipProblem(destination)
-        // Files whose bytes the last build into this folder parsed are not parsed again.
-        var pipeline = self
-        pipeline.parseCacheFile = stamped ? openParseCache(destination) : nil
         // Pages go to a staging folder in the output folder as they are rendered; it is gone
         // when the build returns, whether the files were renamed into place or the build failed.
         let stage = FileStage(root: destination.output, known: cache?.written)
         defer { stage.discard() }
+        // Files whose bytes the last build into this folder parsed are not parsed again.
+        var pipeline = self
+        pipeline.parseCacheFile = stamped ? openParseCache(destination, stage: stage) : nil
         let result: Result
         do {
             result = try pipeline.render(stage: stage)

@@ -72,7 +72,7 @@ final class FileStage: Sendable {
 
     /// The staged output file for `buffer`, or `nil` when it must be kept in memory.
     private func file(_ path: String, buffer: UnsafeRawBufferPointer, source: String?) -> OutputFile? {
-        guard let root, let folder else { return nil }
+        guard let root, folder != nil else { return nil }
         let existing = root.appendingPathComponent(path, isDirectory: false)
         let existingPath = existing.path
         let same = if let known {
@@ -83,16 +83,23 @@ final class FileStage: Sendable {
         if same {
             return OutputFile(path: path, contents: .staged(existing, unchanged: true), source: source)
         }
-        let number = next.withLock { value in
-            defer { value += 1 }
-            return value
-        }
-        let staged = folder.appendingPathComponent(".\(number)\(OutputWriter.temporarySuffix)")
+        guard let staged = reserve() else { return nil }
         guard OutputWriter.writeFile(staged.path, buffer) else {
             unlink(staged.path)
             return nil
         }
         return OutputFile(path: path, contents: .staged(staged, unchanged: false), source: source)
+    }
+
+    /// The path of a new file in the staging folder, for bytes the build writes itself and puts in
+    /// place at its end (see ``ParseCacheFile/spill``); `nil` for a stage in memory.
+    func reserve() -> URL? {
+        guard let folder else { return nil }
+        let number = next.withLock { value in
+            defer { value += 1 }
+            return value
+        }
+        return folder.appendingPathComponent(".\(number)\(OutputWriter.temporarySuffix)")
     }
 
     /// `file` staged when the build made its bytes (as ``file(_:bytes:source:)``); else `file` itself.
