@@ -11,7 +11,7 @@ What it measures (a benchmark, not a test: figures vary by machine, ratios carry
   tree of the same files and bytes as Octavo's output (`cp -r`), both timed in the same run.
 - document-N: one document of N `##` sections (`--one-file --per-section 1`), `split: [2]`.
 - rebuild: a second build with nothing changed (answered by the stamp, `.octavo-stamp`), and one
-  after a one-page edit (a full build that writes one file), as fractions of the first.
+  after a one-page edit (every page rendered, only that one parsed), as fractions of the first.
 - bundle: the 10,000-page tree (or the largest size) with `--bundle`, beside the plain build.
 - asset: a site with one 400 MB file: peak memory beside the same site without it.
 - real: the repository's own Content/, cold process.
@@ -100,8 +100,9 @@ def bench_tree(args, n):
         octavo.append(seconds)
         peaks.append(peak)
         rebuilds.append(octavo_build(args, content, out)[0] / seconds)
-        # One page edited (a word appended, then taken out again): `build` has no cache across
-        # processes but the stamp, so this is a full build that writes one file.
+        # One page edited (a word appended, then taken out again): the stamp no longer matches, so
+        # this build renders every page; it parses only the edited one (the parse cache of the
+        # output folder, `.octavo-parse-cache`) and writes the files whose bytes changed.
         page = markdown[len(markdown) // 2]
         with open(page, "rb") as f:
             original = f.read()

@@ -16,6 +16,13 @@ struct LinkTests {
         return (withAssets, LinkResolver().resolve(withAssets))
     }
 
+    /// The fast path for ASCII without `%` gives the bytes Foundation's decoding and NFC give.
+    @Test(arguments: ["guide/install.md", "", "a b/c.md", "caf%C3%A9.md", "cafe\u{301}.md", "caf\u{E9}.md", "50%", "a%2", "%41", "x#y"])
+    func decodedDestinationsAreFoundationsBytes(_ part: String) {
+        let foundation = (part.removingPercentEncoding ?? part).precomposedStringWithCanonicalMapping
+        #expect(Array(LinkResolver.decoded(part).utf8) == Array(foundation.utf8))
+    }
+
     @Test func resolvesFilesAnchorsNumbersAndAssets() throws {
         let (site, resolution) = try resolved()
         #expect(resolution.diagnostics.isEmpty)

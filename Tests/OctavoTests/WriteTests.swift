@@ -57,6 +57,51 @@ struct WriteTests {
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("New").path))
     }
 
+    /// A file recorded by ``WrittenFiles`` is not read again while it and the bytes asked for are
+    /// as recorded; a change of either, or of the file by hand (even to the same size and time),
+    /// has it compared again.
+    @Test func writtenFilesAreReadAgainWhenTheFileOrTheBytesChange() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["a.html": "Old"])
+        let path = folder.url.appendingPathComponent("a.html").path
+        let known = WrittenFiles(settling: 0)
+        var reads = 0
+        func holds(_ text: String) -> Bool {
+            known.file("a.html", at: path, holds: Array(text.utf8)) {
+                reads += 1
+                return FileStream.file(path, holds: Array(text.utf8))
+            }
+        }
+        #expect(holds("Old") && reads == 1)
+        #expect(holds("Old") && reads == 1)
+        #expect(!holds("New") && reads == 2)
+        #expect(holds("Old") && reads == 3)
+        // Changed by hand to bytes of the same size, its modification time set back.
+        let time = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate]
+        try folder.write(["a.html": "Odd"])
+        try FileManager.default.setAttributes([.modificationDate: time as Any], ofItemAtPath: path)
+        #expect(!holds("Old") && reads == 4)
+        // Just written: read again while the file system's clock may not have moved on.
+        let settling = WrittenFiles()
+        settling.wrote("a.html", at: path, bytes: Array("Odd".utf8))
+        var compared = false
+        #expect(settling.file("a.html", at: path, holds: Array("Odd".utf8)) { compared = true; return true } && compared)
+    }
+
+    /// A rebuild that keeps ``WrittenFiles`` writes again a page edited by hand in the output folder.
+    @Test func aPageEditedByHandIsWrittenAgainWithARecord() throws {
+        let folder = try TemporaryFolder()
+        var writer = OutputWriter(root: folder.url.appendingPathComponent("out"))
+        writer.known = WrittenFiles(settling: 0)
+        let files = [OutputFile(path: "a/index.html", contents: .bytes(Array("A1".utf8))), OutputFile(path: "b.html", contents: .bytes(Array("B1".utf8)))]
+        #expect(try writer.write(files) == OutputWriter.Report(written: 2, unchanged: 0, removed: 0))
+        #expect(try writer.write(files) == OutputWriter.Report(written: 0, unchanged: 2, removed: 0))
+        #expect(try writer.write(files) == OutputWriter.Report(written: 0, unchanged: 2, removed: 0))
+        try folder.write(["a/index.html": "A2"], under: "out")
+        #expect(try writer.write(files) == OutputWriter.Report(written: 1, unchanged: 1, removed: 0))
+        #expect(folder.snapshot("out")["a/index.html"] == Data("A1".utf8))
+    }
+
     /// A killed build's temporary files (`.NAME.octavo-tmp`, at any depth) go; a user's file that
     /// only ends like one, and anything behind a symbolic link, stay.
     @Test func leftoverTemporaryFilesAreRemovedAtAnyDepth() throws {

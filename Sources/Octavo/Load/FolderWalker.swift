@@ -88,7 +88,9 @@ public struct FolderWalker: Sendable {
             return
         }
         for name in names.sorted() where !(skipsHidden && name.hasPrefix(".")) {
-            let url = folder.appendingPathComponent(name)
+            // `isDirectory: false` spares Foundation a look at the disk for each entry (`lstat`
+            // below tells folders apart); a folder's URL serves only for its path.
+            let url = folder.appendingPathComponent(name, isDirectory: false)
             let path = relative + name.precomposedStringWithCanonicalMapping
             let display = Self.display(DisplayPath(displayRoot).appending(path).text)
             if name.unicodeScalars.contains(where: Self.isControl) {

@@ -69,7 +69,10 @@ extension FrontMatter {
         self.init()
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // Every value is read from its text (`scalar.string`), never from the tag YAML 1.1 would give
+            // it, so no tag is resolved: Yams' default resolver compiles seven ICU regular expressions,
+            // a few milliseconds of every cold build.
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             throw Self.diagnose(error, file: file, firstLine: firstLine, what: "front matter is")
         } catch {

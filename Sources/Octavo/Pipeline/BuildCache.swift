@@ -19,6 +19,8 @@ public final class BuildCache: Sendable {
     public let search = SearchCache()
     /// What the audit read of each page's HTML, by output path.
     public let audit = AuditCache()
+    /// The output files as last written or compared, by path.
+    public let written = WrittenFiles()
 
     /// Creates an empty cache; the first build with it does all the work.
     public init() {}

@@ -247,7 +247,9 @@ public struct Pipeline: Sendable {
         let ownership = outputOwnershipProblem(destination)
         // Pages go to a staging folder in the output folder as they are rendered; it is gone
         // when the build returns, whether the files were renamed into place or the build failed.
-        let stage = FileStage(root: destination.output)
+        // The preview server's builds keep them in memory (its memory is not the concern, its
+        // speed is: its writer knows what it wrote without reading it back, see WrittenFiles).
+        let stage = cache == nil ? FileStage(root: destination.output) : .memory
         defer { stage.discard() }
         // Files whose bytes the last build into this folder parsed are not parsed again.
         var pipeline = self
@@ -276,7 +278,9 @@ public struct Pipeline: Sendable {
         }
         let write: OutputWriter.Report
         do {
-            write = try OutputWriter(root: destination.output, displayRoot: destination.displayOutput.text).write(result.files)
+            var writer = OutputWriter(root: destination.output, displayRoot: destination.displayOutput.text)
+            writer.known = cache?.written
+            write = try writer.write(result.files)
         } catch {
             if let zip { try? FileManager.default.removeItem(at: zip.temporary) }
             if let book { try? FileManager.default.removeItem(at: book.temporary) }

@@ -17,6 +17,9 @@ public struct OutputWriter: Sendable {
     /// Called with each file's path just before it replaces the old one; throwing stops the
     /// write there, as a full disk or a killed process would. For tests of interrupted builds.
     var willReplace: (@Sendable (String) throws -> Void)?
+    /// The files earlier builds wrote or compared (`octavo serve`): a file still as recorded is not
+    /// read back to be compared (see ``WrittenFiles``). `nil`: every file is compared by reading.
+    public var known: WrittenFiles?
 
     /// The manifest's file name in the output folder.
     public static let manifestName = ".octavo-manifest"
@@ -131,7 +134,8 @@ public struct OutputWriter: Sendable {
         }
         var folders: Set<String> = [""]
         for file in files {
-            let url = root.appendingPathComponent(file.path)
+            // A file's URL: `isDirectory: false` spares Foundation a look at the disk for each.
+            let url = root.appendingPathComponent(file.path, isDirectory: false)
             if case .copy(let source) = file.contents, FileStream.size(source.path) == nil {
                 throw BuildError(file: file.source ?? source.lastPathComponent, "cannot be read: check its permissions")
             }
@@ -146,7 +150,9 @@ public struct OutputWriter: Sendable {
             if folders.insert(folder).inserted { try createFolder(root.appendingPathComponent(folder)) }
             try willReplace?(file.path)
             switch file.contents {
-            case .bytes(let bytes): try replace(url, with: bytes)
+            case .bytes(let bytes):
+                try replace(url, with: bytes)
+                known?.wrote(file.path, at: url.path, bytes: bytes)
             case .copy(let source): try replace(url, copying: source)
             case .staged(let staged, _): try replace(url, moving: staged)
             }
@@ -156,6 +162,7 @@ public struct OutputWriter: Sendable {
         }
 
         let produced = Set(files.map(\.path))
+        known?.keep(only: Set(files.map(\.path)))
         let realRoot = LinkBoundary.realPath(root.path) ?? root.standardizedFileURL.path
         for stale in previous.files.subtracting(produced).sorted() where removeIfSafe(stale, realRoot: realRoot) {
             report.removed += 1
@@ -183,7 +190,7 @@ public struct OutputWriter: Sendable {
         var staleInTheWay: [String] = []
         var problems: [Diagnostic] = []
         for file in files {
-            let url = root.appendingPathComponent(file.path)
+            let url = root.appendingPathComponent(file.path, isDirectory: false)
             var info = stat()
             if lstat(url.path, &info) == 0 {
                 let by = file.source.map { "\($0) would replace it" } ?? "the build writes a file of its own there"
@@ -225,7 +232,10 @@ public struct OutputWriter: Sendable {
     private func sameBytes(_ url: URL, as file: OutputFile) -> Bool {
         guard Self.isRegularFile(url.path) else { return false }
         switch file.contents {
-        case .bytes(let bytes): return FileStream.file(url.path, holds: bytes)
+        case .bytes(let bytes):
+            let path = url.path
+            guard let known else { return FileStream.file(path, holds: bytes) }
+            return known.file(file.path, at: path, holds: bytes) { FileStream.file(path, holds: bytes) }
         case .copy(let source): return FileStream.file(url.path, sameAs: source.path)
         // Compared with the file at `url` when staged: a staging file holds other bytes.
         case .staged(let staged, let unchanged): return unchanged && staged.path == url.path
