@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build benchmark: Octavo beside Hugo and beside the floor, in the same run (`make bench`).
 
-Usage: bench/bench.py [--sizes 1000 5000 10000] [--runs 3] [--octavo .build/release/octavo]
+Usage: bench/bench.py [--sizes 1000 5000 10000] [--runs 3] [--octavo .build-static/release/octavo]
                       [--only tree|document|asset|bundle|real]
 
 What it measures (a benchmark, not a test: figures vary by machine, ratios carry between machines):
@@ -197,7 +197,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--octavo", default=os.path.join(ROOT, ".build/release/octavo"))
+    # The newer of `make octavo`'s binary (the Swift runtime linked in) and `swift build -c release`'s.
+    built = [p for p in (os.path.join(ROOT, ".build-static/release/octavo"), os.path.join(ROOT, ".build/release/octavo")) if os.path.exists(p)]
+    parser.add_argument("--octavo", default=max(built, key=os.path.getmtime) if built else os.path.join(ROOT, ".build/release/octavo"))
     parser.add_argument("--only", choices=["tree", "document", "asset", "bundle", "real"], action="append")
     args = parser.parse_args()
     os.makedirs(WORK, exist_ok=True)

@@ -5,7 +5,8 @@
 # Usage: bench/nested-headings.sh [HEADINGS ...]   (default: 2000 20000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-octavo=$PWD/.build/release/octavo
+octavo=${OCTAVO:-.build/release/octavo}   # make passes the binary it built
+[[ $octavo == /* ]] || octavo=$PWD/$octavo
 templates=$PWD/Templates
 work=${BENCH_DIR:-/tmp/octavo-bench}/nested
 mkdir -p "$work"

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
 BENCH_DIR=${BENCH_DIR:-/tmp/octavo-search-bench}
-OCTAVO=.build/release/octavo
+OCTAVO=${OCTAVO:-.build/release/octavo}   # make passes the binary it built
 [ -x "$OCTAVO" ] || swift build -c release --product octavo
 QUERIES=("security" "nuclear war" "afghanistan" "sovereignty territorial integrity" "un" "zzxqj")
 mkdir -p "$BENCH_DIR"

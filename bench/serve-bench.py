@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """How long `octavo serve` takes from saving a file to the change being visible in the served page.
 
-Usage: bench/serve-bench.py [PAGES] [RUNS]   (default 1000 pages, 5 runs; needs .build/release/octavo)
+Usage: bench/serve-bench.py [PAGES] [RUNS]   (default 1000 pages, 5 runs; needs .build/release/octavo,
+                                              or the binary OCTAVO names)
 
 Writes the corpus of ../shared/bench/make-corpus.py into a temporary folder, starts
 `octavo serve --port 0` there, keeps one page's event stream open (as a browser tab would), then for
@@ -44,7 +45,8 @@ def measure(port, stream, path, edit, token):
 
 
 def main():
-    octavo = os.path.join(ROOT, ".build/release/octavo")
+    # make passes the binary it built (OCTAVO); run by hand, the release build of .build/.
+    octavo = os.path.join(ROOT, os.environ.get("OCTAVO", ".build/release/octavo"))
     work = tempfile.mkdtemp(prefix="octavo-serve-bench-")
     server = None
     try:

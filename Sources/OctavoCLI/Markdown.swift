@@ -4,7 +4,10 @@ import Octavo
 
 /// `octavo markdown`: Markdown on standard input to HTML on standard output, like `cmark`.
 struct Markdown: ParsableCommand {
+    // Named here rather than derived from the type's name: ArgumentParser derives it through
+    // `String(describing:)`, reflection that cost every start about 1 ms.
     static let configuration = CommandConfiguration(
+        commandName: "markdown",
         abstract: "Convert Markdown on standard input to an HTML body on standard output.",
         discussion: """
             Uses the same code that renders pages: CommonMark 0.30 by libcmark, with heading ids and \

@@ -4,7 +4,10 @@ import Octavo
 
 /// `octavo serve`: builds the site, serves the output folder and rebuilds it on every change.
 struct Serve: AsyncParsableCommand {
+    // Named here rather than derived from the type's name: ArgumentParser derives it through
+    // `String(describing:)`, reflection that cost every start about 1 ms.
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Build the site, serve it on this machine and rebuild it when an input changes.",
         discussion: """
             Serves exactly the files the build writes to the output folder. Open pages reload after \

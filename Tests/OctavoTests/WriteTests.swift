@@ -26,37 +26,6 @@ struct WriteTests {
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out/b").path))
     }
 
-    /// Pages are staged in the output folder as they are rendered (``FileStage``): a staging folder
-    /// a killed build left is Octavo's and goes away; only changed pages are replaced; a failing
-    /// build leaves no staging folder, and makes no output folder that was not there.
-    @Test func pagesAreStagedAndOnlyChangedOnesReplaced() throws {
-        let folder = try TemporaryFolder()
-        try folder.write(["index.md": "# Home\n\n[a](a.md) [b](b.md)\n", "a.md": "# A\n", "b.md": "# B\n\nFirst.\n"], under: "Content")
-        try folder.write([".7.octavo-tmp": "left by a killed build"], under: "Output/" + FileStage.folderName)
-        let staging = folder.url.appendingPathComponent("Output/" + FileStage.folderName).path
-        _ = try Pipeline(options: options(in: folder)).build()
-        #expect(!FileManager.default.fileExists(atPath: staging))
-        let a = folder.url.appendingPathComponent("Output/a/index.html").path
-        let old = Date(timeIntervalSince1970: 1_000_000)
-        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: a)
-
-        try folder.write(["b.md": "# B\n\nFirst.\n\nSecond.\n"], under: "Content")
-        let report = try Pipeline(options: options(in: folder)).build()
-        #expect(try FileManager.default.attributesOfItem(atPath: a)[.modificationDate] as? Date == old)
-        #expect(String(decoding: folder.snapshot("Output")["b/index.html"] ?? Data(), as: UTF8.self).contains("Second."))
-        #expect((report.write?.written ?? 0) > 0 && (report.write?.unchanged ?? 0) > 0)
-
-        let before = folder.snapshot("Output")
-        try folder.write(["b.md": "# B\n\nFirst.\n\n[gone](gone.md)\n"], under: "Content")
-        #expect(throws: BuildError.self) { try Pipeline(options: options(in: folder)).build() }
-        #expect(folder.snapshot("Output") == before)
-        #expect(!FileManager.default.fileExists(atPath: staging))
-        var elsewhere = options(in: folder)
-        elsewhere.output = folder.url.appendingPathComponent("New")
-        #expect(throws: BuildError.self) { try Pipeline(options: elsewhere).build() }
-        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("New").path))
-    }
-
     /// A file recorded by ``WrittenFiles`` is not read again while it and the bytes asked for are
     /// as recorded; a change of either, or of the file by hand (even to the same size and time),
     /// has it compared again.
@@ -100,6 +69,37 @@ struct WriteTests {
         try folder.write(["a/index.html": "A2"], under: "out")
         #expect(try writer.write(files) == OutputWriter.Report(written: 1, unchanged: 1, removed: 0))
         #expect(folder.snapshot("out")["a/index.html"] == Data("A1".utf8))
+    }
+
+    /// Pages are staged in the output folder as they are rendered (``FileStage``): a staging folder
+    /// a killed build left is Octavo's and goes away; only changed pages are replaced; a failing
+    /// build leaves no staging folder, and makes no output folder that was not there.
+    @Test func pagesAreStagedAndOnlyChangedOnesReplaced() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n[a](a.md) [b](b.md)\n", "a.md": "# A\n", "b.md": "# B\n\nFirst.\n"], under: "Content")
+        try folder.write([".7.octavo-tmp": "left by a killed build"], under: "Output/" + FileStage.folderName)
+        let staging = folder.url.appendingPathComponent("Output/" + FileStage.folderName).path
+        _ = try Pipeline(options: options(in: folder)).build()
+        #expect(!FileManager.default.fileExists(atPath: staging))
+        let a = folder.url.appendingPathComponent("Output/a/index.html").path
+        let old = Date(timeIntervalSince1970: 1_000_000)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: a)
+
+        try folder.write(["b.md": "# B\n\nFirst.\n\nSecond.\n"], under: "Content")
+        let report = try Pipeline(options: options(in: folder)).build()
+        #expect(try FileManager.default.attributesOfItem(atPath: a)[.modificationDate] as? Date == old)
+        #expect(String(decoding: folder.snapshot("Output")["b/index.html"] ?? Data(), as: UTF8.self).contains("Second."))
+        #expect((report.write?.written ?? 0) > 0 && (report.write?.unchanged ?? 0) > 0)
+
+        let before = folder.snapshot("Output")
+        try folder.write(["b.md": "# B\n\nFirst.\n\n[gone](gone.md)\n"], under: "Content")
+        #expect(throws: BuildError.self) { try Pipeline(options: options(in: folder)).build() }
+        #expect(folder.snapshot("Output") == before)
+        #expect(!FileManager.default.fileExists(atPath: staging))
+        var elsewhere = options(in: folder)
+        elsewhere.output = folder.url.appendingPathComponent("New")
+        #expect(throws: BuildError.self) { try Pipeline(options: elsewhere).build() }
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("New").path))
     }
 
     /// A killed build's temporary files (`.NAME.octavo-tmp`, at any depth) go; a user's file that
