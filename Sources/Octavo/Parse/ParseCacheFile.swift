@@ -223,17 +223,7 @@ final class ParseCacheFile: Sendable {
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         for piece in pieces {
-            let written = piece.withUnsafeBytes { buffer -> Bool in
-                var offset = 0
-                while offset < buffer.count {
-                    let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if count < 0, errno == EINTR { continue }
-                    guard count > 0 else { return false }
-                    offset += count
-                }
-                return true
-            }
-            guard written else { return false }
+            guard piece.withUnsafeBytes({ FileDescriptor.writeAll(descriptor, $0) }) else { return false }
         }
         return true
     }

@@ -78,15 +78,6 @@ extension Pipeline {
         let descriptor = open(path, flags, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        return bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
-        }
+        return bytes.withUnsafeBytes { FileDescriptor.writeAll(descriptor, $0) }
     }
 }
