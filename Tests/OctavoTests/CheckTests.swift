@@ -36,6 +36,24 @@ struct CheckTests {
         #expect(json?.first?["severity"] as? String == "error")
     }
 
+    /// File order: by file's bytes, a whole-file problem first, then line and column; problems at
+    /// the same place keep the order they were found in.
+    @Test func everyFormatListsProblemsInFileOrder() {
+        let found = [
+            Diagnostic(file: "b.md", line: 2, column: 1, message: "second at b:2"),
+            Diagnostic(file: "b.md", line: 1, column: 9, message: "b:1:9"),
+            Diagnostic(file: "a.md", line: 10, column: 1, message: "a:10"),
+            Diagnostic(file: "b.md", line: 2, column: 1, severity: .warning, message: "first at b:2"),
+            Diagnostic(file: "a.md", line: 9, column: 3, message: "a:9"),
+            Diagnostic(file: "b.md", message: "whole b"),
+            Diagnostic(file: "B.md", line: 1, message: "upper case sorts first"),
+        ]
+        let ordered = Diagnostic.inFileOrder(found).map(\.message)
+        #expect(ordered == ["upper case sorts first", "a:9", "a:10", "whole b", "b:1:9", "second at b:2", "first at b:2"])
+        #expect(DiagnosticFormat.text.format(found).split(separator: "\n").map { String($0.split(separator: " ").last!) }
+                == ["first", "a:9", "a:10", "b", "b:1:9", "b:2", "b:2"])
+    }
+
     @Test func githubFormatEscapesCommandCharacters() {
         let diagnostic = Diagnostic(file: "a,b:c.md", line: 1, severity: .warning, message: "50% done\rnext")
         #expect(DiagnosticFormat.github.format([diagnostic]) == "::warning file=a%2Cb%3Ac.md,line=1::50%25 done\\rnext\n")

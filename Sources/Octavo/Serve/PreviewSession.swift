@@ -67,7 +67,7 @@ public final class PreviewSession: Sendable {
         report(outcome)
         switch outcome {
         case .built: events.reload()
-        case .failed(let diagnostics): events.fail(diagnostics.map(\.description).joined(separator: "\n"))
+        case .failed(let diagnostics): events.fail(Diagnostic.inFileOrder(diagnostics).map(\.description).joined(separator: "\n"))
         }
         return outcome
     }
