@@ -283,12 +283,25 @@ import Testing
                 try folder.write(["guide.md": "---\ntitle: [unclosed\n---\n# Guide\n"], under: "Content")
             }
             #expect(stream.contains("data: Content/guide.md:"), "\(stream)")
+            #expect(!stream.contains("broken_links"), "a front matter error needs no hint about links")
             // A page opened after the failure gets the overlay at once; the last good site is served.
             let later = try await client.events(until: "event: failed") {}
             #expect(later.contains("Content/guide.md:"))
             #expect(try await client.request("/guide/").text.contains("First version."))
             #expect(folder.snapshot("Output") == before)
         }
+    }
+
+    /// A rebuild stopped by a link to a page not written yet says how to keep previewing; one
+    /// stopped by anything else, or by a link only warned about, does not.
+    @Test func aBrokenLinkFailureSaysHowToKeepPreviewing() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n[next](next.md)\n"], under: "Content")
+        var failure: [Diagnostic] = []
+        do { _ = try Pipeline(options: options(in: folder)).build() } catch let error as BuildError { failure = error.otherDiagnostics + error.diagnostics }
+        #expect(PreviewSession.hint(for: failure)?.contains("'broken_links: warn'") == true, "\(failure)")
+        #expect(PreviewSession.hint(for: failure.map { var d = $0; d.severity = .warning; return d }) == nil)
+        #expect(PreviewSession.hint(for: [Diagnostic(file: "Content/a.md", line: 1, message: "front matter", stage: .load)]) == nil)
     }
 
     // MARK: Rebuilds equal fresh builds
