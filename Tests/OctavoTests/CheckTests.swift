@@ -63,7 +63,7 @@ struct CheckTests {
     /// another diagnostic; no control character of the input reaches the output in any format.
     @Test func controlCharactersInMessagesAreEscapedInEveryFormat() throws {
         let diagnostics = try check(["index.md": "---\n\"x\\nContent/index.md:1:1: error: injected\\u001B[31m\\u0085\": 1\n---\n# Home\n"])
-        let warning = "front matter key 'x\\nContent/index.md:1:1: error: injected\\u{1B}[31m\\u{85}' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight)"
+        let warning = "front matter key 'x\\nContent/index.md:1:1: error: injected\\u{1B}[31m\\u{85}' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight); if another tool reads it, list it in site.yml's ignore_front_matter"
         #expect(DiagnosticFormat.text.format(diagnostics) == "Content/index.md:2:1: warning: " + warning + "\n")
         #expect(DiagnosticFormat.github.format(diagnostics) == "::warning file=Content/index.md,line=2,col=1::" + warning + "\n")
         #expect(DiagnosticFormat.json.format(diagnostics) == """
@@ -72,7 +72,7 @@ struct CheckTests {
                 "column" : 1,
                 "file" : "Content/index.md",
                 "line" : 2,
-                "message" : "front matter key 'x\\\\nContent/index.md:1:1: error: injected\\\\u{1B}[31m\\\\u{85}' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight)",
+                "message" : "front matter key 'x\\\\nContent/index.md:1:1: error: injected\\\\u{1B}[31m\\\\u{85}' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight); if another tool reads it, list it in site.yml's ignore_front_matter",
                 "severity" : "warning"
               }
             ]
@@ -189,9 +189,23 @@ struct CheckTests {
         ], templates: templates)
         #expect(diagnostics.allSatisfy { $0.severity == .warning })
         let messages = diagnostics.map(\.description)
-        #expect(messages.contains("Content/index.md:3:1: warning: front matter key 'colour' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight)"))
+        #expect(messages.contains("Content/index.md:3:1: warning: front matter key 'colour' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight); if another tool reads it, list it in site.yml's ignore_front_matter"))
         #expect(messages.contains("Content/index.md:8:1: warning: heading level 4 skips level 3: use ###"))
         #expect(messages.contains("Content/lonely.md:1:1: warning: no link leads to page 'lonely/index.html' from the home page"))
+    }
+
+    /// Keys another tool reads (Hugo's `tags`, Zola's `[extra]`) are listed once in `site.yml` and
+    /// no longer warned about, in YAML or TOML front matter; the others still are.
+    @Test func frontMatterKeysListedAsIgnoredAreNotWarnedAbout() throws {
+        let diagnostics = try check([
+            "site.yml": "ignore_front_matter: [tags, extra]\n",
+            "index.md": "---\ntitle: Home\ntags: [a, b]\ncolour: red\n---\n# Home\n\n[t](t.md)\n",
+            "t.md": "+++\ntitle = \"T\"\n[extra]\nx = 1\n+++\n# T\n",
+        ], templates: realTemplates)
+        #expect(diagnostics.map(\.description).filter { $0.contains("front matter key") }
+                == ["Content/index.md:4:1: warning: front matter key 'colour' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight); if another tool reads it, list it in site.yml's ignore_front_matter"])
+        #expect(throws: BuildError.self) { try SiteConfig(yaml: "ignore_front_matter: {a: 1}\n", file: "Content/site.yml") }
+        #expect(try SiteConfig(yaml: "ignore_front_matter: tags\n", file: "Content/site.yml").ignoredFrontMatter == ["tags"])
     }
 
     @Test func gfmWarningsNameTheFileLineAndColumnAndFootnotesDoNotFailTheBuild() throws {

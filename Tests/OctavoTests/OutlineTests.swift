@@ -319,7 +319,7 @@ struct OutlineTests {
         #expect(site.diagnostics.map(\.description) == [
             "Content/index.md:2:1: warning: front matter key 'wieght' is not used by Octavo: did you mean 'weight'?",
             "Content/index.md:3:1: warning: front matter key 'Title' is not used by Octavo: did you mean 'title'?",
-            "Content/index.md:4:1: warning: front matter key 'colour' is not used by Octavo (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", ")))",
+            "Content/index.md:4:1: warning: front matter key 'colour' is not used by Octavo (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", "))); if another tool reads it, list it in site.yml's ignore_front_matter",
         ])
     }
 

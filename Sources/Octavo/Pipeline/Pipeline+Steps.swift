@@ -138,6 +138,7 @@ extension Pipeline {
         var site = try withErrors(loaded.errors) {
             var outliner = Outliner()
             outliner.summaries = cache?.summaries
+            outliner.ignoredKeys = Set(content.config.ignoredFrontMatter)
             return try outliner.outline(parsed, assets: content.assets, contentRoot: input.displayContent.text, summary: summary, sections: content.sections)
         }
         if let summarySource = loaded.summary, let summary {
