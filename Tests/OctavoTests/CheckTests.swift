@@ -54,6 +54,12 @@ struct CheckTests {
                 == ["first", "a:9", "a:10", "b", "b:1:9", "b:2", "b:2"])
     }
 
+    /// A repository's `docs/` linking to `../CONTRIBUTING.md`: an error that says what to do.
+    @Test func aLinkOutOfTheContentFolderSaysWhatToDo() throws {
+        let diagnostics = try check(["index.md": "# Home\n\nSee [contributing](../CONTRIBUTING.md).\n"])
+        #expect(diagnostics.map(\.description) == ["Content/index.md:3:5: error: link target '../CONTRIBUTING.md' points outside the content folder, which is all the site holds: link to the file's address on the web instead, or build from a content folder that holds it (--content)"])
+    }
+
     @Test func githubFormatEscapesCommandCharacters() {
         let diagnostic = Diagnostic(file: "a,b:c.md", line: 1, severity: .warning, message: "50% done\rnext")
         #expect(DiagnosticFormat.github.format([diagnostic]) == "::warning file=a%2Cb%3Ac.md,line=1::50%25 done\\rnext\n")

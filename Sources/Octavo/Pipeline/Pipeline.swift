@@ -332,7 +332,8 @@ public struct Pipeline: Sendable {
             throw BuildError(file: display, "cannot be the output folder: it is or contains \(name), which the build reads")
         }
         for (path, name) in protected.dropLast() where output.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
-            throw BuildError(file: display, "cannot be the output folder: it is inside \(name), which the build reads, so every build would read the one before")
+            throw BuildError(file: display, "cannot be the output folder: it is inside \(name), which the build reads, so every build would read the one before: "
+                             + "pass --output with a folder outside it, such as --output ../site")
         }
         if let bundleURL = destination.bundle {
             let bundle = Self.realPath(bundleURL)
