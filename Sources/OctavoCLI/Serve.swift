@@ -52,6 +52,7 @@ struct Serve: AsyncParsableCommand {
         options.destination.force = force
         options.builtInTheme = true
         options.drafts = drafts ? .published : .leftOut
+        options.input.bookTitle = site.bookTitle
         // Rebuilds reuse the memory of the build before instead of faulting in fresh pages.
         FreedMemory.keepForReuse()
         let events = ReloadEvents()

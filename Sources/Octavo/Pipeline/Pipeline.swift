@@ -25,6 +25,9 @@ public struct Pipeline: Sendable {
         public var builtInTheme = false
         /// What to do with pages marked `draft: true`.
         public var drafts = DraftMode.leftOut
+        /// The site's title when `site.yml` gives none: mdBook's `book.toml` title (``BookConfig``)
+        /// beside the content folder, read by the command line.
+        public var bookTitle: String?
 
         /// Creates the input of a build; display names default to the folders' paths relative to
         /// the current folder.
