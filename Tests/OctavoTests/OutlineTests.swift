@@ -344,4 +344,18 @@ struct OutlineTests {
         let site = try outline(["index.md": "# T\n\n    code first\n"])
         #expect(site.pages[0].summary == "")
     }
+
+    /// The summary is the sentence the page opens with, or none: not the first sentence of its
+    /// first `##` section, nor a line after a list (a reference's first command, a "Back to" line).
+    @Test func theSummaryIsTheOpeningSentenceOnly() throws {
+        let cases = [
+            ("# CLI\n\n## init\n\nCreates acme.toml.\n", ""),
+            ("# Keys\n\n- `a`: one\n- `b`: two\n\nBack to Configuration.\n", ""),
+            ("# Keys\n\n<!-- generated -->\n\n---\n\nOpens here. Then more.\n\n## Next\n", "Opens here."),
+        ]
+        for (text, expected) in cases {
+            let site = try outline(["index.md": text])
+            #expect(site.pages[0].summary == expected, "\(text)")
+        }
+    }
 }
