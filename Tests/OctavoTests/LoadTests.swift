@@ -58,6 +58,18 @@ struct LoadTests {
         #expect(error?.description.hasPrefix(expected) == true, "\(error?.description ?? "no error")")
     }
 
+    /// A date is four digits, then optionally `-` and two digits, twice; as the regular expression
+    /// it replaced, one line end may follow (a YAML block scalar ends with one).
+    @Test func frontMatterDatesAreYearMonthDay() throws {
+        for date in ["2023", "2023-02", "2023-02-21", "2023-02-21\n", "2023\r\n"] { #expect(date.isFrontMatterDate, "\(date)") }
+        for date in ["202", "2023-2", "2023-02-1", "2023/02/21", "2023-02-21T10:00", "２０２３", "2023\n\n", "2023-02-21 ", ""] {
+            #expect(!date.isFrontMatterDate, "\(date)")
+        }
+        #expect(try FrontMatter(yaml: "date: 2023-02", file: "Content/a.md", firstLine: 2).date == "2023-02")
+        let error = #expect(throws: BuildError.self) { try FrontMatter(yaml: "date: 21.02.2023", file: "Content/a.md", firstLine: 2) }
+        #expect(error?.diagnostics.first?.message.contains("must be a date like 2023-02-21") == true)
+    }
+
     @Test func fileWithoutFrontMatterIsAllBody() throws {
         let file = try SourceFile(bytes: Array("Just text\n".utf8), path: "a.md", displayPath: "a.md")
         #expect(file.frontMatter == FrontMatter())
