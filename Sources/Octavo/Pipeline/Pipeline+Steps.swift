@@ -246,7 +246,7 @@ extension Pipeline {
     }
 
     /// Search: the search page and its index, when the templates have `search.mustache`.
-    func searchFiles(_ outlined: Outlined, _ pages: Rendered, _ loaded: Loaded, stage: FileStage) -> Made {
+    func searchFiles(_ outlined: Outlined, _ loaded: Loaded, stage: FileStage) -> Made {
         let templates = loaded.templates
         guard templates.has(TemplateSet.searchName) else { return Made() }
         let site = outlined.site
