@@ -198,7 +198,7 @@ public struct Pipeline: Sendable {
     /// - Throws: as ``render()``.
     func render(stage: FileStage) throws -> Result {
         var loaded = try load()                                             // Load/: SourceFile, SiteConfig, TemplateSet
-        var parsed = parse(loaded.content)                                  // Parse/: MarkdownDocument per file
+        var parsed = parse(&loaded.content)                                 // Parse/: MarkdownDocument per file
         for index in loaded.content.sources.indices { loaded.content.sources[index].body = "" }  // parsed: not read again
         var outlined = try outline(parsed, loaded)                          // Outline/: Site (+ Terms/: TermIndex)
         parsed = []                                                         // the site's pages hold what is read from here on
