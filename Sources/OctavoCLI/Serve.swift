@@ -52,6 +52,7 @@ struct Serve: AsyncParsableCommand {
         options.destination.force = force
         options.builtInTheme = true
         options.drafts = drafts ? .published : .leftOut
+        options.input.bookTitle = site.bookTitle
         // Rebuilds reuse the memory of the build before instead of faulting in fresh pages.
         FreedMemory.keepForReuse()
         let events = ReloadEvents()
@@ -65,7 +66,8 @@ struct Serve: AsyncParsableCommand {
                 Self.say("Built \(pages) (\(report.files) files\(changes)) in \(milliseconds) ms")
             case .failed(let diagnostics):
                 Reporter.print(diagnostics)
-                FileHandle.standardError.write(Data("Build failed: \(display) was not changed; still serving the last good build.\n".utf8))
+                let hint = PreviewSession.hint(for: diagnostics).map { $0 + "\n" } ?? ""
+                FileHandle.standardError.write(Data("Build failed: \(display) was not changed; still serving the last good build.\n\(hint)".utf8))
             }
         }
         // Taken before the first build, so a save made while it runs or before watching starts
@@ -80,7 +82,11 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        Self.say("Serving \(output) at \(server.url) (watching \(site.content), \(site.templates); Ctrl-C to stop)")
+        // A templates folder that does not exist (the built-in theme) is watched for its creation,
+        // but not named as if it held templates.
+        let templates = FileManager.default.fileExists(atPath: options.templates.path) ? ", \(site.templates)" : ""
+        Self.say("Serving \(output) at \(server.url) (watching \(site.content)\(templates); Ctrl-C to stop)")
+        if drafts { Self.say("Draft pages are written to \(output): build it again with octavo build before you publish it.") }
         if open { openBrowser(server.url) }
 
         let watcher = Task { await session.watch(from: baseline) }

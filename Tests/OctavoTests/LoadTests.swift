@@ -308,7 +308,7 @@ struct LoadTests {
             ("favicon: ../icon.png\n", "Content/site.yml:1: error: 'favicon' must be the path of a file in the content folder, such as icon.png"),
             ("edit_url: github.com/o/r\n", "Content/site.yml:1: error: 'edit_url' must start with https:// or http://"),
             ("markdown: github\n", "Content/site.yml:1: error: 'markdown' must be gfm (GitHub-flavoured, the default) or commonmark"),
-            ("langauge: fr\n", "Content/site.yml:1: error: unknown setting 'langauge' (known: title, unsafe, markdown, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub, broken_links)"),
+            ("langauge: fr\n", "Content/site.yml:1: error: unknown setting 'langauge' (known: title, unsafe, markdown, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub, broken_links, ignore_front_matter)"),
         ]
         for (yaml, message) in cases {
             #expect(throws: BuildError.self) { try SiteConfig(yaml: yaml, file: "Content/site.yml") }
@@ -321,7 +321,19 @@ struct LoadTests {
     @Test func draftIsTrueOrFalse() throws {
         #expect(try FrontMatter(yaml: "draft: true", file: "Content/a.md", firstLine: 2).draft)
         #expect(try !FrontMatter(yaml: "draft: false", file: "Content/a.md", firstLine: 2).draft)
-        let error = #expect(throws: BuildError.self) { try FrontMatter(yaml: "title: A\ndraft: maybe", file: "Content/a.md", firstLine: 2) }
-        #expect(error?.diagnostics.map(\.description) == ["Content/a.md:3:8: error: front matter 'draft' must be true or false"])
+        for (yaml, column) in [("title: A\ndraft: maybe", 8), ("title: A\ndraft: \"true\"", 8), ("title: A\ndraft: 'false'", 8)] {
+            let error = #expect(throws: BuildError.self) { try FrontMatter(yaml: yaml, file: "Content/a.md", firstLine: 2) }
+            #expect(error?.diagnostics.map(\.description) == ["Content/a.md:3:\(column): error: front matter 'draft' must be true or false, without quotes"])
+        }
+    }
+
+    /// A line without its colon among other keys is named, with the fix, wherever it is: YAML's
+    /// own message would point at the next line ("could not find expected ':'").
+    @Test func aLineWithoutItsColonIsNamedAmongOtherKeys() {
+        for (yaml, line, fix) in [("title Hooks\nweight: 2", 2, "title: Hooks"), ("weight: 2\ndate: 2024-01-02\nwieght 3", 4, "weight: 3")] {
+            let error = #expect(throws: BuildError.self) { try FrontMatter(yaml: yaml, file: "Content/a.md", firstLine: 2) }
+            #expect(error?.diagnostics.map(\.description)
+                    == ["Content/a.md:\(line):1: error: front matter must be lines of 'key: value', and this line has no colon: did you mean '\(fix)'?"])
+        }
     }
 }

@@ -25,6 +25,9 @@ public struct Pipeline: Sendable {
         public var builtInTheme = false
         /// What to do with pages marked `draft: true`.
         public var drafts = DraftMode.leftOut
+        /// The site's title when `site.yml` gives none: mdBook's `book.toml` title (``BookConfig``)
+        /// beside the content folder, read by the command line.
+        public var bookTitle: String?
 
         /// Creates the input of a build; display names default to the folders' paths relative to
         /// the current folder.
@@ -332,7 +335,8 @@ public struct Pipeline: Sendable {
             throw BuildError(file: display, "cannot be the output folder: it is or contains \(name), which the build reads")
         }
         for (path, name) in protected.dropLast() where output.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
-            throw BuildError(file: display, "cannot be the output folder: it is inside \(name), which the build reads, so every build would read the one before")
+            throw BuildError(file: display, "cannot be the output folder: it is inside \(name), which the build reads, so every build would read the one before: "
+                             + "pass --output with a folder outside it, such as --output ../site")
         }
         if let bundleURL = destination.bundle {
             let bundle = Self.realPath(bundleURL)
