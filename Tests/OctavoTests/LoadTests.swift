@@ -14,6 +14,26 @@ struct LoadTests {
         #expect(file.bodyFirstLine == 6)
     }
 
+    @Test func aCachedFileIsReadAgainOnlyWhenItsIdentityChanged() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\nOne.\n", "a.md": "# A\n\nAaa.\n"], under: "Content")
+        // Trusted at once (a test cannot wait for the file system's clock to settle).
+        let cache = SourceCache(settling: 0)
+        func load() throws -> [String: String] {
+            var loader = ContentLoader(root: folder.url.appendingPathComponent("Content"), displayRoot: "Content")
+            loader.cache = cache
+            return Dictionary(uniqueKeysWithValues: try loader.load().sources.map { ($0.path, $0.body) })
+        }
+        #expect(try load()["a.md"] == "# A\n\nAaa.\n")
+        #expect(cache.unreadCount == 0)
+        #expect(try load()["a.md"] == "# A\n\nAaa.\n")
+        #expect(cache.unreadCount == 2, "both files as recorded: neither read")
+        // The same size, other bytes: the file's times (part of its identity) changed.
+        try folder.write(["a.md": "# A\n\nBbb.\n"], under: "Content")
+        #expect(try load()["a.md"] == "# A\n\nBbb.\n")
+        #expect(cache.unreadCount == 3, "only index.md unread")
+    }
+
     @Test func acceptsBOMAndCRLFAndLoneCR() throws {
         let crlf = try SourceFile(bytes: [0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: T\r\n---\r\nline one\r\nline two\rthree".utf8),
                                   path: "a.md", displayPath: "a.md")

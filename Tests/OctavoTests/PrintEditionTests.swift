@@ -58,6 +58,39 @@ struct PrintEditionTests {
         #expect(cache.counts.reused > 0)
     }
 
+    /// A print edition put together from the last render of its template (``PrintCache``) when only
+    /// sections' text changed gives the bytes of a render; anything else renders again.
+    @Test func aPrintEditionIsSplicedOnlyWhenOnlyTextsChanged() throws {
+        let templates = try TemplateSet(root: realTemplates, displayRoot: "Templates")
+        let cache = PrintCache()
+        func printed(_ files: [String: String], with templates: TemplateSet) throws -> String {
+            let site = try outline(files)
+            var edition = PrintEdition(site: site, links: LinkResolver().resolve(site))
+            let fresh = try #require(edition.render(with: templates)).html
+            edition.cache = cache
+            let cached = try #require(edition.render(with: templates)).html
+            #expect(cached == fresh)
+            return cached
+        }
+        var files = Self.clashing
+        _ = try printed(files, with: templates)
+        #expect(cache.editionCounts == (rendered: 1, spliced: 0))
+        // A paragraph of b: only its section's text changes.
+        files["b.md"] = Self.clashing["b.md"]! + "\nOne more paragraph.\n"
+        #expect(try printed(files, with: templates).contains("One more paragraph."))
+        #expect(cache.editionCounts == (rendered: 1, spliced: 1))
+        // A title shows in the contents: the template is rendered again.
+        files["b.md"] = files["b.md"]!.replacingOccurrences(of: "# ", with: "# Retitled ")
+        _ = try printed(files, with: templates)
+        #expect(cache.editionCounts == (rendered: 2, spliced: 1))
+        // A template that escapes a text is never spliced (and gives what a render gives).
+        #expect(PrintCache.spliceable(source: "<p>{{{ body }}}{{& closing}}{{{page.body}}}{{#print}}{{/print}}"))
+        #expect(!PrintCache.spliceable(source: "<p>{{body}}</p>"))
+        #expect(!PrintCache.spliceable(source: "{{#body}}x{{/body}}"))
+        #expect(!PrintCache.spliceable(source: "{{{ uppercased(body) }}}"))
+        #expect(!PrintCache.spliceable(source: "{{=<% %>=}}<% body %>"))
+    }
+
     @Test func idsAreUniqueAndEveryLinkInMainIsAFragmentOfThePage() throws {
         let (_, files) = try Self.build(Self.clashing)
         let html = String(decoding: files["print.html"] ?? Data(), as: UTF8.self)

@@ -124,6 +124,26 @@ struct SearchTests {
         #expect(SearchIndex(site: site, limits: limits).files().map(\.text) == files.map(\.text))
     }
 
+    @Test func anIndexFromTheCacheIsTheIndexWithoutItAfterAnEdit() throws {
+        // The cache numbers words once for the session: words of pages no longer there stay
+        // numbered, new words get new numbers, and the index is the one made without a cache.
+        let cache = SearchCache()
+        func index(_ site: Site) -> [String] {
+            var cached = SearchIndex(site: site)
+            cached.cache = cache
+            let files = cached.files().map(\.text)
+            #expect(files == SearchIndex(site: site).files().map(\.text))
+            return files
+        }
+        let before = index(try outline(["index.md": Self.book]))
+        // One page's value changes (a key input of its part): its words are read again.
+        let after = index(try outline(["index.md": Self.book.replacingOccurrences(of: "Rare word zebra.", with: "Rare word okapi, then zebra.")]))
+        #expect(before != after)
+        #expect(after.joined().contains("okapi"))
+        #expect(cache.pageCounts.reused > 0)
+        _ = index(try outline(["index.md": Self.book.replacingOccurrences(of: "Nuclear nuclear nuclear.", with: "Okapi first.")]))
+    }
+
     @Test func jsonStringsAreEscaped() {
         #expect(JSONText.string("a\"b\\c\nd\u{1}e\u{2028}f“g”") == #""a\"b\\c\nd\u0001e\u2028f“g”""#)
     }

@@ -332,6 +332,53 @@ import Testing
         #expect(try String(contentsOf: log, encoding: .utf8).hasSuffix("Stopped.\n"))
     }
 
+    #if os(Linux)
+    @Test func aBurstOfSavesGivesOneRebuildWithEverySave() async throws {
+        let folder = try TemporaryFolder()
+        try Self.makeSource(folder)
+        let events = ReloadEvents()
+        let built = Unchecked.Locked(0)
+        let session = PreviewSession(options: options(in: folder), events: events) { outcome in
+            if case .built = outcome { built.withLock { $0 += 1 } }
+        }
+        let baseline = SourceSnapshot(of: session.watched)
+        guard case .built = await session.build() else { Issue.record("first build failed"); return }
+        try await Self.withServer(folder.url.appendingPathComponent("Output"), events: events) { _, client in
+            // inotify sees the first save at once: the rebuild prepared then is dropped when the
+            // next save comes (a second apart at most would still be one burst).
+            let watcher = Task { await session.watch(from: baseline, interval: .seconds(3600), quiet: .seconds(1)) }
+            defer { watcher.cancel() }
+            _ = try await client.events(until: "event: reload") {
+                try folder.write(["guide.md": "# Guide\n\nSecond version.\n"], under: "Content")
+                try folder.write(["index.md": "# Home\n\nWelcome back. See [the guide](guide.md) and [more](more.md).\n"], under: "Content")
+                try folder.write(["more.md": "# More\n\nA new page.\n"], under: "Content")
+            }
+            #expect(built.withLock { $0 } == 2, "the first build and one rebuild")
+            #expect(try folder.read("Output/guide/index.html").contains("Second version."))
+            #expect(try folder.read("Output/index.html").contains("Welcome back."))
+            #expect(try folder.read("Output/more/index.html").contains("A new page."))
+        }
+    }
+    #endif
+
+    @Test func aPreparedBuildChangesTheOutputFolderOnlyWhenCommitted() throws {
+        let folder = try TemporaryFolder()
+        try Self.makeSource(folder)
+        var pipeline = Pipeline(options: options(in: folder))
+        pipeline.cache = BuildCache()
+        try pipeline.build()
+        let before = folder.snapshot("Output")
+        try folder.write(["guide.md": "# Guide\n\nSecond version.\n"], under: "Content")
+        try pipeline.prepare().discard()
+        #expect(folder.snapshot("Output") == before, "a discarded build leaves every file, and no staging folder")
+        let prepared = try pipeline.prepare()
+        #expect(folder.snapshot("Output").filter { !$0.key.hasPrefix(FileStage.folderName) } == before)
+        let report = try prepared.commit()
+        #expect((report.write?.written ?? 0) > 0)
+        #expect(try folder.read("Output/guide/index.html").contains("Second version."))
+        #expect(folder.snapshot("Output").keys.sorted() == before.keys.sorted())
+    }
+
     // MARK: Rebuilds equal fresh builds
 
     @Test func aRebuildParsesTheChangedFileAndRendersThePagesThatShowIt() throws {

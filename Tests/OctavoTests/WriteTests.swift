@@ -119,6 +119,21 @@ struct WriteTests {
         #expect(files.contains("notes.octavo-tmp"))
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("other/.page.octavo-tmp").path))
     }
+
+    /// With a record of what it wrote (`octavo serve`), the writer looks for a killed build's
+    /// temporary files at its first write only: its own writes leave none.
+    @Test func aWriterWithARecordSweepsOnce() throws {
+        let folder = try TemporaryFolder()
+        var writer = OutputWriter(root: folder.url.appendingPathComponent("out"))
+        writer.known = WrittenFiles(settling: 0)
+        let file = OutputFile(path: "a/index.html", contents: .bytes(Array("A".utf8)))
+        try folder.write(["a/.index.html.octavo-tmp": "x"], under: "out")
+        _ = try writer.write([file])
+        #expect(folder.snapshot("out")["a/.index.html.octavo-tmp"] == nil)
+        try folder.write(["a/.index.html.octavo-tmp": "x"], under: "out")
+        _ = try writer.write([file])
+        #expect(folder.snapshot("out")["a/.index.html.octavo-tmp"] != nil)
+    }
 }
 
 @Suite("Write: assets copied in chunks")

@@ -43,6 +43,8 @@ public struct ContentLoader: Sendable {
         }
         let config = try readConfig()
         let boundary = LinkBoundary(content: root, allowsOutside: config.allowOutsideLinks)
+        // Taken before the files are listed: a file changed after this is not trusted unread (see SourceCache).
+        let listed = cache == nil ? 0 : FileIdentity.now()
         let listing = try FolderWalker(root: root, displayRoot: displayRoot, boundary: boundary).walk()
         var sources: [SourceFile] = []
         var assets: [Asset] = []
@@ -71,19 +73,25 @@ public struct ContentLoader: Sendable {
                     errors += error.diagnostics
                 }
             } else if Self.markdownExtensions.contains(entry.url.pathExtension.lowercased()) {
+                if let known = cache?.source(path: entry.path, displayPath: display, identity: entry.identity) {
+                    sources.append(known.source)
+                    errors += known.problems
+                    continue
+                }
                 do {
                     guard let data = FileManager.default.contents(atPath: entry.url.path) else {
                         throw BuildError(file: display, "cannot be read: check its permissions")
                     }
                     let bytes = [UInt8](data)
                     if let known = cache?.source(path: entry.path, displayPath: display, bytes: bytes) {
+                        cache?.confirm(path: entry.path, identity: entry.identity, recorded: listed)
                         sources.append(known.source)
                         errors += known.problems
                         continue
                     }
                     var problems: [Diagnostic] = []
                     let source = try SourceFile(bytes: bytes, path: entry.path, displayPath: display, problems: &problems)
-                    cache?.keep(source, bytes: bytes, problems: problems)
+                    cache?.keep(source, bytes: bytes, problems: problems, identity: entry.identity, recorded: listed)
                     sources.append(source)
                     errors += problems
                 } catch let error as BuildError {

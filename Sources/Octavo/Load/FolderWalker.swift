@@ -13,6 +13,8 @@ public struct FolderWalker: Sendable {
         public var path: String
         /// The file (its path may pass through symbolic links that were checked).
         public var url: URL
+        /// What `lstat` (`stat` for a symbolic link) said of the file when it was listed.
+        var identity: FileIdentity? = nil
     }
 
     /// What a walk found.
@@ -142,7 +144,7 @@ public struct FolderWalker: Sendable {
                 }
                 walk(url, relative: path + "/", ancestors: ancestors.union([id]), realRoot: realRoot, into: &listing, errors: &errors)
             case S_IFREG:
-                listing.entries.append(Entry(path: path, url: url))
+                listing.entries.append(Entry(path: path, url: url, identity: FileIdentity(info)))
             default:
                 listing.diagnostics.append(Diagnostic(file: display, severity: .warning, message: "is not a regular file or folder (a pipe, socket or device): skipped"))
             }

@@ -263,13 +263,34 @@ public struct Pipeline: Sendable {
         let inputs = stamped ? inputDescription(destination) : nil
         // `--force` is also the way to build again when nothing changed (as `make -B`).
         if stamped, !destination.force, let report = upToDateReport(destination, inputs: inputs) { return report }
+        return try prepare(destination, stamped: stamped, inputs: inputs).commit()
+    }
+
+    /// Renders the site and stages its files without changing the output folder; the
+    /// ``PreparedBuild``'s `commit()` writes them (what ``build()`` does in one go), its `discard()`
+    /// drops them. `octavo serve` starts a rebuild this way as soon as a save is seen, and writes it
+    /// only if nothing changed again while it was being made.
+    /// - Throws: as ``build()``, but for the errors of writing, which `commit()` throws.
+    public func prepare() throws -> PreparedBuild {
+        guard let destination else {
+            throw BuildError(file: "--output", "no output folder was given: a build in memory only is `render()`")
+        }
+        try checkOutputFolder(destination)
+        return try prepare(destination, stamped: cache == nil, inputs: cache == nil ? inputDescription(destination) : nil)
+    }
+
+    /// ``prepare()`` once the output folder is checked. `stamped`: whether the build reads and
+    /// writes the stamp and the parse cache file (a build without ``cache``); `inputs`: the
+    /// stamp's description of the inputs.
+    private func prepare(_ destination: Destination, stamped: Bool, inputs: String?) throws -> PreparedBuild {
         // Read before anything is written: a date the zip cannot hold is an error, not a trap.
         let bundle = destination.bundle == nil ? ZipBundle() : try ZipBundle(environment: ProcessInfo.processInfo.environment)
         let ownership = outputOwnershipProblem(destination)
         // Pages go to a staging folder in the output folder as they are rendered; it is gone
-        // when the build returns, whether the files were renamed into place or the build failed.
+        // once the build is committed or discarded, or has failed.
         let stage = FileStage(root: destination.output, known: cache?.written, bundling: destination.bundle != nil)
-        defer { stage.discard() }
+        var staged = false
+        defer { if !staged { stage.discard() } }
         // Files whose bytes the last build into this folder parsed are not parsed again.
         var pipeline = self
         pipeline.parseCacheFile = stamped ? openParseCache(destination, stage: stage) : nil
@@ -295,44 +316,9 @@ public struct Pipeline: Sendable {
             if let zip { try? FileManager.default.removeItem(at: zip.temporary) }
             throw error
         }
-        let write: OutputWriter.Report
-        do {
-            var writer = OutputWriter(root: destination.output, displayRoot: destination.displayOutput.text)
-            writer.known = cache?.written
-            write = try writer.write(result.files)
-        } catch {
-            if let zip { try? FileManager.default.removeItem(at: zip.temporary) }
-            if let book { try? FileManager.default.removeItem(at: book.temporary) }
-            throw error
-        }
-        var bundleBytes: Int?
-        if let zip {
-            do {
-                try bundle.commit(zip.temporary, to: zip.url, display: destination.displayBundle?.text)
-            } catch var error as BuildError {
-                if let book { try? FileManager.default.removeItem(at: book.temporary) }
-                error.written = "\(destination.displayOutput) was built (\(write.written) files written, \(write.unchanged) unchanged, "
-                    + "\(write.removed) removed), but the zip was not: build again once the error is fixed"
-                throw error
-            }
-            bundleBytes = (try? FileManager.default.attributesOfItem(atPath: zip.url.path)[.size] as? Int) ?? nil
-        }
-        let epub: (path: String, bytes: Int?)?
-        do {
-            epub = try book.map { try commitEpub($0.epub, temporary: $0.temporary) }
-        } catch var error as BuildError {
-            error.written = "\(destination.displayOutput) was built (\(write.written) files written, \(write.unchanged) unchanged, "
-                + "\(write.removed) removed)\(zip == nil ? "" : " and the zip too"), but the EPUB was not: build again once the error is fixed"
-            throw error
-        }
-        var report = Report(pages: result.site.pages.count, files: result.files.count,
-                            diagnostics: result.diagnostics.filter { $0.severity != .error } + write.diagnostics, write: write, bundleBytes: bundleBytes, epub: epub)
-        if let parses = pipeline.parseCacheFile {
-            report.parsedFiles = parses.counts.parsed
-            writeParseCache(parses, destination)
-        }
-        if stamped { writeStamp(report, destination, inputs: inputs, writtenOutside: [zip?.url, book?.epub.url].compactMap { $0 }) }
-        return report
+        staged = true
+        return PreparedBuild(pipeline: pipeline, destination: destination, stamped: stamped, inputs: inputs, stage: stage, result: result,
+                             bundle: bundle, zip: zip, book: book)
     }
 
     /// Refuses an output folder that would overwrite the input: the content or templates folder,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Keeps each page's section of the print edition between builds (``BuildCache``, which
 /// `octavo serve` keeps): its heading, text and closing text as HTML. Writing every page's blocks
 /// again was most of the print edition's time in a one-page rebuild.
@@ -24,9 +26,39 @@ public final class PrintCache: Sendable {
         var now: [String: Entry] = [:]
         var made = 0
         var reused = 0
+        /// The last render of the template cut at the sections' texts (see ``splice(_:templates:limits:render:)``).
+        var skeleton: Skeleton?
+        var rendered = 0
+        var spliced = 0
     }
 
     private let state = Unchecked.Locked(State())
+
+    /// The random part of the markers that stand for the sections' texts in ``splice(_:templates:limits:render:)``.
+    let nonce = UUID().uuidString
+
+    /// Print editions whose template was rendered, and print editions put together from the last
+    /// render, since the cache was made (see ``splice(_:templates:limits:render:)``).
+    public var editionCounts: (rendered: Int, spliced: Int) {
+        state.withLock { ($0.rendered, $0.spliced) }
+    }
+
+    /// The last render cut at the texts, when it was made with `key`.
+    func lastSkeleton(_ key: CacheKey) -> Skeleton? {
+        state.withLock { state in
+            guard let skeleton = state.skeleton, skeleton.key == key else { return nil }
+            state.spliced += 1
+            return skeleton
+        }
+    }
+
+    /// Keeps a render cut at the texts for the next print edition.
+    func keep(_ skeleton: Skeleton) {
+        state.withLock { state in
+            state.skeleton = skeleton
+            state.rendered += 1
+        }
+    }
 
     /// Creates an empty cache.
     public init() {}

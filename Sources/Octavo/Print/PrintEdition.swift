@@ -130,7 +130,14 @@ public struct PrintEdition: Sendable {
         context.print = sections(anchors: anchors)
         cache?.end()
         if let terms { addIndex(terms, to: &context) }
-        return templates.render(context, template: TemplateSet.printName, limits: PageRenderer.limits(for: site), page: Self.path)
+        let limits = PageRenderer.limits(for: site)
+        // `octavo serve`: put together from the last render when only the sections' text changed.
+        if let cache, let spliced = cache.splice(context, templates: templates, limits: limits, render: {
+            templates.render($0, template: TemplateSet.printName, limits: limits, page: Self.path)
+        }) {
+            return spliced
+        }
+        return templates.render(context, template: TemplateSet.printName, limits: limits, page: Self.path)
     }
 
     private func section(_ index: Int, depth: Int, anchors: Anchors) -> PrintSection {

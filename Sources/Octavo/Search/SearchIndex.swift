@@ -83,7 +83,9 @@ public struct SearchIndex: Sendable {
         // words, so that a word is hashed once per page it is on, not once per occurrence.
         let pages = site.pages
         // `octavo serve`: the parts of unchanged pages are the last build's (see SearchCache).
-        let cached = cache?.parts(of: pages, versions: versions, make: { (Self.words(of: $0), Self.textEntry(of: $0)) })
+        let cached = cache?.numberedParts(of: pages, versions: versions, make: { (Self.words(of: $0), Self.textEntry(of: $0)) })
+        // With a cache, a word's number here is found by its number in the cache, not by its text.
+        var numbered = [Int](repeating: -1, count: cached?.words.count ?? 0)
         var numbers: [String: Int] = [:]
         var words: [String] = []
         var postings: [[UInt8]] = []
@@ -130,7 +132,7 @@ public struct SearchIndex: Sendable {
             var pageWords = [[(word: String, weight: Int)]](repeating: [], count: range.count)
             var texts = [String](repeating: "", count: range.count)
             if let cached {
-                for index in range { (pageWords[index - start], texts[index - start]) = cached[index] }
+                for index in range { (pageWords[index - start], texts[index - start]) = cached.parts[index] }
             } else {
                 pageWords.withUnsafeMutableBufferPointer { wordBuffer in
                     texts.withUnsafeMutableBufferPointer { textBuffer in
@@ -144,9 +146,21 @@ public struct SearchIndex: Sendable {
             }
             for (offset, onPage) in pageWords.enumerated() {
                 let index = start + offset
-                for (word, weight) in onPage {
+                let cachedNumbers = cached?.numbers[index]
+                for (position, (word, weight)) in onPage.enumerated() {
                     let number: Int
-                    if let known = numbers[word] {
+                    if let cachedNumbers {
+                        let known = numbered[Int(cachedNumbers[position])]
+                        if known >= 0 {
+                            number = known
+                        } else {
+                            number = words.count
+                            numbered[Int(cachedNumbers[position])] = number
+                            words.append(word)
+                            postings.append([])
+                            previous.append(0)
+                        }
+                    } else if let known = numbers[word] {
                         number = known
                     } else {
                         number = words.count

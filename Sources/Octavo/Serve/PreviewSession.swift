@@ -45,25 +45,19 @@ public final class PreviewSession: Sendable {
     /// (`reload` on success, `failed` with the diagnostics otherwise).
     @discardableResult
     public func build() async -> Outcome {
-        var configured = Pipeline(options: options)
-        configured.cache = cache
-        let pipeline = configured
-        let outcome: Outcome = await withCheckedContinuation { continuation in
-            // A build blocks its thread for up to seconds: keep it off the server's cooperative pool.
-            Thread.detachNewThread {
-                let clock = ContinuousClock()
-                let start = clock.now
-                do {
-                    let report = try pipeline.build()
-                    let elapsed = (clock.now - start).components
-                    continuation.resume(returning: .built(report, milliseconds: Int(elapsed.seconds) * 1000 + Int(elapsed.attoseconds / 1_000_000_000_000_000)))
-                } catch let error as BuildError {
-                    continuation.resume(returning: .failed(error.otherDiagnostics + error.diagnostics))
-                } catch {
-                    continuation.resume(returning: .failed([Diagnostic(file: pipeline.input.displayContent.text, message: "the build stopped: \(error)")]))
-                }
-            }
-        }
+        await finish(PendingBuild(pipeline()))
+    }
+
+    /// The pipeline of a build with the session's cache.
+    private func pipeline() -> Pipeline {
+        var pipeline = Pipeline(options: options)
+        pipeline.cache = cache
+        return pipeline
+    }
+
+    /// Commits `pending` once it is prepared, then reports and tells the open pages.
+    private func finish(_ pending: PendingBuild) async -> Outcome {
+        let outcome = await pending.commit()
         report(outcome)
         switch outcome {
         case .built: events.reload()
@@ -77,16 +71,23 @@ public final class PreviewSession: Sendable {
     /// Watches the inputs until the task is cancelled, and rebuilds after each change.
     ///
     /// On Linux, inotify (``ChangeNotifier``) tells of a change within ``tick``; everywhere, the
-    /// inputs are also compared every `interval`, which catches what inotify cannot see. Once a
-    /// change is seen, the inputs must stay unchanged for `quiet` before the rebuild starts (inotify
-    /// silent for that long, or two snapshots `quiet` apart equal when polling), so a burst of saves (an editor's write, rename and attribute change, or a `git checkout`) gives
-    /// one rebuild. A change made during a rebuild is seen afterwards, since the snapshot compared
-    /// against is the one taken before it.
+    /// inputs are also compared every `interval`, which catches what inotify cannot see. A burst
+    /// of changes, each within `quiet` of the one before (an editor's write, rename and attribute
+    /// change, or a `git checkout`), gives one rebuild:
+    /// - with inotify, the rebuild is prepared (``Pipeline/prepare()``: read, rendered and
+    ///   staged, the output folder untouched) as soon as inotify has been silent for ``settle``,
+    ///   and written only once it is ready and inotify has been silent for `quiet`; a change
+    ///   before that drops it, and the next one is prepared once the inputs have been still for
+    ///   `quiet`. So the wait for quiet runs while the rebuild is made, not before it.
+    /// - when polling, the inputs must stay unchanged for `quiet` (two snapshots `quiet` apart
+    ///   equal) before the rebuild starts.
+    /// A change made during a rebuild is seen afterwards, since the snapshot compared against is
+    /// the one taken before it.
     /// - Parameters:
     ///   - baseline: the inputs as they were when the last build started; take it before that build,
     ///     so a change made while it ran, or before this call, is not missed. Nil: as they are now.
     ///   - interval: time between polls (250 ms).
-    ///   - quiet: how long the inputs must stay still before a rebuild (100 ms).
+    ///   - quiet: how long the inputs must stay still before a rebuild is written (100 ms).
     ///   - notify: whether to use inotify where there is one (tests of polling turn it off).
     public func watch(from baseline: SourceSnapshot? = nil, interval: Duration = .milliseconds(250),
                       quiet: Duration = .milliseconds(100), notify: Bool = true) async {
@@ -106,26 +107,17 @@ public final class PreviewSession: Sendable {
                     break
                 }
             }
-            var current: SourceSnapshot
             if notified, let notifier {
-                // inotify tells of every change as it happens: wait until it has been silent for
-                // `quiet`, then take one snapshot (a walk of every input, on the way to each
-                // preview). A change it misses is seen by a later poll, which compares against
-                // this snapshot, taken before the build.
-                repeat {
-                    do { try await Task.sleep(for: quiet) } catch { return }
-                } while notifier.changed()
-                current = SourceSnapshot(of: watched)
-                guard current != baseline else { continue }
-            } else {
-                current = SourceSnapshot(of: watched)
-                guard current != baseline else { continue }
-                while true {
-                    do { try await Task.sleep(for: quiet) } catch { return }
-                    let next = SourceSnapshot(of: watched)
-                    if next == current { break }
-                    current = next
-                }
+                do { try await rebuild(notifier, baseline: &baseline, quiet: quiet) } catch { return }
+                continue
+            }
+            var current = SourceSnapshot(of: watched)
+            guard current != baseline else { continue }
+            while true {
+                do { try await Task.sleep(for: quiet) } catch { return }
+                let next = SourceSnapshot(of: watched)
+                if next == current { break }
+                current = next
             }
             baseline = current
             _ = notifier?.changed()
@@ -135,6 +127,61 @@ public final class PreviewSession: Sendable {
         }
     }
 
+    /// Rebuilds after inotify told of a change (see ``watch(from:interval:quiet:notify:)``): a
+    /// rebuild is prepared at once and written only when nothing changed while it was made and
+    /// for `quiet` after the last change; otherwise it is dropped and the next one prepared.
+    /// - Throws: `CancellationError` when the watching task is cancelled (a prepared build is dropped).
+    private func rebuild(_ notifier: ChangeNotifier, baseline: inout SourceSnapshot, quiet: Duration) async throws {
+        let clock = ContinuousClock()
+        var lastChange = clock.now
+        // The events of one save come within a millisecond or two (write, rename, attributes):
+        // let them all land before the inputs are read.
+        while true {
+            try await Task.sleep(for: Self.settle)
+            guard notifier.changed() else { break }
+            lastChange = clock.now
+        }
+        while true {
+            // Taken before the build reads the inputs: a change made while it runs is seen by a later poll.
+            let current = SourceSnapshot(of: watched)
+            // Folders made since are watched from now on.
+            notifier.watch(current, roots: watched)
+            // Nothing the build reads changed (a file saved as it was): no rebuild.
+            guard current != baseline else { return }
+            let pending = PendingBuild(pipeline())
+            var changed = false
+            while !(pending.isReady && (changed || clock.now >= lastChange + quiet)) {
+                do { try await Task.sleep(for: Self.readyTick) } catch {
+                    await pending.discard()
+                    throw error
+                }
+                if notifier.changed() {
+                    changed = true
+                    lastChange = clock.now
+                }
+            }
+            if !changed {
+                baseline = current
+                await finish(pending)
+                return
+            }
+            // Changed again while it was made: dropped; the next is made once the inputs are still.
+            await pending.discard()
+            while clock.now < lastChange + quiet {
+                try await Task.sleep(for: lastChange + quiet - clock.now)
+                if notifier.changed() { lastChange = clock.now }
+            }
+        }
+    }
+
     /// How often the watcher reads inotify's news: the most a save waits before it is seen.
     static let tick = Duration.milliseconds(10)
+
+    /// How long inotify must be silent after a change before a rebuild is prepared: the events of
+    /// one save come within a millisecond or two.
+    static let settle = Duration.milliseconds(5)
+
+    /// How often the watcher looks whether a prepared rebuild is ready (and at inotify's news) while
+    /// one is being made: the most a ready rebuild waits before it is written.
+    static let readyTick = Duration.milliseconds(2)
 }

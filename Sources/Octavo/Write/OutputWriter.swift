@@ -108,7 +108,9 @@ public struct OutputWriter: Sendable {
         }
         changes.removed = try clearTheWay(for: files, owned: owned, reading: reading)
         try createFolder(root)
-        removeLeftoverTemporaryFiles()
+        // Temporary files are left only by a build killed part-way: `octavo serve` sweeps the
+        // folder at its first build, and its later builds (the same process) leave none.
+        if known?.claimSweep() ?? true { removeLeftoverTemporaryFiles() }
         // The manifest lists every file this build may write before the first is written: a build
         // killed part-way (SIGKILL, a power cut: no `defer` runs) leaves a folder whose manifest owns
         // what it wrote, so the next build goes on without `--force` and removes what is stale. A

@@ -18,31 +18,8 @@ import Darwin
 /// `settling` after its status-change time is read again too: a change within the file
 /// system's clock tick could leave the times as they were (git's "racily clean" files).
 public final class WrittenFiles: Sendable {
-    private struct Identity: Equatable, Sendable {
-        var device: UInt64
-        var inode: UInt64
-        var size: Int64
-        var modified: Int64
-        var changed: Int64
-
-        init?(_ path: String) {
-            var info = stat()
-            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-            device = UInt64(info.st_dev)
-            inode = UInt64(info.st_ino)
-            size = Int64(info.st_size)
-            #if canImport(Darwin)
-            modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-            changed = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
-            #else
-            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-            #endif
-        }
-    }
-
     private struct Entry: Sendable {
-        var identity: Identity
+        var identity: FileIdentity
         var bytes: [UInt8]
         /// When the identity was read, in nanoseconds since 1970 (the clock file times use).
         var recorded: Int64
@@ -56,7 +33,7 @@ public final class WrittenFiles: Sendable {
 
     /// Creates an empty record.
     public convenience init() {
-        self.init(settling: 2_000_000_000)
+        self.init(settling: FileIdentity.settling)
     }
 
     /// Creates an empty record that trusts a file `settling` nanoseconds after its status-change time.
@@ -75,12 +52,12 @@ public final class WrittenFiles: Sendable {
     /// ``file(_:at:holds:compare:)`` for bytes in a buffer (copied only when recorded).
     func file(_ name: String, at path: String, holds bytes: UnsafeRawBufferPointer, compare: () -> Bool) -> Bool {
         // Read before comparing: a change made while comparing shows in the next build's identity.
-        guard let identity = Identity(path) else {
+        guard let identity = FileIdentity(regularFileAt: path) else {
             entries.withLock { $0[name] = nil }
             return false
         }
         let now = Self.now()
-        if let entry = entries.withLock({ $0[name] }), entry.identity == identity, entry.identity.changed + settling < entry.recorded,
+        if let entry = entries.withLock({ $0[name] }), entry.identity == identity, entry.identity.settled(recordedAt: entry.recorded, settling: settling),
            Self.same(entry.bytes, bytes) {
             return true
         }
@@ -93,9 +70,20 @@ public final class WrittenFiles: Sendable {
     /// Records that the file at `path` (named `name` in the output folder) was just written with `bytes`.
     func wrote(_ name: String, at path: String, bytes: [UInt8]) {
         let now = Self.now()
-        let identity = Identity(path)
+        let identity = FileIdentity(regularFileAt: path)
         entries.withLock { $0[name] = identity.map { Entry(identity: $0, bytes: bytes, recorded: now) } }
     }
+
+    /// Whether the write stage should look for temporary files a killed build left: `true` the
+    /// first time only (see ``OutputWriter``), since the builds of one record leave none.
+    func claimSweep() -> Bool {
+        swept.withLock { swept in
+            defer { swept = true }
+            return !swept
+        }
+    }
+
+    private let swept = Unchecked.Locked(false)
 
     /// Forgets every file but those named `paths` in the output folder (the files of the last build).
     func keep(only paths: Set<String>) {
@@ -107,8 +95,6 @@ public final class WrittenFiles: Sendable {
     }
 
     private static func now() -> Int64 {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+        FileIdentity.now()
     }
 }
