@@ -164,7 +164,7 @@ extension Pipeline {
         }
         if let summarySource = loaded.summary, let summary {
             let known = Set(content.sources.map(\.path)).union(loaded.notFound.map { [$0.path] } ?? [])
-            for entry in summary where !known.contains(entry.path) {
+            for entry in summary where entry.part == nil && !known.contains(entry.path) {
                 site.diagnostics.append(Diagnostic(file: summarySource.displayPath, line: entry.line, column: entry.column, severity: content.config.brokenLinkSeverity,
                                                    message: "link target '\(entry.path)' does not exist: fix the path in \(SummaryEntry.fileName) (it is relative to the content folder)"))
             }
