@@ -409,8 +409,10 @@ private struct Builder {
             switch block.kind {
             case .paragraph where !block.text.isEmpty: text = block.text
             case .heading(level: 1) where index == 0, .closingMarker: continue
-            // An empty paragraph, raw HTML left out or a comment, a thematic break.
-            case .paragraph, .other where block.text.isEmpty: continue
+            // An empty paragraph (a non-empty one is the case above).
+            case .paragraph: continue
+            // Raw HTML left out or a comment, a thematic break.
+            case .other where block.text.isEmpty: continue
             default: break
             }
             break
