@@ -124,6 +124,22 @@ struct LoadTests {
         #expect(missing?.description == "Content: error: content folder does not exist, but 'content' does: pass --content content, or rename that folder to 'Content'")
     }
 
+    /// A repository's root (a `docs/` of Markdown) or its `docs/` itself (Markdown right there):
+    /// the missing content folder's message says what to pass.
+    @Test func aMissingContentFolderPointsAtTheMarkdownNearby() throws {
+        func message(_ files: [String: String], content: String) throws -> String? {
+            let folder = try TemporaryFolder()
+            try folder.write(files)
+            let error = #expect(throws: BuildError.self) { try ContentLoader(root: folder.url.appendingPathComponent(content), displayRoot: content).load() }
+            return error?.diagnostics.first?.message
+        }
+        #expect(try message(["docs/guide.md": "# G\n", "README.md": "# R\n"], content: "Content")
+                == "content folder does not exist: 'docs' holds Markdown files: pass --content docs, or create the content folder")
+        #expect(try message(["README.md": "# R\n", "install.md": "# I\n", "usage.md": "# U\n"], content: "Content")
+                == "content folder does not exist: this folder holds Markdown files (README.md, install.md, …): build them with --content . --output ../site, or create the content folder")
+        #expect(try message(["notes.txt": "x"], content: "Content") == "content folder does not exist: create it or pass --content DIR")
+    }
+
     @Test func nulByteIsRefused() {
         let error = #expect(throws: BuildError.self) {
             try SourceFile(bytes: Array("ab".utf8) + [0] + Array("c".utf8), path: "a.md", displayPath: "Content/a.md")

@@ -256,7 +256,7 @@ public struct Pipeline: Sendable {
         let ownership = outputOwnershipProblem(destination)
         // Pages go to a staging folder in the output folder as they are rendered; it is gone
         // when the build returns, whether the files were renamed into place or the build failed.
-        let stage = FileStage(root: destination.output, known: cache?.written)
+        let stage = FileStage(root: destination.output, known: cache?.written, bundling: destination.bundle != nil)
         defer { stage.discard() }
         // Files whose bytes the last build into this folder parsed are not parsed again.
         var pipeline = self
@@ -275,7 +275,7 @@ public struct Pipeline: Sendable {
             error.otherDiagnostics = result.diagnostics.filter { !fails($0) }
             throw error
         }
-        let zip = try destination.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0, display: destination.displayBundle?.text)) }
+        let zip = try destination.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0, display: destination.displayBundle?.text, deflated: stage.deflated)) }
         let book: (epub: EpubOutput, temporary: URL)?
         do {
             book = try result.epub.map { ($0, try prepareEpub($0)) }
