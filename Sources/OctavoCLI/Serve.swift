@@ -52,6 +52,7 @@ struct Serve: AsyncParsableCommand {
         options.destination.force = force
         options.builtInTheme = true
         options.drafts = drafts ? .published : .leftOut
+        options.input.bookTitle = site.bookTitle
         // Rebuilds reuse the memory of the build before instead of faulting in fresh pages.
         FreedMemory.keepForReuse()
         let events = ReloadEvents()
@@ -91,9 +92,8 @@ struct Serve: AsyncParsableCommand {
         let watcher = Task { await session.watch(from: baseline) }
         await Self.waitForSignal()
         watcher.cancel()
-        // Ctrl-C must end the program within a second: open responses get a quarter of a second,
-        // and should closing the sockets take longer, the process ends anyway.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.7) { Self.finish() }
+        // Open responses get a quarter of a second; the deadline armed when the signal came
+        // (`waitForSignal`) ends the process anyway should closing the sockets take longer.
         await server.stop(timeout: 0.25)
         Self.finish()
     }
@@ -141,7 +141,9 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
-    /// Returns on the first SIGINT (Ctrl-C) or SIGTERM.
+    /// Returns on the first SIGINT (Ctrl-C) or SIGTERM, having armed the deadline: Ctrl-C must end
+    /// the program within a second, so a thread of its own (not the task pool or GCD's, which a
+    /// rebuild and a busy machine can hold up for more than a second) ends it 0.7 s after the signal.
     private static func waitForSignal() async {
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
@@ -149,7 +151,9 @@ struct Serve: AsyncParsableCommand {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let once = Once(continuation)
             for source in sources {
-                source.setEventHandler { once.resume() }
+                source.setEventHandler {
+                    if once.resume() { Thread.detachNewThread { usleep(700_000); Self.finish() } }
+                }
                 source.resume()
             }
         }

@@ -78,6 +78,18 @@ struct LoadTests {
         #expect(error?.description.hasPrefix(expected) == true, "\(error?.description ?? "no error")")
     }
 
+    /// A date is four digits, then optionally `-` and two digits, twice; as the regular expression
+    /// it replaced, one line end may follow (a YAML block scalar ends with one).
+    @Test func frontMatterDatesAreYearMonthDay() throws {
+        for date in ["2023", "2023-02", "2023-02-21", "2023-02-21\n", "2023\r\n"] { #expect(date.isFrontMatterDate, "\(date)") }
+        for date in ["202", "2023-2", "2023-02-1", "2023/02/21", "2023-02-21T10:00", "２０２３", "2023\n\n", "2023-02-21 ", ""] {
+            #expect(!date.isFrontMatterDate, "\(date)")
+        }
+        #expect(try FrontMatter(yaml: "date: 2023-02", file: "Content/a.md", firstLine: 2).date == "2023-02")
+        let error = #expect(throws: BuildError.self) { try FrontMatter(yaml: "date: 21.02.2023", file: "Content/a.md", firstLine: 2) }
+        #expect(error?.diagnostics.first?.message.contains("must be a date like 2023-02-21") == true)
+    }
+
     @Test func fileWithoutFrontMatterIsAllBody() throws {
         let file = try SourceFile(bytes: Array("Just text\n".utf8), path: "a.md", displayPath: "a.md")
         #expect(file.frontMatter == FrontMatter())
@@ -130,6 +142,22 @@ struct LoadTests {
             try ContentLoader(root: folder.url.appendingPathComponent("Content"), displayRoot: "Content").load()
         }
         #expect(missing?.description == "Content: error: content folder does not exist, but 'content' does: pass --content content, or rename that folder to 'Content'")
+    }
+
+    /// A repository's root (a `docs/` of Markdown) or its `docs/` itself (Markdown right there):
+    /// the missing content folder's message says what to pass.
+    @Test func aMissingContentFolderPointsAtTheMarkdownNearby() throws {
+        func message(_ files: [String: String], content: String) throws -> String? {
+            let folder = try TemporaryFolder()
+            try folder.write(files)
+            let error = #expect(throws: BuildError.self) { try ContentLoader(root: folder.url.appendingPathComponent(content), displayRoot: content).load() }
+            return error?.diagnostics.first?.message
+        }
+        #expect(try message(["docs/guide.md": "# G\n", "README.md": "# R\n"], content: "Content")
+                == "content folder does not exist: 'docs' holds Markdown files: pass --content docs, or create the content folder")
+        #expect(try message(["README.md": "# R\n", "install.md": "# I\n", "usage.md": "# U\n"], content: "Content")
+                == "content folder does not exist: this folder holds Markdown files (README.md, install.md, …): build them with --content . --output ../site, or create the content folder")
+        #expect(try message(["notes.txt": "x"], content: "Content") == "content folder does not exist: create it or pass --content DIR")
     }
 
     @Test func nulByteIsRefused() {

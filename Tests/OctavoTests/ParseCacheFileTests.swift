@@ -161,5 +161,35 @@ struct ParseCacheFileTests {
         #expect(Mirror(reflecting: link).children.compactMap(\.label) == LinkReference.storedFields)
         #expect(Mirror(reflecting: warning).children.compactMap(\.label) == MarkdownWarning.storedFields)
     }
+
+    /// A document larger than ``ParseCacheFile/largeBody`` is written as it is encoded, its length
+    /// filled in after it (``ByteWriter/paddedCount(_:)``); it reads back like the small ones beside it.
+    @Test func aLargeDocumentWrittenAsItIsEncodedReadsBack() throws {
+        let folder = try TemporaryFolder()
+        let parser = MarkdownParser()
+        let bodies = ["small.md": "# Small\n\nText.\n", "large.md": "# Large\n\n" + (1...40).map { "## Part \($0)\n\nText [\($0)](small.md).\n" }.joined(),
+                      "after.md": "# After\n"]
+        let sources = bodies.keys.sorted().map { SourceFile(path: $0, displayPath: $0, frontMatter: FrontMatter(), body: bodies[$0]!, bodyFirstLine: 1) }
+        let documents = sources.map { source -> MarkdownDocument in
+            var ids = HeadingIDGenerator()
+            return parser.parse(source.body, ids: &ids)
+        }
+        let spill = folder.url.appendingPathComponent("spill")
+        let cache = ParseCacheFile(bytes: nil, identity: "test", spill: spill, largeBody: 100)
+        for source in sources { #expect(cache.document(for: source, parser: parser) == nil) }
+        cache.keep(sources, documents: documents, parser: parser)
+        #expect(cache.write == .replaceFrom(spill))
+        let read = ParseCacheFile(bytes: try [UInt8](Data(contentsOf: spill)), identity: "test")
+        func key(_ blocks: [MarkdownBlock]) -> CacheKey {
+            var key = CacheKey()
+            key.append(blocks)
+            return key
+        }
+        for (source, document) in zip(sources, documents) {
+            let back = try #require(read.document(for: source, parser: parser))
+            #expect(key(back.blocks) == key(document.blocks) && back.links == document.links)
+        }
+        #expect(read.counts.reused == 3)
+    }
 }
 

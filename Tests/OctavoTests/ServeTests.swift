@@ -351,6 +351,34 @@ import Testing
         #expect(folder.snapshot("Output").keys.sorted() == before.keys.sorted())
     }
 
+    /// `octavo serve` as a user runs it: it builds, prints the URL, and on SIGTERM stops and exits
+    /// with status 0 (the deadline armed at the signal ends it even if a socket will not close).
+    @Test func theServeCommandStopsOnSIGTERM() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\nHello.\n"], under: "Content")
+        let log = folder.url.appendingPathComponent("serve.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = try #require(octavoExecutable)
+        process.arguments = ["serve", "--templates", realTemplates.path]
+        process.currentDirectoryURL = folder.url
+        process.standardOutput = try FileHandle(forWritingTo: log)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate(); kill(process.processIdentifier, SIGKILL) } }
+        // Waits for the URL (bounded: a server that never starts fails the test, it does not hang it).
+        var printed = ""
+        for _ in 0..<600 where !printed.contains("Serving Output at http://127.0.0.1:") {
+            usleep(50_000)
+            printed = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        }
+        #expect(printed.contains("Serving Output at http://127.0.0.1:"), "\(printed)")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try String(contentsOf: log, encoding: .utf8).hasSuffix("Stopped.\n"))
+    }
+
     // MARK: Rebuilds equal fresh builds
 
     @Test func aRebuildParsesTheChangedFileAndRendersThePagesThatShowIt() throws {

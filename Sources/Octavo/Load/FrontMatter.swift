@@ -121,7 +121,7 @@ extension FrontMatter {
                 }
             case "date":
                 let text = try string(key, value)
-                guard text.range(of: #"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"#, options: .regularExpression) != nil else {
+                guard text.isFrontMatterDate else {
                     throw fail(value, "front matter 'date' must be a date like 2023-02-21 (or 2023-02, or 2023)")
                 }
                 date = text

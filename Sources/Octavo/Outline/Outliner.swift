@@ -375,10 +375,26 @@ private struct Builder {
         return (String(candidate), title.isEmpty ? text : title)
     }
 
-    /// The first sentence of the first paragraph-like block: text up to the first `. `, `? ` or `! `.
+    /// The first sentence of the paragraph the page's text opens with: text up to the first `. `,
+    /// `? ` or `! `.
+    ///
+    /// Only a paragraph before anything else counts (after the title's level-1 heading, comments
+    /// and thematic breaks): a page that opens with a list, code, a table or a `##` section has no summary,
+    /// rather than one taken from a sentence about something else (the first command of a
+    /// reference, a "Back to …" line at the end).
     static func summary(of blocks: [MarkdownBlock], cache: SummaryCache? = nil) -> String {
-        // The first paragraph; a page that has none (a list, a code block) has no summary.
-        guard let text = blocks.first(where: { $0.kind == .paragraph && !$0.text.isEmpty })?.text else { return "" }
+        var text: String?
+        for (index, block) in blocks.enumerated() {
+            switch block.kind {
+            case .paragraph where !block.text.isEmpty: text = block.text
+            case .heading(level: 1) where index == 0, .closingMarker: continue
+            // An empty paragraph, raw HTML left out or a comment, a thematic break.
+            case .paragraph, .other where block.text.isEmpty: continue
+            default: break
+            }
+            break
+        }
+        guard let text else { return "" }
         return cache?.summary(of: text, make: summary(of:)) ?? summary(of: text)
     }
 

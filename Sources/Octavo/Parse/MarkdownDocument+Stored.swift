@@ -12,7 +12,10 @@ extension MarkdownDocument {
         writer.append(warnings.count)
         for warning in warnings { warning.write(to: &writer) }
         writer.append(blocks.count)
-        for block in blocks { block.write(to: &writer) }
+        for block in blocks {
+            block.write(to: &writer)
+            writer.flushIfFull()
+        }
     }
 
     /// Reads what ``write(to:)`` wrote, to its last byte; `nil` when the bytes are anything else.

@@ -50,6 +50,9 @@ final class ParseCacheFile: Sendable {
     /// of the build's staging folder, see ``FileStage``), so that it is not held in memory until
     /// the build ends; `nil`: it is held.
     let spill: URL?
+    /// A document whose body is larger than this many bytes is written to ``spill`` as it is
+    /// encoded (``ByteWriter/flushIfFull()``), a megabyte at a time, its length filled in after.
+    let largeBody: Int
 
     private struct State: Sendable {
         var parsed = 0
@@ -76,9 +79,11 @@ final class ParseCacheFile: Sendable {
     ///   - bytes: The file's bytes, or `nil` when there is none.
     ///   - identity: What the running binary is (see ``identity``).
     ///   - spill: See ``spill``.
-    init(bytes: [UInt8]?, identity: String, spill: URL? = nil) {
+    ///   - largeBody: See ``largeBody`` (1 MiB unless a test makes it smaller).
+    init(bytes: [UInt8]?, identity: String, spill: URL? = nil, largeBody: Int = 1 << 20) {
         self.identity = identity
         self.spill = spill
+        self.largeBody = largeBody
         let index = bytes.flatMap { Self.index($0, identity: identity) }
         self.bytes = index == nil ? [] : bytes ?? []
         self.entries = index?.entries ?? [:]
@@ -152,6 +157,7 @@ final class ParseCacheFile: Sendable {
         let fresh = sources.indices.filter { !reused.contains(sources[$0].path) }
         let usable = isWhole && settings.map { $0 == (parser.unsafe, parser.gfm) } == true
         if usable, fresh.isEmpty { return }
+        if let spill, keep(sources, documents: documents, parser: parser, fresh: fresh, usable: usable, spill: spill) { return }
         // Each document parsed anew is written on all cores; the reused ones are copied as they are.
         // Each entry in two pieces, its path and body, then its document (with its count before
         // it, as `append(bytes:)` writes), so that a large document is not copied into the first.
@@ -215,6 +221,115 @@ final class ParseCacheFile: Sendable {
         for piece in pieces { writer.appendRaw(piece) }
         writer.appendRaw(Self.endLine)
         state.withLock { $0.write = .replace(writer.bytes) }
+    }
+
+    /// How many bytes of Markdown the entries encoded on all cores at once may have (their
+    /// encodings are about three times as large): the rest waits, so that the cache of a large
+    /// site is never held whole in memory.
+    static let batchBytes = 4 << 20
+
+    /// ``keep(_:documents:parser:)`` writing to ``spill`` as the entries are encoded, a batch at a
+    /// time. Returns whether the file was written whole (else the caller holds the file in memory).
+    private func keep(_ sources: [SourceFile], documents: [MarkdownDocument], parser: MarkdownParser, fresh: [Int], usable: Bool, spill: URL) -> Bool {
+        guard let sink = FileSink(spill) else { return false }
+        let freshPaths = Set(fresh.map { sources[$0].path })
+        // What stays live of the file as read: the entries of this build's files that were reused.
+        let kept = sources.indices.compactMap { freshPaths.contains(sources[$0].path) ? nil : entries[sources[$0].path]?.record }
+        if !usable {
+            sink.write(header(parser, count: kept.count + fresh.count))
+            for record in kept { sink.write(bytes[record]) }
+            writeEntries(fresh, of: sources, documents: documents, to: sink)
+            sink.write(Self.endLine)
+            guard !sink.failed else { return false }
+            state.withLock { $0.write = .replaceFrom(spill) }
+            return true
+        }
+        var prefix = ByteWriter()
+        prefix.append(fresh.count)
+        sink.write(prefix.bytes)
+        writeEntries(fresh, of: sources, documents: documents, to: sink)
+        let freshEnd = sink.offset
+        sink.write(Self.endLine)
+        guard !sink.failed else { return false }
+        let freshBytes = freshEnd - prefix.bytes.count
+        let liveBytes = kept.reduce(0) { $0 + $1.count } + freshBytes
+        // The file as read holds the replaced entries too: its size counts them.
+        if bytes.count + freshBytes <= 2 * liveBytes {
+            state.withLock { $0.write = .appendFrom(spill) }
+            return true
+        }
+        // More than half of it would be replaced entries: the whole file anew, the batch copied in.
+        let whole = URL(fileURLWithPath: spill.path + ".all")
+        guard let all = FileSink(whole) else { return false }
+        all.write(header(parser, count: kept.count + fresh.count))
+        for record in kept { all.write(bytes[record]) }
+        all.copy(from: spill.path, range: prefix.bytes.count..<freshEnd)
+        all.write(Self.endLine)
+        guard !all.failed else { return false }
+        unlink(spill.path)
+        state.withLock { $0.write = .replaceFrom(whole) }
+        return true
+    }
+
+    /// The first bytes of a whole file, up to its first batch's entries, which number `count`.
+    private func header(_ parser: MarkdownParser, count: Int) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.appendRaw(Self.versionLine)
+        writer.append(identity)
+        writer.append(parser.unsafe)
+        writer.append(parser.gfm)
+        writer.append(count)
+        return writer.bytes
+    }
+
+    /// Writes the entries of `sources[fresh]` to `sink` in that order: small ones encoded on all
+    /// cores a batch of at most ``batchBytes`` of Markdown at a time, a large one as it is encoded.
+    private func writeEntries(_ fresh: [Int], of sources: [SourceFile], documents: [MarkdownDocument], to sink: FileSink) {
+        @Sendable func head(_ index: Int) -> ByteWriter {
+            var writer = ByteWriter()
+            writer.append(sources[index].path)
+            var body = sources[index].body
+            body.withUTF8 { writer.append(bytes: UnsafeRawBufferPointer($0)) }
+            return writer
+        }
+        var position = 0
+        while position < fresh.count, !sink.failed {
+            let first = fresh[position]
+            if sources[first].body.utf8.count > largeBody {
+                sink.write(head(first).bytes)
+                let lengthAt = sink.offset
+                sink.write(ByteWriter.paddedCount(0))
+                var document = ByteWriter()
+                document.sink = sink
+                documents[first].write(to: &document)
+                document.flush()
+                sink.write(ByteWriter.paddedCount(document.count), at: lengthAt)
+                position += 1
+                continue
+            }
+            var end = position
+            var size = 0
+            while end < fresh.count, size < Self.batchBytes, sources[fresh[end]].body.utf8.count <= largeBody {
+                size += sources[fresh[end]].body.utf8.count
+                end += 1
+            }
+            let batch = fresh[position..<end]
+            var encoded = [[UInt8]](repeating: [], count: batch.count * 2)
+            encoded.withUnsafeMutableBufferPointer { buffer in
+                let output = Unchecked.Buffer(buffer)
+                DispatchQueue.concurrentPerform(iterations: batch.count) { slot in
+                    let index = batch[batch.startIndex + slot]
+                    var writer = head(index)
+                    var document = ByteWriter()
+                    documents[index].write(to: &document)
+                    writer.append(document.bytes.count)
+                    output.buffer[2 * slot] = writer.bytes
+                    output.buffer[2 * slot + 1] = document.bytes
+                }
+            }
+            for piece in encoded { sink.write(piece) }
+            position = end
+        }
     }
 
     /// Writes `pieces` one after the other to a new file at `url`; whether every byte was written.

@@ -2,8 +2,18 @@
 /// variable-length numbers (zigzag for the sign), strings and lists with their length first, so
 /// that ``ByteReader`` reads them back without searching for a terminator.
 struct ByteWriter {
-    /// What was written.
+    /// What was written (since the last ``flush()`` when there is a ``sink``).
     private(set) var bytes: [UInt8] = []
+    /// Where ``flushIfFull()`` hands the bytes once it holds ``flushSize`` or more, so that a large
+    /// document goes to its file as it is encoded instead of being held whole; `nil`: all are held.
+    var sink: FileSink?
+    /// Bytes already handed to ``sink``.
+    private(set) var flushed = 0
+    /// How many bytes ``flushIfFull()`` lets gather before it hands them on (1 MiB).
+    static let flushSize = 1 << 20
+
+    /// Every byte written: those handed to ``sink`` and those held.
+    var count: Int { flushed + bytes.count }
 
     /// An empty writer.
     init() {}
@@ -11,6 +21,34 @@ struct ByteWriter {
     /// Makes room for `count` bytes in all, so that a large file is not copied as it grows.
     mutating func reserveCapacity(_ count: Int) {
         bytes.reserveCapacity(count)
+    }
+
+    /// Hands the bytes held to ``sink`` when they are ``flushSize`` or more (called between the
+    /// blocks of a document, so that nothing is checked on every byte).
+    mutating func flushIfFull() {
+        if sink != nil, bytes.count >= Self.flushSize { flush() }
+    }
+
+    /// Hands every byte held to ``sink``, if there is one.
+    mutating func flush() {
+        guard let sink else { return }
+        sink.write(bytes)
+        flushed += bytes.count
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// A count as ``append(_:)-(Int)`` writes it, but always in 10 bytes (the 7-bit groups after the
+    /// last that matters are zeros, which ``ByteReader`` reads as it reads any other), so that it
+    /// can be written before the bytes it counts and filled in once they are.
+    static func paddedCount(_ value: Int) -> [UInt8] {
+        var zigzag = UInt64(bitPattern: (Int64(value) << 1) ^ (Int64(value) >> 63))
+        var result: [UInt8] = []
+        for _ in 0..<9 {
+            result.append(UInt8(truncatingIfNeeded: zigzag & 0x7F) | 0x80)
+            zigzag >>= 7
+        }
+        result.append(UInt8(truncatingIfNeeded: zigzag & 0x7F))
+        return result
     }
 
     /// Writes an unsigned number in 1 to 10 bytes, 7 bits a byte, low bits first.

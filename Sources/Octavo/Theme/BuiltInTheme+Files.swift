@@ -1114,11 +1114,7 @@ nav li { margin: 0.3em 0; }
 {{^empty(onThisPage)}}
 <nav class="on-this-page" aria-labelledby="octavo.on-this-page-title">
 <h2 id="octavo.on-this-page-title">On this page</h2>
-<ul>
-{{#onThisPage}}
-{{> partials/heading-item}}
-{{/onThisPage}}
-</ul>
+{{{html.onThisPage}}}
 </nav>
 {{/empty(onThisPage)}}
 
