@@ -192,6 +192,30 @@ struct BundleTests {
         #expect(try Data(contentsOf: fast).count > 1_000)
     }
 
+    /// A zip that would get the same bytes is left as it was (its inode and modification time
+    /// stay, as an unchanged file of the output folder does); one whose bytes change is replaced.
+    @Test func aZipWithTheSameBytesIsLeftInPlace() throws {
+        let folder = try TemporaryFolder()
+        let zip = folder.url.appendingPathComponent("z.zip")
+        func inode() throws -> UInt64 {
+            var info = stat()
+            try #require(stat(zip.path, &info) == 0)
+            return UInt64(info.st_ino)
+        }
+        let files = [OutputFile(path: "a.html", contents: .bytes(Array("<p>a</p>".utf8)))]
+        try ZipBundle().write(files, to: zip)
+        let first = try inode()
+        try ZipBundle().write(files, to: zip)
+        #expect(try inode() == first)
+        try ZipBundle().write([OutputFile(path: "a.html", contents: .bytes(Array("<p>b</p>".utf8)))], to: zip)
+        #expect(try inode() != first)
+        let archive = try Archive(url: zip, accessMode: .read)
+        var data = Data()
+        _ = try archive.extract(try #require(archive["a.html"])) { data.append($0) }
+        #expect(data == Data("<p>b</p>".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["z.zip"])
+    }
+
     @Test func sourceDateEpochSetsTheEntriesTime() throws {
         #expect(try ZipBundle.modificationDate(environment: [:]) == ZipBundle.earliestDate)
         #expect(try ZipBundle.modificationDate(environment: ["SOURCE_DATE_EPOCH": "315532800"]) == ZipBundle.earliestDate)

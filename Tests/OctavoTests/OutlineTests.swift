@@ -241,7 +241,7 @@ struct OutlineTests {
             [Contributors](misc/contributors.md)
 
             """))
-        #expect(summary.map(\.path) == ["README.md", "guide/install.md", "guide/source.md", "reference/README.md", "reference/config.md", "misc/contributors.md"])
+        #expect(summary.map { $0.part ?? $0.path } == ["README.md", "User guide", "guide/install.md", "guide/source.md", "reference/README.md", "reference/config.md", "misc/contributors.md"])
         let files = ["README.md": "# Intro\n", "guide/install.md": "# Install\n", "guide/source.md": "# From source\n",
                      "reference/README.md": "# Reference\n", "reference/config.md": "# Config\n", "misc/contributors.md": "# Contributors\n",
                      "guide/unlisted.md": "# Unlisted\n"]
@@ -250,9 +250,26 @@ struct OutlineTests {
             return Outliner.Input(source: source, markdown: parse(source.body))
         }
         let site = try Outliner().outline(inputs, assets: [], summary: summary)
-        #expect(site.pages.map(\.path) == ["index.html", "guide/install/index.html", "guide/source/index.html", "reference/index.html",
+        // The part is a generated page its list items go below; the suffix chapter after `---`
+        // (outside the list) is at the top.
+        #expect(site.pages.map(\.path) == ["index.html", "user-guide/index.html", "guide/install/index.html", "guide/source/index.html", "reference/index.html",
                                            "reference/config/index.html", "misc/contributors/index.html", "guide/index.html", "guide/unlisted/index.html"])
-        #expect(site.pages.map { $0.parent ?? -1 } == [-1, 0, 1, 0, 3, 0, 0, 6])
+        #expect(site.pages.map { $0.parent ?? -1 } == [-1, 0, 1, 2, 1, 4, 0, 0, 7])
+        #expect(site.pages[1].title == "User guide" && site.pages[1].kind == .section)
+    }
+
+    /// A part whose name a top-level folder or page already has gets a number; a prefix chapter
+    /// (outside the list) has no list items below it.
+    @Test func summaryPartsTakeAFreePathAndPrefixChaptersStayAlone() throws {
+        let summary = SummaryEntry.entries(of: parse("# Summary\n\n[Foreword](foreword.md)\n\n- [Start](start.md)\n\n# Guide\n\n- [A](guide/a.md)\n"))
+        let files = ["foreword.md": "# Foreword\n", "start.md": "# Start\n", "guide/a.md": "# A\n"]
+        let inputs = try files.sorted { $0.key < $1.key }.map { path, text in
+            let source = try SourceFile(bytes: Array(text.utf8), path: path, displayPath: "Content/" + path)
+            return Outliner.Input(source: source, markdown: parse(source.body))
+        }
+        let site = try Outliner().outline(inputs, assets: [], summary: summary)
+        #expect(site.pages.map(\.path) == ["index.html", "foreword/index.html", "start/index.html", "guide-2/index.html", "guide/a/index.html"])
+        #expect(site.pages.map { $0.parent ?? -1 } == [-1, 0, 0, 0, 3])
     }
 
     /// `index.md` in any letter case is its folder's page; without one, `README.md` (any case) is,

@@ -304,6 +304,34 @@ import Testing
         #expect(PreviewSession.hint(for: [Diagnostic(file: "Content/a.md", line: 1, message: "front matter", stage: .load)]) == nil)
     }
 
+    /// `octavo serve` as a user runs it: it builds, prints the URL, and on SIGTERM stops and exits
+    /// with status 0 (the deadline armed at the signal ends it even if a socket will not close).
+    @Test func theServeCommandStopsOnSIGTERM() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\nHello.\n"], under: "Content")
+        let log = folder.url.appendingPathComponent("serve.log")
+        #expect(FileManager.default.createFile(atPath: log.path, contents: nil))
+        let process = Process()
+        process.executableURL = octavoExecutable
+        process.arguments = ["serve", "--templates", realTemplates.path]
+        process.currentDirectoryURL = folder.url
+        process.standardOutput = try FileHandle(forWritingTo: log)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate(); kill(process.processIdentifier, SIGKILL) } }
+        // Waits for the URL (bounded: a server that never starts fails the test, it does not hang it).
+        var printed = ""
+        for _ in 0..<600 where !printed.contains("Serving Output at http://127.0.0.1:") {
+            usleep(50_000)
+            printed = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        }
+        #expect(printed.contains("Serving Output at http://127.0.0.1:"), "\(printed)")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try String(contentsOf: log, encoding: .utf8).hasSuffix("Stopped.\n"))
+    }
+
     #if os(Linux)
     @Test func aBurstOfSavesGivesOneRebuildWithEverySave() async throws {
         let folder = try TemporaryFolder()
@@ -338,7 +366,7 @@ import Testing
         try Self.makeSource(folder)
         var pipeline = Pipeline(options: options(in: folder))
         pipeline.cache = BuildCache()
-        try pipeline.build()
+        _ = try pipeline.build()
         let before = folder.snapshot("Output")
         try folder.write(["guide.md": "# Guide\n\nSecond version.\n"], under: "Content")
         try pipeline.prepare().discard()
@@ -349,34 +377,6 @@ import Testing
         #expect((report.write?.written ?? 0) > 0)
         #expect(try folder.read("Output/guide/index.html").contains("Second version."))
         #expect(folder.snapshot("Output").keys.sorted() == before.keys.sorted())
-    }
-
-    /// `octavo serve` as a user runs it: it builds, prints the URL, and on SIGTERM stops and exits
-    /// with status 0 (the deadline armed at the signal ends it even if a socket will not close).
-    @Test func theServeCommandStopsOnSIGTERM() throws {
-        let folder = try TemporaryFolder()
-        try folder.write(["index.md": "# Home\n\nHello.\n"], under: "Content")
-        let log = folder.url.appendingPathComponent("serve.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let process = Process()
-        process.executableURL = try #require(octavoExecutable)
-        process.arguments = ["serve", "--templates", realTemplates.path]
-        process.currentDirectoryURL = folder.url
-        process.standardOutput = try FileHandle(forWritingTo: log)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate(); kill(process.processIdentifier, SIGKILL) } }
-        // Waits for the URL (bounded: a server that never starts fails the test, it does not hang it).
-        var printed = ""
-        for _ in 0..<600 where !printed.contains("Serving Output at http://127.0.0.1:") {
-            usleep(50_000)
-            printed = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        }
-        #expect(printed.contains("Serving Output at http://127.0.0.1:"), "\(printed)")
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(try String(contentsOf: log, encoding: .utf8).hasSuffix("Stopped.\n"))
     }
 
     // MARK: Rebuilds equal fresh builds
@@ -396,14 +396,14 @@ import Testing
         pipeline.cache = BuildCache()
         let cache = try #require(pipeline.cache)
         let pages: Set = ["index.html", "a/index.html", "a/x/index.html", "b/index.html", "b/y/index.html"]
-        try pipeline.build()
+        _ = try pipeline.build()
         #expect(cache.parse.counts == (parsed: 5, reused: 0))
         #expect(cache.render.lastRendered == pages)
         #expect(cache.search.pageCounts == (read: 5, reused: 0))
 
         // Text after the first paragraph shows on Y's page only (not in its summary).
         try folder.write(["b/y.md": "# Item Y\n\nText of Y.\n\nMore of Y.\n"], under: "Content")
-        try pipeline.build()
+        _ = try pipeline.build()
         #expect(cache.parse.counts == (parsed: 6, reused: 4))
         #expect(cache.render.lastRendered == ["b/y/index.html"])
         #expect(cache.search.pageCounts == (read: 6, reused: 4))
@@ -411,7 +411,7 @@ import Testing
         // X's title shows on X, in A's list of children, in the contents on the home page and as
         // B's previous page; Y's navigation does not show it.
         try folder.write(["a/x.md": "# Item X, retitled\n\nText of X.\n"], under: "Content")
-        try pipeline.build()
+        _ = try pipeline.build()
         #expect(cache.parse.counts == (parsed: 7, reused: 8))
         #expect(cache.render.lastRendered == pages.subtracting(["b/y/index.html"]))
         #expect(cache.search.pageCounts == (read: 7, reused: 8))
@@ -419,14 +419,14 @@ import Testing
         // A template change renders every page and parses nothing.
         let layout = templates.appendingPathComponent("layout.mustache")
         try (String(contentsOf: layout, encoding: .utf8) + "<!-- changed -->\n").write(to: layout, atomically: true, encoding: .utf8)
-        try pipeline.build()
+        _ = try pipeline.build()
         #expect(cache.parse.counts == (parsed: 7, reused: 13))
         #expect(cache.render.lastRendered == pages)
         #expect(cache.search.pageCounts == (read: 7, reused: 13))
 
         // Nothing changed: nothing is parsed or rendered.
         let rendered = cache.render.counts
-        try pipeline.build()
+        _ = try pipeline.build()
         #expect(cache.parse.counts.parsed == 7)
         #expect(cache.render.counts.rendered == rendered.rendered)
     }

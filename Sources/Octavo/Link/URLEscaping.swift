@@ -27,7 +27,9 @@ public enum URLEscaping {
 
     /// Encodes one path segment (no `/` kept), as `encodeURIComponent` does.
     public static func segment(_ segment: String) -> String {
-        segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? segment
+        // Most segments and fragments (`details`, `iii-3`) need nothing: Foundation is not asked.
+        if segment.utf8.allSatisfy({ isPlain($0) && $0 != 0x2F }) { return segment }
+        return segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? segment
     }
 
     /// ASCII letters, digits and `-._/`: never encoded.

@@ -177,9 +177,11 @@ public struct SiteConfig: Sendable, Equatable {
     /// (`az-Arab`), else the language's usual script (Unicode CLDR's likely subtags).
     public static func isRightToLeft(_ tag: String) -> Bool {
         let parts = tag.lowercased().split(separator: "-")
-        let rtlScripts: Set<Substring> = ["arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr", "mend", "yezi"]
         if let script = parts.dropFirst().first(where: { $0.count == 4 && $0.allSatisfy(\.isLetter) }) { return rtlScripts.contains(script) }
-        let rtlLanguages: Set<Substring> = ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi", "nqo", "prs", "pnb", "lrc", "mzn", "glk", "azb"]
         return parts.first.map { rtlLanguages.contains($0) } ?? false
     }
+
+    // Made once: every page asks (its `site.dir`).
+    private static let rtlScripts: Set<Substring> = ["arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr", "mend", "yezi"]
+    private static let rtlLanguages: Set<Substring> = ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi", "nqo", "prs", "pnb", "lrc", "mzn", "glk", "azb"]
 }

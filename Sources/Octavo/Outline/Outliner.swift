@@ -336,21 +336,42 @@ private struct Builder {
 
     /// Adds the pages of `SUMMARY.md` in its order, each below the entry before it at a smaller
     /// indentation, then the files it does not list (by the usual order, under the home page).
+    ///
+    /// A part title becomes a generated section page (`# User Guide` → `user-guide/index.html`,
+    /// listing its pages, as a folder without a page of its own gets) that the list items after it
+    /// go below; a link outside the list (column 1: mdBook's prefix and suffix chapters) is a
+    /// top-level page that no item goes below.
     mutating func addSummary(_ summary: [SummaryEntry], inputs: [Outliner.Input], skipping home: Folder.File?) throws {
         var byPath: [String: Outliner.Input] = [:]
         for input in inputs { byPath[input.source.path] = input }
+        // A part's page is a folder at the top: not one that a Markdown file's page or folder has.
+        var taken = Set(inputs.compactMap { input in
+            let parts = input.source.path.pathParts()
+            return parts.count > 1 ? parts.first.map(String.init) : input.source.path.stem
+        })
         var listed: Set<String> = home.map { [$0.input.source.path] } ?? []
         var stack: [(column: Int, page: Int)] = []
         for entry in summary {
+            if let title = entry.part {
+                let base = HeadingIDGenerator.slug(title).isEmpty ? "part" : HeadingIDGenerator.slug(title)
+                var slug = base
+                var number = 1
+                while taken.contains(slug) { number += 1; slug = "\(base)-\(number)" }
+                taken.insert(slug)
+                stack = [(Int.min, addGenerated(title: title, path: slug + "/index.html", kind: .section, parent: 0))]
+                continue
+            }
             guard let input = byPath[entry.path], !listed.contains(entry.path) else { continue }
             listed.insert(entry.path)
+            if entry.column == 1 { stack.removeAll() }
             while let last = stack.last, last.column >= entry.column { stack.removeLast() }
             let folder = entry.path.folderPart.isEmpty ? "" : entry.path.folderPart + "/"
             let path = Self.isFolderPage(entry.path) ? folder + "index.html"
                 : folder + (try Self.slug(for: input.source, fallback: entry.path.lastPart.stem)) + "/index.html"
             let page = try addDocument(input, path: path, kind: .page, parent: stack.last?.page ?? 0,
                                        fallbackTitle: Self.isFolderPage(entry.path) ? Self.readable(entry.path.folderPart.lastPart) : nil)
-            stack.append((entry.column, page))
+            // A chapter outside the list has no chapters below it.
+            if entry.column > 1 { stack.append((entry.column, page)) }
         }
         let rest = inputs.filter { !listed.contains($0.source.path) }
         guard !rest.isEmpty else { return }
@@ -388,8 +409,10 @@ private struct Builder {
             switch block.kind {
             case .paragraph where !block.text.isEmpty: text = block.text
             case .heading(level: 1) where index == 0, .closingMarker: continue
-            // An empty paragraph, raw HTML left out or a comment, a thematic break.
-            case .paragraph, .other where block.text.isEmpty: continue
+            // An empty paragraph (a non-empty one is the case above).
+            case .paragraph: continue
+            // Raw HTML left out or a comment, a thematic break.
+            case .other where block.text.isEmpty: continue
             default: break
             }
             break

@@ -34,21 +34,17 @@ final class ParseCacheFile: Sendable {
         var document: Range<Int>
     }
 
-    /// What ``keep(_:documents:parser:)`` decided to write.
+    /// What ``finish()`` decided to write.
     enum Write: Sendable, Equatable {
-        /// The whole file, anew.
-        case replace([UInt8])
-        /// A batch to add at the end of the file as it was read.
-        case append([UInt8])
         /// The whole file, anew, already written to the file at the URL (``spill``): renamed into place.
         case replaceFrom(URL)
         /// A batch already written to the file at the URL: copied to the end of the file as it was read.
         case appendFrom(URL)
     }
 
-    /// Where ``keep(_:documents:parser:)`` writes what the build will write to the cache (a file
-    /// of the build's staging folder, see ``FileStage``), so that it is not held in memory until
-    /// the build ends; `nil`: it is held.
+    /// Where ``add(_:documents:)`` writes what the build will write to the cache, as it is
+    /// encoded (a file of the build's staging folder, see ``FileStage``), so that it is never held
+    /// in memory; `nil`: nothing is written.
     let spill: URL?
     /// A document whose body is larger than this many bytes is written to ``spill`` as it is
     /// encoded (``ByteWriter/flushIfFull()``), a megabyte at a time, its length filled in after.
@@ -58,6 +54,14 @@ final class ParseCacheFile: Sendable {
         var parsed = 0
         var reused: Set<String> = []
         var write: Write?
+        /// The spill file being written, from ``begin(count:parser:)`` to ``finish()``.
+        var sink: FileSink?
+        /// Whether the spill file is a batch to append (else the whole file anew).
+        var appends = false
+        /// How many entries ``add(_:documents:)`` wrote of files parsed anew.
+        var fresh = 0
+        /// The parser's settings (`unsafe`, `gfm`) given to ``begin(count:parser:)``.
+        var settings = (unsafe: false, gfm: false)
     }
 
     /// What the binary that writes the file is: its size, times and inode (see ``SourceSnapshot``).
@@ -146,81 +150,15 @@ final class ParseCacheFile: Sendable {
         return document
     }
 
-    /// Decides what to write after this build (see ``write``): nothing when every file came from
-    /// the cache; else a batch of the files parsed anew; or the whole file when it could not be
-    /// used, was not read whole, or would hold more replaced entries than live ones.
+    /// ``begin(count:parser:)``, ``add(_:documents:)`` with every file, then ``finish()``: what
+    /// a build does a batch at a time.
     /// - Parameters:
     ///   - sources: This build's Markdown files, and `documents` their documents, in the same order.
     ///   - parser: The parser they were parsed with.
     func keep(_ sources: [SourceFile], documents: [MarkdownDocument], parser: MarkdownParser) {
-        let reused = state.withLock { $0.reused }
-        let fresh = sources.indices.filter { !reused.contains(sources[$0].path) }
-        let usable = isWhole && settings.map { $0 == (parser.unsafe, parser.gfm) } == true
-        if usable, fresh.isEmpty { return }
-        if let spill, keep(sources, documents: documents, parser: parser, fresh: fresh, usable: usable, spill: spill) { return }
-        // Each document parsed anew is written on all cores; the reused ones are copied as they are.
-        // Each entry in two pieces, its path and body, then its document (with its count before
-        // it, as `append(bytes:)` writes), so that a large document is not copied into the first.
-        var encoded = [[UInt8]](repeating: [], count: sources.count)
-        var encodedDocuments = [[UInt8]](repeating: [], count: sources.count)
-        encoded.withUnsafeMutableBufferPointer { buffer in
-            encodedDocuments.withUnsafeMutableBufferPointer { documentBuffer in
-                let output = Unchecked.Buffer(buffer), documentOutput = Unchecked.Buffer(documentBuffer)
-                DispatchQueue.concurrentPerform(iterations: fresh.count) { slot in
-                    let index = fresh[slot]
-                    var writer = ByteWriter()
-                    writer.append(sources[index].path)
-                    var body = sources[index].body
-                    body.withUTF8 { writer.append(bytes: UnsafeRawBufferPointer($0)) }
-                    var document = ByteWriter()
-                    documents[index].write(to: &document)
-                    writer.append(document.bytes.count)
-                    output.buffer[index] = writer.bytes
-                    documentOutput.buffer[index] = document.bytes
-                }
-            }
-        }
-        let freshBytes = fresh.reduce(0) { $0 + encoded[$1].count + encodedDocuments[$1].count }
-        // What stays live of the file as read: the entries of this build's files that were reused.
-        let kept = Set(sources.lazy.map(\.path)).subtracting(fresh.map { sources[$0].path })
-        let liveBytes = kept.reduce(0) { $0 + (entries[$1]?.record.count ?? 0) } + freshBytes
-        var writer = ByteWriter()
-        // The file as read holds the replaced entries too: its size counts them.
-        if usable, bytes.count + freshBytes <= 2 * liveBytes {
-            writer.append(fresh.count)
-            let pieces = fresh.flatMap { [encoded[$0][...], encodedDocuments[$0][...]] }
-            encoded = []
-            encodedDocuments = []
-            if let spill, Self.write([writer.bytes[...]] + pieces + [Self.endLine[...]], to: spill) {
-                state.withLock { $0.write = .appendFrom(spill) }
-                return
-            }
-            writer.reserveCapacity(freshBytes + 16)
-            for piece in pieces { writer.appendRaw(piece) }
-            writer.appendRaw(Self.endLine)
-            state.withLock { $0.write = .append(writer.bytes) }
-            return
-        }
-        writer.appendRaw(Self.versionLine)
-        writer.append(identity)
-        writer.append(parser.unsafe)
-        writer.append(parser.gfm)
-        writer.append(sources.count)
-        // The entries as pieces of the buffers that hold them, not copied.
-        let pieces = sources.indices.flatMap { index -> [ArraySlice<UInt8>] in
-            if encoded[index].isEmpty, let entry = entries[sources[index].path] { return [bytes[entry.record]] }
-            return [encoded[index][...], encodedDocuments[index][...]]
-        }
-        encoded = []
-        encodedDocuments = []
-        if let spill, Self.write([writer.bytes[...]] + pieces + [Self.endLine[...]], to: spill) {
-            state.withLock { $0.write = .replaceFrom(spill) }
-            return
-        }
-        writer.reserveCapacity(writer.bytes.count + pieces.reduce(0) { $0 + $1.count } + Self.endLine.count)
-        for piece in pieces { writer.appendRaw(piece) }
-        writer.appendRaw(Self.endLine)
-        state.withLock { $0.write = .replace(writer.bytes) }
+        begin(count: sources.count, parser: parser)
+        add(sources, documents: documents)
+        finish()
     }
 
     /// How many bytes of Markdown the entries encoded on all cores at once may have (their
@@ -228,56 +166,88 @@ final class ParseCacheFile: Sendable {
     /// site is never held whole in memory.
     static let batchBytes = 4 << 20
 
-    /// ``keep(_:documents:parser:)`` writing to ``spill`` as the entries are encoded, a batch at a
-    /// time. Returns whether the file was written whole (else the caller holds the file in memory).
-    private func keep(_ sources: [SourceFile], documents: [MarkdownDocument], parser: MarkdownParser, fresh: [Int], usable: Bool, spill: URL) -> Bool {
-        guard let sink = FileSink(spill) else { return false }
-        let freshPaths = Set(fresh.map { sources[$0].path })
-        // What stays live of the file as read: the entries of this build's files that were reused.
-        let kept = sources.indices.compactMap { freshPaths.contains(sources[$0].path) ? nil : entries[sources[$0].path]?.record }
-        if !usable {
-            sink.write(header(parser, count: kept.count + fresh.count))
-            for record in kept { sink.write(bytes[record]) }
-            writeEntries(fresh, of: sources, documents: documents, to: sink)
-            sink.write(Self.endLine)
-            guard !sink.failed else { return false }
-            state.withLock { $0.write = .replaceFrom(spill) }
-            return true
+    /// Starts writing this build's entries to ``spill``, before the first ``add(_:documents:)``:
+    /// the whole file anew when the file as read cannot be used or was not read whole, else a batch
+    /// to append, whose count is filled in by ``finish()``.
+    /// - Parameters:
+    ///   - count: How many Markdown files this build has.
+    ///   - parser: The parser they are parsed with.
+    func begin(count: Int, parser: MarkdownParser) {
+        let usable = isWhole && settings.map { $0 == (parser.unsafe, parser.gfm) } == true
+        guard let spill, let sink = FileSink(spill) else { return }
+        sink.write(usable ? ByteWriter.paddedCount(0) : header(unsafe: parser.unsafe, gfm: parser.gfm, count: count))
+        state.withLock {
+            $0.sink = sink
+            $0.appends = usable
+            $0.settings = (parser.unsafe, parser.gfm)
         }
-        var prefix = ByteWriter()
-        prefix.append(fresh.count)
-        sink.write(prefix.bytes)
+    }
+
+    /// Writes the entries of the files of `sources` parsed anew (``document(for:parser:)`` gave
+    /// `nil`), and, when the file is written anew, the entries of the others as they were read.
+    /// Call with each batch of files once it is parsed, so that their bodies can be let go.
+    /// - Parameters:
+    ///   - sources: Some of this build's Markdown files, and `documents` their documents, in the same order.
+    func add(_ sources: [SourceFile], documents: [MarkdownDocument]) {
+        let (sink, appends, reused) = state.withLock { ($0.sink, $0.appends, $0.reused) }
+        guard let sink else { return }
+        let fresh = sources.indices.filter { !reused.contains(sources[$0].path) }
+        if !appends {
+            for source in sources where reused.contains(source.path) {
+                if let entry = entries[source.path] { sink.write(bytes[entry.record]) }
+            }
+        }
         writeEntries(fresh, of: sources, documents: documents, to: sink)
+        state.withLock { $0.fresh += fresh.count }
+    }
+
+    /// Decides what to write after this build (see ``write``), once every file was added: nothing
+    /// when every file came from the cache; else the batch of the files parsed anew; or the whole
+    /// file when it could not be used, was not read whole, or would hold more replaced entries
+    /// than live ones. A file that could not be written leaves the cache as it was.
+    func finish() {
+        let (sink, appends, fresh, reused, settings) = state.withLock { ($0.sink, $0.appends, $0.fresh, $0.reused, $0.settings) }
+        guard let sink, let spill else { return }
+        state.withLock { $0.sink = nil }
+        if !appends {
+            sink.write(Self.endLine)
+            if !sink.failed { state.withLock { $0.write = .replaceFrom(spill) } }
+            return
+        }
+        guard fresh > 0 else { return }
+        sink.write(ByteWriter.paddedCount(fresh), at: 0)
         let freshEnd = sink.offset
         sink.write(Self.endLine)
-        guard !sink.failed else { return false }
-        let freshBytes = freshEnd - prefix.bytes.count
+        guard !sink.failed else { return }
+        let prefix = ByteWriter.paddedCount(0).count
+        let freshBytes = freshEnd - prefix
+        // What stays live of the file as read: the entries of this build's files that were reused.
+        let kept = reused.sorted().compactMap { entries[$0]?.record }
         let liveBytes = kept.reduce(0) { $0 + $1.count } + freshBytes
         // The file as read holds the replaced entries too: its size counts them.
         if bytes.count + freshBytes <= 2 * liveBytes {
             state.withLock { $0.write = .appendFrom(spill) }
-            return true
+            return
         }
         // More than half of it would be replaced entries: the whole file anew, the batch copied in.
         let whole = URL(fileURLWithPath: spill.path + ".all")
-        guard let all = FileSink(whole) else { return false }
-        all.write(header(parser, count: kept.count + fresh.count))
+        guard let all = FileSink(whole) else { return }
+        all.write(header(unsafe: settings.unsafe, gfm: settings.gfm, count: kept.count + fresh))
         for record in kept { all.write(bytes[record]) }
-        all.copy(from: spill.path, range: prefix.bytes.count..<freshEnd)
+        all.copy(from: spill.path, range: prefix..<freshEnd)
         all.write(Self.endLine)
-        guard !all.failed else { return false }
+        guard !all.failed else { return }
         unlink(spill.path)
         state.withLock { $0.write = .replaceFrom(whole) }
-        return true
     }
 
     /// The first bytes of a whole file, up to its first batch's entries, which number `count`.
-    private func header(_ parser: MarkdownParser, count: Int) -> [UInt8] {
+    private func header(unsafe: Bool, gfm: Bool, count: Int) -> [UInt8] {
         var writer = ByteWriter()
         writer.appendRaw(Self.versionLine)
         writer.append(identity)
-        writer.append(parser.unsafe)
-        writer.append(parser.gfm)
+        writer.append(unsafe)
+        writer.append(gfm)
         writer.append(count)
         return writer.bytes
     }
@@ -330,17 +300,6 @@ final class ParseCacheFile: Sendable {
             for piece in encoded { sink.write(piece) }
             position = end
         }
-    }
-
-    /// Writes `pieces` one after the other to a new file at `url`; whether every byte was written.
-    private static func write(_ pieces: [ArraySlice<UInt8>], to url: URL) -> Bool {
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        for piece in pieces {
-            guard piece.withUnsafeBytes({ FileDescriptor.writeAll(descriptor, $0) }) else { return false }
-        }
-        return true
     }
 
     /// What to write to the file after a successful build; `nil` when it already holds exactly

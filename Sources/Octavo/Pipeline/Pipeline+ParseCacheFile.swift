@@ -21,18 +21,10 @@ extension Pipeline {
         switch cache.write {
         case nil:
             return
-        case .append(let batch):
-            if !Self.write(batch, to: url.path, flags: O_WRONLY | O_APPEND) { unlink(url.path) }
         case .appendFrom(let staged):
             if !Self.append(staged.path, to: url.path) { unlink(url.path) }
         case .replaceFrom(let staged):
             if rename(staged.path, url.path) != 0 { unlink(url.path) }
-        case .replace(let bytes):
-            let temporary = destination.output.appendingPathComponent("." + ParseCacheFile.fileName + OutputWriter.temporarySuffix)
-            guard Self.write(bytes, to: temporary.path, flags: O_WRONLY | O_CREAT | O_TRUNC), rename(temporary.path, url.path) == 0 else {
-                unlink(temporary.path)
-                return
-            }
         }
     }
 

@@ -91,31 +91,48 @@ extension Pipeline {
     /// Parse: every Markdown file, on all cores. It needs no template: the theme's ids hold a `.`,
     /// which no heading id can, and an id of a user's template that a heading also gets is the
     /// audit's "id more than once" warning, so a page's parse depends on its own bytes only.
-    func parse(_ content: LoadedContent) -> [Outliner.Input] {
-        let sources = content.sources
+    /// `octavo build` parses a batch at a time and lets go of each batch's bodies once they are
+    /// parsed and in the parse cache (they are not read again), so that the bodies and the
+    /// documents of a large site are not held together; `content`'s bodies are emptied.
+    func parse(_ content: inout LoadedContent) -> [Outliner.Input] {
+        var sources = content.sources
         let parser = MarkdownParser(unsafe: content.config.unsafe, gfm: content.config.gfm)
         // Files whose bytes an earlier build parsed (`octavo serve`) are not parsed again.
         let known = cache?.parse.documents(of: sources, parser: parser) ?? []
+        let releases = cache == nil
+        if releases { for index in content.sources.indices { content.sources[index].body = "" } }
+        parseCacheFile?.begin(count: sources.count, parser: parser)
         var inputs = [Outliner.Input?](repeating: nil, count: sources.count)
-        inputs.withUnsafeMutableBufferPointer { buffer in
-            let output = Unchecked.Buffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-                if index < known.count, let document = known[index] {
-                    output.buffer[index] = Outliner.Input(source: sources[index], markdown: document)
-                    return
+        for start in stride(from: 0, to: sources.count, by: Self.parseBatch) {
+            let range = start..<min(start + Self.parseBatch, sources.count)
+            inputs.withUnsafeMutableBufferPointer { buffer in
+                let output = Unchecked.Buffer(buffer)
+                DispatchQueue.concurrentPerform(iterations: range.count) { [sources] offset in
+                    let index = range.lowerBound + offset
+                    if index < known.count, let document = known[index] {
+                        output.buffer[index] = Outliner.Input(source: sources[index], markdown: document)
+                        return
+                    }
+                    // Files whose bytes the last `octavo build` into the output folder parsed are read back.
+                    if let document = parseCacheFile?.document(for: sources[index], parser: parser) {
+                        output.buffer[index] = Outliner.Input(source: sources[index], markdown: document)
+                        return
+                    }
+                    var ids = HeadingIDGenerator()
+                    output.buffer[index] = Outliner.Input(source: sources[index], markdown: parser.parse(sources[index].body, ids: &ids))
                 }
-                // Files whose bytes the last `octavo build` into the output folder parsed are read back.
-                if let document = parseCacheFile?.document(for: sources[index], parser: parser) {
-                    output.buffer[index] = Outliner.Input(source: sources[index], markdown: document)
-                    return
+            }
+            parseCacheFile?.add(Array(sources[range]), documents: range.compactMap { inputs[$0]?.markdown })
+            if releases {
+                for index in range {
+                    sources[index].body = ""
+                    inputs[index]?.source.body = ""
                 }
-                var ids = HeadingIDGenerator()
-                output.buffer[index] = Outliner.Input(source: sources[index], markdown: parser.parse(sources[index].body, ids: &ids))
             }
         }
+        parseCacheFile?.finish()
         var parsed = inputs.compactMap { $0 }
         cache?.parse.keep(sources, documents: parsed.map(\.markdown), parser: parser)
-        parseCacheFile?.keep(sources, documents: parsed.map(\.markdown), parser: parser)
         // What later stages do not read is let go: a site of 10,000 pages would hold tens of
         // megabytes of each until its pages are written (the caches keep their own).
         let prose = content.terms != nil || cache != nil
@@ -127,6 +144,9 @@ extension Pipeline {
         }
         return parsed
     }
+
+    /// How many Markdown files are parsed together (on all cores) before their bodies are let go.
+    static let parseBatch = 256
 
     /// Outline: pages in reading order, the site's title, and the index of terms found in them.
     /// - Throws: ``BuildError`` for pages whose paths clash.
@@ -144,7 +164,7 @@ extension Pipeline {
         }
         if let summarySource = loaded.summary, let summary {
             let known = Set(content.sources.map(\.path)).union(loaded.notFound.map { [$0.path] } ?? [])
-            for entry in summary where !known.contains(entry.path) {
+            for entry in summary where entry.part == nil && !known.contains(entry.path) {
                 site.diagnostics.append(Diagnostic(file: summarySource.displayPath, line: entry.line, column: entry.column, severity: content.config.brokenLinkSeverity,
                                                    message: "link target '\(entry.path)' does not exist: fix the path in \(SummaryEntry.fileName) (it is relative to the content folder)"))
             }
@@ -248,7 +268,7 @@ extension Pipeline {
     }
 
     /// Search: the search page and its index, when the templates have `search.mustache`.
-    func searchFiles(_ outlined: Outlined, _ pages: Rendered, _ loaded: Loaded, stage: FileStage) -> Made {
+    func searchFiles(_ outlined: Outlined, _ loaded: Loaded, stage: FileStage) -> Made {
         let templates = loaded.templates
         guard templates.has(TemplateSet.searchName) else { return Made() }
         let site = outlined.site

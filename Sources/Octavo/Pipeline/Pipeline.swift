@@ -201,20 +201,32 @@ public struct Pipeline: Sendable {
     /// - Throws: as ``render()``.
     func render(stage: FileStage) throws -> Result {
         var loaded = try load()                                             // Load/: SourceFile, SiteConfig, TemplateSet
-        var parsed = parse(loaded.content)                                  // Parse/: MarkdownDocument per file
+        var parsed = parse(&loaded.content)                                 // Parse/: MarkdownDocument per file
         for index in loaded.content.sources.indices { loaded.content.sources[index].body = "" }  // parsed: not read again
-        let outlined = try outline(parsed, loaded)                          // Outline/: Site (+ Terms/: TermIndex)
+        var outlined = try outline(parsed, loaded)                          // Outline/: Site (+ Terms/: TermIndex)
         parsed = []                                                         // the site's pages hold what is read from here on
         let links = link(outlined, loaded)                                  // Link/: LinkResolver.Resolution
         // `octavo serve`: the print edition needs only the outline and the links, so it is made on
         // another core while the pages and the search index are (most of its time is the template
-        // writing the whole site out, which no cache spares).
+        // writing the whole site out, which no cache spares). `octavo build`: the search index and
+        // the print edition are made first, so that their large values are not held beside the
+        // pages' scans; the blocks' text is let go once indexed; and each step's freed memory goes
+        // back to the system before the next (``HeapTrim``).
         let read = loaded
-        let printing = cache == nil ? nil : BackgroundStep { [self] in printEdition(outlined, links, read, stage: stage) }
+        let printing = cache == nil ? nil : BackgroundStep { [self, outlined] in printEdition(outlined, links, read, stage: stage) }
         defer { _ = printing?.value }
+        let trims = cache == nil && stage.folder != nil
+        if trims { HeapTrim.returnFreed() }
+        let search = searchFiles(outlined, loaded, stage: stage)            // Search/: search page and index
+        if trims {
+            outlined.site.forgetIndexedText()
+            HeapTrim.returnFreed()
+        }
+        let printedFirst = trims ? printEdition(outlined, links, loaded, stage: stage) : nil
+        if trims { HeapTrim.returnFreed() }
         let pages = try renderPages(outlined, links, loaded, stage: stage)  // Render/: page HTML, 404, sitemap, citations
-        let search = searchFiles(outlined, pages, loaded, stage: stage)     // Search/: search page and index
-        let print = printing?.value ?? printEdition(outlined, links, loaded, stage: stage)  // Print/: print.html
+        if trims { HeapTrim.returnFreed() }
+        let print = printing?.value ?? printedFirst ?? printEdition(outlined, links, loaded, stage: stage)  // Print/: print.html
         let files = try checkPaths(pages.files + search.files + print.files, outlined, loaded)
         var audit = SiteAudit(site: outlined.site, links: links, pages: outlined.site.pages.map { ($0.path, "") }, files: Set(files.map(\.path)),
                               templates: TemplateLinkLocator(sources: loaded.templates.sources, displayRoot: input.displayTemplates.text,

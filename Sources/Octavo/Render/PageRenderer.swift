@@ -146,8 +146,9 @@ public struct PageRenderer: Sendable {
         let sidebar = windowed(0) { top in
             open.contains(top) ? item(top, children: windowed(top) { item($0) }) : item(top)
         }
-        let body = html(of: page, closing: false, site: site, links: links)
-        let closing = html(of: page, closing: true, site: site, links: links)
+        let paragraphIDs = page.paragraphIDs  // once for the body and the closing text
+        let body = html(of: page, closing: false, paragraphIDs: paragraphIDs, site: site, links: links)
+        let closing = html(of: page, closing: true, paragraphIDs: paragraphIDs, site: site, links: links)
         let info = PageInfo(title: page.title, number: page.number, numberPath: page.numberPath, numberedTitle: page.numberedTitle,
                             kind: page.kind.rawValue, isHome: page.kind == .home, url: URLEscaping.path(path),
                             description: page.description, summary: page.summary,
@@ -267,8 +268,7 @@ public struct PageRenderer: Sendable {
 
     /// The HTML of the page's body (`closing: false`) or closing text, with headings given ids,
     /// paragraphs anchors, and link slots filled with URLs and labels.
-    private func html(of page: Page, closing: Bool, site: Site, links: LinkResolver.Resolution) -> String {
-        let paragraphIDs = page.paragraphIDs
+    private func html(of page: Page, closing: Bool, paragraphIDs: [String?], site: Site, links: LinkResolver.Resolution) -> String {
         let blocks = closing ? page.closing : page.blocks
         let ids = closing ? paragraphIDs[page.blocks.count...] : paragraphIDs[..<page.blocks.count]
         var writer = writer(for: page, site: site, links: links)

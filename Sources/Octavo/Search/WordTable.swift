@@ -21,7 +21,7 @@ struct WordTable {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
             let number = slots[slot] - 1
-            if hashes[number] == hash, words[number].utf8.elementsEqual(word.utf8) { return number }
+            if hashes[number] == hash, words[number].hasSameBytes(as: word) { return number }
             slot = (slot + 1) & mask
         }
         words.append(word)

@@ -4,8 +4,9 @@ import Foundation
 /// spill file, see `ParseCacheFile`), so that a large file is never held whole in memory.
 ///
 /// The first failed write is remembered and every later one skipped: the caller checks
-/// ``failed`` once at the end instead of after every piece.
-final class FileSink {
+/// ``failed`` once at the end instead of after every piece. One thread writes at a time (the
+/// parse step's, between batches), which is why it may be handed between threads.
+final class FileSink: @unchecked Sendable {
     /// The open file.
     private let descriptor: Int32
     /// How many bytes were written, which is where the next piece goes.

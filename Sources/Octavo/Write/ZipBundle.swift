@@ -81,8 +81,15 @@ public struct ZipBundle: Sendable {
         return temporary
     }
 
-    /// Renames a zip made by ``prepare(_:for:)`` over `url`.
+    /// Renames a zip made by ``prepare(_:for:)`` over `url`; when `url` is a file that already
+    /// holds the same bytes (a build forced or started by an input's new time, whose files did not
+    /// change), removes the new zip instead, so that the old one keeps its modification time, as
+    /// an unchanged file of the output folder does.
     public func commit(_ temporary: URL, to url: URL, display: String? = nil) throws {
+        if OutputWriter.isRegularFile(url.path), FileStream.file(temporary.path, sameAs: url.path) {
+            unlink(temporary.path)
+            return
+        }
         guard rename(temporary.path, url.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
             throw BuildError(file: display ?? DisplayPath(url: url).text, "zip cannot be written: check the folder's permissions and free space")

@@ -72,15 +72,16 @@ final class ZipWriter {
         #endif
     }
 
+    /// Bytes longer than this are deflated in pieces of this many bytes on all cores, where zlib
+    /// is imported (as `pigz` does), so that one large file (the print edition of a 10,000-page
+    /// site is 64 MB) does not keep one core busy while the others wait.
+    static let pieceSize = 1 << 20
+
     #if canImport(CZlib)
     /// ``deflate(_:)-(Data)`` of bytes in an array, without copying them first.
     static func deflate(_ bytes: [UInt8]) throws -> Deflated {
         try bytes.withUnsafeBytes { try deflate($0) }
     }
-
-    /// Bytes longer than this are deflated in pieces of this many bytes on all cores (as `pigz`
-    /// does): a print edition of 64 MB took half a second on one core.
-    static let pieceSize = 1 << 20
 
     /// ``deflate(_:)-(Data)`` of bytes in memory, without copying them first. The pieces of
     /// ``pieceSize`` bytes are deflated apart, each but the last ending on a byte boundary with an

@@ -1,0 +1,27 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Gives the memory a finished step freed back to the system, so that the next step's large
+/// blocks do not come on top of it.
+///
+/// glibc's `malloc` keeps freed small blocks in its heaps (one per thread that allocated), and a
+/// step of `octavo build` frees tens of megabytes of them at once (the Markdown files' bodies once
+/// parsed, the pages' HTML once written); the print edition's string, which comes next, is large
+/// enough to get its own `mmap`, so it cannot reuse them and the peak resident memory counts both.
+/// `malloc_trim` returns every free page of every heap. Not for `octavo serve`, which keeps freed
+/// memory for its next rebuild on purpose (``FreedMemory``).
+enum HeapTrim {
+    /// Returns the free pages of `malloc`'s heaps to the system; does nothing where `malloc` is not glibc's.
+    static func returnFreed() {
+        #if canImport(Glibc)
+        // `malloc_trim` is declared in <malloc.h>, which the Glibc module leaves out: found by name.
+        guard let symbol = trim else { return }
+        _ = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)(0)
+        #endif
+    }
+
+    #if canImport(Glibc)
+    nonisolated(unsafe) private static let trim = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim")
+    #endif
+}
