@@ -62,6 +62,7 @@ struct Build: ParsableCommand {
         options.destination.force = force
         options.builtInTheme = true
         options.drafts = drafts ? .published : .leftOut
+        options.input.bookTitle = site.bookTitle
         do {
             let report = try Pipeline(options: options).build()
             Reporter.print(report.diagnostics)

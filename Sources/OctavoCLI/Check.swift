@@ -38,6 +38,7 @@ struct Check: ParsableCommand {
         input.builtInTheme = true
         // Drafts are checked like any page; a published page's link to one is still an error.
         input.drafts = .checked
+        input.bookTitle = site.bookTitle
         var diagnostics: [Diagnostic]
         var pages = 0
         do {

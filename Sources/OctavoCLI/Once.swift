@@ -10,11 +10,15 @@ final class Once: Sendable {
         self.continuation = Unchecked.Locked(continuation)
     }
 
-    func resume() {
+    /// Resumes the continuation unless it was resumed before.
+    /// - Returns: whether this call resumed it (the first one).
+    @discardableResult
+    func resume() -> Bool {
         let pending = continuation.withLock { stored in
             defer { stored = nil }
             return stored
         }
         pending?.resume()
+        return pending != nil
     }
 }

@@ -2,11 +2,9 @@ import ArgumentParser
 import Foundation
 import Octavo
 
-/// Prints diagnostics to standard error.
+/// Prints diagnostics to standard error, in file order, as `check` prints them.
 enum Reporter {
     static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-        }
+        FileHandle.standardError.write(Data(DiagnosticFormat.text.format(diagnostics).utf8))
     }
 }

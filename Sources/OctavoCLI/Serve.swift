@@ -52,6 +52,7 @@ struct Serve: AsyncParsableCommand {
         options.destination.force = force
         options.builtInTheme = true
         options.drafts = drafts ? .published : .leftOut
+        options.input.bookTitle = site.bookTitle
         // Rebuilds reuse the memory of the build before instead of faulting in fresh pages.
         FreedMemory.keepForReuse()
         let events = ReloadEvents()
@@ -65,7 +66,8 @@ struct Serve: AsyncParsableCommand {
                 Self.say("Built \(pages) (\(report.files) files\(changes)) in \(milliseconds) ms")
             case .failed(let diagnostics):
                 Reporter.print(diagnostics)
-                FileHandle.standardError.write(Data("Build failed: \(display) was not changed; still serving the last good build.\n".utf8))
+                let hint = PreviewSession.hint(for: diagnostics).map { $0 + "\n" } ?? ""
+                FileHandle.standardError.write(Data("Build failed: \(display) was not changed; still serving the last good build.\n\(hint)".utf8))
             }
         }
         // Taken before the first build, so a save made while it runs or before watching starts
@@ -80,15 +82,18 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        Self.say("Serving \(output) at \(server.url) (watching \(site.content), \(site.templates); Ctrl-C to stop)")
+        // A templates folder that does not exist (the built-in theme) is watched for its creation,
+        // but not named as if it held templates.
+        let templates = FileManager.default.fileExists(atPath: options.templates.path) ? ", \(site.templates)" : ""
+        Self.say("Serving \(output) at \(server.url) (watching \(site.content)\(templates); Ctrl-C to stop)")
+        if drafts { Self.say("Draft pages are written to \(output): build it again with octavo build before you publish it.") }
         if open { openBrowser(server.url) }
 
         let watcher = Task { await session.watch(from: baseline) }
         await Self.waitForSignal()
         watcher.cancel()
-        // Ctrl-C must end the program within a second: open responses get a quarter of a second,
-        // and should closing the sockets take longer, the process ends anyway.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.7) { Self.finish() }
+        // Open responses get a quarter of a second; the deadline armed when the signal came
+        // (`waitForSignal`) ends the process anyway should closing the sockets take longer.
         await server.stop(timeout: 0.25)
         Self.finish()
     }
@@ -136,7 +141,9 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
-    /// Returns on the first SIGINT (Ctrl-C) or SIGTERM.
+    /// Returns on the first SIGINT (Ctrl-C) or SIGTERM, having armed the deadline: Ctrl-C must end
+    /// the program within a second, so a thread of its own (not the task pool or GCD's, which a
+    /// rebuild and a busy machine can hold up for more than a second) ends it 0.7 s after the signal.
     private static func waitForSignal() async {
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
@@ -144,7 +151,9 @@ struct Serve: AsyncParsableCommand {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let once = Once(continuation)
             for source in sources {
-                source.setEventHandler { once.resume() }
+                source.setEventHandler {
+                    if once.resume() { Thread.detachNewThread { usleep(700_000); Self.finish() } }
+                }
                 source.resume()
             }
         }

@@ -24,6 +24,15 @@ struct SiteOptions: ParsableArguments {
         valueName: "url"))
     var baseURL: String?
 
+    /// The title of mdBook's `book.toml` beside the content folder, when that file names this
+    /// content folder as the book's source (``BookConfig``).
+    var bookTitle: String? {
+        let content = Self.url(content)
+        let root = content.deletingLastPathComponent()
+        guard let book = BookConfig.read(in: root), root.appendingPathComponent(book.source).standardizedFileURL.path == content.path else { return nil }
+        return book.title
+    }
+
     func validate() throws {
         // A templates folder the user named must exist; only the default may be absent.
         if let givenTemplates {

@@ -147,6 +147,51 @@ struct BundleTests {
         #expect(archive.map(\.path) == (try ZipBundle.entryPaths(files)))
     }
 
+    /// A file larger than ``ZipWriter/pieceSize`` is deflated in pieces on all cores: put end to
+    /// end they inflate to the whole file, and the combined CRC-32 is the file's (ZIPFoundation's
+    /// reader checks it).
+    @Test func aFileDeflatedInPiecesComesBackWhole() throws {
+        let folder = try TemporaryFolder()
+        let size = 2 * ZipWriter.pieceSize + 12_345
+        let big = (0..<size).map { UInt8(truncatingIfNeeded: ($0 / 3) &* 31 ^ $0 >> 11) }
+        let zip = folder.url.appendingPathComponent("big.zip")
+        try ZipBundle().write([OutputFile(path: "print.html", contents: .bytes(big))], to: zip)
+        let archive = try Archive(url: zip, accessMode: .read)
+        let entry = try #require(archive["print.html"])
+        var data = Data()
+        let crc = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+        #expect(data == Data(big))
+        #expect(entry.checksum == Data(big).crc32(checksum: 0) && crc == entry.checksum)
+    }
+
+    /// Files a bundling stage deflated as they were made go into the zip as they are: the zip is
+    /// byte for byte the one made by reading the staged files back, and the stage holds an entry
+    /// for each staged file (an unchanged one too).
+    @Test func filesDeflatedWhenStagedMakeTheSameZip() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.appendingPathComponent("Output")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try folder.writeBytes(Array("kept".utf8), to: "Output/kept.html")
+        let stage = FileStage(root: root, bundling: true)
+        defer { stage.discard() }
+        var files = (0..<40).map { stage.file("p\($0)/index.html", text: String(repeating: "<p>page \($0)</p>\n", count: $0 * 50 + 1)) }
+        files.append(stage.file("kept.html", bytes: Array("kept".utf8)))
+        files.append(OutputFile(path: "robots.txt", contents: .bytes(Array("User-agent: *\n".utf8))))
+        files.sort { $0.path < $1.path }
+        let deflated = try #require(stage.deflated)
+        for file in files where file.path != "robots.txt" {
+            #expect(deflated.entry(file.path) != nil, "\(file.path)")
+        }
+        guard case .staged(_, unchanged: true)? = files.first(where: { $0.path == "kept.html" })?.contents else {
+            Issue.record("kept.html is not staged as unchanged")
+            return
+        }
+        let fast = try ZipBundle().prepare(files, for: folder.url.appendingPathComponent("fast.zip"), display: nil, deflated: deflated)
+        let slow = try ZipBundle().prepare(files, for: folder.url.appendingPathComponent("slow.zip"))
+        #expect(try Data(contentsOf: fast) == Data(contentsOf: slow))
+        #expect(try Data(contentsOf: fast).count > 1_000)
+    }
+
     @Test func sourceDateEpochSetsTheEntriesTime() throws {
         #expect(try ZipBundle.modificationDate(environment: [:]) == ZipBundle.earliestDate)
         #expect(try ZipBundle.modificationDate(environment: ["SOURCE_DATE_EPOCH": "315532800"]) == ZipBundle.earliestDate)

@@ -44,7 +44,27 @@ struct CheckCommandTests {
         #expect(folder.snapshot("Output") == ["keep.txt": Data("mine".utf8)])
     }
 
-    /// The warnings of a build that fails on an error are printed too, before the errors.
+    /// `check` and `build` print the same problems in the same order, by file, line and column,
+    /// whatever stage found each one (here the load, link and audit stages, in other orders).
+    @Test func checkAndBuildListProblemsByFileAndLine() throws {
+        let folder = try TemporaryFolder()
+        try folder.write([
+            "index.md": "# Home\n\n[x](nope.md) [a](a.md)\n\n#### Deep\n",
+            "a.md": "---\nwieght: 1\n---\n# A\n\n[y](gone.md)\n",
+        ], under: "Content")
+        let check = try runOctavo(["check", "--templates", realTemplates.path], in: folder.url)
+        let build = try runOctavo(["build", "--templates", realTemplates.path], in: folder.url)
+        let expected = [
+            "Content/a.md:2:1: warning: front matter key 'wieght' is not used by Octavo: did you mean 'weight'?",
+            "Content/a.md:6:1: error: link target 'gone.md' does not exist",
+            "Content/index.md:3:1: error: link target 'nope.md' does not exist",
+            "Content/index.md:5:1: warning: heading level 4 skips level 2: use ##",
+        ]
+        #expect(check.stdout.split(separator: "\n").map(String.init) == expected)
+        #expect(build.stderr.split(separator: "\n").map(String.init) == expected + ["Build failed: Output was not changed."])
+    }
+
+    /// The warnings of a build that fails on an error are printed too, with the errors in file order.
     @Test func failedBuildPrintsItsWarningsToo() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "---\nwieght: 1\n---\n# Home\n\n[x](nope.md)\n"], under: "Content")

@@ -36,6 +36,30 @@ struct CheckTests {
         #expect(json?.first?["severity"] as? String == "error")
     }
 
+    /// File order: by file's bytes, a whole-file problem first, then line and column; problems at
+    /// the same place keep the order they were found in.
+    @Test func everyFormatListsProblemsInFileOrder() {
+        let found = [
+            Diagnostic(file: "b.md", line: 2, column: 1, message: "second at b:2"),
+            Diagnostic(file: "b.md", line: 1, column: 9, message: "b:1:9"),
+            Diagnostic(file: "a.md", line: 10, column: 1, message: "a:10"),
+            Diagnostic(file: "b.md", line: 2, column: 1, severity: .warning, message: "first at b:2"),
+            Diagnostic(file: "a.md", line: 9, column: 3, message: "a:9"),
+            Diagnostic(file: "b.md", message: "whole b"),
+            Diagnostic(file: "B.md", line: 1, message: "upper case sorts first"),
+        ]
+        let ordered = Diagnostic.inFileOrder(found).map(\.message)
+        #expect(ordered == ["upper case sorts first", "a:9", "a:10", "whole b", "b:1:9", "second at b:2", "first at b:2"])
+        #expect(DiagnosticFormat.text.format(found).split(separator: "\n").map { String($0.split(separator: " ").last!) }
+                == ["first", "a:9", "a:10", "b", "b:1:9", "b:2", "b:2"])
+    }
+
+    /// A repository's `docs/` linking to `../CONTRIBUTING.md`: an error that says what to do.
+    @Test func aLinkOutOfTheContentFolderSaysWhatToDo() throws {
+        let diagnostics = try check(["index.md": "# Home\n\nSee [contributing](../CONTRIBUTING.md).\n"])
+        #expect(diagnostics.map(\.description) == ["Content/index.md:3:5: error: link target '../CONTRIBUTING.md' points outside the content folder, which is all the site holds: link to the file's address on the web instead, or build from a content folder that holds it (--content)"])
+    }
+
     @Test func githubFormatEscapesCommandCharacters() {
         let diagnostic = Diagnostic(file: "a,b:c.md", line: 1, severity: .warning, message: "50% done\rnext")
         #expect(DiagnosticFormat.github.format([diagnostic]) == "::warning file=a%2Cb%3Ac.md,line=1::50%25 done\\rnext\n")
@@ -45,7 +69,7 @@ struct CheckTests {
     /// another diagnostic; no control character of the input reaches the output in any format.
     @Test func controlCharactersInMessagesAreEscapedInEveryFormat() throws {
         let diagnostics = try check(["index.md": "---\n\"x\\nContent/index.md:1:1: error: injected\\u001B[31m\\u0085\": 1\n---\n# Home\n"])
-        let warning = "front matter key 'x\\nContent/index.md:1:1: error: injected\\u{1B}[31m\\u{85}' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight)"
+        let warning = "front matter key 'x\\nContent/index.md:1:1: error: injected\\u{1B}[31m\\u{85}' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight); if another tool reads it, list it in site.yml's ignore_front_matter"
         #expect(DiagnosticFormat.text.format(diagnostics) == "Content/index.md:2:1: warning: " + warning + "\n")
         #expect(DiagnosticFormat.github.format(diagnostics) == "::warning file=Content/index.md,line=2,col=1::" + warning + "\n")
         #expect(DiagnosticFormat.json.format(diagnostics) == """
@@ -54,7 +78,7 @@ struct CheckTests {
                 "column" : 1,
                 "file" : "Content/index.md",
                 "line" : 2,
-                "message" : "front matter key 'x\\\\nContent/index.md:1:1: error: injected\\\\u{1B}[31m\\\\u{85}' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight)",
+                "message" : "front matter key 'x\\\\nContent/index.md:1:1: error: injected\\\\u{1B}[31m\\\\u{85}' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight); if another tool reads it, list it in site.yml's ignore_front_matter",
                 "severity" : "warning"
               }
             ]
@@ -171,9 +195,23 @@ struct CheckTests {
         ], templates: templates)
         #expect(diagnostics.allSatisfy { $0.severity == .warning })
         let messages = diagnostics.map(\.description)
-        #expect(messages.contains("Content/index.md:3:1: warning: front matter key 'colour' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight)"))
+        #expect(messages.contains("Content/index.md:3:1: warning: front matter key 'colour' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight); if another tool reads it, list it in site.yml's ignore_front_matter"))
         #expect(messages.contains("Content/index.md:8:1: warning: heading level 4 skips level 3: use ###"))
         #expect(messages.contains("Content/lonely.md:1:1: warning: no link leads to page 'lonely/index.html' from the home page"))
+    }
+
+    /// Keys another tool reads (Hugo's `tags`, Zola's `[extra]`) are listed once in `site.yml` and
+    /// no longer warned about, in YAML or TOML front matter; the others still are.
+    @Test func frontMatterKeysListedAsIgnoredAreNotWarnedAbout() throws {
+        let diagnostics = try check([
+            "site.yml": "ignore_front_matter: [tags, extra]\n",
+            "index.md": "---\ntitle: Home\ntags: [a, b]\ncolour: red\n---\n# Home\n\n[t](t.md)\n",
+            "t.md": "+++\ntitle = \"T\"\n[extra]\nx = 1\n+++\n# T\n",
+        ], templates: realTemplates)
+        #expect(diagnostics.map(\.description).filter { $0.contains("front matter key") }
+                == ["Content/index.md:4:1: warning: front matter key 'colour' is not used by Octavo (known keys: author, date, description, draft, identifier, publisher, slug, split, title, weight); if another tool reads it, list it in site.yml's ignore_front_matter"])
+        #expect(throws: BuildError.self) { try SiteConfig(yaml: "ignore_front_matter: {a: 1}\n", file: "Content/site.yml") }
+        #expect(try SiteConfig(yaml: "ignore_front_matter: tags\n", file: "Content/site.yml").ignoredFrontMatter == ["tags"])
     }
 
     @Test func gfmWarningsNameTheFileLineAndColumnAndFootnotesDoNotFailTheBuild() throws {

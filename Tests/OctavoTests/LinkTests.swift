@@ -79,6 +79,16 @@ struct LinkTests {
             "Content/index.md:4:69: error: link target 'b.md' does not exist",
             "Content/index.md:4:79: error: link target 'guide/install.md#zzz': no heading with id 'zzz' in Content/guide/install.md",
         ])
+        // A folder's letter case (right on a case-insensitive disk, broken on a server): the one
+        // file whose path differs only in case, written relative to the linking file.
+        let cased = try outline([
+            "index.md": "# Home\n\n[a](guide/a.md)\n",
+            "guide/a.md": "# A\n\n[s](../GUIDE/Secrets.md) [t](../Guide/install.md)\n",
+            "guide/secrets.md": "# S\n", "Guide/install.md": "# I1\n", "guide/install.md": "# I2\n",
+        ])
+        #expect(LinkResolver().resolve(cased).diagnostics.map(\.description) == [
+            "Content/guide/a.md:3:1: error: link target '../GUIDE/Secrets.md' does not exist: did you mean 'secrets.md'?",
+        ])
     }
 
     @Test(arguments: [

@@ -58,6 +58,18 @@ struct LoadTests {
         #expect(error?.description.hasPrefix(expected) == true, "\(error?.description ?? "no error")")
     }
 
+    /// A date is four digits, then optionally `-` and two digits, twice; as the regular expression
+    /// it replaced, one line end may follow (a YAML block scalar ends with one).
+    @Test func frontMatterDatesAreYearMonthDay() throws {
+        for date in ["2023", "2023-02", "2023-02-21", "2023-02-21\n", "2023\r\n"] { #expect(date.isFrontMatterDate, "\(date)") }
+        for date in ["202", "2023-2", "2023-02-1", "2023/02/21", "2023-02-21T10:00", "２０２３", "2023\n\n", "2023-02-21 ", ""] {
+            #expect(!date.isFrontMatterDate, "\(date)")
+        }
+        #expect(try FrontMatter(yaml: "date: 2023-02", file: "Content/a.md", firstLine: 2).date == "2023-02")
+        let error = #expect(throws: BuildError.self) { try FrontMatter(yaml: "date: 21.02.2023", file: "Content/a.md", firstLine: 2) }
+        #expect(error?.diagnostics.first?.message.contains("must be a date like 2023-02-21") == true)
+    }
+
     @Test func fileWithoutFrontMatterIsAllBody() throws {
         let file = try SourceFile(bytes: Array("Just text\n".utf8), path: "a.md", displayPath: "a.md")
         #expect(file.frontMatter == FrontMatter())
@@ -110,6 +122,22 @@ struct LoadTests {
             try ContentLoader(root: folder.url.appendingPathComponent("Content"), displayRoot: "Content").load()
         }
         #expect(missing?.description == "Content: error: content folder does not exist, but 'content' does: pass --content content, or rename that folder to 'Content'")
+    }
+
+    /// A repository's root (a `docs/` of Markdown) or its `docs/` itself (Markdown right there):
+    /// the missing content folder's message says what to pass.
+    @Test func aMissingContentFolderPointsAtTheMarkdownNearby() throws {
+        func message(_ files: [String: String], content: String) throws -> String? {
+            let folder = try TemporaryFolder()
+            try folder.write(files)
+            let error = #expect(throws: BuildError.self) { try ContentLoader(root: folder.url.appendingPathComponent(content), displayRoot: content).load() }
+            return error?.diagnostics.first?.message
+        }
+        #expect(try message(["docs/guide.md": "# G\n", "README.md": "# R\n"], content: "Content")
+                == "content folder does not exist: 'docs' holds Markdown files: pass --content docs, or create the content folder")
+        #expect(try message(["README.md": "# R\n", "install.md": "# I\n", "usage.md": "# U\n"], content: "Content")
+                == "content folder does not exist: this folder holds Markdown files (README.md, install.md, …): build them with --content . --output ../site, or create the content folder")
+        #expect(try message(["notes.txt": "x"], content: "Content") == "content folder does not exist: create it or pass --content DIR")
     }
 
     @Test func nulByteIsRefused() {
@@ -308,7 +336,7 @@ struct LoadTests {
             ("favicon: ../icon.png\n", "Content/site.yml:1: error: 'favicon' must be the path of a file in the content folder, such as icon.png"),
             ("edit_url: github.com/o/r\n", "Content/site.yml:1: error: 'edit_url' must start with https:// or http://"),
             ("markdown: github\n", "Content/site.yml:1: error: 'markdown' must be gfm (GitHub-flavoured, the default) or commonmark"),
-            ("langauge: fr\n", "Content/site.yml:1: error: unknown setting 'langauge' (known: title, unsafe, markdown, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub, broken_links)"),
+            ("langauge: fr\n", "Content/site.yml:1: error: unknown setting 'langauge' (known: title, unsafe, markdown, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub, broken_links, ignore_front_matter)"),
         ]
         for (yaml, message) in cases {
             #expect(throws: BuildError.self) { try SiteConfig(yaml: yaml, file: "Content/site.yml") }
@@ -321,7 +349,19 @@ struct LoadTests {
     @Test func draftIsTrueOrFalse() throws {
         #expect(try FrontMatter(yaml: "draft: true", file: "Content/a.md", firstLine: 2).draft)
         #expect(try !FrontMatter(yaml: "draft: false", file: "Content/a.md", firstLine: 2).draft)
-        let error = #expect(throws: BuildError.self) { try FrontMatter(yaml: "title: A\ndraft: maybe", file: "Content/a.md", firstLine: 2) }
-        #expect(error?.diagnostics.map(\.description) == ["Content/a.md:3:8: error: front matter 'draft' must be true or false"])
+        for (yaml, column) in [("title: A\ndraft: maybe", 8), ("title: A\ndraft: \"true\"", 8), ("title: A\ndraft: 'false'", 8)] {
+            let error = #expect(throws: BuildError.self) { try FrontMatter(yaml: yaml, file: "Content/a.md", firstLine: 2) }
+            #expect(error?.diagnostics.map(\.description) == ["Content/a.md:3:\(column): error: front matter 'draft' must be true or false, without quotes"])
+        }
+    }
+
+    /// A line without its colon among other keys is named, with the fix, wherever it is: YAML's
+    /// own message would point at the next line ("could not find expected ':'").
+    @Test func aLineWithoutItsColonIsNamedAmongOtherKeys() {
+        for (yaml, line, fix) in [("title Hooks\nweight: 2", 2, "title: Hooks"), ("weight: 2\ndate: 2024-01-02\nwieght 3", 4, "weight: 3")] {
+            let error = #expect(throws: BuildError.self) { try FrontMatter(yaml: yaml, file: "Content/a.md", firstLine: 2) }
+            #expect(error?.diagnostics.map(\.description)
+                    == ["Content/a.md:\(line):1: error: front matter must be lines of 'key: value', and this line has no colon: did you mean '\(fix)'?"])
+        }
     }
 }

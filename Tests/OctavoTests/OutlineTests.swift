@@ -211,11 +211,12 @@ struct OutlineTests {
     /// what the page shows on purpose.
     @Test func otherGeneratorsTagsAreWarnings() throws {
         let site = try outline(["index.md": "# Home\n\n{{ youtube(id=\"x\") }}\n\nText `{{ page.title }}` and `{% raw %}`.\n\n"
-                                    + "- {{< figure src=\"a.png\" >}}\n\n```\n{% for p in pages %}\n```\n\n{% if x %}\n"])
+                                    + "- {{< figure src=\"a.png\" >}}\n\n```\n{% for p in pages %}\n```\n\n{% if x %}\n\n{{#include ../code/main.rs:2}}\n"])
         #expect(site.diagnostics.map(\.description) == [
-            "Content/index.md:3:1: warning: '{{ youtube(id=\"x\") }}' is another generator's template tag (Zola, Hugo, Jekyll): Octavo shows it as text; write its result in Markdown instead",
-            "Content/index.md:7:1: warning: '{{< figure src=\"a.png\" >}}' is another generator's template tag (Zola, Hugo, Jekyll): Octavo shows it as text; write its result in Markdown instead",
-            "Content/index.md:13:1: warning: '{% if x %}' is another generator's template tag (Zola, Hugo, Jekyll): Octavo shows it as text; write its result in Markdown instead",
+            "Content/index.md:3:1: warning: '{{ youtube(id=\"x\") }}' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead",
+            "Content/index.md:7:1: warning: '{{< figure src=\"a.png\" >}}' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead",
+            "Content/index.md:13:1: warning: '{% if x %}' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead",
+            "Content/index.md:15:1: warning: '{{#include ../code/main.rs:2}}' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead",
         ])
     }
 
@@ -319,7 +320,7 @@ struct OutlineTests {
         #expect(site.diagnostics.map(\.description) == [
             "Content/index.md:2:1: warning: front matter key 'wieght' is not used by Octavo: did you mean 'weight'?",
             "Content/index.md:3:1: warning: front matter key 'Title' is not used by Octavo: did you mean 'title'?",
-            "Content/index.md:4:1: warning: front matter key 'colour' is not used by Octavo (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", ")))",
+            "Content/index.md:4:1: warning: front matter key 'colour' is not used by Octavo (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", "))); if another tool reads it, list it in site.yml's ignore_front_matter",
         ])
     }
 
@@ -342,5 +343,19 @@ struct OutlineTests {
     @Test func aPageStartingWithCodeHasNoSummary() throws {
         let site = try outline(["index.md": "# T\n\n    code first\n"])
         #expect(site.pages[0].summary == "")
+    }
+
+    /// The summary is the sentence the page opens with, or none: not the first sentence of its
+    /// first `##` section, nor a line after a list (a reference's first command, a "Back to" line).
+    @Test func theSummaryIsTheOpeningSentenceOnly() throws {
+        let cases = [
+            ("# CLI\n\n## init\n\nCreates acme.toml.\n", ""),
+            ("# Keys\n\n- `a`: one\n- `b`: two\n\nBack to Configuration.\n", ""),
+            ("# Keys\n\n<!-- generated -->\n\n---\n\nOpens here. Then more.\n\n## Next\n", "Opens here."),
+        ]
+        for (text, expected) in cases {
+            let site = try outline(["index.md": text])
+            #expect(site.pages[0].summary == expected, "\(text)")
+        }
     }
 }

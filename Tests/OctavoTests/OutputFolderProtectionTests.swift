@@ -92,6 +92,11 @@ struct OutputFolderProtectionTests {
             let error = #expect(throws: BuildError.self) { try Pipeline(options: bad).build() }
             #expect(error?.diagnostics.first?.message.contains("cannot be the output folder") == true)
         }
+        // Inside the content folder: the message says what to pass instead.
+        var inside = options(in: folder)
+        inside.output = folder.url.appendingPathComponent("Content/Output")
+        let error = #expect(throws: BuildError.self) { try Pipeline(options: inside).build() }
+        #expect(error?.diagnostics.first?.message.hasSuffix("pass --output with a folder outside it, such as --output ../site") == true)
     }
 
     /// The command prints "not changed" only when nothing was; else what the build wrote.

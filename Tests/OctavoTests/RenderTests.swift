@@ -32,6 +32,23 @@ struct RenderTests {
         #expect(noLayout?.diagnostics.first?.file == "Templates/layout.mustache")
     }
 
+    /// `{{name}}` escapes as swift-mustache's own HTML escaping does (Octavo renders with a faster
+    /// content type of the same bytes): the five characters on their own, not `<` with a combining
+    /// mark (one character); a template may switch to TEXT, and its partials escape again.
+    @Test func variablesAreEscapedAsMustacheEscapes() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "---\ntitle: \"<a & \\\"b\\\" 'c'> \u{e9}<\u{301} x\"\n---\nText.\n"], under: "Content")
+        let templates = try folder.write(["layout.mustache": "[{{page.title}}]{{> partials/p}}\n{{%CONTENT_TYPE:TEXT}}{{page.title}}{{> partials/p}}",
+                                          "partials/p.mustache": "({{page.title}})"], under: "T")
+        let result = try Pipeline(options: options(in: folder, templates: templates)).render()
+        let page = try #require(result.files.first { $0.path == "index.html" })
+        guard case .bytes(let bytes) = page.contents else { Issue.record("no bytes"); return }
+        let escaped = "&lt;a &amp; &quot;b&quot; &#39;c&#39;&gt; \u{e9}<\u{301} x"
+        #expect(String(decoding: bytes, as: UTF8.self) == "[\(escaped)](\(escaped))\n<a & \"b\" 'c'> \u{e9}<\u{301} x(\(escaped))")
+        #expect(HTMLEscaping.escape("plain text") == "plain text")
+        #expect(HTMLEscaping.escape("\u{e9} & <\u{301}>") == "\u{e9} &amp; <\u{301}&gt;")
+    }
+
     @Test func templateParseErrorNamesFileAndLine() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# H\n"], under: "Content")

@@ -58,6 +58,18 @@ import Testing
         #expect(HTTPDate.seconds(text) == seconds)
     }
 
+    /// `404.html` as the preview sends it: a base after the head tag (any case, with attributes;
+    /// at the start without one), fragment links on the requested path, which is HTML-escaped.
+    @Test func theNotFoundPageIsRebasedOnTheSiteRoot() {
+        func adapt(_ html: String, _ path: String) -> String {
+            String(decoding: NotFoundBase.adapt(Array(html.utf8), requestPath: path), as: UTF8.self)
+        }
+        #expect(adapt("<HEAD lang=x><title>t</title></HEAD><a href=\"#a\">", "/a&b/")
+                == "<HEAD lang=x><base href=\"/\"><title>t</title></HEAD><a href=\"/a&amp;b/#a\">")
+        #expect(adapt("<p>no head <a href=\"x.html\">", "/q") == "<base href=\"/\"><p>no head <a href=\"x.html\">")
+        #expect(adapt("<header><head>", "/q") == "<header><head><base href=\"/\">")
+    }
+
     @Test func eventsPutEachLineOnADataLine() {
         #expect(String(decoding: ReloadEvents.event("failed", data: "a:1:2: error: x\nb\r\nc"), as: UTF8.self)
                 == "event: failed\ndata: a:1:2: error: x\ndata: b\ndata: c\n\n")
@@ -75,7 +87,9 @@ import Testing
             "sitemap.xml": "<urlset/>", "logo.svg": "<svg/>", ".octavo-manifest": "octavo-manifest 2",
             "empty/readme.txt": "x",
         ]
-        if notFoundPage { files["404.html"] = "<!doctype html><body><p>custom missing page</p></body>" }
+        if notFoundPage {
+            files["404.html"] = "<!doctype html><html><head><link rel=\"stylesheet\" href=\"assets/site.css\"></head><body><a href=\"#main\">skip</a><p>custom missing page</p></body>"
+        }
         let output = try folder.write(files, under: "Output")
         try folder.writeBytes([0x89, 0x50, 0x4E, 0x47], to: "Output/img/a.png")
         let manager = FileManager.default
@@ -167,6 +181,10 @@ import Testing
             #expect(missing.status == 404)
             #expect(missing.text.contains("custom missing page"))
             #expect(missing.text.contains("octavo-live-reload"))
+            // Its relative links lead to the site's root, its skip link stays on the page; the
+            // file on disk is as the build wrote it.
+            #expect(missing.text.hasPrefix("<!doctype html><html><head><base href=\"/\"><link rel=\"stylesheet\" href=\"assets/site.css\"></head><body><a href=\"/no/such/page/#main\">skip</a>"))
+            #expect(try String(contentsOf: folder.url.appendingPathComponent("Output/404.html"), encoding: .utf8).contains("<base") == false)
             #expect(try await client.request("/.octavo-manifest").status == 404)
         }
         let bare = try TemporaryFolder()
@@ -265,12 +283,53 @@ import Testing
                 try folder.write(["guide.md": "---\ntitle: [unclosed\n---\n# Guide\n"], under: "Content")
             }
             #expect(stream.contains("data: Content/guide.md:"), "\(stream)")
+            #expect(!stream.contains("broken_links"), "a front matter error needs no hint about links")
             // A page opened after the failure gets the overlay at once; the last good site is served.
             let later = try await client.events(until: "event: failed") {}
             #expect(later.contains("Content/guide.md:"))
             #expect(try await client.request("/guide/").text.contains("First version."))
             #expect(folder.snapshot("Output") == before)
         }
+    }
+
+    /// A rebuild stopped by a link to a page not written yet says how to keep previewing; one
+    /// stopped by anything else, or by a link only warned about, does not.
+    @Test func aBrokenLinkFailureSaysHowToKeepPreviewing() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n[next](next.md)\n"], under: "Content")
+        var failure: [Diagnostic] = []
+        do { _ = try Pipeline(options: options(in: folder)).build() } catch let error as BuildError { failure = error.otherDiagnostics + error.diagnostics }
+        #expect(PreviewSession.hint(for: failure)?.contains("'broken_links: warn'") == true, "\(failure)")
+        #expect(PreviewSession.hint(for: failure.map { var d = $0; d.severity = .warning; return d }) == nil)
+        #expect(PreviewSession.hint(for: [Diagnostic(file: "Content/a.md", line: 1, message: "front matter", stage: .load)]) == nil)
+    }
+
+    /// `octavo serve` as a user runs it: it builds, prints the URL, and on SIGTERM stops and exits
+    /// with status 0 (the deadline armed at the signal ends it even if a socket will not close).
+    @Test func theServeCommandStopsOnSIGTERM() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\nHello.\n"], under: "Content")
+        let log = folder.url.appendingPathComponent("serve.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = try #require(octavoExecutable)
+        process.arguments = ["serve", "--templates", realTemplates.path]
+        process.currentDirectoryURL = folder.url
+        process.standardOutput = try FileHandle(forWritingTo: log)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate(); kill(process.processIdentifier, SIGKILL) } }
+        // Waits for the URL (bounded: a server that never starts fails the test, it does not hang it).
+        var printed = ""
+        for _ in 0..<600 where !printed.contains("Serving Output at http://127.0.0.1:") {
+            usleep(50_000)
+            printed = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        }
+        #expect(printed.contains("Serving Output at http://127.0.0.1:"), "\(printed)")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try String(contentsOf: log, encoding: .utf8).hasSuffix("Stopped.\n"))
     }
 
     // MARK: Rebuilds equal fresh builds

@@ -65,4 +65,28 @@ struct StartTests {
         #expect(SiteRoot.relativePath(from: root.appendingPathComponent("Content/guide"), to: root) == "../..")
         #expect(SiteRoot.relativePath(from: root, to: root) == ".")
     }
+
+    /// An mdBook book builds from its own folder, or any folder inside it: `book.toml` names the
+    /// content folder (`src/`, or `[book] src`) and the site's title, which `site.yml` overrides.
+    @Test func anMdBookBookBuildsFromItsFolderWithItsTitle() throws {
+        let folder = try TemporaryFolder()
+        try folder.write([
+            "book/book.toml": "[book]\ntitle = \"The Widget Book\"\nauthors = [\"A\"]\n",
+            "book/src/SUMMARY.md": "# Summary\n\n- [Intro](intro.md)\n",
+            "book/src/intro.md": "# Introduction\n\nHello.\n",
+            "other/book.toml": "[book]\nsrc = \"pages\"\n", "other/pages/a.md": "# A\n",
+        ])
+        let book = folder.url.appendingPathComponent("book").standardizedFileURL
+        #expect(SiteRoot.find(from: book.appendingPathComponent("src")).map { [$0.root.path, $0.content] } == [book.path, "src"])
+        #expect(SiteRoot.find(from: folder.url.appendingPathComponent("other"))?.content == "pages")
+        #expect(BookConfig.read(in: book) == BookConfig(title: "The Widget Book", source: "src"))
+        let built = try runOctavo(["build", "--quiet"], in: book)
+        #expect(built.status == 0, "\(built.stderr)")
+        let home = try String(contentsOf: book.appendingPathComponent("Output/index.html"), encoding: .utf8)
+        #expect(home.contains("<title>The Widget Book</title>"), "\(home.prefix(600))")
+        try folder.write(["book/src/site.yml": "title: Mine\n"])
+        #expect(try runOctavo(["build", "--quiet"], in: book).status == 0)
+        let retitled = try String(contentsOf: book.appendingPathComponent("Output/index.html"), encoding: .utf8)
+        #expect(retitled.contains("Mine") && !retitled.contains("The Widget Book"))
+    }
 }

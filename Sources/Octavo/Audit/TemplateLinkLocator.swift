@@ -20,25 +20,44 @@ public struct TemplateLinkLocator: Sendable {
         var literalLength: Int { literals.reduce(0) { $0 + $1.count } }
     }
 
-    let attributes: [Attribute]
+    /// The link attributes of every template, read at the first question: most builds have no
+    /// broken link that a template made, and reading the templates cost each cold build about 1 ms.
+    var attributes: [Attribute] {
+        read.withLock { read in
+            if let attributes = read.attributes { return attributes }
+            var attributes: [Attribute] = []
+            for (name, text) in read.sources.sorted(by: { $0.key < $1.key }) {
+                let root = read.builtInNames.contains(name) ? BuiltInTheme.displayRoot : read.displayRoot
+                attributes += Self.attributes(in: text, file: DisplayPath(root).appending(name + ".mustache").text)
+            }
+            read.attributes = attributes
+            return attributes
+        }
+    }
 
-    /// Reads the link attributes of every template.
+    private struct Reading: Sendable {
+        var sources: [String: String]
+        var displayRoot: String
+        var builtInNames: Set<String>
+        var attributes: [Attribute]?
+    }
+
+    private let read: Unchecked.Locked<Reading>
+
+    /// A locator of the link attributes of every template (read when first asked).
     /// - Parameters:
     ///   - sources: Template name (`partials/footer`) → text.
     ///   - displayRoot: The templates folder as the user named it.
     ///   - builtInNames: The templates that come from the built-in theme, named under ``BuiltInTheme/displayRoot``.
     public init(sources: [String: String], displayRoot: String, builtInNames: Set<String> = []) {
-        var attributes: [Attribute] = []
-        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            attributes += Self.attributes(in: text, file: DisplayPath(builtInNames.contains(name) ? BuiltInTheme.displayRoot : displayRoot).appending(name + ".mustache").text)
-        }
-        self.attributes = attributes
+        read = Unchecked.Locked(Reading(sources: sources, displayRoot: displayRoot, builtInNames: builtInNames))
     }
 
     /// The template position that most likely wrote `reference` (the one whose literal text is
     /// longest among those that match), or `nil` when no template attribute matches it.
     public func location(of reference: String) -> (file: String, line: Int, column: Int)? {
         var best: Attribute?
+        let attributes = attributes
         for attribute in attributes where Self.matches(reference, attribute) {
             if best.map({ attribute.literalLength > $0.literalLength }) ?? true { best = attribute }
         }

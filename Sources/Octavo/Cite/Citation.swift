@@ -58,7 +58,7 @@ public struct Citation: Sendable {
         identifier = front.identifier
         language = config.language
         let stem = HeadingIDGenerator.slug(document.path.lastPart.split(separator: ".").first.map(String.init) ?? "document")
-        key = ([stem] + (number.map { [HeadingIDGenerator.slug($0.replacingOccurrences(of: ".", with: " "))] } ?? []))
+        key = ([stem] + (number.map { [HeadingIDGenerator.slug($0.replacingASCII(0x2E, with: 0x20))] } ?? []))
             .joined(separator: "-").filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }
 
@@ -112,12 +112,12 @@ public struct Citation: Sendable {
         if let author { lines.append("AU  - " + author) }
         if let publisher { lines.append("PB  - " + publisher) }
         if let year { lines.append("PY  - " + year) }
-        if let date { lines.append("DA  - " + date.replacingOccurrences(of: "-", with: "/")) }
+        if let date { lines.append("DA  - " + date.replacingASCII(0x2D, with: 0x2F)) }
         if let identifier { lines.append("M1  - " + identifier) }
         lines.append("UR  - " + url)
         lines.append("LA  - " + language)
         lines.append("ER  - ")
-        return lines.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\r\n") + "\r\n"
+        return lines.map { $0.replacingASCII(0x0A, with: 0x20) }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// Highwire Press tags, `(name, content)`, in the order Zotero's translator reads them.
@@ -126,7 +126,7 @@ public struct Citation: Sendable {
         if !isDocument { tags.append(("citation_inbook_title", documentTitle)) }
         if let author { tags.append(("citation_author", author)) }
         if let publisher { tags.append(("citation_publisher", publisher)) }
-        if let date { tags.append(("citation_publication_date", date.replacingOccurrences(of: "-", with: "/"))) }
+        if let date { tags.append(("citation_publication_date", date.replacingASCII(0x2D, with: 0x2F))) }
         if let identifier { tags.append(("citation_technical_report_number", identifier)) }
         if isAbsolute { tags.append(("citation_public_url", url)) }
         tags.append(("citation_language", language))

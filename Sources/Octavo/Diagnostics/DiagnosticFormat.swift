@@ -11,12 +11,14 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     /// (`line` and `column` are `null` when unknown).
     case json
 
-    /// The diagnostics in this format; text and github end each line with a newline.
+    /// The diagnostics in this format, in file order (``Diagnostic/inFileOrder(_:)``); text and
+    /// github end each line with a newline.
     ///
     /// In every format, file and message have their control characters escaped
     /// (``Diagnostic/escapingControlCharacters(_:)``): a name or key from the input that holds a
     /// line break cannot print a line of its own.
     public func format(_ diagnostics: [Diagnostic]) -> String {
+        let diagnostics = Diagnostic.inFileOrder(diagnostics)
         switch self {
         case .text:
             return diagnostics.map { $0.description + "\n" }.joined()

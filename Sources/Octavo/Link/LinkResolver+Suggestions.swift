@@ -7,11 +7,16 @@ extension LinkResolver {
         var pagesByPath: [String: Int] = [:]
         /// Content folder → names of the Markdown files and assets in it.
         var namesByFolder: [String: [String]] = [:]
+        /// Path in lower case → the paths of Markdown files and assets that have it
+        /// (`guide/secrets.md` → `["Guide/secrets.md"]`).
+        var pathsByLowercase: [String: [String]] = [:]
 
         init(site: Site) {
             for (index, page) in site.pages.enumerated() where page.document != nil { pagesByPath[page.path] = index }
-            for document in site.documents { namesByFolder[document.path.folderPart, default: []].append(document.path.lastPart) }
-            for asset in site.assets { namesByFolder[asset.path.folderPart, default: []].append(asset.path.lastPart) }
+            for path in site.documents.map(\.path) + site.assets.map(\.path) {
+                namesByFolder[path.folderPart, default: []].append(path.lastPart)
+                pathsByLowercase[path.lowercased(), default: []].append(path)
+            }
         }
     }
 
@@ -19,7 +24,9 @@ extension LinkResolver {
     /// `path` from the content root, that names no file; `""` when nothing close exists.
     ///
     /// Tried in order: the name without `.md` (`install`), a page's output path (`install.html`,
-    /// `install/index.html`, `install/`), then a name one or two edits away in the same folder.
+    /// `install/index.html`, `install/`), then a name one or two edits away in the same folder,
+    /// then the one file whose path differs only in letter case in any of its folders
+    /// (`../GUIDE/secrets.md`: a link that works on a case-insensitive disk, not on a server).
     static func pathHint(path: String, written rest: String, in document: Document, site: Site, alternatives: Alternatives) -> String {
         let bare = path.hasSuffix("/") ? String(path.dropLast()) : path
         let written = rest.hasSuffix("/") ? String(rest.dropLast()) : rest
@@ -46,6 +53,9 @@ extension LinkResolver {
         if let name = Suggestion.closest(to: bare.lastPart, among: names, maxDistance: stem <= 2 ? 0 : stem <= 5 ? 1 : 2) {
             let prefix = written.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(written[...$0]) } ?? ""
             return ": did you mean '\(prefix + name)'?"
+        }
+        if let matches = alternatives.pathsByLowercase[bare.lowercased()], matches.count == 1 {
+            return ": did you mean '\(RelativePath.from(document.path, to: matches[0]))'?"
         }
         return ""
     }

@@ -183,7 +183,9 @@ public struct LinkResolver: Sendable {
             return anchor(fragment, in: document, page: page, site: site, written: destination)
         }
         guard let path = Self.normalize(decoded, relativeTo: document.path.folderPart) else {
-            return .unresolved("link target '\(destination)' points outside the content folder")
+            // A repository's docs/ linking to ../CONTRIBUTING.md: it works on GitHub, not in the site.
+            return .unresolved("link target '\(destination)' points outside the content folder, which is all the site holds: "
+                               + "link to the file's address on the web instead, or build from a content folder that holds it (--content)")
         }
         if assets.contains(path) || builtFiles.contains(path) { return .file(path, fragment: fragment) }
         let folder = path.hasSuffix("/") || path.isEmpty ? path : path + "/"

@@ -39,7 +39,7 @@ public struct ContentLoader: Sendable {
                 let suggestion = displayRoot.contains("/") ? String(displayRoot.dropLast(root.lastPathComponent.count)) + other : other
                 throw BuildError(file: displayRoot, "content folder does not exist, but '\(suggestion)' does: pass --content \(suggestion), or rename that folder to '\(root.lastPathComponent)'")
             }
-            throw BuildError(file: displayRoot, "content folder does not exist: create it or pass --content DIR")
+            throw BuildError(file: displayRoot, "content folder does not exist: " + Self.markdownNearby(root, displayRoot: displayRoot))
         }
         let config = try readConfig()
         let boundary = LinkBoundary(content: root, allowsOutside: config.allowOutsideLinks)
@@ -103,6 +103,28 @@ public struct ContentLoader: Sendable {
 
     /// The name of a folder beside `url` that differs from its name only in letter case
     /// (`content` for `Content`), on a file system that tells them apart; `nil` when there is none.
+    /// What to pass when the content folder is missing, judged by the folder that should hold it:
+    /// a `docs/` (or `doc/`, `documentation/`) with Markdown files in it, as repositories keep their
+    /// documentation, gives `--content docs`; Markdown files right there give `--content .` with an
+    /// output folder outside it.
+    static func markdownNearby(_ root: URL, displayRoot: String) -> String {
+        let parent = root.deletingLastPathComponent()
+        let prefix = displayRoot.contains("/") ? String(displayRoot.dropLast(root.lastPathComponent.count)) : ""
+        func markdown(in folder: URL) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+                .filter { $0.lowercased().hasSuffix(".md") || $0.lowercased().hasSuffix(".markdown") }.sorted()
+        }
+        for name in ["docs", "doc", "documentation"] where !markdown(in: parent.appendingPathComponent(name)).isEmpty {
+            return "'\(prefix + name)' holds Markdown files: pass --content \(prefix + name), or create the content folder"
+        }
+        let here = markdown(in: parent)
+        if !here.isEmpty {
+            let folder = prefix.isEmpty ? "." : String(prefix.dropLast())
+            return "this folder holds Markdown files (\(here.prefix(2).joined(separator: ", "))\(here.count > 2 ? ", …" : "")): build them with --content \(folder) --output ../site, or create the content folder"
+        }
+        return "create it or pass --content DIR"
+    }
+
     static func sameNameInOtherCase(as url: URL) -> String? {
         let name = url.lastPathComponent
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []

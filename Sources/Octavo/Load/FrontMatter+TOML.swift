@@ -59,7 +59,7 @@ extension FrontMatter {
                 } else {
                     written = value.string
                 }
-                guard let written, written.range(of: #"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"#, options: .regularExpression) != nil else {
+                guard let written, written.isFrontMatterDate else {
                     throw fail(key, "front matter 'date' must be a date like 2023-02-21 (or 2023-02, or 2023)")
                 }
                 date = written

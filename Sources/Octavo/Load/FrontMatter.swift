@@ -74,21 +74,17 @@ extension FrontMatter {
             // a few milliseconds of every cold build.
             root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
-            throw Self.diagnose(error, file: file, firstLine: firstLine, what: "front matter is")
+            // `title Hooks` among other keys: YAML's own message ("mapping values are not allowed
+            // in this context", "could not find expected ':'") points at another line.
+            throw Self.missingColon(in: yaml, file: file, firstLine: firstLine)
+                ?? Self.diagnose(error, file: file, firstLine: firstLine, what: "front matter is")
         } catch {
             throw BuildError(file: file, line: firstLine, "front matter is not valid YAML: \(error)")
         }
         guard let root else { return }  // empty front matter
         guard let mapping = root.mapping else {
             // `title Command line`: YAML reads a line without `: ` as text, not as a key.
-            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = lines.firstIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? 0
-            let words = (first < lines.count ? lines[first] : "").trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
-            let word = words.first.map(String.init) ?? ""
-            if root.scalar != nil, words.count == 2, let key = Self.knownKeys.contains(word) ? word : Suggestion.closest(to: word, among: Self.knownKeys) {
-                throw BuildError(file: file, line: firstLine + first, column: 1,
-                                 "front matter must be lines of 'key: value', and this line has no colon: did you mean '\(key): \(words[1])'?")
-            }
+            if root.scalar != nil, let hint = Self.missingColon(in: yaml, file: file, firstLine: firstLine) { throw hint }
             throw BuildError(file: file, line: firstLine, "front matter must be a YAML mapping of keys to values: lines of 'key: value'")
         }
         func line(_ node: Node) -> Int { firstLine + (node.mark?.line ?? 1) - 1 }
@@ -125,13 +121,15 @@ extension FrontMatter {
                 }
             case "date":
                 let text = try string(key, value)
-                guard text.range(of: #"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"#, options: .regularExpression) != nil else {
+                guard text.isFrontMatterDate else {
                     throw fail(value, "front matter 'date' must be a date like 2023-02-21 (or 2023-02, or 2023)")
                 }
                 date = text
             case "draft":
-                guard let scalar = value.scalar, ["true", "false"].contains(scalar.string) else {
-                    throw fail(value, "front matter 'draft' must be true or false")
+                // Plain only: `draft: "false"` is text in YAML, and reading it as a boolean would
+                // make one spelling of the same text a draft and the other not.
+                guard let scalar = value.scalar, scalar.style == .plain || scalar.style == .any, ["true", "false"].contains(scalar.string) else {
+                    throw fail(value, "front matter 'draft' must be true or false, without quotes")
                 }
                 draft = scalar.string == "true"
             case "weight":
@@ -154,6 +152,21 @@ extension FrontMatter {
                 unreadKeys.append((key, line(keyNode)))
             }
         }
+    }
+
+    /// The first line of `yaml` that starts at the left edge, holds no colon and reads as a key and
+    /// a value (`title Hooks`, `wieght 2`: a known key or one close to it, then a space and more),
+    /// as a diagnostic that suggests the line with a colon; `nil` when there is none.
+    static func missingColon(in yaml: String, file: String, firstLine: Int) -> BuildError? {
+        for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let start = line.first, start != " ", start != "\t", start != "#", start != "-", !line.contains(":") else { continue }
+            let words = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
+            let word = words.first.map(String.init) ?? ""
+            guard words.count == 2, let key = knownKeys.contains(word) ? word : Suggestion.closest(to: word, among: knownKeys) else { continue }
+            return BuildError(file: file, line: firstLine + offset, column: 1,
+                              "front matter must be lines of 'key: value', and this line has no colon: did you mean '\(key): \(words[1])'?")
+        }
+        return nil
     }
 
     /// A YAML error as a diagnostic at its line in the file.

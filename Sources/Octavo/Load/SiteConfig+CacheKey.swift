@@ -1,6 +1,6 @@
 extension SiteConfig: CacheKeyed {
     static let keyedFields = ["title", "unsafe", "gfm", "allowOutsideLinks", "language", "baseURL", "description", "author", "favicon",
-                              "editURL", "epub", "brokenLinkSeverity"]
+                              "editURL", "epub", "brokenLinkSeverity", "ignoredFrontMatter"]
 
     func append(to key: inout CacheKey) {
         key.append(title)
@@ -15,5 +15,6 @@ extension SiteConfig: CacheKeyed {
         key.append(editURL)
         key.append(epub)
         key.append(brokenLinkSeverity.rawValue)
+        key.append(ignoredFrontMatter)
     }
 }

@@ -47,6 +47,10 @@ public struct SiteConfig: Sendable, Equatable {
     /// How a broken link is reported: `.error` (the default, the build fails) or `.warning`
     /// (`broken_links: warn`, the build publishes; `--strict` still fails on it).
     public var brokenLinkSeverity: Diagnostic.Severity = .error
+    /// Front matter keys that other tools or the site's own scripts read (`ignore_front_matter:
+    /// [tags, extra]`, Hugo's `tags`, Zola's `[extra]` table): Octavo does not warn about them.
+    /// Sorted, without repeats.
+    public var ignoredFrontMatter: [String] = []
 
     /// The file name, at the top of the content folder.
     public static let fileName = "site.yml"
@@ -113,6 +117,12 @@ public struct SiteConfig: Sendable, Equatable {
                 case "warn", "warning": brokenLinkSeverity = .warning
                 default: problems.append(Diagnostic(file: file, line: line, message: "'broken_links' must be error or warn"))
                 }
+            case "ignore_front_matter":
+                let items = value.sequence.map(Array.init) ?? [value]
+                let keys = items.compactMap { $0.scalar?.string }
+                if keys.count == items.count, keys.allSatisfy({ !$0.isEmpty }) { ignoredFrontMatter = Array(Set(keys)).sorted() } else {
+                    problems.append(Diagnostic(file: file, line: line, message: "'ignore_front_matter' must list front matter keys, like [tags, extra]"))
+                }
             case "description", "author", "favicon", "edit_url":
                 guard let text = value.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
                     problems.append(Diagnostic(file: file, line: line, message: "'\(key.string ?? "")' must be text"))
@@ -139,7 +149,7 @@ public struct SiteConfig: Sendable, Equatable {
     }
 
     /// The keys `site.yml` may hold, for messages.
-    static let knownKeys = "title, unsafe, markdown, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub, broken_links"
+    static let knownKeys = "title, unsafe, markdown, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub, broken_links, ignore_front_matter"
 
     /// What a base URL must look like, for messages.
     public static let baseURLProblem = "the base URL must be an absolute http:// or https:// URL, such as https://example.org/docs/"

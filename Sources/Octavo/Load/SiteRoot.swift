@@ -2,9 +2,10 @@ import Foundation
 
 /// The folder a site lives in, found from a folder inside it the way git finds `.git`.
 ///
-/// A folder is the site's root when it holds a `Content/` folder. A folder holding `site.yml` is a
-/// content folder (that is where Octavo reads `site.yml`), and its parent is the root. Either is
-/// looked for in the starting folder first, then in each folder above it.
+/// A folder is the site's root when it holds a `Content/` folder, or mdBook's `book.toml` and the
+/// book's source folder (``BookConfig``: `src/`), which is then the content folder. A folder
+/// holding `site.yml` is a content folder (that is where Octavo reads `site.yml`), and its parent
+/// is the root. Each is looked for in the starting folder first, then in each folder above it.
 public struct SiteRoot: Sendable, Equatable {
     /// The root: the folder that holds the content folder.
     public var root: URL
@@ -22,6 +23,9 @@ public struct SiteRoot: Sendable, Equatable {
         while true {
             if isFolder(folder.appendingPathComponent(contentName)) {
                 return SiteRoot(root: folder, content: contentName)
+            }
+            if let book = BookConfig.read(in: folder), isFolder(folder.appendingPathComponent(book.source)) {
+                return SiteRoot(root: folder, content: book.source)
             }
             if isFile(folder.appendingPathComponent(SiteConfig.fileName)), folder.path != "/" {
                 return SiteRoot(root: folder.deletingLastPathComponent().standardizedFileURL, content: folder.lastPathComponent)

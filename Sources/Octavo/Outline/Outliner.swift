@@ -14,6 +14,8 @@ public struct Outliner: Sendable {
     /// The summaries of earlier outlines (`octavo serve`): a paragraph with the same bytes is not
     /// read again. `nil`: every summary is made.
     public var summaries: SummaryCache?
+    /// Front matter keys not to warn about (`ignore_front_matter` in `site.yml`).
+    public var ignoredKeys: Set<String> = []
 
     /// Creates an outliner.
     public init() {}
@@ -48,6 +50,7 @@ public struct Outliner: Sendable {
                         sections: [String: SectionSettings] = [:]) throws -> Site {
         var builder = Builder()
         builder.summaries = summaries
+        builder.ignoredKeys = ignoredKeys
         summaries?.begin()
         defer { summaries?.end() }
         var tree = Folder.make(inputs)
@@ -199,6 +202,7 @@ private struct Builder {
     var documents: [Document] = []
     var diagnostics: [Diagnostic] = []
     var summaries: SummaryCache?
+    var ignoredKeys: Set<String> = []
 
     mutating func addChildren(of folder: Folder, folderPath: String, parent: Int, skipping skipped: Folder.File?) throws {
         let page = folder.index?.input.source.path
@@ -304,10 +308,10 @@ private struct Builder {
                                           severity: .warning, message: warning.message))
         }
         diagnostics += Shortcode.warnings(in: input.markdown.blocks, file: source.displayPath, bodyFirstLine: source.bodyFirstLine)
-        for (key, line) in front.unreadKeys {
+        for (key, line) in front.unreadKeys where !ignoredKeys.contains(key) {
             // Keys are case-sensitive: `Title` is a typo of `title` as much as `wieght` is of `weight`.
             let hint = Suggestion.closest(to: key, among: FrontMatter.knownKeys).map { ": did you mean '\($0)'?" }
-                ?? " (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", ")))"
+                ?? " (known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", "))); if another tool reads it, list it in site.yml's ignore_front_matter"
             diagnostics.append(Diagnostic(file: source.displayPath, line: line, column: 1, severity: .warning,
                                           message: "front matter key '\(key)' is not used by Octavo\(hint)"))
         }
@@ -371,10 +375,26 @@ private struct Builder {
         return (String(candidate), title.isEmpty ? text : title)
     }
 
-    /// The first sentence of the first paragraph-like block: text up to the first `. `, `? ` or `! `.
+    /// The first sentence of the paragraph the page's text opens with: text up to the first `. `,
+    /// `? ` or `! `.
+    ///
+    /// Only a paragraph before anything else counts (after the title's level-1 heading, comments
+    /// and thematic breaks): a page that opens with a list, code, a table or a `##` section has no summary,
+    /// rather than one taken from a sentence about something else (the first command of a
+    /// reference, a "Back to …" line at the end).
     static func summary(of blocks: [MarkdownBlock], cache: SummaryCache? = nil) -> String {
-        // The first paragraph; a page that has none (a list, a code block) has no summary.
-        guard let text = blocks.first(where: { $0.kind == .paragraph && !$0.text.isEmpty })?.text else { return "" }
+        var text: String?
+        for (index, block) in blocks.enumerated() {
+            switch block.kind {
+            case .paragraph where !block.text.isEmpty: text = block.text
+            case .heading(level: 1) where index == 0, .closingMarker: continue
+            // An empty paragraph, raw HTML left out or a comment, a thematic break.
+            case .paragraph, .other where block.text.isEmpty: continue
+            default: break
+            }
+            break
+        }
+        guard let text else { return "" }
         return cache?.summary(of: text, make: summary(of:)) ?? summary(of: text)
     }
 

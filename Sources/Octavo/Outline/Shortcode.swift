@@ -1,7 +1,8 @@
 import Foundation
 
 /// Template tags that other generators expand inside Markdown and Octavo shows as text: Zola's
-/// and Jekyll's `{{ name(…) }}` and `{% … %}`, Hugo's `{{< … >}}` and `{{% … %}}`. Each is a
+/// and Jekyll's `{{ name(…) }}` and `{% … %}`, Hugo's `{{< … >}}` and `{{% … %}}`, mdBook's
+/// `{{#include file.rs}}` (and `#rustdoc_include`, `#playground`, `#title`). Each is a
 /// warning at its block, so a page does not publish `{{ youtube(id="…") }}` silently.
 enum Shortcode {
     /// The first tag in a block's HTML outside `<code>` (code shows such tags on purpose), or `nil`.
@@ -17,7 +18,7 @@ enum Shortcode {
         for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
             text = text.replacingOccurrences(of: entity, with: character)
         }
-        let pattern = #"\{\{[<%].*?[>%]\}\}|\{%-? .*?%\}|\{\{-? *[A-Za-z_][A-Za-z0-9_]*\(.*?\) *-?\}\}"#
+        let pattern = #"\{\{[<%].*?[>%]\}\}|\{%-? .*?%\}|\{\{-? *[A-Za-z_][A-Za-z0-9_]*\(.*?\) *-?\}\}|\{\{ *#(include|rustdoc_include|playground|title) .*?\}\}"#
         guard let range = text.range(of: pattern, options: .regularExpression) else { return nil }
         let tag = text[range]
         return tag.count > 40 ? String(tag.prefix(37)) + "…" : String(tag)
@@ -41,7 +42,7 @@ enum Shortcode {
             }.joined()
             guard let tag = first(in: html) else { return nil }
             return Diagnostic(file: file, line: bodyFirstLine + block.line - 1, column: 1, severity: .warning,
-                              message: "'\(tag)' is another generator's template tag (Zola, Hugo, Jekyll): Octavo shows it as text; write its result in Markdown instead")
+                              message: "'\(tag)' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead")
         }
     }
 }

@@ -68,6 +68,7 @@ extension Pipeline {
         let errors = content.diagnostics.filter { $0.severity == .error }.map { $0.from(.load) }
         let templates = try withErrors(errors) { try TemplateSet(root: input.templates, displayRoot: input.displayTemplates.text, boundary: content.boundary,
                                                                               builtIn: input.builtInTheme) }
+        if content.config.title == nil, let title = input.bookTitle { content.config.title = title }
         if let given = input.baseURL {
             guard let url = SiteConfig.baseURL(given) else { throw BuildError(file: "--base-url", SiteConfig.baseURLProblem) }
             content.config.baseURL = url
@@ -158,6 +159,7 @@ extension Pipeline {
         var site = try withErrors(loaded.errors) {
             var outliner = Outliner()
             outliner.summaries = cache?.summaries
+            outliner.ignoredKeys = Set(content.config.ignoredFrontMatter)
             return try outliner.outline(parsed, assets: content.assets, contentRoot: input.displayContent.text, summary: summary, sections: content.sections)
         }
         if let summarySource = loaded.summary, let summary {

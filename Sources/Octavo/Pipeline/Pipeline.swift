@@ -25,6 +25,9 @@ public struct Pipeline: Sendable {
         public var builtInTheme = false
         /// What to do with pages marked `draft: true`.
         public var drafts = DraftMode.leftOut
+        /// The site's title when `site.yml` gives none: mdBook's `book.toml` title (``BookConfig``)
+        /// beside the content folder, read by the command line.
+        public var bookTitle: String?
 
         /// Creates the input of a build; display names default to the folders' paths relative to
         /// the current folder.
@@ -265,7 +268,7 @@ public struct Pipeline: Sendable {
         let ownership = outputOwnershipProblem(destination)
         // Pages go to a staging folder in the output folder as they are rendered; it is gone
         // when the build returns, whether the files were renamed into place or the build failed.
-        let stage = FileStage(root: destination.output, known: cache?.written)
+        let stage = FileStage(root: destination.output, known: cache?.written, bundling: destination.bundle != nil)
         defer { stage.discard() }
         // Files whose bytes the last build into this folder parsed are not parsed again.
         var pipeline = self
@@ -284,7 +287,7 @@ public struct Pipeline: Sendable {
             error.otherDiagnostics = result.diagnostics.filter { !fails($0) }
             throw error
         }
-        let zip = try destination.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0, display: destination.displayBundle?.text)) }
+        let zip = try destination.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0, display: destination.displayBundle?.text, deflated: stage.deflated)) }
         let book: (epub: EpubOutput, temporary: URL)?
         do {
             book = try result.epub.map { ($0, try prepareEpub($0)) }
@@ -344,7 +347,8 @@ public struct Pipeline: Sendable {
             throw BuildError(file: display, "cannot be the output folder: it is or contains \(name), which the build reads")
         }
         for (path, name) in protected.dropLast() where output.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
-            throw BuildError(file: display, "cannot be the output folder: it is inside \(name), which the build reads, so every build would read the one before")
+            throw BuildError(file: display, "cannot be the output folder: it is inside \(name), which the build reads, so every build would read the one before: "
+                             + "pass --output with a folder outside it, such as --output ../site")
         }
         if let bundleURL = destination.bundle {
             let bundle = Self.realPath(bundleURL)

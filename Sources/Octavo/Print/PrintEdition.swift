@@ -89,7 +89,7 @@ public struct PrintEdition: Sendable {
     /// `iii-3-` for page III.3, `guide-intro-` for `guide/intro/index.html`, nothing for the home page.
     static func paragraphPrefix(of page: Page) -> String {
         if let number = page.numberPath {
-            return HeadingIDGenerator.slug(number.replacingOccurrences(of: ".", with: " ")) + "-"
+            return HeadingIDGenerator.slug(number.replacingASCII(0x2E, with: 0x20)) + "-"
         }
         var path = page.path
         if path.hasSuffix("index.html") { path.removeLast("index.html".count) }

@@ -3,9 +3,33 @@ import Foundation
 /// Escaping for text Octavo puts into HTML itself.
 public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>`, `"` and `'` (safe in text and in quoted attributes).
+    ///
+    /// The same as swift-mustache's escaping of `{{name}}`: a character is replaced only when it
+    /// is one of the five on its own, so `<` followed by a combining mark (one character) is kept.
+    /// - Complexity: O(n) in the UTF-8 bytes; text without any of the five is returned as it is.
     public static func escape(_ text: String) -> String {
-        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
-        guard text.utf8.contains(where: special) else { return text }
+        var ascii = true
+        var special = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { ascii = false } else if isSpecial(byte) { special = true }
+        }
+        guard special else { return text }
+        if ascii {
+            // One byte is one character in ASCII text (but "\r\n", which holds none of the five).
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count + 32)
+            for byte in text.utf8 {
+                switch byte {
+                case 0x26: bytes += [0x26, 0x61, 0x6D, 0x70, 0x3B]        // &amp;
+                case 0x3C: bytes += [0x26, 0x6C, 0x74, 0x3B]              // &lt;
+                case 0x3E: bytes += [0x26, 0x67, 0x74, 0x3B]              // &gt;
+                case 0x22: bytes += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+                case 0x27: bytes += [0x26, 0x23, 0x33, 0x39, 0x3B]        // &#39;
+                default: bytes.append(byte)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
@@ -19,5 +43,9 @@ public enum HTMLEscaping {
             }
         }
         return result
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
 }

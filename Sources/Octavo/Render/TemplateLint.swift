@@ -72,11 +72,14 @@ public enum TemplateLint {
             let file = templates.displayPath(of: template)
             var reported: Set<String> = []
             var reportedTransforms: Set<String> = []
-            for partial in partials(in: text) where !partial.isDynamic && templates.sources[partial.name] == nil {
+            // Read once for both lists (each build lints every template).
+            let raw = rawTags(in: text)
+            for partial in raw.compactMap({ Self.partial(in: $0.inside, line: $0.line, column: $0.column) })
+            where !partial.isDynamic && templates.sources[partial.name] == nil {
                 result.append(Diagnostic(file: file, line: partial.line, column: partial.column,
                                          message: "template includes '\(partial.name)', but there is no \(DisplayPath(templates.displayRoot).appending("\(partial.name).mustache"))"))
             }
-            for tag in tags(in: text) {
+            for tag in tags(from: raw) {
                 for name in tag.names where !PageContext.variableNames.contains(name) && reported.insert(name).inserted {
                     result.append(Diagnostic(file: file, line: tag.line, column: tag.column,
                                              message: "template uses '\(name)', which no page has (\(hint(for: name, among: PageContext.variableNames, listing: "variables")))"))
@@ -180,7 +183,11 @@ public enum TemplateLint {
 
     /// The variable tags of a template: partials, comments, blocks and parents are left out.
     static func tags(in text: String) -> [Tag] {
-        rawTags(in: text).compactMap { tag in
+        tags(from: rawTags(in: text))
+    }
+
+    private static func tags(from raw: [(inside: Substring, line: Int, column: Int)]) -> [Tag] {
+        raw.compactMap { tag in
             var inside = tag.inside
             guard let sigil = inside.first, !"!><$".contains(sigil) else { return nil }
             if "#^/&{".contains(sigil) { inside = inside.dropFirst() }

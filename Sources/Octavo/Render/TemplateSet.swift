@@ -155,7 +155,7 @@ public struct TemplateSet: Sendable {
         for (number, name) in names.enumerated() {
             let display = display(name)
             do {
-                library.register(try MustacheTemplate(string: sources[name] ?? ""), named: Self.internalName(number))
+                library.register(try Self.parse(sources[name] ?? ""), named: Self.internalName(number))
                 library.register(try MustacheTemplate(string: RenderGuard.wrapper(for: number, prefix: prefix)), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 throw BuildError([TemplateSyntaxError.diagnostic(for: error, text: sources[name] ?? "", file: display)])
@@ -172,6 +172,21 @@ public struct TemplateSet: Sendable {
         self.weights = structures.map { $0.depth + RenderGuard.levelsPerInclude }
         self.hookPrefix = prefix
         self.reservedIDs = sources.values.reduce(into: [HeadingIDGenerator.titleID]) { ids, text in ids.formUnion(Self.literalIDs(in: text)) }
+    }
+
+    /// A template's text parsed to render in ``EscapingContentType``: behind a line of its own that
+    /// sets it, which swift-mustache removes with its line end (a standalone tag), so the template
+    /// renders as its text alone would. swift-mustache starts every template, partials too, in
+    /// its own HTML type. A syntax error is that of the text alone, at its own positions.
+    /// - Throws: `MustacheTemplate.ParserError` when the text does not parse.
+    static func parse(_ text: String) throws -> MustacheTemplate {
+        _ = EscapingContentType.registered  // before a tag naming it is parsed
+        do {
+            return try MustacheTemplate(string: EscapingContentType.tag + "\n" + text)
+        } catch {
+            _ = try MustacheTemplate(string: text)
+            throw error
+        }
     }
 
     /// The name template `number` is registered under, behind its wrapper.

@@ -67,7 +67,9 @@ public final class PreviewSession: Sendable {
         report(outcome)
         switch outcome {
         case .built: events.reload()
-        case .failed(let diagnostics): events.fail(diagnostics.map(\.description).joined(separator: "\n"))
+        case .failed(let diagnostics):
+            let lines = Diagnostic.inFileOrder(diagnostics).map(\.description) + (Self.hint(for: diagnostics).map { ["", $0] } ?? [])
+            events.fail(lines.joined(separator: "\n"))
         }
         return outcome
     }

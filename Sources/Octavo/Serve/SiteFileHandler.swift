@@ -76,7 +76,8 @@ struct SiteFileHandler: HTTPHandler {
 
     /// A file's response: read through one open descriptor, so its bytes, ETag and date are those of
     /// one version of the file (the build replaces files by renaming, never rewrites them in place).
-    private func serve(_ path: String, status: HTTPStatusCode, _ request: HTTPRequest) -> HTTPResponse {
+    /// - Parameter missingPath: for `404.html`, the request's path it answers (see ``NotFoundBase``).
+    private func serve(_ path: String, status: HTTPStatusCode, _ request: HTTPRequest, missingPath: String? = nil) -> HTTPResponse {
         guard let handle = FileHandle(forReadingAtPath: path) else { return plain(.notFound, "Not found.\n", request) }
         defer { try? handle.close() }
         var info = stat()
@@ -101,7 +102,8 @@ struct SiteFileHandler: HTTPHandler {
             headers[.contentType] = nil
             return HTTPResponse(statusCode: .notModified, headers: headers)
         }
-        let body = html ? Data(LiveReload.inject(into: Array(data))) : data
+        let sent = missingPath.map { NotFoundBase.adapt(Array(data), requestPath: $0) } ?? Array(data)
+        let body = html ? Data(LiveReload.inject(into: sent)) : data
         headers[.contentLength] = String(body.count)
         return HTTPResponse(statusCode: status, headers: headers, body: request.method == .HEAD ? Data() : body)
     }
@@ -117,7 +119,9 @@ struct SiteFileHandler: HTTPHandler {
 
     /// The site's `404.html` with status 404, or a plain one when the site has none.
     private func notFound(_ request: HTTPRequest) -> HTTPResponse {
-        if case .file(let path) = lookUp("404.html") { return serve(path, status: .notFound, request) }
+        if case .file(let path) = lookUp("404.html") {
+            return serve(path, status: .notFound, request, missingPath: request.target.path(percentEncoded: true))
+        }
         return plain(.notFound, "Not found.\n", request)
     }
 

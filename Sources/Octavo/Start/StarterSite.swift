@@ -108,10 +108,20 @@ public enum StarterSite {
               build:
                 runs-on: ubuntu-latest
                 container: swift:6.3-noble
+                permissions:
+                  contents: read
+                  pages: read
                 steps:
                   - uses: actions/checkout@v4
+                  # The site's address on GitHub Pages (https://OWNER.github.io/REPOSITORY), for
+                  # canonical links, the sitemap and a 404 page that works at any depth.
+                  - id: pages
+                    if: github.event_name != 'pull_request'
+                    uses: actions/configure-pages@v5
                   # Octavo's action (action.yml of Octavo's repository): replace OWNER/octavo with it.
                   - uses: \(action)
+                    with:
+                      base-url: ${{ steps.pages.outputs.base_url }}
                   - uses: actions/upload-pages-artifact@v3
                     if: github.event_name != 'pull_request'
                     with:

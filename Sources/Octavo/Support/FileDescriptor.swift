@@ -16,4 +16,31 @@ enum FileDescriptor {
         }
         return true
     }
+
+    /// Writes every byte of `buffer` to the open file `descriptor` at `offset` (`pwrite`, which
+    /// leaves the file's own position alone, so several threads may write their parts at once).
+    /// - Returns: whether every byte was written.
+    static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer, at offset: Int64) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let count = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            done += count
+        }
+        return true
+    }
+
+    /// Fills `buffer` from the open file `descriptor` at `offset` (`pread`).
+    /// - Returns: whether every byte was read; `false` at an error or the end of the file.
+    static func readAll(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer, at offset: Int64) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            done += count
+        }
+        return true
+    }
 }

@@ -589,6 +589,9 @@ button { font: inherit; color: inherit; }
 }
 .theme-toggle[hidden] { display: none; }
 .theme-toggle[aria-pressed="true"] { background: var(--text); color: var(--background); }
+/* The state shown by more than the colours, which swap with the scheme; the mark is not read out
+   (aria-pressed says it). */
+.theme-toggle[aria-pressed="true"]::before { content: "\2713\00a0" / ""; }
 
 /* The site's navigation: a full-height column on wide screens, behind "Menu" on narrow ones. */
 .layout { display: flex; align-items: stretch; min-height: calc(100vh - 3.5rem); }
@@ -1111,11 +1114,7 @@ nav li { margin: 0.3em 0; }
 {{^empty(onThisPage)}}
 <nav class="on-this-page" aria-labelledby="octavo.on-this-page-title">
 <h2 id="octavo.on-this-page-title">On this page</h2>
-<ul>
-{{#onThisPage}}
-{{> partials/heading-item}}
-{{/onThisPage}}
-</ul>
+{{{html.onThisPage}}}
 </nav>
 {{/empty(onThisPage)}}
 

@@ -33,16 +33,23 @@ final class FileStage: Sendable {
         folder = nil
         madeRoot = false
         known = nil
+        deflated = nil
     }
 
     /// What earlier builds wrote or compared (`octavo serve`): a file still as recorded is not
     /// read back to be compared (see ``WrittenFiles``); `nil`: every file is read.
     let known: WrittenFiles?
 
+    /// The zip bundle's deflated bytes of the staged files (see ``DeflatedStage``), when the
+    /// build makes a bundle; `nil` otherwise.
+    let deflated: DeflatedStage?
+
     /// A stage in the output folder `root`, made when missing (its parent must exist); what an
     /// earlier build killed part-way left in the staging folder is removed first. When the folder
     /// cannot be made, files are kept in memory.
-    init(root: URL, known: WrittenFiles? = nil) {
+    /// - Parameter bundling: Whether the build makes a zip bundle: each staged file is then also
+    ///   deflated for it, on the thread that made it (see ``DeflatedStage``).
+    init(root: URL, known: WrittenFiles? = nil, bundling: Bool = false) {
         self.root = root
         self.known = known
         let folder = root.appendingPathComponent(Self.folderName)
@@ -52,6 +59,7 @@ final class FileStage: Sendable {
         Self.removeFolder(folder)
         self.folder = mkdir(folder.path, 0o755) == 0 ? folder : nil
         madeRoot = made
+        deflated = bundling && self.folder != nil ? DeflatedStage(url: folder.appendingPathComponent(".deflated\(OutputWriter.temporarySuffix)")) : nil
     }
 
     /// The output file at `path` with `bytes`: ``OutputFile/Contents/staged(_:unchanged:)``, or
@@ -81,6 +89,7 @@ final class FileStage: Sendable {
             OutputWriter.isRegularFile(existingPath) && FileStream.file(existingPath, holds: buffer)
         }
         if same {
+            deflated?.add(path, bytes: buffer)
             return OutputFile(path: path, contents: .staged(existing, unchanged: true), source: source)
         }
         guard let staged = reserve() else { return nil }
@@ -88,6 +97,7 @@ final class FileStage: Sendable {
             unlink(staged.path)
             return nil
         }
+        deflated?.add(path, bytes: buffer)
         return OutputFile(path: path, contents: .staged(staged, unchanged: false), source: source)
     }
 

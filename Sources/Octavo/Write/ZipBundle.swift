@@ -60,10 +60,17 @@ public struct ZipBundle: Sendable {
     /// either leaves both as they were.
     /// - Parameter display: How messages name the zip; default: its path.
     public func prepare(_ files: [OutputFile], for url: URL, display: String? = nil) throws -> URL {
+        try prepare(files, for: url, display: display, deflated: nil)
+    }
+
+    /// ``prepare(_:for:display:)`` with the bytes of staged files that the build deflated as it
+    /// made them (see ``DeflatedStage``); a staged file `deflated` holds nothing for is read back
+    /// and deflated here.
+    func prepare(_ files: [OutputFile], for url: URL, display: String?, deflated: DeflatedStage?) throws -> URL {
         let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".octavo-tmp")
         try? FileManager.default.removeItem(at: temporary)
         do {
-            try makeArchive(files, at: temporary)
+            try makeArchive(files, at: temporary, deflated: deflated)
         } catch let error as BuildError {
             try? FileManager.default.removeItem(at: temporary)
             throw error
@@ -111,7 +118,7 @@ public struct ZipBundle: Sendable {
     /// How many entries are deflated together on all cores before they are written.
     static let batchSize = 256
 
-    private func makeArchive(_ files: [OutputFile], at url: URL) throws {
+    private func makeArchive(_ files: [OutputFile], at url: URL, deflated stage: DeflatedStage?) throws {
         let paths = try Self.entryPaths(files)
         guard paths.count <= ZipWriter.maxEntries else {
             throw BuildError(file: url.lastPathComponent, "would hold \(paths.count) entries, over the \(ZipWriter.maxEntries) a zip without ZIP64 records holds: publish the output folder instead")
@@ -130,8 +137,9 @@ public struct ZipBundle: Sendable {
                 DispatchQueue.concurrentPerform(iterations: batch.count) { index in
                     switch byPath[batch[index]]?.contents {
                     case .bytes(let bytes)?: output.buffer[index] = Result { try Self.deflate(bytes) }
-                    // Pages the build staged are read back a batch at a time, never all at once.
-                    case .staged(let url, _)?:
+                    // Pages the build staged and did not deflate as it made them are read back a
+                    // batch at a time, never all at once.
+                    case .staged(let url, _)? where stage?.entry(batch[index]) == nil:
                         guard let data = FileManager.default.contents(atPath: url.path) else { return }
                         output.buffer[index] = Result { try Self.deflate([UInt8](data)) }
                     default: return
@@ -152,6 +160,13 @@ public struct ZipBundle: Sendable {
                     }
                     try writer.addFile(path, copying: source)
                 case .staged:
+                    if let entry = stage?.entry(path) {
+                        guard let deflated = stage?.deflated(entry) else {
+                            throw BuildError(file: file.source ?? file.path, "cannot be read back for the zip: check the output folder's permissions")
+                        }
+                        try writer.addFile(path, deflated: deflated)
+                        continue
+                    }
                     guard let deflated = deflated[index] else {
                         throw BuildError(file: file.source ?? file.path, "cannot be read back for the zip: check the output folder's permissions")
                     }
