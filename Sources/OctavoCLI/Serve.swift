@@ -42,6 +42,10 @@ struct Serve: AsyncParsableCommand {
     var open = false
 
     mutating func run() async throws {
+        // Ctrl-C must end the program within a second, whatever is running: a thread of its own
+        // (not the task pool or GCD's, which a rebuild and a busy machine can hold up for more
+        // than a second) ends it 0.7 s after the first signal.
+        let stop = StopSignal { Thread.detachNewThread { usleep(700_000); Self.finish() } }
         var given = [givenOutput]
         if let root = site.enterSiteRoot(paths: &given) { Self.say(root) }
         givenOutput = given[0]
@@ -90,10 +94,10 @@ struct Serve: AsyncParsableCommand {
         if open { openBrowser(server.url) }
 
         let watcher = Task { await session.watch(from: baseline) }
-        await Self.waitForSignal()
+        await stop.wait()
         watcher.cancel()
         // Open responses get a quarter of a second; the deadline armed when the signal came
-        // (`waitForSignal`) ends the process anyway should closing the sockets take longer.
+        // (`stop`) ends the process anyway should closing the sockets take longer.
         await server.stop(timeout: 0.25)
         Self.finish()
     }
@@ -139,24 +143,5 @@ struct Serve: AsyncParsableCommand {
         do { try process.run() } catch {
             FileHandle.standardError.write(Data("warning: could not open a browser (\(error)); open \(url) yourself\n".utf8))
         }
-    }
-
-    /// Returns on the first SIGINT (Ctrl-C) or SIGTERM, having armed the deadline: Ctrl-C must end
-    /// the program within a second, so a thread of its own (not the task pool or GCD's, which a
-    /// rebuild and a busy machine can hold up for more than a second) ends it 0.7 s after the signal.
-    private static func waitForSignal() async {
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let once = Once(continuation)
-            for source in sources {
-                source.setEventHandler {
-                    if once.resume() { Thread.detachNewThread { usleep(700_000); Self.finish() } }
-                }
-                source.resume()
-            }
-        }
-        for source in sources { source.cancel() }
     }
 }
