@@ -7,36 +7,30 @@ enum FileDescriptor {
     /// an interrupted call (`EINTR`).
     /// - Returns: whether every byte was written; `false` on the first error (`errno` says which).
     static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset < buffer.count {
-            let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
-        }
-        return true
+        untilDone(buffer.count) { Foundation.write(descriptor, buffer.baseAddress! + $0, buffer.count - $0) }
     }
 
     /// Writes every byte of `buffer` to the open file `descriptor` at `offset` (`pwrite`, which
     /// leaves the file's own position alone, so several threads may write their parts at once).
     /// - Returns: whether every byte was written.
     static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer, at offset: Int64) -> Bool {
-        var done = 0
-        while done < buffer.count {
-            let count = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            done += count
-        }
-        return true
+        untilDone(buffer.count) { pwrite(descriptor, buffer.baseAddress! + $0, buffer.count - $0, off_t(offset) + off_t($0)) }
     }
 
     /// Fills `buffer` from the open file `descriptor` at `offset` (`pread`).
     /// - Returns: whether every byte was read; `false` at an error or the end of the file.
     static func readAll(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer, at offset: Int64) -> Bool {
+        untilDone(buffer.count) { pread(descriptor, buffer.baseAddress! + $0, buffer.count - $0, off_t(offset) + off_t($0)) }
+    }
+
+    /// Calls `transfer(done)`, which moves bytes from offset `done` on and returns how many (or
+    /// -1), until `total` bytes are done: again after a partial transfer or `EINTR`.
+    /// - Returns: whether all were done; `false` at an error or when nothing more moves (the end
+    ///   of a file being read).
+    private static func untilDone(_ total: Int, _ transfer: (Int) -> Int) -> Bool {
         var done = 0
-        while done < buffer.count {
-            let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
+        while done < total {
+            let count = transfer(done)
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return false }
             done += count
