@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 30
 FUZZ_TARGETS ?= $(sort $(basename $(notdir $(wildcard Tests/Fuzz/*Fuzz.swift))))
 FUZZ_CI_SECONDS ?= 20
 
-.PHONY: deps site octavo install theme lint-actions test test-slow check-output check-html html-tools screenshots check-axe browser-tools highlight-js bench bench-tools bench-search bench-serve fuzz fuzz-ci fuzz-merge clean
+.PHONY: deps site octavo install theme lint-actions test test-slow check-output check-html html-tools screenshots check-axe browser-tools highlight-js bench bench-tools bench-search bench-serve bench-serve-load fuzz fuzz-ci fuzz-merge clean
 
 ## deps: install libcmark-dev (Debian/Ubuntu) when pkg-config cannot find libcmark
 ## (as a non-root user it says the command to run instead of failing on apt's lock file)
@@ -148,6 +148,11 @@ bench-search: octavo
 BENCH_SERVE_RUNS ?= 5
 bench-serve: octavo
 	OCTAVO=$(OCTAVO) bench/serve-bench.py 1000 $(BENCH_SERVE_RUNS)
+
+## bench-serve-load: wrk with 64 connections for 10 s against a page and a missing path of octavo
+## serve on the 1,000-page corpus while a page is edited every 1.5 s (needs wrk, a Debian package)
+bench-serve-load: octavo
+	OCTAVO=$(OCTAVO) sh bench/serve-load.sh 1000
 
 ## fuzz: build the libFuzzer targets of Tests/Fuzz/ and run each for FUZZ_SECONDS (default 30)
 fuzz: deps
