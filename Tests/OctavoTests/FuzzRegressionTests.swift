@@ -20,6 +20,19 @@ struct FuzzRegressionTests {
         #expect(other.body.split(separator: "\n", omittingEmptySubsequences: false).count == 9)
     }
 
+    /// SplitLinkFuzz: a link that is a query alone (`?.//x.md`) leads to its own page with the
+    /// query kept, as a link's `?query` always is; the target's check looked for `//` in the whole
+    /// URL, query included, as if the path climbed out of the site. It now checks the path.
+    @Test func aQueryAloneLeadsToItsOwnPageWithTheQueryKept() throws {
+        let source = try SourceFile(bytes: Array("# ok\n\n[up](?.//x.md) [u](?.)\n".utf8), path: "index.md", displayPath: "Content/index.md")
+        var ids = HeadingIDGenerator()
+        let site = try Outliner().outline([Outliner.Input(source: source, markdown: MarkdownParser().parse(source.body, ids: &ids))], assets: [])
+        let resolution = LinkResolver().resolve(site)
+        let links = site.documents[0].links
+        #expect(zip(resolution.targets[0], links).map { $0.url(from: site.pages[0].path, site: site, original: $1.destination) }
+                == ["index.html?.//x.md", "index.html?."])
+    }
+
     /// Found while reading Yams for the front matter fuzzer (which had not reached it in ten
     /// minutes): `weight` and `split` went through Yams' `Node.int`, which reads YAML 1.1 base-60
     /// numbers and traps on one too large for Int. Both keys now take decimal digits only.
