@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Octavo
+@testable import OctavoServer
 
 /// The preview server: path mapping, media types, the live-reload script, and real HTTP requests
 /// to a server started on a free port of 127.0.0.1 (always stopped, every read bounded in time).

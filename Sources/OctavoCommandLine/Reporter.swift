@@ -3,8 +3,8 @@ import Foundation
 import Octavo
 
 /// Prints diagnostics to standard error, in file order, as `check` prints them.
-enum Reporter {
-    static func print(_ diagnostics: [Diagnostic]) {
+public enum Reporter {
+    public static func print(_ diagnostics: [Diagnostic]) {
         FileHandle.standardError.write(Data(DiagnosticFormat.text.format(diagnostics).utf8))
     }
 }
