@@ -76,10 +76,14 @@ struct Build: ParsableCommand {
                 print("Built \(pages) (\(report.files) files\(changes))\(zip) in \(milliseconds) ms\(upToDate)")
             }
         } catch let error as BuildError {
-            Reporter.print(error.otherDiagnostics + error.diagnostics)
+            let diagnostics = error.otherDiagnostics + error.diagnostics
+            Reporter.print(strict ? Reporter.strict(diagnostics) : diagnostics)
             // Say "not changed" only when it is true: an error of the file system while writing
             // says what it had written.
-            let outcome = error.written.map { "Build failed: \($0)" } ?? "Build failed: \(output) was not changed."
+            var outcome = error.written.map { "Build failed: \($0)" } ?? "Build failed: \(output) was not changed."
+            if strict, !diagnostics.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
+                outcome += " The problems above are warnings, which --strict counts as errors."
+            }
             FileHandle.standardError.write(Data((outcome + "\n").utf8))
             throw ExitCode.failure
         }
