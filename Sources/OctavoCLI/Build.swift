@@ -51,8 +51,10 @@ struct Build: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         var given = [givenOutput, bundle, epub]
+        let startFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let root = site.enterSiteRoot(paths: &given)
         // Written at once, not buffered by print, so that it comes before any diagnostic in a log.
-        if let root = site.enterSiteRoot(paths: &given), !quiet { FileHandle.standardOutput.write(Data((root + "\n").utf8)) }
+        if let root, !quiet { FileHandle.standardOutput.write(Data((root + "\n").utf8)) }
         (givenOutput, bundle, epub) = (given[0], given[1], given[2])
         var options = Pipeline.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
@@ -63,6 +65,7 @@ struct Build: ParsableCommand {
         options.builtInTheme = true
         options.drafts = drafts ? .published : .leftOut
         options.input.bookTitle = site.bookTitle
+        if root != nil { options.input.startFolder = startFolder }
         do {
             let report = try Pipeline(options: options).build()
             Reporter.print(report.diagnostics)
