@@ -66,6 +66,11 @@ struct Build: ParsableCommand {
         options.drafts = drafts ? .published : .leftOut
         options.input.bookTitle = site.bookTitle
         if root != nil { options.input.startFolder = startFolder }
+        let output = output
+        let lock = OutputLock(output: SiteOptions.url(output)) { [quiet] in
+            if !quiet { FileHandle.standardError.write(Data("Waiting for another octavo build beside \(output) to finish…\n".utf8)) }
+        }
+        defer { withExtendedLifetime(lock) {} }
         do {
             let report = try Pipeline(options: options).build()
             Reporter.print(report.diagnostics)

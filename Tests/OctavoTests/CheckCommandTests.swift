@@ -74,6 +74,37 @@ struct CheckCommandTests {
         #expect(check.stderr == "Checked the site, stopped before its pages were made: 1 error, 0 warnings\n", "\(check.stderr)")
     }
 
+    /// A second build beside the same output folder waits for the first (here: a lock the test
+    /// holds) and says so, rather than clearing its staging folder mid-build; it builds once the
+    /// lock is let go.
+    @Test func aBuildWaitsForAnotherBuildIntoTheSameFolder() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\nText.\n"], under: "Content")
+        let held = open(folder.url.path, O_RDONLY | O_DIRECTORY)
+        #expect(held >= 0 && flock(held, LOCK_EX) == 0)
+        let process = Process()
+        process.executableURL = try #require(octavoExecutable, "no octavo executable: run `swift build --product octavo` first")
+        process.arguments = ["build", "--templates", realTemplates.path]
+        process.currentDirectoryURL = folder.url
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Read what it prints until it says it waits (the read blocks; no timing involved).
+        var printed = Data()
+        while !String(decoding: printed, as: UTF8.self).contains("\n") {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            printed += chunk
+        }
+        #expect(String(decoding: printed, as: UTF8.self) == "Waiting for another octavo build beside Output to finish…\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
+        close(held)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output/index.html").path))
+    }
+
     /// `check` and `build` print the same problems in the same order, by file, line and column,
     /// whatever stage found each one (here the load, link and audit stages, in other orders).
     @Test func checkAndBuildListProblemsByFileAndLine() throws {
