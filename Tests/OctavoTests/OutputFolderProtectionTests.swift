@@ -104,6 +104,19 @@ struct OutputFolderProtectionTests {
         #expect(Pipeline.siteBeside("/r/Content", from: "/other/place") == "../../r/site")
     }
 
+    /// A zip or EPUB in a folder that does not exist is refused before anything is built, with the
+    /// folder as typed, not an error's internal name.
+    @Test func aBundleOrEpubInAMissingFolderIsRefusedFirst() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        for (flag, file) in [("--bundle", "nodir/x.zip"), ("--epub", "nodir/x.epub")] {
+            let result = try runOctavo(["build", "--templates", realTemplates.path, flag, file], in: folder.url)
+            #expect(result.status == 1)
+            #expect(result.stderr.hasPrefix("\(file): error: cannot be written: its folder 'nodir' does not exist; create it first"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
+        }
+    }
+
     /// Run from a subfolder, the command builds the site above it; the suggested --output is a path
     /// from the folder it was run in, so that typing it there works.
     @Test func theSuggestedOutputFolderWorksFromASubfolder() throws {

@@ -365,7 +365,21 @@ public struct Pipeline: Sendable {
             if FileManager.default.fileExists(atPath: bundle, isDirectory: &isFolder), isFolder.boolValue {
                 throw BuildError(file: display, "cannot be the bundle: it is a folder; name a file such as site.zip")
             }
+            try Self.checkFolderExists(of: bundleURL, display: display)
         }
+        if let epub = destination.epub {
+            try Self.checkFolderExists(of: epub, display: (destination.displayEpub ?? DisplayPath(url: epub)).text)
+        }
+    }
+
+    /// Fails, before anything is built, when the folder a zip or EPUB is to be written in does not
+    /// exist: the build makes no folder for them (a typo in the path would otherwise make one).
+    static func checkFolderExists(of file: URL, display: String) throws {
+        var isFolder: ObjCBool = false
+        let folder = file.standardizedFileURL.deletingLastPathComponent()
+        guard !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) || !isFolder.boolValue else { return }
+        let shown = display.contains("/") ? String(display[..<display.lastIndex(of: "/")!]) : "."
+        throw BuildError(file: display, "cannot be written: its folder '\(shown.isEmpty ? "/" : shown)' does not exist; create it first, or name a file in a folder that exists")
     }
 }
 
