@@ -328,10 +328,7 @@ public struct Pipeline: Sendable {
     /// A folder `site` beside `folder` (both real paths), as a path from `current`, the current
     /// folder: what `--output` should be given to put the site next to the folder it is built from.
     static func siteBeside(_ folder: String, from current: String) -> String {
-        let target: [String] = folder.split(separator: "/").dropLast().map(String.init) + ["site"]
-        let here: [String] = current.split(separator: "/").map(String.init)
-        let common = zip(target, here).prefix { $0.0 == $0.1 }.count
-        return (Array(repeating: "..", count: here.count - common) + target[common...]).joined(separator: "/")
+        SiteRoot.relativePath(from: URL(fileURLWithPath: current), to: URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("site"))
     }
 
     /// Refuses an output folder that would overwrite the input: the content or templates folder,
