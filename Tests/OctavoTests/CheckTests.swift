@@ -200,6 +200,16 @@ struct CheckTests {
         #expect(messages.contains("Content/lonely.md:1:1: warning: no link leads to page 'lonely/index.html' from the home page"))
     }
 
+    /// A broken link in raw HTML (`unsafe: true`) is reported at its line, in an HTML block or
+    /// inline in a paragraph, not at the top of the file.
+    @Test func brokenLinksInRawHTMLAreAtTheirLines() throws {
+        let diagnostics = try check([
+            "site.yml": "unsafe: true\n",
+            "index.md": "# Home\n\nText.\n\n<div>\n<a href=\"missing.html\">x</a>\n<img src='nope.png' alt=\"n\">\n</div>\n\nInline\n<a href=\"gone.html\">y</a> here.\n",
+        ])
+        #expect(diagnostics.filter { $0.severity == .error }.map { "\($0.file):\($0.line ?? 0)" } == ["Content/index.md:6", "Content/index.md:7", "Content/index.md:11"])
+    }
+
     /// Keys another tool reads (Hugo's `tags`, Zola's `[extra]`) are listed once in `site.yml` and
     /// no longer warned about, in YAML or TOML front matter; the others still are.
     @Test func frontMatterKeysListedAsIgnoredAreNotWarnedAbout() throws {
