@@ -272,6 +272,15 @@ struct CheckTests {
         ])
     }
 
+    /// GitHub's extended autolinks (www.…, https://… in text) are listed at their own columns, in
+    /// a paragraph, after emphasis, in a list item and in a table cell.
+    @Test func extendedAutolinksAreAtTheirColumns() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\nSee www.example.com and https://example.org/x here.\n\n- item www.foo.org\n\n| a | b |\n|---|---|\n| x www.t.org | y |\n\nSee *www.em.org* **x** www.after.org\n"], under: "Content")
+        let result = try Pipeline(options: options(in: folder)).render()
+        #expect(result.externalLinkNotes.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["3:5", "3:25", "5:8", "9:5", "11:6", "11:24"])
+    }
+
     @Test func theAuditComparesIdsAndPathsCodePointByCodePoint() throws {
         let site = try outline(["index.md": "# H\n"])
         let html = "<h1 id=\"caf\u{E9}\">x</h1><a href=\"#cafe\u{301}\">a</a><a href=\"#caf%C3%A9\">b</a>"
