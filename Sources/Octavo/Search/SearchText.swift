@@ -55,30 +55,49 @@ public enum SearchText {
         private var folded: [Unicode.Scalar: [Unicode.Scalar]] = [:]
 
         mutating func words(_ text: String) -> [String] {
-            var text = text
-            text.makeContiguousUTF8()
-            return text.utf8.withContiguousStorageIfAvailable { words(utf8: $0) } ?? Array(text.utf8).withUnsafeBufferPointer { words(utf8: $0) }
+            var words: [String] = []
+            forEachWord(text) { words.append(String(decoding: $0, as: UTF8.self)) }
+            return words
         }
 
-        /// The words of valid UTF-8. A word is kept as UTF-8 bytes, and ASCII (most text) is read
-        /// byte by byte without making a scalar.
-        private mutating func words(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-            var words: [String] = []
+        /// Calls `body` with the UTF-8 of each of ``words(_:)``, in order, without making a
+        /// `String` of a word that needs no composing (most words): the search index looks each
+        /// one up by its bytes (``WordTable/number(ofUTF8:)``).
+        mutating func forEachWord(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            var text = text
+            text.makeContiguousUTF8()
+            if text.utf8.withContiguousStorageIfAvailable({ words(utf8: $0, body) }) == nil {
+                Array(text.utf8).withUnsafeBufferPointer { words(utf8: $0, body) }
+            }
+        }
+
+        /// The words of valid UTF-8, each handed to `body`. A word is kept as UTF-8 bytes, and
+        /// ASCII (most text) is read byte by byte without making a scalar.
+        private mutating func words(utf8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             var word: [UInt8] = []
             var units: [String.UnicodeScalarView] = []
             // The script of the unit the next mark would join: nil after a separator.
             var open: (dropsMarks: Bool, noSpace: Bool)?
+            func emit(_ text: String) {
+                var text = text
+                text.withUTF8 { body($0) }
+            }
             func flushWord() {
                 guard !word.isEmpty else { return }
-                words.append(Self.composed(word))
+                // Scalars below U+0300 (lead and continuation bytes below 0xCC) never compose.
+                if word.allSatisfy({ $0 < 0xCC }) {
+                    word.withUnsafeBufferPointer { body($0) }
+                } else {
+                    emit(Self.composed(word))
+                }
                 word.removeAll(keepingCapacity: true)
             }
             func flushUnits() {
                 guard !units.isEmpty else { return }
                 let composed = units.map(Self.composed)
                 for (index, unit) in composed.enumerated() {
-                    words.append(unit)
-                    if index + 1 < composed.count { words.append(unit + composed[index + 1]) }
+                    emit(unit)
+                    if index + 1 < composed.count { emit(unit + composed[index + 1]) }
                 }
                 units = []
             }
@@ -131,7 +150,6 @@ public enum SearchText {
             }
             flushWord()
             flushUnits()
-            return words
         }
 
         /// NFC of a word in UTF-8; scalars below U+0300 (lead and continuation bytes below 0xCC)
