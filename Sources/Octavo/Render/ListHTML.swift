@@ -27,17 +27,24 @@ struct ListHTML: MustacheParent {
     /// which lists its children in an `<ol>` of its own), `</ol>`.
     static func sidebar(_ items: [NavItem]) -> String {
         var html = "<ol>\n"
+        html.reserveCapacity(4096)
         for item in items {
             html += item.isOpen ? "<li class=\"open\">" : "<li>"
-            html += item.link + "\n"
+            item.appendLink(to: &html)
+            html += "\n"
             if item.isOpen, !item.children.isEmpty {
                 html += "<ol>\n"
-                for child in item.children { html += "<li>" + child.link + "</li>\n" }
+                for child in item.children {
+                    html += "<li>"
+                    child.appendLink(to: &html)
+                    html += "</li>\n"
+                }
                 html += "</ol>\n"
             }
             html += "</li>\n"
         }
-        return html + "</ol>"
+        html += "</ol>"
+        return html
     }
 
     /// `<ol>`, a linked `<li>` per ancestor, home first, and the current page's title as the last

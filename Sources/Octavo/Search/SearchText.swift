@@ -116,13 +116,27 @@ public enum SearchText {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    index += 1
-                    // An ASCII letter or digit is of a script that drops marks and uses spaces.
-                    if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) {
+                    // An ASCII letter or digit is of a script that drops marks and uses spaces; a
+                    // run of them is read at once.
+                    if Self.isLetterOrDigit(byte) {
                         if !units.isEmpty { flushUnits() }
-                        word.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+                        var end = index + 1
+                        var upper = (0x41...0x5A).contains(byte)
+                        while end < bytes.count, Self.isLetterOrDigit(bytes[end]) {
+                            if (0x41...0x5A).contains(bytes[end]) { upper = true }
+                            end += 1
+                        }
                         open = (true, false)
+                        // A whole word of lower-case letters and digits (most words: an ASCII
+                        // separator or the end follows) is handed on as the text's own bytes.
+                        if word.isEmpty, !upper, end == bytes.count || bytes[end] < 0x80 {
+                            body(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                        } else {
+                            for letter in bytes[index..<end] { word.append((0x41...0x5A).contains(letter) ? letter + 0x20 : letter) }
+                        }
+                        index = end
                     } else {
+                        index += 1
                         flushWord()
                         flushUnits()
                         open = nil
@@ -150,6 +164,11 @@ public enum SearchText {
             }
             flushWord()
             flushUnits()
+        }
+
+        /// Whether an ASCII byte is a letter or a digit.
+        private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
         }
 
         /// NFC of a word in UTF-8; scalars below U+0300 (lead and continuation bytes below 0xCC)
