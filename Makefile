@@ -7,6 +7,7 @@ FUZZ_SECONDS ?= 30
 # Every Tests/Fuzz/*Fuzz.swift is a target; a new file joins without a change here.
 FUZZ_TARGETS ?= $(sort $(basename $(notdir $(wildcard Tests/Fuzz/*Fuzz.swift))))
 FUZZ_CI_SECONDS ?= 20
+FUZZ_CI_SEED ?= 1
 
 .PHONY: deps site octavo install theme lint-actions test test-slow check-output check-html html-tools screenshots check-axe browser-tools highlight-js bench bench-tools bench-search bench-serve bench-serve-load fuzz fuzz-ci fuzz-merge clean
 
@@ -163,12 +164,13 @@ fuzz: deps
 	done
 
 ## fuzz-ci: build every fuzz target and run each for FUZZ_CI_SECONDS (default 20) on its committed
-## corpus, which it leaves as it is; fails on a build error or a crash (CI runs this)
+## corpus, which it leaves as it is, from the fixed seed FUZZ_CI_SEED (default 1: the same inputs in
+## the same order on every run); fails on a build error or a crash (CI runs this)
 fuzz-ci: deps
 	Tests/Fuzz/build.sh $(FUZZ_TARGETS)
 	@for target in $(FUZZ_TARGETS); do \
-	  echo "== $$target ($(FUZZ_CI_SECONDS) s, committed corpus)"; \
-	  Tests/Fuzz/run.sh $$target ci $(FUZZ_CI_SECONDS) || exit 1; \
+	  echo "== $$target ($(FUZZ_CI_SECONDS) s, committed corpus, seed $(FUZZ_CI_SEED))"; \
+	  Tests/Fuzz/run.sh $$target ci $(FUZZ_CI_SECONDS) $(FUZZ_CI_SEED) || exit 1; \
 	done
 
 ## fuzz-merge: minimize the committed corpora Tests/Fuzz/Corpus/* (after long runs)

@@ -7,4 +7,14 @@ enum Reporter {
     static func print(_ diagnostics: [Diagnostic]) {
         FileHandle.standardError.write(Data(DiagnosticFormat.text.format(diagnostics).utf8))
     }
+
+    /// The diagnostics as `--strict` counts them: every warning an error, so that the lines (and
+    /// GitHub's annotations, and JSON's severities) say why the command failed.
+    static func strict(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            if diagnostic.severity == .warning { diagnostic.severity = .error }
+            return diagnostic
+        }
+    }
 }

@@ -94,6 +94,26 @@ struct RenderTests {
         #expect(context.toc == nil)
     }
 
+    /// A page three folders down sees its whole branch in the sidebar, open down to itself, as in
+    /// mdBook and MkDocs: the open folder's pages, with the current one marked.
+    @Test func theSidebarIsOpenDownToAPageAtAnyDepth() throws {
+        let site = try outline(["index.md": "# Home\n", "guide/index.md": "# Guide\n", "guide/install.md": "# Install\n",
+                                "guide/advanced/index.md": "# Advanced\n", "guide/advanced/tuning.md": "# Tuning\n",
+                                "guide/advanced/scaling.md": "# Scaling\n", "guide/advanced/deep/index.md": "# Deep\n"])
+        let tuning = try #require(site.pages.firstIndex { $0.title == "Tuning" })
+        let renderer = PageRenderer(templates: try TemplateSet(sources: ["layout": ""], displayRoot: "Templates"))
+        let context = renderer.context(for: tuning, site: site, links: LinkResolver().resolve(site))
+        let advanced = try #require(context.sidebar.first?.children.first { $0.title == "Advanced" })
+        #expect(advanced.isOpen)
+        #expect(advanced.children.map(\.title).sorted() == ["Deep", "Scaling", "Tuning"])
+        #expect(advanced.children.first { $0.title == "Tuning" }?.isCurrent == true)
+        let html = ListHTML.sidebar(context.sidebar)
+        #expect(html.contains("<li class=\"open\"><a href=\"../index.html\">Advanced</a>\n<ol>\n"), "\(html)")
+        #expect(html.contains("<a href=\"index.html\" aria-current=\"page\">Tuning</a>"), "\(html)")
+        // A closed folder (Deep, a sibling) lists none of its pages.
+        #expect(advanced.children.first { $0.title == "Deep" }?.children.isEmpty == true)
+    }
+
     @Test func aPageContextsCacheKeyHoldsEveryFieldAndTellsTheirBytesApart() throws {
         let site = try outline(["index.md": OutlineTests.book])
         let links = LinkResolver().resolve(site)

@@ -18,7 +18,7 @@ enum GFMAutolink {
     /// - Complexity: O(n) in the text's length for URLs; an `@` rewinds over the name before it only.
     static func matches(in text: String) -> [Match] {
         // Every link holds `www.`, `:` (a scheme) or `@` (an address): most text holds none, and
-        // is passed over by memchr and memmem without being copied.
+        // is passed over by memchr without being copied.
         guard text.containsByte(UInt8(ascii: ":")) || text.containsByte(UInt8(ascii: "@")) || Self.containsWWW(text) else { return [] }
         let bytes = Array(text.utf8)
         var result: [Match] = []

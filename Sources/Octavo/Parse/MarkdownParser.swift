@@ -301,7 +301,7 @@ extension MarkdownParser {
             }
         }
         for parent in parents where hasTildeInText(parent) && !hasEscapedTilde(parent, tree: &tree) { makeStrikethrough(in: parent, tree: &tree, warnOnly: false) }
-        for text in textNodesOutsideLinks(below: root) { makeAutolinks(in: text) }
+        for text in textNodesOutsideLinks(below: root) { makeAutolinks(in: text, tree: &tree) }
     }
 
     /// In CommonMark mode: a warning for each piece of GFM syntax that CommonMark reads as text.
@@ -446,7 +446,8 @@ extension MarkdownParser {
         guard let paragraph = cmark_node_first_child(document), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH else { return }
         forEachNode(below: paragraph) { inline in
             let type = cmark_node_get_type(inline)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE || type == CMARK_NODE_HTML_INLINE else { return }
+            // Text too: an extended autolink in it (www.example.com) is placed from its text's column.
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE || type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_TEXT else { return }
             // Columns in the cell's parse count the two bytes of the no-break space.
             tree.positions[inline] = (cell.line, cell.column + max(0, Int(cmark_node_get_start_column(inline)) - 3))
         }
@@ -688,8 +689,9 @@ extension MarkdownParser {
         return false
     }
 
-    /// Splits a text node at its extended autolinks (see ``GFMAutolink``), each a link node.
-    private func makeAutolinks(in text: OpaquePointer) {
+    /// Splits a text node at its extended autolinks (see ``GFMAutolink``), each a link node, noted
+    /// at its column in the source when the text node's own is known (a text node is one line).
+    private func makeAutolinks(in text: OpaquePointer, tree: inout TreeNotes) {
         // Every link holds `:`, `@` or `www.` (see GFMAutolink.matches): most text, read in cmark's
         // string, holds none and is not copied.
         guard let raw = cmark_node_get_literal(text),
@@ -697,6 +699,8 @@ extension MarkdownParser {
         let literal = Self.string(raw)
         let matches = GFMAutolink.matches(in: literal)
         guard !matches.isEmpty else { return }
+        let start = tree.positions[text] ?? (cmark_node_get_start_line(text) > 0
+            ? (line: Int(cmark_node_get_start_line(text)), column: Int(cmark_node_get_start_column(text))) : nil)
         let bytes = Array(literal.utf8)
         var position = 0
         func insertText(_ part: ArraySlice<UInt8>, into parent: OpaquePointer?) {
@@ -710,6 +714,7 @@ extension MarkdownParser {
                 cmark_node_set_url(link, match.url)
                 insertText(bytes[match.range], into: link)
                 cmark_node_insert_before(text, link)
+                if let start { tree.positions[link] = (start.line, start.column + match.range.lowerBound) }
             }
             position = match.range.upperBound
         }

@@ -29,7 +29,8 @@ extension Pipeline {
     ///   - writtenOutside: the files written outside the output folder (the zip, the EPUB).
     func writeStamp(_ report: Report, _ destination: Destination, inputs: String?, writtenOutside: [URL]) {
         let url = destination.output.appendingPathComponent(BuildStamp.fileName)
-        let outside = writtenOutside.map { $0.standardizedFileURL.path }
+        // From the output folder (`../site.zip`), so that the stamp holds no absolute path.
+        let outside = writtenOutside.map { SiteRoot.relativePath(from: destination.output, to: $0) }
         guard let inputs, let outputs = outputDescription(destination, writtenOutside: outside) else {
             unlink(url.path)
             return
@@ -63,8 +64,8 @@ extension Pipeline {
     }
 
     /// What the last build wrote, as text: size, times and inode of the manifest, of every file it
-    /// lists, and of the files written outside the output folder (absolute paths: the zip, the
-    /// EPUB). `nil` when one of them is missing or the manifest cannot be read, so that a file
+    /// lists, and of the files written outside the output folder (the zip, the EPUB; paths from the
+    /// output folder, `../site.zip`). `nil` when one of them is missing or the manifest cannot be read, so that a file
     /// removed or edited in the output folder is written again.
     func outputDescription(_ destination: Destination, writtenOutside: [String]) -> String? {
         let manifestPath = destination.output.appendingPathComponent(OutputWriter.manifestName).path
@@ -77,7 +78,7 @@ extension Pipeline {
             lines.append("\(line) \(path)")
         }
         for path in writtenOutside {
-            guard let line = SourceSnapshot.line(of: path) else { return nil }
+            guard let line = SourceSnapshot.line(of: destination.output.standardizedFileURL.appendingPathComponent(path).standardizedFileURL.path) else { return nil }
             lines.append("\(line) \(path)")
         }
         return lines.joined(separator: "\n")

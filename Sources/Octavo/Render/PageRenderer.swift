@@ -145,9 +145,13 @@ public struct PageRenderer: Sendable {
                                isCurrent: false, isOpen: false, children: [], more: count)
             }
         }
-        let sidebar = windowed(0) { top in
-            open.contains(top) ? item(top, children: windowed(top) { item($0) }) : item(top)
+        // Open down to the current page, as mdBook's and MkDocs' sidebars are: the current page and
+        // every ancestor show their (windowed) children, so a page's sidebar holds at most its
+        // depth times a window.
+        func branch(_ target: Int) -> NavItem {
+            open.contains(target) ? item(target, children: windowed(target, branch)) : item(target)
         }
+        let sidebar = windowed(0, branch)
         let paragraphIDs = page.paragraphIDs  // once for the body and the closing text
         let body = html(of: page, closing: false, paragraphIDs: paragraphIDs, site: site, links: links)
         let closing = html(of: page, closing: true, paragraphIDs: paragraphIDs, site: site, links: links)
