@@ -668,6 +668,32 @@ struct PartialRecursionTests {
         #expect(PageRenderer.limits(for: site).stackLevels == RenderThreads.stackLevels)
     }
 
+    /// Templates that cannot lead back to themselves render without RenderGuard's wrapper; a loop,
+    /// a dynamic partial or a tag read otherwise than swift-mustache reads it keeps the wrapper, for
+    /// the template and every template that reaches it. Loops still stop, and output is the same.
+    @Test func onlyTemplatesThatCannotLoopRenderWithoutTheWrapper() throws {
+        let sources = ["layout": "<{{> partials/leaf}}|{{> partials/middle}}>", "partials/leaf": "{{page.title}}",
+                       "partials/middle": "{{#page}}{{> partials/leaf}}{{/page}}",
+                       "partials/loop": "{{#page.title}}{{> partials/leaf}}{{> partials/loop}}{{/page.title}}",
+                       "partials/dynamic": "{{>*page.kind}}", "partials/reaches-loop": "{{> partials/loop}}",
+                       "partials/spaced": "{{>\npartials/leaf}}"]
+        let templates = try TemplateSet(sources: sources, displayRoot: "Templates")
+        let unguarded = Dictionary(uniqueKeysWithValues: zip(templates.names, templates.unguarded))
+        #expect(unguarded.mapValues { $0 != nil } == ["layout": true, "partials/leaf": true, "partials/middle": true, "partials/loop": false,
+                                                       "partials/dynamic": false, "partials/reaches-loop": false, "partials/spaced": false])
+        // Weights: sections nested plus 3; the layout's bound is its own and its deepest include's.
+        #expect(unguarded["layout"] == RenderGuard.Bound(partials: 3, stackLevels: 3 + 4 + 3))
+        let site = try outline(["index.md": "# Home\n"])
+        let context = PageRenderer(templates: templates).context(for: 0, site: site, links: LinkResolver().resolve(site))
+        let limits = PageRenderer.limits(for: site)
+        let page = templates.measuredRender(context, template: "layout", limits: limits, page: "index.html")
+        #expect(page.html == "<Home|Home>")
+        #expect(page.problem == nil && page.usage.partials == 3 && page.usage.stackLevels == 10)
+        let loop = templates.render(context, template: "partials/reaches-loop", limits: limits, page: "index.html")
+        #expect(loop.problem?.description.contains("partials/reaches-loop.mustache → partials/loop.mustache → partials/loop.mustache → …") == true,
+                "\(String(describing: loop.problem))")
+    }
+
     @Test func sectionsNestedMoreThanAHundredDeepAreRefused() throws {
         let deep = String(repeating: "{{#page}}", count: 101) + String(repeating: "{{/page}}", count: 101)
         let error = #expect(throws: BuildError.self) { try TemplateSet(sources: ["layout": deep], displayRoot: "Templates") }

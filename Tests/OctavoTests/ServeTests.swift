@@ -315,17 +315,9 @@ import Testing
         try FileManager.default.createDirectory(at: alone.deletingLastPathComponent(), withIntermediateDirectories: true)
         // A hard link: /proc/self/exe then names this folder, where no octavo-serve is.
         if link(executable.path, alone.path) != 0 { try FileManager.default.copyItem(at: executable, to: alone) }
-        let process = Process()
-        process.executableURL = alone
-        process.arguments = ["serve", "--port", "1"]
-        process.currentDirectoryURL = folder.url
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
+        let result = try runProcess(alone, ["serve", "--port", "1"], in: folder.url)
+        let message = result.stderr
+        #expect(result.status == 1)
         #expect(message.contains("octavo serve runs octavo-serve, installed beside octavo, but \(folder.url.path)/bin/octavo-serve cannot be started"), "\(message)")
         #expect(message.contains("make octavo"))
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))

@@ -12,12 +12,15 @@ struct PageScanner {
     /// The scans of earlier builds (`octavo serve`); `nil`: every page is read.
     let cache: AuditCache?
     /// What was resolved from each folder: href bytes to path (also as bytes) and fragment.
-    private var resolved: [String: [[UInt8]: (String, ByteString, String?)]] = [:]
+    /// Keyed by ``ByteString``, hashed in one call, where `[UInt8]` hashed byte by byte.
+    private var resolved: [String: [ByteString: (String, ByteString, String?)]] = [:]
     /// One copy of each string and byte string the scans hold: pages repeat the same navigation
     /// hrefs and template ids, and each scan is kept until the audit, so a site of 10,000 pages
     /// would otherwise hold a million small copies.
     /// Keyed by bytes: Swift's `==` takes NFC and NFD forms as equal, which the audit must not.
     private var interned: [ByteString: String] = [:]
+    /// One copy of each different link of this build's scans.
+    private let table = PageScan.LinkTable()
     /// This build's scans with the HTML they were made of, for ``cache``.
     private var kept: [(path: String, html: String, unresolved: Set<String>, scan: PageScan)] = []
 
@@ -52,13 +55,13 @@ struct PageScanner {
         let path = site.pages[index].path
         let folder = path.folderPart
         let depth = path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
-        var links: [PageScan.Link] = []
+        var links: [Int32] = []
         links.reserveCapacity(tokens.references.count)
         for token in tokens.references {
             guard LinkReference.isInternal(token.value), !unresolved.contains(token.value) else { continue }
-            let reference = intern(token.value).text
+            let (reference, referenceBytes) = intern(token.value)
             guard !SiteAudit.climbsAboveRoot(reference, depth: depth) else {
-                links.append(PageScan.Link(reference: reference, tag: token.tag, target: .climbs))
+                links.append(table.number(of: PageScan.Link(reference: reference, tag: token.tag, target: .climbs), reference: referenceBytes, fragment: nil))
                 continue
             }
             let (target, bytes, fragment): (String, ByteString, String?)
@@ -75,19 +78,21 @@ struct PageScanner {
                     base = base.utf8.lastIndex(of: UInt8(ascii: "/")).map { base[..<$0] } ?? ""
                 }
                 let key = String(base)
-                if let known = resolved[key]?[Array(rest.utf8)] {
+                let restBytes = ByteString(rest)
+                if let known = resolved[key]?[restBytes] {
                     (target, bytes, fragment) = known
                 } else {
                     let (page, name) = SiteAudit.resolve(reference, from: path)
                     (target, bytes) = intern(page)
                     fragment = name.map { intern($0).text }
-                    resolved[key, default: [:]][Array(rest.utf8)] = (target, bytes, fragment)
+                    resolved[key, default: [:]][restBytes] = (target, bytes, fragment)
                 }
             }
-            links.append(PageScan.Link(reference: reference, tag: token.tag, target: .path(target, bytes: bytes, fragment: fragment)))
+            let link = PageScan.Link(reference: reference, tag: token.tag, target: .path(target, bytes: bytes, fragment: fragment))
+            links.append(table.number(of: link, reference: referenceBytes, fragment: fragment.map { intern($0).bytes }))
         }
         let ids = tokens.ids.map { intern($0) }
-        return PageScan(ids: ids.map(\.text), idBytes: Set(ids.map(\.bytes)), links: links)
+        return PageScan(ids: ids.map(\.text), idBytes: Set(ids.map(\.bytes)), linkNumbers: links, table: table)
     }
 
     /// The one kept copy of `text`, and of its bytes.

@@ -45,6 +45,27 @@ public struct MarkdownParser: Sendable {
         defer { cmark_node_free(root) }
 
         var links = Links()
+        let notes = prepare(root, markdown: markdown, options: options)
+        links.positions = notes.positions
+        var blocks: [MarkdownBlock] = []
+        var node = cmark_node_first_child(root)
+        while let block = node {
+            node = cmark_node_next(block)
+            blocks.append(convert(block, options: options, ids: &ids, links: &links))
+            // Each block's nodes are freed once it is converted, so that a large file's tree and
+            // its Swift values are not held whole at once (a 50 MB file's tree is about 90 MB).
+            release(block, positions: &links.positions)
+        }
+        var document = MarkdownDocument(blocks: blocks, links: links.internal, externalLinks: links.external)
+        document.warnings = notes.warnings
+        return document
+    }
+
+    /// Runs the GFM steps and the warnings on the tree; returns what the conversion reads of
+    /// their notes. The notes' copy of the body's lines (``SourceLines``) is let go here, before
+    /// the blocks are converted.
+    private func prepare(_ root: OpaquePointer, markdown: String, options: Int32)
+        -> (positions: [OpaquePointer: (line: Int, column: Int)], warnings: [MarkdownWarning]) {
         var tree = TreeNotes(source: SourceLines(markdown), options: options)
         if gfm {
             applyGFM(to: root, tree: &tree)
@@ -52,16 +73,15 @@ public struct MarkdownParser: Sendable {
             warnAboutGFM(in: root, tree: &tree)
         }
         if !unsafe { warnAboutRawHTML(in: root, tree: &tree) }
-        links.positions = tree.positions
-        var blocks: [MarkdownBlock] = []
-        var node = cmark_node_first_child(root)
-        while let block = node {
-            node = cmark_node_next(block)
-            blocks.append(convert(block, options: options, ids: &ids, links: &links))
-        }
-        var document = MarkdownDocument(blocks: blocks, links: links.internal, externalLinks: links.external)
-        document.warnings = tree.warnings
-        return document
+        return (tree.positions, tree.warnings)
+    }
+
+    /// Unlinks and frees a converted top-level block, forgetting the positions noted for its
+    /// nodes first: a node made later (a heading's sentinel) may get a freed node's address.
+    private func release(_ block: OpaquePointer, positions: inout [OpaquePointer: (line: Int, column: Int)]) {
+        if !positions.isEmpty { forEachNode(below: block) { positions[$0] = nil } }
+        cmark_node_unlink(block)
+        cmark_node_free(block)
     }
 
     /// Converts one top-level block: gives its headings ids, collects its links, renders it.
@@ -300,7 +320,7 @@ extension MarkdownParser {
             default: break
             }
         }
-        for parent in parents where !hasEscapedTilde(parent, tree: &tree) { makeStrikethrough(in: parent, tree: &tree, warnOnly: false) }
+        for parent in parents where hasTildeInText(parent) && !hasEscapedTilde(parent, tree: &tree) { makeStrikethrough(in: parent, tree: &tree, warnOnly: false) }
         for text in textNodesOutsideLinks(below: root) { makeAutolinks(in: text, tree: &tree) }
     }
 
@@ -355,7 +375,7 @@ extension MarkdownParser {
                                                startColumn: Int(cmark_node_get_start_column(paragraph)),
                                                endLine: Int(cmark_node_get_end_line(paragraph)), quoteDepth: depth)
         // Bytes, not Foundation's `contains`, which searches through NSString: a pipe is one byte.
-        guard lines.contains(where: { $0.text.utf8.contains(UInt8(ascii: "|")) }) else { return }
+        guard lines.contains(where: { $0.text.containsByte(UInt8(ascii: "|")) }) else { return }
         var table = GFMTable(lines: lines)
         var breakAfter = false
         if isHeading, cmark_node_get_heading_level(paragraph) == 2, table.map({ $0.headerIndex != lines.count - 2 }) ?? true {
@@ -559,6 +579,8 @@ extension MarkdownParser {
         // Text first: the references put back as text below are not to be reported twice.
         for text in nodes(below: root, ofType: CMARK_NODE_TEXT) {
             let literal = Self.string(cmark_node_get_literal(text))
+            // Most text has no `[`: one memchr instead of the scan below.
+            guard literal.containsByte(UInt8(ascii: "[")) else { continue }
             var search = literal.utf8[...]
             while let open = Self.firstFootnoteOpening(in: search) {
                 let rest = search[open.upperBound...]
@@ -653,6 +675,18 @@ extension MarkdownParser {
         }
     }
 
+    /// Whether a text child of `parent` holds a `~`, read in cmark's string (not copied): only
+    /// those can hold strikethrough, and most hold none.
+    private func hasTildeInText(_ parent: OpaquePointer) -> Bool {
+        var next = cmark_node_first_child(parent)
+        while let child = next {
+            if cmark_node_get_type(child) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(child),
+               strchr(literal, Int32(UInt8(ascii: "~"))) != nil { return true }
+            next = cmark_node_next(child)
+        }
+        return false
+    }
+
     /// Whether the paragraph, heading or table cell that holds `node` has an escaped tilde (`\~`) in
     /// its source. cmark merges the escaped character into its text node and keeps no trace of the
     /// escape, so such a block gets no strikethrough rather than one the author escaped.
@@ -678,7 +712,11 @@ extension MarkdownParser {
     /// Splits a text node at its extended autolinks (see ``GFMAutolink``), each a link node, noted
     /// at its column in the source when the text node's own is known (a text node is one line).
     private func makeAutolinks(in text: OpaquePointer, tree: inout TreeNotes) {
-        let literal = Self.string(cmark_node_get_literal(text))
+        // Every link holds `:`, `@` or `www.` (see GFMAutolink.matches): most text, read in cmark's
+        // string, holds none and is not copied.
+        guard let raw = cmark_node_get_literal(text),
+              strchr(raw, Int32(UInt8(ascii: ":"))) != nil || strchr(raw, Int32(UInt8(ascii: "@"))) != nil || strstr(raw, "www.") != nil else { return }
+        let literal = Self.string(raw)
         let matches = GFMAutolink.matches(in: literal)
         guard !matches.isEmpty else { return }
         let start = tree.positions[text] ?? (cmark_node_get_start_line(text) > 0

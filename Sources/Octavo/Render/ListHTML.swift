@@ -27,13 +27,16 @@ struct ListHTML: MustacheParent {
     /// which lists its children in an `<ol>` of its own, and so on down to the current page), `</ol>`.
     static func sidebar(_ items: [NavItem]) -> String {
         var html = "<ol>\n"
+        html.reserveCapacity(4096)
         for item in items {
             html += item.isOpen ? "<li class=\"open\">" : "<li>"
-            html += item.link + "\n"
+            item.appendLink(to: &html)
+            html += "\n"
             if item.isOpen, !item.children.isEmpty { nested(item.children, into: &html) }
             html += "</li>\n"
         }
-        return html + "</ol>"
+        html += "</ol>"
+        return html
     }
 
     /// The `<ol>` of an open entry's children: an open child with children of its own lists them
@@ -42,11 +45,15 @@ struct ListHTML: MustacheParent {
         html += "<ol>\n"
         for item in items {
             if item.isOpen, !item.children.isEmpty {
-                html += "<li class=\"open\">" + item.link + "\n"
+                html += "<li class=\"open\">"
+                item.appendLink(to: &html)
+                html += "\n"
                 nested(item.children, into: &html)
                 html += "</li>\n"
             } else {
-                html += "<li>" + item.link + "</li>\n"
+                html += "<li>"
+                item.appendLink(to: &html)
+                html += "</li>\n"
             }
         }
         html += "</ol>\n"

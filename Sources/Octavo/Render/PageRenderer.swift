@@ -118,9 +118,11 @@ public struct PageRenderer: Sendable {
         // A set, so that marking open items costs O(1) each, not O(depth), on deep outlines.
         let open = Set(lineage + [index])
         func item(_ target: Int, children: [NavItem] = []) -> NavItem {
-            let other = site.pages[target]
-            return NavItem(title: other.title, number: other.number, numberedTitle: other.numberedTitle,
-                           url: URLEscaping.path(RelativePath.from(path, to: other.path)), summary: other.summary.isEmpty ? nil : other.summary,
+            // Fields read one by one: binding `site.pages[target]` copied the whole page (its
+            // blocks too) for every entry of every page's navigation.
+            let summary = site.pages[target].summary
+            return NavItem(title: site.pages[target].title, number: site.pages[target].number, numberedTitle: site.pages[target].numberedTitle,
+                           url: URLEscaping.path(RelativePath.from(path, to: site.pages[target].path)), summary: summary.isEmpty ? nil : summary,
                            isCurrent: target == index, isOpen: open.contains(target),
                            children: children)
         }
