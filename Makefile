@@ -7,6 +7,7 @@ FUZZ_SECONDS ?= 30
 # Every Tests/Fuzz/*Fuzz.swift is a target; a new file joins without a change here.
 FUZZ_TARGETS ?= $(sort $(basename $(notdir $(wildcard Tests/Fuzz/*Fuzz.swift))))
 FUZZ_CI_SECONDS ?= 20
+FUZZ_CI_SEED ?= 1
 
 .PHONY: deps site octavo install theme lint-actions test test-slow check-output check-html html-tools screenshots check-axe browser-tools highlight-js bench bench-tools bench-search bench-serve bench-serve-load fuzz fuzz-ci fuzz-merge clean
 
@@ -20,19 +21,22 @@ deps:
 	  echo "Installing libcmark-dev"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; }
 
-## octavo: the release binary, $(OCTAVO); on Linux with the Swift runtime and Foundation linked in
-## (a cold start without loading them: see tools/build-release.sh)
+## octavo: the release binaries, $(OCTAVO) and $(OCTAVO)-serve (which `octavo serve` runs); on Linux
+## with the Swift runtime and Foundation linked in (a cold start without loading them: see
+## tools/build-release.sh)
 octavo: deps
 	SWIFT="$(SWIFT)" sh tools/build-release.sh
 
-## install: put the release octavo into $(PREFIX)/bin (PREFIX=/usr/local by default; PREFIX=~/.local
-## needs no root); the built-in theme is inside the binary, so nothing else is installed; the copy is
-## stripped of its debug information (95 MB -> 65 MB for the Linux build with the Swift runtime linked in)
+## install: put the release octavo, and octavo-serve (which `octavo serve` runs from beside it), into
+## $(PREFIX)/bin (PREFIX=/usr/local by default; PREFIX=~/.local needs no root); the built-in theme is
+## inside the binary, so nothing else is installed; the copies are stripped of their debug
+## information (95 MB -> 65 MB for the Linux build with the Swift runtime linked in)
 PREFIX ?= /usr/local
 install: octavo
 	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -s -m 755 $(OCTAVO) "$(DESTDIR)$(PREFIX)/bin/octavo"
-	@echo "Installed $(DESTDIR)$(PREFIX)/bin/octavo"
+	install -s -m 755 $(OCTAVO)-serve "$(DESTDIR)$(PREFIX)/bin/octavo-serve"
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/octavo and $(DESTDIR)$(PREFIX)/bin/octavo-serve"
 
 ## theme: regenerate the built-in theme (Sources/Octavo/Theme/BuiltInTheme+Files.swift) from Templates/;
 ## run after any change under Templates/ (a test fails until they match)
@@ -163,12 +167,13 @@ fuzz: deps
 	done
 
 ## fuzz-ci: build every fuzz target and run each for FUZZ_CI_SECONDS (default 20) on its committed
-## corpus, which it leaves as it is; fails on a build error or a crash (CI runs this)
+## corpus, which it leaves as it is, from the fixed seed FUZZ_CI_SEED (default 1: the same inputs in
+## the same order on every run); fails on a build error or a crash (CI runs this)
 fuzz-ci: deps
 	Tests/Fuzz/build.sh $(FUZZ_TARGETS)
 	@for target in $(FUZZ_TARGETS); do \
-	  echo "== $$target ($(FUZZ_CI_SECONDS) s, committed corpus)"; \
-	  Tests/Fuzz/run.sh $$target ci $(FUZZ_CI_SECONDS) || exit 1; \
+	  echo "== $$target ($(FUZZ_CI_SECONDS) s, committed corpus, seed $(FUZZ_CI_SEED))"; \
+	  Tests/Fuzz/run.sh $$target ci $(FUZZ_CI_SECONDS) $(FUZZ_CI_SEED) || exit 1; \
 	done
 
 ## fuzz-merge: minimize the committed corpora Tests/Fuzz/Corpus/* (after long runs)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Octavo
+import OctavoCommandLine
 
 /// `octavo build`: renders the site and writes it to the output folder.
 struct Build: ParsableCommand {
@@ -51,8 +52,10 @@ struct Build: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         var given = [givenOutput, bundle, epub]
+        let startFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let root = site.enterSiteRoot(paths: &given)
         // Written at once, not buffered by print, so that it comes before any diagnostic in a log.
-        if let root = site.enterSiteRoot(paths: &given), !quiet { FileHandle.standardOutput.write(Data((root + "\n").utf8)) }
+        if let root, !quiet { FileHandle.standardOutput.write(Data((root + "\n").utf8)) }
         (givenOutput, bundle, epub) = (given[0], given[1], given[2])
         var options = Pipeline.Options(
             content: SiteOptions.url(site.content), templates: SiteOptions.url(site.templates),
@@ -63,6 +66,12 @@ struct Build: ParsableCommand {
         options.builtInTheme = true
         options.drafts = drafts ? .published : .leftOut
         options.input.bookTitle = site.bookTitle
+        if root != nil { options.input.startFolder = startFolder }
+        let output = output
+        let lock = OutputLock(output: SiteOptions.url(output)) { [quiet] in
+            if !quiet { FileHandle.standardError.write(Data("Waiting for another octavo build beside \(output) to finish…\n".utf8)) }
+        }
+        defer { withExtendedLifetime(lock) {} }
         do {
             let report = try Pipeline(options: options).build()
             Reporter.print(report.diagnostics)
@@ -76,10 +85,14 @@ struct Build: ParsableCommand {
                 print("Built \(pages) (\(report.files) files\(changes))\(zip) in \(milliseconds) ms\(upToDate)")
             }
         } catch let error as BuildError {
-            Reporter.print(error.otherDiagnostics + error.diagnostics)
+            let diagnostics = error.otherDiagnostics + error.diagnostics
+            Reporter.print(strict ? Reporter.strict(diagnostics) : diagnostics)
             // Say "not changed" only when it is true: an error of the file system while writing
             // says what it had written.
-            let outcome = error.written.map { "Build failed: \($0)" } ?? "Build failed: \(output) was not changed."
+            var outcome = error.written.map { "Build failed: \($0)" } ?? "Build failed: \(output) was not changed."
+            if strict, !diagnostics.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
+                outcome += " The problems above are warnings, which --strict counts as errors."
+            }
             FileHandle.standardError.write(Data((outcome + "\n").utf8))
             throw ExitCode.failure
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Octavo
+import OctavoCommandLine
 
 /// `octavo check`: builds the site in memory and reports every problem; writes nothing.
 struct Check: ParsableCommand {
@@ -48,11 +49,14 @@ struct Check: ParsableCommand {
         } catch let error as BuildError {
             diagnostics = error.diagnostics
         }
-        FileHandle.standardOutput.write(Data(format.format(diagnostics).utf8))
+        FileHandle.standardOutput.write(Data(format.format(strict ? Reporter.strict(diagnostics) : diagnostics).utf8))
         if format == .text {
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count
-            let summary = "Checked \(pages) pages: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+            let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+                + (strict && warnings > 0 ? " (errors with --strict)" : "")
+            // No page is made while a file fails to load or the outline fails: say so, not "0 pages".
+            let summary = pages > 0 ? "Checked \(pages) page\(pages == 1 ? "" : "s"): \(counts)\n" : "Checked the site, stopped before its pages were made: \(counts)\n"
             FileHandle.standardError.write(Data(summary.utf8))
         }
         let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }

@@ -2,8 +2,9 @@
 # Runs one fuzz target built by build.sh on its corpus, Tests/Fuzz/Corpus/TARGET, which it grows.
 #
 # Usage: Tests/Fuzz/run.sh TARGET [SECONDS] [libFuzzer flags…]   fuzz for SECONDS (default 30)
-#        Tests/Fuzz/run.sh TARGET ci SECONDS                     fuzz for SECONDS, new inputs kept
-#                                                                 apart (the corpus is left as it is)
+#        Tests/Fuzz/run.sh TARGET ci SECONDS [SEED]              fuzz for SECONDS, new inputs kept
+#                                                                 apart (the corpus is left as it is),
+#                                                                 from the fixed SEED (default 1)
 #        Tests/Fuzz/run.sh TARGET merge                          minimize the corpus in place
 # Crashes and hangs (over 10 s) are saved in .build-fuzz/artifacts/TARGET/; replay one with
 # `.build-fuzz/TARGET FILE`.
@@ -36,9 +37,12 @@ if [ "$seconds" = merge ]; then
   echo "$target: $(ls "$corpus" | wc -l) inputs, $(du -sh --apparent-size "$corpus" | cut -f1)"
 elif [ "$seconds" = ci ]; then
   # libFuzzer writes new inputs to the first folder only: a scratch one, so CI changes no file.
+  # A fixed seed makes libFuzzer try the same inputs in the same order on every run of the same
+  # commit: a CI run that failed fails again when repeated, and one that passed is not failed by
+  # the next run's luck. How far it gets in SECONDS still depends on the machine's speed.
   scratch=.build-fuzz/ci-corpus/$target
   rm -rf "$scratch" && mkdir -p "$scratch"
-  ".build-fuzz/$target" "${flags[@]}" -max_total_time="${1:-20}" -print_final_stats=1 "$scratch" "$corpus"
+  ".build-fuzz/$target" "${flags[@]}" -seed="${2:-1}" -max_total_time="${1:-20}" -print_final_stats=1 "$scratch" "$corpus"
 else
   ".build-fuzz/$target" "${flags[@]}" -max_total_time="$seconds" -print_final_stats=1 "$@" "$corpus"
 fi

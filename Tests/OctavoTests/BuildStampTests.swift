@@ -29,6 +29,22 @@ struct BuildStampTests {
         #expect(folder.snapshot("Output") == before)
     }
 
+    /// The zip written beside the output folder is in the stamp by its path from there, so the
+    /// stamp holds no absolute path; removing the zip builds again.
+    @Test func theStampNamesTheZipByItsPathFromTheOutputFolder() throws {
+        let (folder, plain, _) = try Self.builtSite()
+        var options = plain
+        options.bundle = folder.url.appendingPathComponent("site.zip")
+        _ = try Pipeline(options: options).build()
+        let stamp = String(decoding: try #require(FileManager.default.contents(atPath: folder.url.appendingPathComponent("Output/.octavo-stamp").path)), as: UTF8.self)
+        #expect(stamp.contains("\nwritten ../site.zip\n"), "\(stamp)")
+        #expect(!stamp.contains(folder.url.path))
+        #expect(try Pipeline(options: options).build().upToDate)
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("site.zip"))
+        #expect(try !Pipeline(options: options).build().upToDate)
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site.zip").path))
+    }
+
     /// Each change, made after a first build, must make the next build a real one whose output is
     /// what a build into an empty folder writes.
     @Test(arguments: ["same-size edit", "new page", "removed page", "template", "output edited", "output removed", "base URL", "force"])

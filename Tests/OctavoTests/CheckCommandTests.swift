@@ -44,6 +44,67 @@ struct CheckCommandTests {
         #expect(folder.snapshot("Output") == ["keep.txt": Data("mine".utf8)])
     }
 
+    /// With `--strict`, warnings fail the command and are printed as the errors they count as, so
+    /// that the log (and GitHub's annotations) says why; the last line names `--strict`.
+    @Test func strictPrintsWarningsAsErrorsAndSaysWhy() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "---\nwieght: 1\n---\n# Home\n\nText.\n"], under: "Content")
+        let check = try runOctavo(["check", "--strict", "--templates", realTemplates.path, "--format", "github"], in: folder.url)
+        #expect(check.status == 1)
+        #expect(check.stdout.hasPrefix("::error file=Content/index.md,line=2"), "\(check.stdout)")
+        let text = try runOctavo(["check", "--strict", "--templates", realTemplates.path], in: folder.url)
+        #expect(text.stdout.hasPrefix("Content/index.md:2:1: error: front matter key 'wieght'"), "\(text.stdout)")
+        #expect(text.stderr == "Checked 1 page: 0 errors, 1 warning (errors with --strict)\n")
+        let build = try runOctavo(["build", "--strict", "--templates", realTemplates.path], in: folder.url)
+        #expect(build.status == 1)
+        #expect(build.stderr.contains("Content/index.md:2:1: error: front matter key 'wieght'"), "\(build.stderr)")
+        #expect(build.stderr.hasSuffix("Build failed: Output was not changed. The problems above are warnings, which --strict counts as errors.\n"))
+        // Without --strict the same line is a warning and the build succeeds.
+        let plain = try runOctavo(["check", "--templates", realTemplates.path], in: folder.url)
+        #expect(plain.status == 0 && plain.stdout.hasPrefix("Content/index.md:2:1: warning: "))
+    }
+
+    /// A page that cannot be placed stops the check before any page is made: the summary says so
+    /// rather than "Checked 0 pages".
+    @Test func aCheckStoppedBeforeThePagesSaysSo() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n", "b.md": "---\nslug: x/y\n---\n# B\n"], under: "Content")
+        let check = try runOctavo(["check", "--templates", realTemplates.path], in: folder.url)
+        #expect(check.status == 1)
+        #expect(check.stderr == "Checked the site, stopped before its pages were made: 1 error, 0 warnings\n", "\(check.stderr)")
+    }
+
+    /// A second build beside the same output folder waits for the first (here: a lock the test
+    /// holds) and says so, rather than clearing its staging folder mid-build; it builds once the
+    /// lock is let go.
+    @Test func aBuildWaitsForAnotherBuildIntoTheSameFolder() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\nText.\n"], under: "Content")
+        let held = open(folder.url.path, O_RDONLY | O_DIRECTORY)
+        #expect(held >= 0 && flock(held, LOCK_EX) == 0)
+        let process = Process()
+        process.executableURL = try #require(octavoExecutable, "no octavo executable: run `swift build --product octavo` first")
+        process.arguments = ["build", "--templates", realTemplates.path]
+        process.currentDirectoryURL = folder.url
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Read what it prints until it says it waits (the read blocks; no timing involved).
+        var printed = Data()
+        while !String(decoding: printed, as: UTF8.self).contains("\n") {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            printed += chunk
+        }
+        #expect(String(decoding: printed, as: UTF8.self) == "Waiting for another octavo build beside Output to finish…\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
+        close(held)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output/index.html").path))
+    }
+
     /// `check` and `build` print the same problems in the same order, by file, line and column,
     /// whatever stage found each one (here the load, link and audit stages, in other orders).
     @Test func checkAndBuildListProblemsByFileAndLine() throws {
@@ -83,7 +144,7 @@ struct CheckCommandTests {
         try folder.write(["index.md": "---\ntitel: typo\n---\n# Home\n"], under: "Content")
         let strict = try runOctavo(["build", "--strict", "--templates", realTemplates.path], in: folder.url)
         #expect(strict.status == 1)
-        #expect(strict.stderr.contains("Content/index.md:2:1: warning: front matter key 'titel' is not used by Octavo"))
+        #expect(strict.stderr.contains("Content/index.md:2:1: error: front matter key 'titel' is not used by Octavo"))
         let quiet = try runOctavo(["build", "--quiet", "--templates", realTemplates.path], in: folder.url)
         #expect(quiet.status == 0)
         #expect(quiet.stdout.isEmpty)

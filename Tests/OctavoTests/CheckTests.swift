@@ -200,6 +200,16 @@ struct CheckTests {
         #expect(messages.contains("Content/lonely.md:1:1: warning: no link leads to page 'lonely/index.html' from the home page"))
     }
 
+    /// A broken link in raw HTML (`unsafe: true`) is reported at its line, in an HTML block or
+    /// inline in a paragraph, not at the top of the file.
+    @Test func brokenLinksInRawHTMLAreAtTheirLines() throws {
+        let diagnostics = try check([
+            "site.yml": "unsafe: true\n",
+            "index.md": "# Home\n\nText.\n\n<div>\n<a href=\"missing.html\">x</a>\n<img src='nope.png' alt=\"n\">\n</div>\n\nInline\n<a href=\"gone.html\">y</a> here.\n",
+        ])
+        #expect(diagnostics.filter { $0.severity == .error }.map { "\($0.file):\($0.line ?? 0)" } == ["Content/index.md:6", "Content/index.md:7", "Content/index.md:11"])
+    }
+
     /// Keys another tool reads (Hugo's `tags`, Zola's `[extra]`) are listed once in `site.yml` and
     /// no longer warned about, in YAML or TOML front matter; the others still are.
     @Test func frontMatterKeysListedAsIgnoredAreNotWarnedAbout() throws {
@@ -260,6 +270,15 @@ struct CheckTests {
             "Content/index.md:3:1: note: external link 'https://example.invalid/x' (not checked)",
             "Content/index.md:3:36: note: external link 'mailto:a@b.invalid' (not checked)",
         ])
+    }
+
+    /// GitHub's extended autolinks (www.…, https://… in text) are listed at their own columns, in
+    /// a paragraph, after emphasis, in a list item and in a table cell.
+    @Test func extendedAutolinksAreAtTheirColumns() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\nSee www.example.com and https://example.org/x here.\n\n- item www.foo.org\n\n| a | b |\n|---|---|\n| x www.t.org | y |\n\nSee *www.em.org* **x** www.after.org\n"], under: "Content")
+        let result = try Pipeline(options: options(in: folder)).render()
+        #expect(result.externalLinkNotes.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["3:5", "3:25", "5:8", "9:5", "11:6", "11:24"])
     }
 
     @Test func theAuditComparesIdsAndPathsCodePointByCodePoint() throws {

@@ -203,7 +203,7 @@ struct EpubTests {
         settings.epub = folder.url.appendingPathComponent("book.epub")
         let result = try Pipeline(options: settings).render()
         let warnings = result.diagnostics.filter { $0.severity == .warning }.map(\.description)
-        #expect(warnings.contains("Content/index.md:3:1: warning: 'https://example.org/a.png' is a remote image, which EPUB readers do not load: put a copy in the content folder and link to it"))
+        #expect(warnings.contains("Content/index.md:3:1: warning: 'https://example.org/a.png' is a remote image, which EPUB readers do not load: the EPUB links to it instead; put a copy in the content folder to show it"))
         #expect(warnings.contains("Content/index.md:5:1: warning: 'paper.pdf' cannot be opened from the EPUB: EPUB readers open only the book's chapters: set base_url in site.yml to link to the published copy"))
         // With a base URL the link goes to the published copy and the book holds no copy.
         try folder.write(["site.yml": "base_url: https://example.org/docs/\n"], under: "Content")
@@ -213,7 +213,17 @@ struct EpubTests {
         #expect(!files.contains { $0.path.hasSuffix("paper.pdf") })
         let chapter = try #require(files.first { $0.path == "OEBPS/index.xhtml" })
         guard case .bytes(let bytes) = chapter.contents else { Issue.record("the chapter is not made in memory"); return }
-        #expect(String(decoding: bytes, as: UTF8.self).contains("<a href=\"https://example.org/docs/paper.pdf\">the paper</a>"))
+        let xhtml = String(decoding: bytes, as: UTF8.self)
+        #expect(xhtml.contains("<a href=\"https://example.org/docs/paper.pdf\">the paper</a>"))
+        // The remote image is a link that reads as its alt text: epubcheck refuses a remote image (RSC-006).
+        #expect(xhtml.contains("<a href=\"https://example.org/a.png\">remote</a>"), "\(xhtml)")
+        #expect(!xhtml.contains("<img"))
+    }
+
+    /// Only remote images become links; a title is kept, an image in the book stays an image.
+    @Test func remoteImagesBecomeLinksAndOthersStay() {
+        let html = #"<p><img src="https://e.org/r.png" alt="R &amp; D" title="T" /> <img src="media/a.png" alt="a" /> <img src="//cdn.x/y.png" alt="" /></p>"#
+        #expect(EpubBook.linkingRemoteImages(html) == #"<p><a href="https://e.org/r.png" title="T">R &amp; D</a> <img src="media/a.png" alt="a" /> <a href="//cdn.x/y.png">//cdn.x/y.png</a></p>"#)
     }
 
     @Test func identifierIsAVersion5UUIDOfTheTitleAndTheDateFollowsSourceDateEpoch() throws {

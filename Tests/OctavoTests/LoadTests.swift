@@ -46,6 +46,7 @@ struct LoadTests {
     @Test func tomlFrontMatterBetweenPlusLinesIsRead() throws {
         let file = try SourceFile(bytes: Array("+++\ntitle = \"Getting started\"\nweight = 3\ndate = 2023-02-21\nsplit = [1, 2]\ntemplate = \"page.html\"\n\n[extra]\nnote = \"x\"\n+++\n# Hello\n".utf8),
                                   path: "a.md", displayPath: "Content/a.md")
+        #expect(file.frontMatter.draft == false)
         #expect(file.frontMatter.title == "Getting started")
         #expect(file.frontMatter.weight == 3)
         #expect(file.frontMatter.date == "2023-02-21")
@@ -63,6 +64,10 @@ struct LoadTests {
             try SourceFile(bytes: Array("\n+++\ntitle = \"Late\"\nweight = \"x\"\n+++\n".utf8), path: "b.md", displayPath: "Content/b.md")
         }
         #expect(error?.diagnostics.first?.line == 4)
+        // Zola's and Hugo's `draft = true` makes the page a draft, as YAML's `draft: true` does.
+        let draft = try SourceFile(bytes: Array("+++\ndraft = true\n+++\n# Secret\n".utf8), path: "c.md", displayPath: "Content/c.md")
+        #expect(draft.frontMatter.draft == true)
+        #expect(draft.frontMatter.unreadKeys.isEmpty)
     }
 
     @Test(arguments: [
@@ -70,6 +75,8 @@ struct LoadTests {
         ("+++\ntitle = \"x\"\ntitle = \"y\"\n+++\n", "Content/a.md:3:"),
         ("+++\ntitle = \"x\"\n# body\n", "Content/a.md:1: error: front matter is not closed: add a line '+++' after it"),
         ("+++\nweight = 1\ntitle = [1\n+++\n", "Content/a.md:3:"),
+        ("+++\ntitle = \"x\"\ndraft = \"true\"\n+++\n", "Content/a.md:3:1: error: front matter 'draft' must be true or false, without quotes"),
+        ("+++\ndate = \"2024-02-30\"\n+++\n", "Content/a.md:2:1: error: front matter 'date' 2024-02-30 is not a day of the calendar"),
     ])
     func badTOMLFrontMatterNamesFileAndLine(text: String, expected: String) {
         let error = #expect(throws: BuildError.self) {
@@ -78,16 +85,28 @@ struct LoadTests {
         #expect(error?.description.hasPrefix(expected) == true, "\(error?.description ?? "no error")")
     }
 
-    /// A date is four digits, then optionally `-` and two digits, twice; as the regular expression
-    /// it replaced, one line end may follow (a YAML block scalar ends with one).
+    /// A date is four digits, then optionally `-` and two digits, twice, naming a day the calendar
+    /// has; a date-time (RFC 3339, YAML's timestamp) gives its day; one line end may follow (a YAML
+    /// block scalar ends with one).
     @Test func frontMatterDatesAreYearMonthDay() throws {
-        for date in ["2023", "2023-02", "2023-02-21", "2023-02-21\n", "2023\r\n"] { #expect(date.isFrontMatterDate, "\(date)") }
-        for date in ["202", "2023-2", "2023-02-1", "2023/02/21", "2023-02-21T10:00", "２０２３", "2023\n\n", "2023-02-21 ", ""] {
-            #expect(!date.isFrontMatterDate, "\(date)")
+        let days = ["2023": "2023", "2023-02": "2023-02", "2023-02-21": "2023-02-21", "2023-02-21\n": "2023-02-21", "2023\r\n": "2023",
+                    "2024-02-29": "2024-02-29", "2000-02-29": "2000-02-29", "2023-02-21T10:00:00Z": "2023-02-21",
+                    "2023-07-27T22:20:55-07:00": "2023-07-27", "2023-02-21 10:00:00.25": "2023-02-21", "2023-02-21t10:00:00 +01:00": "2023-02-21"]
+        for (date, day) in days { #expect(FrontMatter.readDate(date) == .day(day), "\(date)") }
+        for date in ["202", "2023-2", "2023-02-1", "2023/02/21", "2023-02-21T10:00", "２０２３", "2023\n\n", "2023-02-21 ", "",
+                     "2023-02-21T25:00:00Z", "2023-02-21T10:00:00+0100", "2023-02-21T10:00:00.Z", "2023-02-21X10:00:00"] {
+            #expect(FrontMatter.readDate(date) == .notADate, "\(date)")
+        }
+        for date in ["2024-13-45", "2024-02-30", "2023-02-29", "1900-02-29", "2024-00-10", "2024-99", "2024-04-31", "2024-01-00", "2024-13-01T10:00:00Z"] {
+            #expect(FrontMatter.readDate(date) == .notInCalendar, "\(date)")
         }
         #expect(try FrontMatter(yaml: "date: 2023-02", file: "Content/a.md", firstLine: 2).date == "2023-02")
+        #expect(try FrontMatter(yaml: "date: 2023-02-21T10:00:00Z", file: "Content/a.md", firstLine: 2).date == "2023-02-21")
         let error = #expect(throws: BuildError.self) { try FrontMatter(yaml: "date: 21.02.2023", file: "Content/a.md", firstLine: 2) }
         #expect(error?.diagnostics.first?.message.contains("must be a date like 2023-02-21") == true)
+        let impossible = #expect(throws: BuildError.self) { try FrontMatter(yaml: "title: T\ndate: 2024-13-45", file: "Content/a.md", firstLine: 2) }
+        #expect(impossible?.description.hasPrefix("Content/a.md:3:7: error: front matter 'date' 2024-13-45 is not a day of the calendar") == true,
+                "\(impossible?.description ?? "no error")")
     }
 
     @Test func fileWithoutFrontMatterIsAllBody() throws {

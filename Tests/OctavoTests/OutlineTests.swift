@@ -61,6 +61,16 @@ struct OutlineTests {
         #expect(site.pages[2].summary == "Alpha text.")
     }
 
+    /// A paragraph without a full stop gives its first 70 words and `…` (Hugo's summaryLength), not
+    /// a description as long as the paragraph; a sentence of exactly 70 words is whole.
+    @Test func aSummaryHoldsAtMostSeventyWords() throws {
+        let words = (1...20_000).map { "word\($0)" }
+        let long = try outline(["index.md": "# Home\n\n" + words.joined(separator: " ") + "\n"])
+        #expect(long.pages[0].summary == words.prefix(70).joined(separator: " ") + " …")
+        let seventy = try outline(["index.md": "# Home\n\n" + words.prefix(69).joined(separator: " ") + " end. Next one.\n"])
+        #expect(seventy.pages[0].summary == words.prefix(69).joined(separator: " ") + " end.")
+    }
+
     /// Summaries kept between outlines (`serve`) are those of the very same paragraph bytes.
     @Test func keptSummariesFollowTheParagraphsBytes() throws {
         func outlined(_ text: String, _ cache: SummaryCache) throws -> String {

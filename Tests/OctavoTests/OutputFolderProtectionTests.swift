@@ -96,7 +96,39 @@ struct OutputFolderProtectionTests {
         var inside = options(in: folder)
         inside.output = folder.url.appendingPathComponent("Content/Output")
         let error = #expect(throws: BuildError.self) { try Pipeline(options: inside).build() }
-        #expect(error?.diagnostics.first?.message.hasSuffix("pass --output with a folder outside it, such as --output ../site") == true)
+        #expect(error?.diagnostics.first?.message.hasSuffix("pass --output with a folder outside it, such as --output \(Pipeline.siteBeside(Pipeline.realPath(folder.url.appendingPathComponent("Content")), from: Pipeline.realPath(packageRoot)))") == true)
+        // The folder suggested is beside the content folder, as a path from where the command runs.
+        #expect(Pipeline.siteBeside("/r/docs", from: "/r/docs/guide") == "../../site")
+        #expect(Pipeline.siteBeside("/r/docs", from: "/r/docs") == "../site")
+        #expect(Pipeline.siteBeside("/r/docs", from: "/r") == "site")
+        #expect(Pipeline.siteBeside("/r/Content", from: "/other/place") == "../../r/site")
+    }
+
+    /// A zip or EPUB in a folder that does not exist is refused before anything is built, with the
+    /// folder as typed, not an error's internal name.
+    @Test func aBundleOrEpubInAMissingFolderIsRefusedFirst() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        for (flag, file) in [("--bundle", "nodir/x.zip"), ("--epub", "nodir/x.epub")] {
+            let result = try runOctavo(["build", "--templates", realTemplates.path, flag, file], in: folder.url)
+            #expect(result.status == 1)
+            #expect(result.stderr.hasPrefix("\(file): error: cannot be written: its folder 'nodir' does not exist; create it first"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
+        }
+    }
+
+    /// Run from a subfolder, the command builds the site above it; the suggested --output is a path
+    /// from the folder it was run in, so that typing it there works.
+    @Test func theSuggestedOutputFolderWorksFromASubfolder() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n", "guide/a.md": "# A\n", "site.yml": "title: Docs\n"], under: "docs")
+        let guide = folder.url.appendingPathComponent("docs/guide")
+        let refused = try runOctavo(["build", "--output", "out"], in: guide)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("such as --output ../../site"), "\(refused.stderr)")
+        let built = try runOctavo(["build", "--quiet", "--output", "../../site"], in: guide)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site/index.html").path))
     }
 
     /// The command prints "not changed" only when nothing was; else what the build wrote.

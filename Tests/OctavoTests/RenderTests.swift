@@ -94,6 +94,26 @@ struct RenderTests {
         #expect(context.toc == nil)
     }
 
+    /// A page three folders down sees its whole branch in the sidebar, open down to itself, as in
+    /// mdBook and MkDocs: the open folder's pages, with the current one marked.
+    @Test func theSidebarIsOpenDownToAPageAtAnyDepth() throws {
+        let site = try outline(["index.md": "# Home\n", "guide/index.md": "# Guide\n", "guide/install.md": "# Install\n",
+                                "guide/advanced/index.md": "# Advanced\n", "guide/advanced/tuning.md": "# Tuning\n",
+                                "guide/advanced/scaling.md": "# Scaling\n", "guide/advanced/deep/index.md": "# Deep\n"])
+        let tuning = try #require(site.pages.firstIndex { $0.title == "Tuning" })
+        let renderer = PageRenderer(templates: try TemplateSet(sources: ["layout": ""], displayRoot: "Templates"))
+        let context = renderer.context(for: tuning, site: site, links: LinkResolver().resolve(site))
+        let advanced = try #require(context.sidebar.first?.children.first { $0.title == "Advanced" })
+        #expect(advanced.isOpen)
+        #expect(advanced.children.map(\.title).sorted() == ["Deep", "Scaling", "Tuning"])
+        #expect(advanced.children.first { $0.title == "Tuning" }?.isCurrent == true)
+        let html = ListHTML.sidebar(context.sidebar)
+        #expect(html.contains("<li class=\"open\"><a href=\"../index.html\">Advanced</a>\n<ol>\n"), "\(html)")
+        #expect(html.contains("<a href=\"index.html\" aria-current=\"page\">Tuning</a>"), "\(html)")
+        // A closed folder (Deep, a sibling) lists none of its pages.
+        #expect(advanced.children.first { $0.title == "Deep" }?.children.isEmpty == true)
+    }
+
     @Test func aPageContextsCacheKeyHoldsEveryFieldAndTellsTheirBytesApart() throws {
         let site = try outline(["index.md": OutlineTests.book])
         let links = LinkResolver().resolve(site)
@@ -646,6 +666,32 @@ struct PartialRecursionTests {
         let rendered = templates.render(context, template: "layout", limits: limits, page: "index.html")
         #expect(rendered.problem?.description.hasPrefix("Templates/partials/a.mustache:1:892: error: partials include each other without end while rendering index.html: layout.mustache → partials/a.mustache → partials/a.mustache → … (stopped 10 partials deep)") == true, "\(String(describing: rendered.problem))")
         #expect(PageRenderer.limits(for: site).stackLevels == RenderThreads.stackLevels)
+    }
+
+    /// Templates that cannot lead back to themselves render without RenderGuard's wrapper; a loop,
+    /// a dynamic partial or a tag read otherwise than swift-mustache reads it keeps the wrapper, for
+    /// the template and every template that reaches it. Loops still stop, and output is the same.
+    @Test func onlyTemplatesThatCannotLoopRenderWithoutTheWrapper() throws {
+        let sources = ["layout": "<{{> partials/leaf}}|{{> partials/middle}}>", "partials/leaf": "{{page.title}}",
+                       "partials/middle": "{{#page}}{{> partials/leaf}}{{/page}}",
+                       "partials/loop": "{{#page.title}}{{> partials/leaf}}{{> partials/loop}}{{/page.title}}",
+                       "partials/dynamic": "{{>*page.kind}}", "partials/reaches-loop": "{{> partials/loop}}",
+                       "partials/spaced": "{{>\npartials/leaf}}"]
+        let templates = try TemplateSet(sources: sources, displayRoot: "Templates")
+        let unguarded = Dictionary(uniqueKeysWithValues: zip(templates.names, templates.unguarded))
+        #expect(unguarded.mapValues { $0 != nil } == ["layout": true, "partials/leaf": true, "partials/middle": true, "partials/loop": false,
+                                                       "partials/dynamic": false, "partials/reaches-loop": false, "partials/spaced": false])
+        // Weights: sections nested plus 3; the layout's bound is its own and its deepest include's.
+        #expect(unguarded["layout"] == RenderGuard.Bound(partials: 3, stackLevels: 3 + 4 + 3))
+        let site = try outline(["index.md": "# Home\n"])
+        let context = PageRenderer(templates: templates).context(for: 0, site: site, links: LinkResolver().resolve(site))
+        let limits = PageRenderer.limits(for: site)
+        let page = templates.measuredRender(context, template: "layout", limits: limits, page: "index.html")
+        #expect(page.html == "<Home|Home>")
+        #expect(page.problem == nil && page.usage.partials == 3 && page.usage.stackLevels == 10)
+        let loop = templates.render(context, template: "partials/reaches-loop", limits: limits, page: "index.html")
+        #expect(loop.problem?.description.contains("partials/reaches-loop.mustache → partials/loop.mustache → partials/loop.mustache → …") == true,
+                "\(String(describing: loop.problem))")
     }
 
     @Test func sectionsNestedMoreThanAHundredDeepAreRefused() throws {

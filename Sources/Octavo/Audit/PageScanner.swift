@@ -12,7 +12,8 @@ struct PageScanner {
     /// The scans of earlier builds (`octavo serve`); `nil`: every page is read.
     let cache: AuditCache?
     /// What was resolved from each folder: href bytes to path (also as bytes) and fragment.
-    private var resolved: [String: [[UInt8]: (String, ByteString, String?)]] = [:]
+    /// Keyed by ``ByteString``, hashed in one call, where `[UInt8]` hashed byte by byte.
+    private var resolved: [String: [ByteString: (String, ByteString, String?)]] = [:]
     /// One copy of each string and byte string the scans hold: pages repeat the same navigation
     /// hrefs and template ids, and each scan is kept until the audit, so a site of 10,000 pages
     /// would otherwise hold a million small copies.
@@ -77,13 +78,14 @@ struct PageScanner {
                     base = base.utf8.lastIndex(of: UInt8(ascii: "/")).map { base[..<$0] } ?? ""
                 }
                 let key = String(base)
-                if let known = resolved[key]?[Array(rest.utf8)] {
+                let restBytes = ByteString(rest)
+                if let known = resolved[key]?[restBytes] {
                     (target, bytes, fragment) = known
                 } else {
                     let (page, name) = SiteAudit.resolve(reference, from: path)
                     (target, bytes) = intern(page)
                     fragment = name.map { intern($0).text }
-                    resolved[key, default: [:]][Array(rest.utf8)] = (target, bytes, fragment)
+                    resolved[key, default: [:]][restBytes] = (target, bytes, fragment)
                 }
             }
             let link = PageScan.Link(reference: reference, tag: token.tag, target: .path(target, bytes: bytes, fragment: fragment))

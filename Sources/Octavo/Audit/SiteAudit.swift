@@ -186,8 +186,31 @@ public struct SiteAudit: Sendable {
             return Diagnostic(file: site.documents[document].displayPath, line: site.documents[document].bodyFirstLine + link.line - 1,
                               column: link.column, severity: .error, message: message)
         }
+        // A link of raw HTML (`unsafe: true`): at the line of the block that writes it.
+        if let document = site.pages[index].document, let line = Self.rawHTMLLine(of: reference, on: site.pages[index]) {
+            return Diagnostic(file: site.documents[document].displayPath, line: site.documents[document].bodyFirstLine + line - 1,
+                              severity: .error, message: message)
+        }
         let location = self.location(ofPage: index)
         return Diagnostic(file: location.file, line: location.line, column: location.line.map { _ in 1 }, severity: .error, message: message)
+    }
+
+    /// The 1-based line in the page's body of the first raw HTML that holds `reference`: the line
+    /// of its block, plus the lines before it within the block (cmark writes raw HTML as it is in
+    /// the source, line for line); `nil` when no block holds it.
+    static func rawHTMLLine(of reference: String, on page: Page) -> Int? {
+        let quoted = ["\"\(reference)\"", "'\(reference)'", "=\(reference)"]
+        for block in (page.heading.map { [$0] } ?? []) + page.blocks + page.closing {
+            var before = 0
+            for segment in block.content {
+                guard case .html(let html) = segment else { continue }
+                if let match = quoted.lazy.compactMap({ html.range(of: $0) }).first {
+                    return block.line + before + html[..<match.lowerBound].utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+                }
+                before += html.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            }
+        }
+        return nil
     }
 
     /// Where an id of a page was written: the heading of the page's source that has it (line,

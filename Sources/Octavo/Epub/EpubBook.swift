@@ -181,10 +181,11 @@ public struct EpubBook: Sendable {
             }
             body = writer.html(of: page.blocks, paragraphIDs: paragraphs[..<page.blocks.count])
         }
+        let readerBody = Self.linkingRemoteImages(body)
         let info = PageInfo(title: page.title, number: page.number, numberPath: page.numberPath, numberedTitle: page.numberedTitle,
                             kind: chapter.isClosing ? "closing" : page.kind.rawValue, isHome: page.kind == .home && !chapter.isClosing,
                             url: URLEscaping.path(chapter.file), description: page.description, summary: page.summary,
-                            heading: heading, body: body, closing: "", children: [], canonical: nil, editURL: nil)
+                            heading: heading, body: readerBody, closing: "", children: [], canonical: nil, editURL: nil)
         let siteContext = SiteContext(title: site.title, root: "", home: targets.bodyFile.first ?? "", generator: "Octavo", search: nil, print: nil,
                                       language: metadata.language, dir: SiteConfig.isRightToLeft(metadata.language) ? "rtl" : nil,
                                       baseURL: config.baseURL, description: config.description, author: metadata.creator, favicon: nil)
@@ -248,7 +249,7 @@ public struct EpubBook: Sendable {
             let file = site.documents[document]
             for reference in file.externalLinks where reference.isImage {
                 diagnostics.append(Diagnostic(file: file.displayPath, line: file.bodyFirstLine + reference.line - 1, column: reference.column, severity: .warning,
-                                              message: "'\(reference.destination)' is a remote image, which EPUB readers do not load: put a copy in the content folder and link to it"))
+                                              message: "'\(reference.destination)' is a remote image, which EPUB readers do not load: the EPUB links to it instead; put a copy in the content folder to show it"))
             }
         }
         return (used.values.sorted { $0.path < $1.path }, external, diagnostics)

@@ -59,10 +59,14 @@ extension FrontMatter {
                 } else {
                     written = value.string
                 }
-                guard let written, written.isFrontMatterDate else {
-                    throw fail(key, "front matter 'date' must be a date like 2023-02-21 (or 2023-02, or 2023)")
+                let reading = written.map(Self.readDate) ?? .notADate
+                guard case .day(let day) = reading else { throw fail(key, Self.dateProblem(reading, written ?? "")) }
+                date = day
+            case "draft":
+                guard value.type == .bool, let flag = value.bool else {
+                    throw fail(key, "front matter 'draft' must be true or false, without quotes")
                 }
-                date = written
+                draft = flag
             case "weight":
                 guard value.type == .int, let number = value.int else {
                     throw fail(key, "front matter 'weight' must be a whole number, like weight = 3")

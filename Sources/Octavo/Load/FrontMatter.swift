@@ -121,10 +121,9 @@ extension FrontMatter {
                 }
             case "date":
                 let text = try string(key, value)
-                guard text.isFrontMatterDate else {
-                    throw fail(value, "front matter 'date' must be a date like 2023-02-21 (or 2023-02, or 2023)")
-                }
-                date = text
+                let reading = Self.readDate(text)
+                guard case .day(let day) = reading else { throw fail(value, Self.dateProblem(reading, text)) }
+                date = day
             case "draft":
                 // Plain only: `draft: "false"` is text in YAML, and reading it as a boolean would
                 // make one spelling of the same text a draft and the other not.

@@ -421,7 +421,13 @@ private struct Builder {
         return cache?.summary(of: text, make: summary(of:)) ?? summary(of: text)
     }
 
-    /// The first sentence of a paragraph's text.
+    /// The most words a summary holds, as Hugo's `summaryLength` (70): a paragraph with no full stop
+    /// (one long line, a list written as text) would otherwise make a page's description and its
+    /// entry in its parent's list as long as the paragraph.
+    static let summaryWordLimit = 70
+
+    /// The first sentence of a paragraph's text; its first ``summaryWordLimit`` words and `…` when
+    /// it is longer.
     static func summary(of text: String) -> String {
         // Words between single spaces, read only up to the sentence's end (not the whole paragraph).
         func wordAt(_ start: String.Index) -> Substring { text[start..<(text[start...].firstIndex(of: " ") ?? text.endIndex)] }
@@ -429,6 +435,7 @@ private struct Builder {
         var start = text.startIndex
         while true {
             let word = wordAt(start)
+            guard sentence.count < summaryWordLimit else { return sentence.joined(separator: " ") + " …" }
             sentence.append(word)
             guard word.endIndex < text.endIndex else { break }
             start = text.index(after: word.endIndex)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds extended autolinks (GitHub Flavored Markdown 0.29, §6.9) in the text of one text node:
 /// `www.` followed by a valid domain, `http://`, `https://` and `ftp://` URLs, and email addresses.
 ///
@@ -15,8 +17,10 @@ enum GFMAutolink {
     /// The links in `text`, in order, not overlapping.
     /// - Complexity: O(n) in the text's length for URLs; an `@` rewinds over the name before it only.
     static func matches(in text: String) -> [Match] {
+        // Every link holds `www.`, `:` (a scheme) or `@` (an address): most text holds none, and
+        // is passed over by memchr without being copied.
+        guard text.containsByte(UInt8(ascii: ":")) || text.containsByte(UInt8(ascii: "@")) || Self.containsWWW(text) else { return [] }
         let bytes = Array(text.utf8)
-        guard bytes.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") }) else { return [] }
         var result: [Match] = []
         var floor = 0  // nothing before the end of the last link may join a new one
         var index = 0
@@ -38,6 +42,22 @@ enum GFMAutolink {
             }
         }
         return result
+    }
+
+    /// Whether `text` holds `www.`.
+    private static func containsWWW(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var start = 0
+            while start + 4 <= bytes.count, let found = memchr(base + start, Int32(UInt8(ascii: "w")), bytes.count - start) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if index + 4 <= bytes.count, bytes[index + 1] == UInt8(ascii: "w"), bytes[index + 2] == UInt8(ascii: "w"),
+                   bytes[index + 3] == UInt8(ascii: ".") { return true }
+                start = index + 1
+            }
+            return false
+        }
     }
 
     private static func www(_ bytes: [UInt8], at index: Int) -> Int? {

@@ -30,7 +30,7 @@ enum GFMStrikethrough {
         var count = 0
         var result: [(open: Delimiter, close: Delimiter)] = []
         for (index, piece) in pieces.enumerated() {
-            guard case .text(let text) = piece, text.utf8.contains(UInt8(ascii: "~")) else { continue }
+            guard case .text(let text) = piece, text.containsByte(UInt8(ascii: "~")) else { continue }
             let scalars = Array(text.unicodeScalars)
             var offsets: [Int] = []  // the UTF-8 offset of each scalar, and the end
             var offset = 0

@@ -8,13 +8,16 @@ struct GFMTable: Sendable, Equatable {
     enum Alignment: Sendable, Equatable {
         case none, left, center, right
 
-        /// The attribute cmark-gfm writes on `<th>` and `<td>`, with its leading space; empty for none.
+        /// The attribute written on `<th>` and `<td>`, with its leading space; empty for none. A
+        /// `style`, as Hugo (goldmark) and mdBook (pulldown-cmark) write it: cmark-gfm's `align`
+        /// is obsolete in HTML5 (the Nu Html Checker's error) and not allowed in EPUB's XHTML
+        /// (epubcheck's RSC-005).
         var attribute: String {
             switch self {
             case .none: ""
-            case .left: " align=\"left\""
-            case .center: " align=\"center\""
-            case .right: " align=\"right\""
+            case .left: " style=\"text-align: left\""
+            case .center: " style=\"text-align: center\""
+            case .right: " style=\"text-align: right\""
             }
         }
     }

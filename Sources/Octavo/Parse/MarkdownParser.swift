@@ -323,8 +323,8 @@ extension MarkdownParser {
             default: break
             }
         }
-        for parent in parents where !hasEscapedTilde(parent, tree: &tree) { makeStrikethrough(in: parent, tree: &tree, warnOnly: false) }
-        for text in textNodesOutsideLinks(below: root) { makeAutolinks(in: text) }
+        for parent in parents where hasTildeInText(parent) && !hasEscapedTilde(parent, tree: &tree) { makeStrikethrough(in: parent, tree: &tree, warnOnly: false) }
+        for text in textNodesOutsideLinks(below: root) { makeAutolinks(in: text, tree: &tree) }
     }
 
     /// In CommonMark mode: a warning for each piece of GFM syntax that CommonMark reads as text.
@@ -378,7 +378,7 @@ extension MarkdownParser {
                                                startColumn: Int(cmark_node_get_start_column(paragraph)),
                                                endLine: Int(cmark_node_get_end_line(paragraph)), quoteDepth: depth)
         // Bytes, not Foundation's `contains`, which searches through NSString: a pipe is one byte.
-        guard lines.contains(where: { $0.text.utf8.contains(UInt8(ascii: "|")) }) else { return }
+        guard lines.contains(where: { $0.text.containsByte(UInt8(ascii: "|")) }) else { return }
         var table = GFMTable(lines: lines)
         var breakAfter = false
         if isHeading, cmark_node_get_heading_level(paragraph) == 2, table.map({ $0.headerIndex != lines.count - 2 }) ?? true {
@@ -469,7 +469,8 @@ extension MarkdownParser {
         guard let paragraph = cmark_node_first_child(document), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH else { return }
         forEachNode(below: paragraph) { inline in
             let type = cmark_node_get_type(inline)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE || type == CMARK_NODE_HTML_INLINE else { return }
+            // Text too: an extended autolink in it (www.example.com) is placed from its text's column.
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE || type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_TEXT else { return }
             // Columns in the cell's parse count the two bytes of the no-break space.
             tree.positions[inline] = (cell.line, cell.column + max(0, Int(cmark_node_get_start_column(inline)) - 3))
         }
@@ -581,6 +582,8 @@ extension MarkdownParser {
         // Text first: the references put back as text below are not to be reported twice.
         for text in nodes(below: root, ofType: CMARK_NODE_TEXT) {
             let literal = Self.string(cmark_node_get_literal(text))
+            // Most text has no `[`: one memchr instead of the scan below.
+            guard literal.containsByte(UInt8(ascii: "[")) else { continue }
             var search = literal.utf8[...]
             while let open = Self.firstFootnoteOpening(in: search) {
                 let rest = search[open.upperBound...]
@@ -675,6 +678,18 @@ extension MarkdownParser {
         }
     }
 
+    /// Whether a text child of `parent` holds a `~`, read in cmark's string (not copied): only
+    /// those can hold strikethrough, and most hold none.
+    private func hasTildeInText(_ parent: OpaquePointer) -> Bool {
+        var next = cmark_node_first_child(parent)
+        while let child = next {
+            if cmark_node_get_type(child) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(child),
+               strchr(literal, Int32(UInt8(ascii: "~"))) != nil { return true }
+            next = cmark_node_next(child)
+        }
+        return false
+    }
+
     /// Whether the paragraph, heading or table cell that holds `node` has an escaped tilde (`\~`) in
     /// its source. cmark merges the escaped character into its text node and keeps no trace of the
     /// escape, so such a block gets no strikethrough rather than one the author escaped.
@@ -697,11 +712,18 @@ extension MarkdownParser {
         return false
     }
 
-    /// Splits a text node at its extended autolinks (see ``GFMAutolink``), each a link node.
-    private func makeAutolinks(in text: OpaquePointer) {
-        let literal = Self.string(cmark_node_get_literal(text))
+    /// Splits a text node at its extended autolinks (see ``GFMAutolink``), each a link node, noted
+    /// at its column in the source when the text node's own is known (a text node is one line).
+    private func makeAutolinks(in text: OpaquePointer, tree: inout TreeNotes) {
+        // Every link holds `:`, `@` or `www.` (see GFMAutolink.matches): most text, read in cmark's
+        // string, holds none and is not copied.
+        guard let raw = cmark_node_get_literal(text),
+              strchr(raw, Int32(UInt8(ascii: ":"))) != nil || strchr(raw, Int32(UInt8(ascii: "@"))) != nil || strstr(raw, "www.") != nil else { return }
+        let literal = Self.string(raw)
         let matches = GFMAutolink.matches(in: literal)
         guard !matches.isEmpty else { return }
+        let start = tree.positions[text] ?? (cmark_node_get_start_line(text) > 0
+            ? (line: Int(cmark_node_get_start_line(text)), column: Int(cmark_node_get_start_column(text))) : nil)
         let bytes = Array(literal.utf8)
         var position = 0
         func insertText(_ part: ArraySlice<UInt8>, into parent: OpaquePointer?) {
@@ -715,6 +737,7 @@ extension MarkdownParser {
                 cmark_node_set_url(link, match.url)
                 insertText(bytes[match.range], into: link)
                 cmark_node_insert_before(text, link)
+                if let start { tree.positions[link] = (start.line, start.column + match.range.lowerBound) }
             }
             position = match.range.upperBound
         }

@@ -28,6 +28,10 @@ public struct Pipeline: Sendable {
         /// The site's title when `site.yml` gives none: mdBook's `book.toml` title (``BookConfig``)
         /// beside the content folder, read by the command line.
         public var bookTitle: String?
+        /// The folder the command was started in, when the command line moved to the site's root
+        /// folder to build it (run from a subfolder): a path a message suggests typing is given
+        /// from there.
+        public var startFolder: URL?
 
         /// Creates the input of a build; display names default to the folders' paths relative to
         /// the current folder.
@@ -321,6 +325,12 @@ public struct Pipeline: Sendable {
                              bundle: bundle, zip: zip, book: book)
     }
 
+    /// A folder `site` beside `folder` (both real paths), as a path from `current`, the current
+    /// folder: what `--output` should be given to put the site next to the folder it is built from.
+    static func siteBeside(_ folder: String, from current: String) -> String {
+        SiteRoot.relativePath(from: URL(fileURLWithPath: current), to: URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("site"))
+    }
+
     /// Refuses an output folder that would overwrite the input: the content or templates folder,
     /// the current folder, `/`, or a folder that contains any of them.
     func checkOutputFolder(_ destination: Destination) throws {
@@ -334,7 +344,7 @@ public struct Pipeline: Sendable {
         }
         for (path, name) in protected.dropLast() where output.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
             throw BuildError(file: display, "cannot be the output folder: it is inside \(name), which the build reads, so every build would read the one before: "
-                             + "pass --output with a folder outside it, such as --output ../site")
+                             + "pass --output with a folder outside it, such as --output \(Self.siteBeside(path, from: input.startFolder.map(Self.realPath) ?? protected[2].0))")
         }
         if let bundleURL = destination.bundle {
             let bundle = Self.realPath(bundleURL)
@@ -352,7 +362,21 @@ public struct Pipeline: Sendable {
             if FileManager.default.fileExists(atPath: bundle, isDirectory: &isFolder), isFolder.boolValue {
                 throw BuildError(file: display, "cannot be the bundle: it is a folder; name a file such as site.zip")
             }
+            try Self.checkFolderExists(of: bundleURL, display: display)
         }
+        if let epub = destination.epub {
+            try Self.checkFolderExists(of: epub, display: (destination.displayEpub ?? DisplayPath(url: epub)).text)
+        }
+    }
+
+    /// Fails, before anything is built, when the folder a zip or EPUB is to be written in does not
+    /// exist: the build makes no folder for them (a typo in the path would otherwise make one).
+    static func checkFolderExists(of file: URL, display: String) throws {
+        var isFolder: ObjCBool = false
+        let folder = file.standardizedFileURL.deletingLastPathComponent()
+        guard !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) || !isFolder.boolValue else { return }
+        let shown = display.contains("/") ? String(display[..<display.lastIndex(of: "/")!]) : "."
+        throw BuildError(file: display, "cannot be written: its folder '\(shown.isEmpty ? "/" : shown)' does not exist; create it first, or name a file in a folder that exists")
     }
 }
 

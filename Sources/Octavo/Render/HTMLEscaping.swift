@@ -45,6 +45,11 @@ public enum HTMLEscaping {
         return result
     }
 
+    /// Appends ``escape(_:)`` of `text` to `html`.
+    static func append(_ text: String, to html: inout String) {
+        html += escape(text)
+    }
+
     private static func isSpecial(_ byte: UInt8) -> Bool {
         byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }

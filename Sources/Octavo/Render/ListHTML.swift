@@ -24,20 +24,39 @@ struct ListHTML: MustacheParent {
     }
 
     /// `<ol>`, an `<li>` per entry with its ``NavItem/link`` (`class="open"` on the open entry,
-    /// which lists its children in an `<ol>` of its own), `</ol>`.
+    /// which lists its children in an `<ol>` of its own, and so on down to the current page), `</ol>`.
     static func sidebar(_ items: [NavItem]) -> String {
         var html = "<ol>\n"
+        html.reserveCapacity(4096)
         for item in items {
             html += item.isOpen ? "<li class=\"open\">" : "<li>"
-            html += item.link + "\n"
-            if item.isOpen, !item.children.isEmpty {
-                html += "<ol>\n"
-                for child in item.children { html += "<li>" + child.link + "</li>\n" }
-                html += "</ol>\n"
-            }
+            item.appendLink(to: &html)
+            html += "\n"
+            if item.isOpen, !item.children.isEmpty { nested(item.children, into: &html) }
             html += "</li>\n"
         }
-        return html + "</ol>"
+        html += "</ol>"
+        return html
+    }
+
+    /// The `<ol>` of an open entry's children: an open child with children of its own lists them
+    /// below it in turn.
+    private static func nested(_ items: [NavItem], into html: inout String) {
+        html += "<ol>\n"
+        for item in items {
+            if item.isOpen, !item.children.isEmpty {
+                html += "<li class=\"open\">"
+                item.appendLink(to: &html)
+                html += "\n"
+                nested(item.children, into: &html)
+                html += "</li>\n"
+            } else {
+                html += "<li>"
+                item.appendLink(to: &html)
+                html += "</li>\n"
+            }
+        }
+        html += "</ol>\n"
     }
 
     /// `<ol>`, a linked `<li>` per ancestor, home first, and the current page's title as the last

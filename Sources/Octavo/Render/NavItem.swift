@@ -28,12 +28,31 @@ public struct NavItem: Sendable {
     /// (`aria-current` on the current page only, the number only when there is one). Print it
     /// with `{{{link}}}`; it renders much faster than the same markup built from the fields.
     public var link: String {
-        if more > 0 { return "<a class=\"more\" href=\"" + HTMLEscaping.escape(url) + "\">" + HTMLEscaping.escape(title) + "</a>" }
-        var html = "<a href=\"" + HTMLEscaping.escape(url) + "\""
-        if isCurrent { html += " aria-current=\"page\"" }
-        html += ">"
-        if let number { html += "<span class=\"number\">" + HTMLEscaping.escape(number) + ".</span> " }
-        return html + HTMLEscaping.escape(title) + "</a>"
+        var html = ""
+        appendLink(to: &html)
+        return html
+    }
+
+    /// Appends ``link`` to `html`, piece by piece (the sidebar of every page appends dozens).
+    func appendLink(to html: inout String) {
+        if more > 0 {
+            html += "<a class=\"more\" href=\""
+            HTMLEscaping.append(url, to: &html)
+            html += "\">"
+            HTMLEscaping.append(title, to: &html)
+            html += "</a>"
+            return
+        }
+        html += "<a href=\""
+        HTMLEscaping.append(url, to: &html)
+        html += isCurrent ? "\" aria-current=\"page\">" : "\">"
+        if let number {
+            html += "<span class=\"number\">"
+            HTMLEscaping.append(number, to: &html)
+            html += ".</span> "
+        }
+        HTMLEscaping.append(title, to: &html)
+        html += "</a>"
     }
 
     /// `childList`: ``children`` as HTML made by Octavo, the nested `<ol>` lists of numbered

@@ -118,9 +118,11 @@ public struct PageRenderer: Sendable {
         // A set, so that marking open items costs O(1) each, not O(depth), on deep outlines.
         let open = Set(lineage + [index])
         func item(_ target: Int, children: [NavItem] = []) -> NavItem {
-            let other = site.pages[target]
-            return NavItem(title: other.title, number: other.number, numberedTitle: other.numberedTitle,
-                           url: URLEscaping.path(RelativePath.from(path, to: other.path)), summary: other.summary.isEmpty ? nil : other.summary,
+            // Fields read one by one: binding `site.pages[target]` copied the whole page (its
+            // blocks too) for every entry of every page's navigation.
+            let summary = site.pages[target].summary
+            return NavItem(title: site.pages[target].title, number: site.pages[target].number, numberedTitle: site.pages[target].numberedTitle,
+                           url: URLEscaping.path(RelativePath.from(path, to: site.pages[target].path)), summary: summary.isEmpty ? nil : summary,
                            isCurrent: target == index, isOpen: open.contains(target),
                            children: children)
         }
@@ -143,9 +145,13 @@ public struct PageRenderer: Sendable {
                                isCurrent: false, isOpen: false, children: [], more: count)
             }
         }
-        let sidebar = windowed(0) { top in
-            open.contains(top) ? item(top, children: windowed(top) { item($0) }) : item(top)
+        // Open down to the current page, as mdBook's and MkDocs' sidebars are: the current page and
+        // every ancestor show their (windowed) children, so a page's sidebar holds at most its
+        // depth times a window.
+        func branch(_ target: Int) -> NavItem {
+            open.contains(target) ? item(target, children: windowed(target, branch)) : item(target)
         }
+        let sidebar = windowed(0, branch)
         let paragraphIDs = page.paragraphIDs  // once for the body and the closing text
         let body = html(of: page, closing: false, paragraphIDs: paragraphIDs, site: site, links: links)
         let closing = html(of: page, closing: true, paragraphIDs: paragraphIDs, site: site, links: links)

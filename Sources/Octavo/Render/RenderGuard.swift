@@ -13,7 +13,8 @@ import Mustache
 /// or with nothing once a limit is passed, so the include renders nothing and the recursion
 /// unwinds. The wrapper's second tag tells the root that the template was left. Counting includes
 /// statically is not enough: a loop of partials through a section (a contents list walking
-/// `{{#children}}`) ends or not depending on the pages, so only the render can tell.
+/// `{{#children}}`) ends or not depending on the pages, so only the render can tell. Templates
+/// that cannot lead back to themselves go without a wrapper (see ``unguarded(names:sources:weights:)``).
 final class RenderGuard {
     /// How far one rendering may go.
     struct Limits: Sendable, Equatable {
@@ -82,8 +83,16 @@ final class RenderGuard {
     private var lookups = 0
     /// The first limit passed, if any; rendering is then stopped.
     private(set) var problem: Problem?
-    /// The peaks of ``chain`` and ``levels``, and the lookups so far.
+    /// The peaks of ``chain`` and ``levels`` (with what unguarded templates may take), and the lookups so far.
     var usage: Usage { Usage(partials: deepest, stackLevels: highest, lookups: lookups) }
+
+    /// Counts what rendering template `number` unguarded may take, when a render starts with it
+    /// (the wrappers count every other template).
+    func start(with number: Int) {
+        guard let bound = templates.unguarded[number] else { return }
+        deepest = max(deepest, bound.partials)
+        highest = max(highest, bound.stackLevels)
+    }
     private var deepest = 0
     private var highest = 0
     /// The root's answers so far: a page's values do not change while it renders, and answering
@@ -128,14 +137,16 @@ final class RenderGuard {
         guard name.hasPrefix(enterPrefix), let number = Int(name.dropFirst(enterPrefix.count)),
               templates.weights.indices.contains(number) else { return nil }
         let weight = templates.weights[number]
-        if chain.count + 1 > limits.partials || levels + weight > limits.stackLevels {
+        // The unguarded templates it includes are not counted as they render: what they may take is.
+        let included = templates.includedBounds[number]
+        if chain.count + 1 + included.partials > limits.partials || levels + weight + included.stackLevels > limits.stackLevels {
             problem = .tooDeep(chain: chain + [number])
             return Absent()
         }
         chain.append(number)
         levels += weight
-        deepest = max(deepest, chain.count)
-        highest = max(highest, levels)
+        deepest = max(deepest, chain.count + included.partials)
+        highest = max(highest, levels + included.stackLevels)
         return TemplateSet.internalName(number)
     }
 }

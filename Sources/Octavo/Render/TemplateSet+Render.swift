@@ -22,6 +22,7 @@ extension TemplateSet {
                         page: String) -> (html: String, problem: Diagnostic?, usage: RenderGuard.Usage) {
         RenderThreads.run {
             let watch = RenderGuard(templates: self, limits: limits)
+            if let number = names.firstIndex(of: name) { watch.start(with: number) }
             let html = library.render(RenderGuard.Root(base: context, watch: watch), withTemplate: name) ?? ""
             return (html, watch.problem.map { diagnostic(for: $0, limits: limits, page: page) }, watch.usage)
         }

@@ -31,6 +31,11 @@ public struct TemplateSet: Sendable {
     /// For each template, by number: how many levels of the machine stack rendering it may take
     /// before it includes another (its deepest nesting of sections, plus the include itself).
     let weights: [Int]
+    /// For each template, by number: what rendering it takes when it renders without a wrapper
+    /// (see ``RenderGuard/unguarded(names:sources:weights:)``), `nil` when it has one.
+    let unguarded: [RenderGuard.Bound?]
+    /// For each template, by number: the most the unguarded templates it includes take.
+    let includedBounds: [RenderGuard.Bound]
     /// The prefix of the names the wrappers look up; random per load, so that no template can
     /// use them to upset the count of partials (see ``RenderGuard``).
     let hookPrefix: String
@@ -150,13 +155,18 @@ public struct TemplateSet: Sendable {
         // RenderGuard when the template is entered and left. swift-mustache gives no other way to
         // see partials being rendered, and a partial that includes itself would otherwise recurse
         // until the stack overflows.
+        // Templates that can never lead back to themselves (RenderGuard+Unguarded) need no wrapper.
         let prefix = "octavo-" + String(UInt64.random(in: 1...UInt64.max), radix: 36)
+        let weights = structures.map { $0.depth + RenderGuard.levelsPerInclude }
+        let unguarded = RenderGuard.unguarded(names: names, sources: sources, weights: weights)
         var library = MustacheLibrary()
         for (number, name) in names.enumerated() {
             let display = display(name)
             do {
-                library.register(try Self.parse(sources[name] ?? ""), named: Self.internalName(number))
-                library.register(try MustacheTemplate(string: RenderGuard.wrapper(for: number, prefix: prefix)), named: name)
+                let template = try Self.parse(sources[name] ?? "")
+                library.register(template, named: Self.internalName(number))
+                library.register(unguarded[number] == nil ? try MustacheTemplate(string: RenderGuard.wrapper(for: number, prefix: prefix)) : template,
+                                 named: name)
             } catch let error as MustacheTemplate.ParserError {
                 throw BuildError([TemplateSyntaxError.diagnostic(for: error, text: sources[name] ?? "", file: display)])
             }
@@ -169,7 +179,9 @@ public struct TemplateSet: Sendable {
         self.assets = assets
         self.diagnostics = diagnostics
         self.names = names
-        self.weights = structures.map { $0.depth + RenderGuard.levelsPerInclude }
+        self.weights = weights
+        self.unguarded = unguarded
+        self.includedBounds = RenderGuard.includedBounds(names: names, sources: sources, unguarded: unguarded)
         self.hookPrefix = prefix
         self.reservedIDs = sources.values.reduce(into: [HeadingIDGenerator.titleID]) { ids, text in ids.formUnion(Self.literalIDs(in: text)) }
     }

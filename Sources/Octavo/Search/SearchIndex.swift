@@ -216,27 +216,35 @@ public struct SearchIndex: Sendable {
     static func words(of page: Page) -> [(word: String, weight: Int)] {
         var splitter = SearchText.Splitter()
         var table = WordTable()
+        // By word number: the weight from the title and headings, and how often the text has it.
+        // Passed inout, not captured by a nested function, which made every access a dynamic
+        // exclusivity check.
         var weights: [Int] = []
         var counts: [Int] = []
-        func number(_ word: String) -> Int {
-            let number = table.number(of: word)
-            if number == weights.count {
-                weights.append(0)
-                counts.append(0)
-            }
-            return number
+        splitter.forEachWord((page.numberPath ?? "") + " " + page.title) { word in
+            let number = Self.number(of: word, in: &table, weights: &weights, counts: &counts)
+            weights[number] = 3
         }
-        for word in splitter.words((page.numberPath ?? "") + " " + page.title) { weights[number(word)] = 3 }
         for blocks in [page.blocks, page.closing] {
             for block in blocks where block.kind != .closingMarker {
                 let heading = block.headingLevel != nil
-                for word in splitter.words(block.text) {
-                    let number = number(word)
+                splitter.forEachWord(block.text) { word in
+                    let number = Self.number(of: word, in: &table, weights: &weights, counts: &counts)
                     if heading { weights[number] = max(weights[number], 2) } else { counts[number] += 1 }
                 }
             }
         }
         return table.words.indices.map { (table.words[$0], max(weights[$0], counts[$0] >= 3 ? 1 : 0)) }
+    }
+
+    /// The number of a word's UTF-8 in `table`; a new word gets weight and count 0.
+    private static func number(of word: UnsafeBufferPointer<UInt8>, in table: inout WordTable, weights: inout [Int], counts: inout [Int]) -> Int {
+        let number = table.number(ofUTF8: word)
+        if number == weights.count {
+            weights.append(0)
+            counts.append(0)
+        }
+        return number
     }
 
     /// The page's entry in a text shard.

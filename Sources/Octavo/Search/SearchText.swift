@@ -55,30 +55,49 @@ public enum SearchText {
         private var folded: [Unicode.Scalar: [Unicode.Scalar]] = [:]
 
         mutating func words(_ text: String) -> [String] {
-            var text = text
-            text.makeContiguousUTF8()
-            return text.utf8.withContiguousStorageIfAvailable { words(utf8: $0) } ?? Array(text.utf8).withUnsafeBufferPointer { words(utf8: $0) }
+            var words: [String] = []
+            forEachWord(text) { words.append(String(decoding: $0, as: UTF8.self)) }
+            return words
         }
 
-        /// The words of valid UTF-8. A word is kept as UTF-8 bytes, and ASCII (most text) is read
-        /// byte by byte without making a scalar.
-        private mutating func words(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-            var words: [String] = []
+        /// Calls `body` with the UTF-8 of each of ``words(_:)``, in order, without making a
+        /// `String` of a word that needs no composing (most words): the search index looks each
+        /// one up by its bytes (``WordTable/number(ofUTF8:)``).
+        mutating func forEachWord(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            var text = text
+            text.makeContiguousUTF8()
+            if text.utf8.withContiguousStorageIfAvailable({ words(utf8: $0, body) }) == nil {
+                Array(text.utf8).withUnsafeBufferPointer { words(utf8: $0, body) }
+            }
+        }
+
+        /// The words of valid UTF-8, each handed to `body`. A word is kept as UTF-8 bytes, and
+        /// ASCII (most text) is read byte by byte without making a scalar.
+        private mutating func words(utf8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             var word: [UInt8] = []
             var units: [String.UnicodeScalarView] = []
             // The script of the unit the next mark would join: nil after a separator.
             var open: (dropsMarks: Bool, noSpace: Bool)?
+            func emit(_ text: String) {
+                var text = text
+                text.withUTF8 { body($0) }
+            }
             func flushWord() {
                 guard !word.isEmpty else { return }
-                words.append(Self.composed(word))
+                // Scalars below U+0300 (lead and continuation bytes below 0xCC) never compose.
+                if word.allSatisfy({ $0 < 0xCC }) {
+                    word.withUnsafeBufferPointer { body($0) }
+                } else {
+                    emit(Self.composed(word))
+                }
                 word.removeAll(keepingCapacity: true)
             }
             func flushUnits() {
                 guard !units.isEmpty else { return }
                 let composed = units.map(Self.composed)
                 for (index, unit) in composed.enumerated() {
-                    words.append(unit)
-                    if index + 1 < composed.count { words.append(unit + composed[index + 1]) }
+                    emit(unit)
+                    if index + 1 < composed.count { emit(unit + composed[index + 1]) }
                 }
                 units = []
             }
@@ -97,13 +116,27 @@ public enum SearchText {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    index += 1
-                    // An ASCII letter or digit is of a script that drops marks and uses spaces.
-                    if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) {
+                    // An ASCII letter or digit is of a script that drops marks and uses spaces; a
+                    // run of them is read at once.
+                    if Self.isLetterOrDigit(byte) {
                         if !units.isEmpty { flushUnits() }
-                        word.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+                        var end = index + 1
+                        var upper = (0x41...0x5A).contains(byte)
+                        while end < bytes.count, Self.isLetterOrDigit(bytes[end]) {
+                            if (0x41...0x5A).contains(bytes[end]) { upper = true }
+                            end += 1
+                        }
                         open = (true, false)
+                        // A whole word of lower-case letters and digits (most words: an ASCII
+                        // separator or the end follows) is handed on as the text's own bytes.
+                        if word.isEmpty, !upper, end == bytes.count || bytes[end] < 0x80 {
+                            body(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                        } else {
+                            for letter in bytes[index..<end] { word.append((0x41...0x5A).contains(letter) ? letter + 0x20 : letter) }
+                        }
+                        index = end
                     } else {
+                        index += 1
                         flushWord()
                         flushUnits()
                         open = nil
@@ -131,7 +164,11 @@ public enum SearchText {
             }
             flushWord()
             flushUnits()
-            return words
+        }
+
+        /// Whether an ASCII byte is a letter or a digit.
+        private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
         }
 
         /// NFC of a word in UTF-8; scalars below U+0300 (lead and continuation bytes below 0xCC)

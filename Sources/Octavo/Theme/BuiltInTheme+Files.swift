@@ -701,9 +701,6 @@ table { border-collapse: collapse; display: block; overflow-x: auto; }
 table { margin-block: 1rem; }
 th, td { border: 1px solid var(--rule); padding: .35rem .7rem; vertical-align: top; text-align: start; }
 th { background: var(--code); font-family: var(--sans); font-size: .95em; }
-th[align="left"], td[align="left"] { text-align: left; }
-th[align="center"], td[align="center"] { text-align: center; }
-th[align="right"], td[align="right"] { text-align: right; }
 li:has(> .task-list-item), li:has(> p > .task-list-item) { list-style: none; }
 .task-list-item > input { margin-inline: -1.5em .5em; accent-color: var(--accent); }
 .markdown-alert { margin: 1.25rem 0; padding: .5rem 1rem; border-inline-start: 4px solid var(--alert); background: var(--surface); }

@@ -7,7 +7,8 @@ import Foundation
 /// Format 1, UTF-8 lines: `octavo-stamp 1`; `inputs HEX` and `outputs HEX`, the SHA-1 of the
 /// inputs' and the outputs' descriptions (see ``Pipeline/inputDescription(_:)``); `pages N`;
 /// `files N`; `bundle BYTES` and `epub BYTES PATH` when the build wrote them; `written PATH` for
-/// each file it wrote outside the output folder (the zip, the EPUB), by absolute path; then one
+/// each file it wrote outside the output folder (the zip, the EPUB), by its path from the output
+/// folder (`../site.zip`: the stamp holds no absolute path); then one
 /// `diagnostic JSON` line per warning or note the build reported, to report them again.
 ///
 /// It is a cache: a stamp that is missing, damaged or of another version only means a full build.
@@ -33,7 +34,8 @@ struct BuildStamp: Sendable, Equatable {
     var epub: (path: String, bytes: Int?)?
     /// The warnings and notes of the build.
     var diagnostics: [Diagnostic]
-    /// The files the build wrote outside the output folder (the zip, the EPUB), by absolute path.
+    /// The files the build wrote outside the output folder (the zip, the EPUB), by path from the
+    /// output folder.
     var writtenOutside: [String] = []
 
     static func == (lhs: BuildStamp, rhs: BuildStamp) -> Bool {
