@@ -267,7 +267,14 @@ final class ParseCacheFile: Sendable {
         while position < fresh.count, !sink.failed {
             let first = fresh[position]
             if sources[first].body.utf8.count > largeBody {
-                sink.write(head(first).bytes)
+                // The path and the body's count, then the body from the string itself (a copy
+                // would add its size to the peak of a build of one large file).
+                var pathAndCount = ByteWriter()
+                pathAndCount.append(sources[first].path)
+                pathAndCount.append(sources[first].body.utf8.count)
+                sink.write(pathAndCount.bytes)
+                var body = sources[first].body
+                body.withUTF8 { sink.write(UnsafeRawBufferPointer($0)) }
                 let lengthAt = sink.offset
                 sink.write(ByteWriter.paddedCount(0))
                 var document = ByteWriter()
