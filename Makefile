@@ -21,19 +21,22 @@ deps:
 	  echo "Installing libcmark-dev"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; }
 
-## octavo: the release binary, $(OCTAVO); on Linux with the Swift runtime and Foundation linked in
-## (a cold start without loading them: see tools/build-release.sh)
+## octavo: the release binaries, $(OCTAVO) and $(OCTAVO)-serve (which `octavo serve` runs); on Linux
+## with the Swift runtime and Foundation linked in (a cold start without loading them: see
+## tools/build-release.sh)
 octavo: deps
 	SWIFT="$(SWIFT)" sh tools/build-release.sh
 
-## install: put the release octavo into $(PREFIX)/bin (PREFIX=/usr/local by default; PREFIX=~/.local
-## needs no root); the built-in theme is inside the binary, so nothing else is installed; the copy is
-## stripped of its debug information (95 MB -> 65 MB for the Linux build with the Swift runtime linked in)
+## install: put the release octavo, and octavo-serve (which `octavo serve` runs from beside it), into
+## $(PREFIX)/bin (PREFIX=/usr/local by default; PREFIX=~/.local needs no root); the built-in theme is
+## inside the binary, so nothing else is installed; the copies are stripped of their debug
+## information (95 MB -> 65 MB for the Linux build with the Swift runtime linked in)
 PREFIX ?= /usr/local
 install: octavo
 	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -s -m 755 $(OCTAVO) "$(DESTDIR)$(PREFIX)/bin/octavo"
-	@echo "Installed $(DESTDIR)$(PREFIX)/bin/octavo"
+	install -s -m 755 $(OCTAVO)-serve "$(DESTDIR)$(PREFIX)/bin/octavo-serve"
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/octavo and $(DESTDIR)$(PREFIX)/bin/octavo-serve"
 
 ## theme: regenerate the built-in theme (Sources/Octavo/Theme/BuiltInTheme+Files.swift) from Templates/;
 ## run after any change under Templates/ (a test fails until they match)

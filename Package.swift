@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "octavo", targets: ["OctavoCLI"]),
+        // `octavo serve` runs this binary, installed beside `octavo` (see Sources/OctavoServe/).
+        .executable(name: "octavo-serve", targets: ["OctavoServe"]),
         .library(name: "Octavo", targets: ["Octavo"]),
     ],
     dependencies: [
@@ -30,14 +32,41 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // The preview server's HTTP side. FlyingFox links Foundation's networking and so libcurl
+        // and its twenty-odd shared libraries, which every start of a binary that holds it loads:
+        // only `octavo-serve` does, so that `octavo build` starts without them.
+        .target(
+            name: "OctavoServer",
+            dependencies: [
+                "Octavo",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
+        // What both executables parse: the site's folders and `serve`'s options.
+        .target(
+            name: "OctavoCommandLine",
+            dependencies: [
+                "Octavo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "OctavoCLI",
             dependencies: [
                 "Octavo",
+                "OctavoCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "OctavoServe",
+            dependencies: [
+                "Octavo",
+                "OctavoServer",
+                "OctavoCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +74,7 @@ let package = Package(
             name: "OctavoTests",
             dependencies: [
                 "Octavo",
+                "OctavoServer",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Octavo
+import OctavoCommandLine
 
 /// `octavo build`: renders the site and writes it to the output folder.
 struct Build: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Octavo
+import OctavoCommandLine
 
 /// `octavo check`: builds the site in memory and reports every problem; writes nothing.
 struct Check: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Octavo
+import OctavoCommandLine
 
 /// `octavo init [DIR]`: writes a starter site.
 struct Init: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Octavo
+import OctavoCommandLine
 
 /// `octavo markdown`: Markdown on standard input to HTML on standard output, like `cmark`.
 struct Markdown: ParsableCommand {

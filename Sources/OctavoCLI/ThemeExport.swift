@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Octavo
+import OctavoCommandLine
 
 /// `octavo theme export DIR`: writes the built-in theme out for editing.
 struct ThemeExport: ParsableCommand {

@@ -58,6 +58,32 @@ struct PrintEditionTests {
         #expect(cache.counts.reused > 0)
     }
 
+    /// `octavo build` writes the print edition a section at a time from a skeleton (``PrintSkeleton``):
+    /// the bytes are the template's render; a template that escapes or transforms a text has no
+    /// skeleton (it is rendered whole); `{{#closing}}` decides on a marker as on the text.
+    @Test func aPrintEditionWrittenInPiecesIsItsRender() throws {
+        let site = try outline(Self.clashing)
+        let edition = PrintEdition(site: site, links: LinkResolver().resolve(site))
+        let folder = try TemporaryFolder()
+        let flat = "{{#print}}{{{body}}}{{#children}}<{{{heading}}}{{{body}}}{{^closing}}none{{/closing}}{{#closing}}[{{{closing}}}]{{/closing}}>{{/children}}{{/print}}"
+        let variants: [(print: String?, streams: Bool)] = [(nil, true), (flat, true), ("{{#print}}{{body}}{{/print}}", false),
+                                                           ("{{#print}}{{{uppercased(body)}}}{{/print}}", false)]
+        for (number, variant) in variants.enumerated() {
+            let templates = try variant.print.map { try TemplateSet(sources: ["print": $0], displayRoot: "Templates", builtIn: true) }
+                ?? TemplateSet(root: realTemplates, displayRoot: "Templates")
+            let whole = try #require(edition.render(with: templates)).html
+            let skeleton = edition.skeleton(with: templates, config: SiteConfig())
+            #expect((skeleton != nil) == variant.streams, "variant \(number)")
+            guard let skeleton else { continue }
+            let file = folder.url.appendingPathComponent("print-\(number).html")
+            do {
+                let sink = try #require(FileSink(file))
+                skeleton.write(to: sink)
+            }
+            #expect(FileManager.default.contents(atPath: file.path) == Data(whole.utf8), "variant \(number)")
+        }
+    }
+
     /// A print edition put together from the last render of its template (``PrintCache``) when only
     /// sections' text changed gives the bytes of a render; anything else renders again.
     @Test func aPrintEditionIsSplicedOnlyWhenOnlyTextsChanged() throws {

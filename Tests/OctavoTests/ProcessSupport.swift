@@ -24,6 +24,12 @@ struct ProcessResult {
 @discardableResult
 func runOctavo(_ arguments: [String], in folder: URL? = nil, input: [UInt8] = [], environment: [String: String] = [:]) throws -> ProcessResult {
     let executable = try #require(octavoExecutable, "no octavo executable: run `swift build --product octavo` first")
+    return try runProcess(executable, arguments, in: folder, input: input, environment: environment)
+}
+
+/// Runs `executable` with `arguments` in `folder`, as ``runOctavo(_:in:input:environment:)`` runs octavo.
+@discardableResult
+func runProcess(_ executable: URL, _ arguments: [String], in folder: URL? = nil, input: [UInt8] = [], environment: [String: String] = [:]) throws -> ProcessResult {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Octavo
+@testable import OctavoServer
 
 /// The preview server: path mapping, media types, the live-reload script, and real HTTP requests
 /// to a server started on a free port of 127.0.0.1 (always stopped, every read bounded in time).
@@ -302,6 +303,24 @@ import Testing
         #expect(PreviewSession.hint(for: failure)?.contains("'broken_links: warn'") == true, "\(failure)")
         #expect(PreviewSession.hint(for: failure.map { var d = $0; d.severity = .warning; return d }) == nil)
         #expect(PreviewSession.hint(for: [Diagnostic(file: "Content/a.md", line: 1, message: "front matter", stage: .load)]) == nil)
+    }
+
+    /// `octavo serve` runs `octavo-serve` from its own folder; an `octavo` alone there says how to
+    /// get it, exits with status 1 and writes nothing.
+    @Test func theServeCommandWithoutItsHelperSaysHowToBuildIt() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        let executable = try #require(octavoExecutable)
+        let alone = folder.url.appendingPathComponent("bin/octavo")
+        try FileManager.default.createDirectory(at: alone.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // A hard link: /proc/self/exe then names this folder, where no octavo-serve is.
+        if link(executable.path, alone.path) != 0 { try FileManager.default.copyItem(at: executable, to: alone) }
+        let result = try runProcess(alone, ["serve", "--port", "1"], in: folder.url)
+        let message = result.stderr
+        #expect(result.status == 1)
+        #expect(message.contains("octavo serve runs octavo-serve, installed beside octavo, but \(folder.url.path)/bin/octavo-serve cannot be started"), "\(message)")
+        #expect(message.contains("make octavo"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
     }
 
     /// `octavo serve` as a user runs it: it builds, prints the URL, and on SIGTERM stops and exits

@@ -7,8 +7,17 @@ struct PageScan: Sendable {
     var ids: [String]
     /// The same ids as bytes, compared by code point as a browser compares them.
     var idBytes: Set<ByteString>
+    /// Every internal `href` and `src` value but the unresolved ones, in document order: their
+    /// numbers in ``table``. Pages of one folder write the same navigation links, so a site of
+    /// 10,000 pages has some 700,000 links but a few tens of thousands different ones.
+    var linkNumbers: [Int32]
+    /// The links that ``linkNumbers`` number.
+    let table: LinkTable
+
     /// Every internal `href` and `src` value but the unresolved ones, in document order.
-    var links: [Link]
+    var links: LazyMapSequence<[Int32], Link> {
+        linkNumbers.lazy.map { [table] in table.link($0) }
+    }
 
     /// An internal link of the page.
     struct Link: Sendable {

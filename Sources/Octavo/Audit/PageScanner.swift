@@ -19,6 +19,8 @@ struct PageScanner {
     /// would otherwise hold a million small copies.
     /// Keyed by bytes: Swift's `==` takes NFC and NFD forms as equal, which the audit must not.
     private var interned: [ByteString: String] = [:]
+    /// One copy of each different link of this build's scans.
+    private let table = PageScan.LinkTable()
     /// This build's scans with the HTML they were made of, for ``cache``.
     private var kept: [(path: String, html: String, unresolved: Set<String>, scan: PageScan)] = []
 
@@ -53,13 +55,13 @@ struct PageScanner {
         let path = site.pages[index].path
         let folder = path.folderPart
         let depth = path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
-        var links: [PageScan.Link] = []
+        var links: [Int32] = []
         links.reserveCapacity(tokens.references.count)
         for token in tokens.references {
             guard LinkReference.isInternal(token.value), !unresolved.contains(token.value) else { continue }
-            let reference = intern(token.value).text
+            let (reference, referenceBytes) = intern(token.value)
             guard !SiteAudit.climbsAboveRoot(reference, depth: depth) else {
-                links.append(PageScan.Link(reference: reference, tag: token.tag, target: .climbs))
+                links.append(table.number(of: PageScan.Link(reference: reference, tag: token.tag, target: .climbs), reference: referenceBytes, fragment: nil))
                 continue
             }
             let (target, bytes, fragment): (String, ByteString, String?)
@@ -86,10 +88,11 @@ struct PageScanner {
                     resolved[key, default: [:]][restBytes] = (target, bytes, fragment)
                 }
             }
-            links.append(PageScan.Link(reference: reference, tag: token.tag, target: .path(target, bytes: bytes, fragment: fragment)))
+            let link = PageScan.Link(reference: reference, tag: token.tag, target: .path(target, bytes: bytes, fragment: fragment))
+            links.append(table.number(of: link, reference: referenceBytes, fragment: fragment.map { intern($0).bytes }))
         }
         let ids = tokens.ids.map { intern($0) }
-        return PageScan(ids: ids.map(\.text), idBytes: Set(ids.map(\.bytes)), links: links)
+        return PageScan(ids: ids.map(\.text), idBytes: Set(ids.map(\.bytes)), linkNumbers: links, table: table)
     }
 
     /// The one kept copy of `text`, and of its bytes.

@@ -48,9 +48,11 @@ public struct SiteAudit: Sendable {
         for (index, page) in pages.enumerated() { idsByPath[page.path] = scans[index].idBytes }
         let exactFiles = Set(files.map(ByteString.init))
 
-        var reached: Set<String> = []
-        var queue = ["index.html"]
-        var edges: [String: [String]] = [:]
+        // Pages by path (pages whose paths Swift's `==` takes as equal are reached together, as
+        // when paths were the nodes), and each page's links to pages, once each: numbers, so that
+        // the graph of a site of 10,000 pages is a few megabytes.
+        let pagesByPath = Dictionary(grouping: pages.indices, by: { pages[$0].path })
+        var edges = [[Int32]](repeating: [], count: pages.count)
         var missing: [ByteString: [(page: Int, reference: String)]] = [:]
         var missingOrder: [String] = []
         var climbs: [(page: Int, reference: String)] = []
@@ -82,7 +84,9 @@ public struct SiteAudit: Sendable {
                     }
                     continue
                 }
-                edges[page.path, default: []].append(path)
+                if let targets = pagesByPath[path] {
+                    for target in targets { edges[index].append(Int32(target)) }
+                }
                 if let fragment, !fragment.isEmpty, let ids = idsByPath[path], !ids.contains(ByteString(fragment)) {
                     let diagnostic = self.diagnostic(reference, page: index, "page '\(page.path)' links to '\(reference)', but '\(path)' has no id '\(fragment)'")
                     // At a template (the only diagnostics with a column here), once for all pages; the message names the first.
@@ -105,11 +109,19 @@ public struct SiteAudit: Sendable {
             result.append(diagnostic(first.reference, page: first.page,
                                      "page '\(pages[first.page].path)' links to '\(first.reference)', which climbs above the site's root\(others): remove a '../' (after {{site.root}}, none is needed)"))
         }
-        while let path = queue.popLast() {
-            guard reached.insert(path).inserted else { continue }
-            queue += edges[path, default: []]
+        var reached = [Bool](repeating: false, count: pages.count)
+        var queue: [Int32] = []
+        func reach(_ page: Int) {
+            for member in pagesByPath[pages[page].path] ?? [] where !reached[member] {
+                reached[member] = true
+                queue.append(Int32(member))
+            }
         }
-        for (index, page) in pages.enumerated() where !reached.contains(page.path) {
+        for start in pagesByPath["index.html"] ?? [] { reach(start) }
+        while let page = queue.popLast() {
+            for target in edges[Int(page)] where !reached[Int(target)] { reach(Int(target)) }
+        }
+        for (index, page) in pages.enumerated() where !reached[index] {
             let location = self.location(ofPage: index)
             result.append(Diagnostic(file: location.file, line: location.line, column: location.line.map { _ in 1 }, severity: .warning,
                                      message: "no link leads to page '\(page.path)' from the home page"))

@@ -45,6 +45,27 @@ public struct MarkdownParser: Sendable {
         defer { cmark_node_free(root) }
 
         var links = Links()
+        let notes = prepare(root, markdown: markdown, options: options)
+        links.positions = notes.positions
+        var blocks: [MarkdownBlock] = []
+        var node = cmark_node_first_child(root)
+        while let block = node {
+            node = cmark_node_next(block)
+            blocks.append(convert(block, options: options, ids: &ids, links: &links))
+            // Each block's nodes are freed once it is converted, so that a large file's tree and
+            // its Swift values are not held whole at once (a 50 MB file's tree is about 90 MB).
+            release(block, positions: &links.positions)
+        }
+        var document = MarkdownDocument(blocks: blocks, links: links.internal, externalLinks: links.external)
+        document.warnings = notes.warnings
+        return document
+    }
+
+    /// Runs the GFM steps and the warnings on the tree; returns what the conversion reads of
+    /// their notes. The notes' copy of the body's lines (``SourceLines``) is let go here, before
+    /// the blocks are converted.
+    private func prepare(_ root: OpaquePointer, markdown: String, options: Int32)
+        -> (positions: [OpaquePointer: (line: Int, column: Int)], warnings: [MarkdownWarning]) {
         var tree = TreeNotes(source: SourceLines(markdown), options: options)
         if gfm {
             applyGFM(to: root, tree: &tree)
@@ -52,16 +73,15 @@ public struct MarkdownParser: Sendable {
             warnAboutGFM(in: root, tree: &tree)
         }
         if !unsafe { warnAboutRawHTML(in: root, tree: &tree) }
-        links.positions = tree.positions
-        var blocks: [MarkdownBlock] = []
-        var node = cmark_node_first_child(root)
-        while let block = node {
-            node = cmark_node_next(block)
-            blocks.append(convert(block, options: options, ids: &ids, links: &links))
-        }
-        var document = MarkdownDocument(blocks: blocks, links: links.internal, externalLinks: links.external)
-        document.warnings = tree.warnings
-        return document
+        return (tree.positions, tree.warnings)
+    }
+
+    /// Unlinks and frees a converted top-level block, forgetting the positions noted for its
+    /// nodes first: a node made later (a heading's sentinel) may get a freed node's address.
+    private func release(_ block: OpaquePointer, positions: inout [OpaquePointer: (line: Int, column: Int)]) {
+        if !positions.isEmpty { forEachNode(below: block) { positions[$0] = nil } }
+        cmark_node_unlink(block)
+        cmark_node_free(block)
     }
 
     /// Converts one top-level block: gives its headings ids, collects its links, renders it.

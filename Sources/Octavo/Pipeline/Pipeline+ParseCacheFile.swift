@@ -7,8 +7,8 @@ extension Pipeline {
     /// as `make -B` remakes everything) or when the file cannot be read. `nil` when the running
     /// binary cannot be identified, so that no file is written that a later binary might misread.
     func openParseCache(_ destination: Destination, stage: FileStage) -> ParseCacheFile? {
-        guard let executable = Bundle.main.executablePath, let binary = SourceSnapshot.line(of: executable) else { return nil }
-        let path = destination.output.appendingPathComponent(ParseCacheFile.fileName).path
+        guard let executable = RunningExecutable.path, let binary = SourceSnapshot.line(of: executable) else { return nil }
+        let path = destination.output.appendingPathComponent(ParseCacheFile.fileName, isDirectory: false).path
         return ParseCacheFile(bytes: destination.force ? nil : Self.contents(of: path), identity: "octavo \(binary)", spill: stage.reserve())
     }
 
@@ -17,7 +17,7 @@ extension Pipeline {
     /// killed meanwhile) is left out when the file is read, and the next build writes it anew.
     /// A cache that cannot be written only means more parsing next time, so a failure is not the build's.
     func writeParseCache(_ cache: ParseCacheFile, _ destination: Destination) {
-        let url = destination.output.appendingPathComponent(ParseCacheFile.fileName)
+        let url = destination.output.appendingPathComponent(ParseCacheFile.fileName, isDirectory: false)
         switch cache.write {
         case nil:
             return

@@ -289,6 +289,11 @@ extension Pipeline {
         edition.terms = outlined.terms
         edition.cache = cache?.print
         edition.versions = outlined.versions
+        // `octavo build`: written a section at a time, never held whole (see ``PrintSkeleton``).
+        if cache == nil, stage.streams, let skeleton = edition.skeleton(with: loaded.templates, config: loaded.content.config),
+           let file = stage.streamedFile(GeneratedPaths.printEdition, write: skeleton.write(to:)) {
+            return Made(files: [file])
+        }
         guard let print = edition.render(with: loaded.templates, config: loaded.content.config) else { return Made() }
         return Made(files: [stage.file(GeneratedPaths.printEdition, text: print.html)],
                     problems: (print.problem.map { [$0] } ?? []).map { $0.from(.print) })

@@ -7,7 +7,7 @@ extension Pipeline {
     /// the site must be built. Costs one `lstat` per input and output file.
     /// - Parameter inputs: ``inputDescription(_:)``, taken before the build reads anything.
     func upToDateReport(_ destination: Destination, inputs: String?) -> Report? {
-        guard let inputs, let bytes = FileManager.default.contents(atPath: destination.output.appendingPathComponent(BuildStamp.fileName).path),
+        guard let inputs, let bytes = FileManager.default.contents(atPath: destination.output.appendingPathComponent(BuildStamp.fileName, isDirectory: false).path),
               let stamp = BuildStamp.read(Array(bytes)), stamp.inputs == BuildStamp.digest(inputs),
               let outputs = outputDescription(destination, writtenOutside: stamp.writtenOutside), stamp.outputs == BuildStamp.digest(outputs)
         else { return nil }
@@ -28,7 +28,7 @@ extension Pipeline {
     ///     file saved during the build makes the next build a full one.
     ///   - writtenOutside: the files written outside the output folder (the zip, the EPUB).
     func writeStamp(_ report: Report, _ destination: Destination, inputs: String?, writtenOutside: [URL]) {
-        let url = destination.output.appendingPathComponent(BuildStamp.fileName)
+        let url = destination.output.appendingPathComponent(BuildStamp.fileName, isDirectory: false)
         // From the output folder (`../site.zip`), so that the stamp holds no absolute path.
         let outside = writtenOutside.map { SiteRoot.relativePath(from: destination.output, to: $0) }
         guard let inputs, let outputs = outputDescription(destination, writtenOutside: outside) else {
@@ -37,7 +37,14 @@ extension Pipeline {
         }
         let stamp = BuildStamp(inputs: BuildStamp.digest(inputs), outputs: BuildStamp.digest(outputs), pages: report.pages, files: report.files,
                                bundleBytes: report.bundleBytes, epub: report.epub, diagnostics: report.diagnostics, writtenOutside: outside)
-        try? Data(stamp.encoded()).write(to: url, options: .atomic)
+        // A temporary file renamed over the stamp, as the write stage does (`Data`'s atomic write
+        // would also `fsync` it, which costs a cold build milliseconds of waiting for the disk; no
+        // other file of the build is synced, and a stamp that did not reach the disk only means a full build).
+        let temporary = destination.output.appendingPathComponent("." + BuildStamp.fileName + OutputWriter.temporarySuffix, isDirectory: false).path
+        if !OutputWriter.writeFile(temporary, stamp.encoded()) || rename(temporary, url.path) != 0 {
+            unlink(temporary)
+            unlink(url.path)
+        }
     }
 
     /// Everything a build's result depends on, as text: Octavo's own binary (its size, times and
@@ -48,7 +55,7 @@ extension Pipeline {
         let content = SourceSnapshot(of: [input.content])
         let templates = SourceSnapshot(of: [input.templates])
         guard !content.hasSymbolicLinks, !templates.hasSymbolicLinks,
-              let executable = Bundle.main.executablePath, let binary = SourceSnapshot.line(of: executable) else { return nil }
+              let executable = RunningExecutable.path, let binary = SourceSnapshot.line(of: executable) else { return nil }
         let options: [String] = [
             "octavo \(binary)",
             "content \(Self.realPath(input.content)) \(input.displayContent)",
@@ -68,13 +75,13 @@ extension Pipeline {
     /// output folder, `../site.zip`). `nil` when one of them is missing or the manifest cannot be read, so that a file
     /// removed or edited in the output folder is written again.
     func outputDescription(_ destination: Destination, writtenOutside: [String]) -> String? {
-        let manifestPath = destination.output.appendingPathComponent(OutputWriter.manifestName).path
+        let manifestPath = destination.output.appendingPathComponent(OutputWriter.manifestName, isDirectory: false).path
         guard let bytes = FileManager.default.contents(atPath: manifestPath),
               case .current(let manifest) = OutputManifest.read(Array(bytes)),
               let manifestLine = SourceSnapshot.line(of: manifestPath) else { return nil }
         var lines = ["manifest \(manifestLine)"]
         for path in manifest.files.sorted() {
-            guard let line = SourceSnapshot.line(of: destination.output.appendingPathComponent(path).path) else { return nil }
+            guard let line = SourceSnapshot.line(of: destination.output.appendingPathComponent(path, isDirectory: false).path) else { return nil }
             lines.append("\(line) \(path)")
         }
         for path in writtenOutside {

@@ -50,6 +50,9 @@ public struct PrintEdition: Sendable {
     /// Each page's number in a ``PageVersions`` kept with ``cache`` (aligned with the site's
     /// pages), which stands for its value in a section's key; `nil`: the value is written out.
     var versions: [Int]?
+    /// The start of the markers that stand for the sections' text in a skeleton of the print
+    /// edition (see ``skeleton(with:config:)``); `nil`: sections hold their text.
+    var marker: String?
 
     /// Creates a print edition of a site.
     public init(site: Site, links: LinkResolver.Resolution) {
@@ -123,13 +126,7 @@ public struct PrintEdition: Sendable {
     public func render(with templates: TemplateSet, config: SiteConfig = SiteConfig()) -> (html: String, problem: Diagnostic?)? {
         guard templates.has(TemplateSet.printName) else { return nil }
         let anchors = anchors()
-        var context = PageRenderer(templates: templates, config: config).extraContext(path: Self.path, title: "Print edition", kind: "print", site: site)
-        context.page.heading = ""
-        context.toc = toc(anchors: anchors)
-        cache?.begin()
-        context.print = sections(anchors: anchors)
-        cache?.end()
-        if let terms { addIndex(terms, to: &context) }
+        let context = context(anchors: anchors, templates: templates, config: config)
         let limits = PageRenderer.limits(for: site)
         // `octavo serve`: put together from the last render when only the sections' text changed.
         if let cache, let spliced = cache.splice(context, templates: templates, limits: limits, render: {
@@ -140,10 +137,31 @@ public struct PrintEdition: Sendable {
         return templates.render(context, template: TemplateSet.printName, limits: limits, page: Self.path)
     }
 
+    /// The context of the `print` template.
+    func context(anchors: Anchors, templates: TemplateSet, config: SiteConfig) -> PageContext {
+        var context = PageRenderer(templates: templates, config: config).extraContext(path: Self.path, title: "Print edition", kind: "print", site: site)
+        context.page.heading = ""
+        context.toc = toc(anchors: anchors)
+        cache?.begin()
+        context.print = sections(anchors: anchors)
+        cache?.end()
+        if let terms { addIndex(terms, to: &context) }
+        return context
+    }
+
     private func section(_ index: Int, depth: Int, anchors: Anchors) -> PrintSection {
         let page = site.pages[index]
         let level = min(6, depth + 1)
         let paragraphs = anchors.paragraphs[index]
+        if let marker {
+            // Streamed (``PrintEdition/skeleton(with:config:)``): the text is written later, in place of its marker.
+            let text = markedText(index, level: level, anchors: anchors, marker: marker)
+            return PrintSection(
+                id: anchors.pages[index], depth: depth, title: page.title, number: page.number, numberPath: page.numberPath,
+                numberedTitle: page.numberedTitle, heading: sectionHeading(index, level: level, anchors: anchors),
+                text: ({ text.body }, { text.closing }),
+                children: page.children.map { section($0, depth: depth + 1, anchors: anchors) })
+        }
         if cache != nil {
             // `octavo serve`: sections kept between builds (they are held anyway).
             let made = pieces(index, depth: depth, anchors: anchors)
@@ -152,12 +170,9 @@ public struct PrintEdition: Sendable {
                 numberedTitle: page.numberedTitle, heading: made.heading, text: ({ made.body }, { made.closing }),
                 children: page.children.map { section($0, depth: depth + 1, anchors: anchors) })
         }
-        let writer = writer(index, level: level, anchors: anchors)
-        let heading = page.heading.map { writer.heading($0, level: level, id: anchors.pages[index]) }
-            ?? HeadingMarkup.html(level: level, id: anchors.pages[index], content: HTMLEscaping.escape(page.title))
         return PrintSection(
             id: anchors.pages[index], depth: depth, title: page.title, number: page.number, numberPath: page.numberPath,
-            numberedTitle: page.numberedTitle, heading: heading,
+            numberedTitle: page.numberedTitle, heading: sectionHeading(index, level: level, anchors: anchors),
             text: ({ [self] in self.writer(index, level: level, anchors: anchors).html(of: page.blocks, paragraphIDs: paragraphs[..<page.blocks.count]) },
                    { [self] in self.writer(index, level: level, anchors: anchors).html(of: page.closing, paragraphIDs: paragraphs[page.blocks.count...]) }),
             children: page.children.map { section($0, depth: depth + 1, anchors: anchors) })
@@ -197,7 +212,7 @@ public struct PrintEdition: Sendable {
     }
 
     /// The writer of page `index`'s blocks in the print edition, headings moved to `level`.
-    private func writer(_ index: Int, level: Int, anchors: Anchors) -> BlockHTML {
+    func writer(_ index: Int, level: Int, anchors: Anchors) -> BlockHTML {
         let page = site.pages[index]
         var writer = BlockHTML()
         writer.headingShift = level - (page.heading?.headingLevel ?? 1)
@@ -218,6 +233,13 @@ public struct PrintEdition: Sendable {
             }
         }
         return writer
+    }
+
+    /// The heading of page `index`'s section, at `level`.
+    private func sectionHeading(_ index: Int, level: Int, anchors: Anchors) -> String {
+        let page = site.pages[index]
+        return page.heading.map { writer(index, level: level, anchors: anchors).heading($0, level: level, id: anchors.pages[index]) }
+            ?? HeadingMarkup.html(level: level, id: anchors.pages[index], content: HTMLEscaping.escape(page.title))
     }
 
     /// ``pieces(_:depth:anchors:)`` written out.

@@ -45,7 +45,7 @@ public final class ReloadEvents: Sendable {
 
     /// Opens a stream: a comment line first (so a client knows it is connected), then the current
     /// failure if there is one, then every later event.
-    func subscribe() -> (id: Int, stream: AsyncStream<[UInt8]>) {
+    package func subscribe() -> (id: Int, stream: AsyncStream<[UInt8]>) {
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(16))
         let id: Int = state.withLock { state in
             state.nextID += 1
@@ -58,7 +58,7 @@ public final class ReloadEvents: Sendable {
     }
 
     /// Forgets a stream whose client went away.
-    func unsubscribe(_ id: Int) {
+    package func unsubscribe(_ id: Int) {
         let stream = state.withLock { $0.streams.removeValue(forKey: id) }
         stream?.finish()
     }

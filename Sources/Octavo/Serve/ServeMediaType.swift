@@ -31,5 +31,5 @@ public enum ServeMediaType {
     }
 
     /// Whether responses of this type get the live-reload script.
-    static func isHTML(_ contentType: String) -> Bool { contentType.hasPrefix("text/html") }
+    package static func isHTML(_ contentType: String) -> Bool { contentType.hasPrefix("text/html") }
 }

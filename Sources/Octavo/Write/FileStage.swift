@@ -52,14 +52,14 @@ final class FileStage: Sendable {
     init(root: URL, known: WrittenFiles? = nil, bundling: Bool = false) {
         self.root = root
         self.known = known
-        let folder = root.appendingPathComponent(Self.folderName)
+        let folder = root.appendingPathComponent(Self.folderName, isDirectory: true)
         var made = false
         var info = stat()
         if lstat(root.path, &info) != 0 { made = mkdir(root.path, 0o755) == 0 }
         Self.removeFolder(folder)
         self.folder = mkdir(folder.path, 0o755) == 0 ? folder : nil
         madeRoot = made
-        deflated = bundling && self.folder != nil ? DeflatedStage(url: folder.appendingPathComponent(".deflated\(OutputWriter.temporarySuffix)")) : nil
+        deflated = bundling && self.folder != nil ? DeflatedStage(url: folder.appendingPathComponent(".deflated\(OutputWriter.temporarySuffix)", isDirectory: false)) : nil
     }
 
     /// The output file at `path` with `bytes`: ``OutputFile/Contents/staged(_:unchanged:)``, or
@@ -109,7 +109,7 @@ final class FileStage: Sendable {
             defer { value += 1 }
             return value
         }
-        return folder.appendingPathComponent(".\(number)\(OutputWriter.temporarySuffix)")
+        return folder.appendingPathComponent(".\(number)\(OutputWriter.temporarySuffix)", isDirectory: false)
     }
 
     /// `file` staged when the build made its bytes (as ``file(_:bytes:source:)``); else `file` itself.
@@ -134,7 +134,7 @@ final class FileStage: Sendable {
             return
         }
         if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            for name in names { unlink(folder.appendingPathComponent(name).path) }
+            for name in names { unlink(folder.appendingPathComponent(name, isDirectory: false).path) }
         }
         rmdir(folder.path)
     }

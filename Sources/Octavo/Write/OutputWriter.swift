@@ -115,7 +115,7 @@ public struct OutputWriter: Sendable {
         // killed part-way (SIGKILL, a power cut: no `defer` runs) leaves a folder whose manifest owns
         // what it wrote, so the next build goes on without `--force` and removes what is stale. A
         // listed file that was never written is harmless: only files that exist are removed.
-        let manifestURL = root.appendingPathComponent(Self.manifestName)
+        let manifestURL = root.appendingPathComponent(Self.manifestName, isDirectory: false)
         let originalManifest = manager.contents(atPath: manifestURL.path)
         let planned = OutputManifest(files: previous.files.union(files.map(\.path))).encoded()
         // Should it fail (a folder named like it), the final write of the manifest reports it.
@@ -149,7 +149,7 @@ public struct OutputWriter: Sendable {
                 continue
             }
             let folder = file.path.folderPart
-            if folders.insert(folder).inserted { try createFolder(root.appendingPathComponent(folder)) }
+            if folders.insert(folder).inserted { try createFolder(root.appendingPathComponent(folder, isDirectory: true)) }
             try willReplace?(file.path)
             switch file.contents {
             case .bytes(let bytes):
@@ -205,7 +205,7 @@ public struct OutputWriter: Sendable {
             }
             var folder = file.path.folderPart
             while !folder.isEmpty, checked.insert(folder).inserted {
-                let url = root.appendingPathComponent(folder)
+                let url = root.appendingPathComponent(folder, isDirectory: true)
                 if lstat(url.path, &info) == 0 {
                     if info.st_mode & S_IFMT == S_IFLNK, let real = LinkBoundary.realPath(url.path), !LinkBoundary.path(real, isInside: realRoot) {
                         problems.append(Diagnostic(file: display(folder), message: "is a symbolic link that leads outside the output folder, and the build writes into it: remove it"))
@@ -248,7 +248,7 @@ public struct OutputWriter: Sendable {
 
     /// The previous build's manifest as read, or `nil` when there is none.
     func previousManifest() -> OutputManifest.Reading? {
-        let url = root.appendingPathComponent(Self.manifestName)
+        let url = root.appendingPathComponent(Self.manifestName, isDirectory: false)
         guard Self.isRegularFile(url.path) else {
             var info = stat()
             return lstat(url.path, &info) == 0 ? .damaged(reason: "it is not a regular file") : nil
@@ -263,7 +263,7 @@ public struct OutputWriter: Sendable {
     /// - Returns: Whether the file was removed.
     func removeIfSafe(_ path: String, realRoot: String) -> Bool {
         guard OutputManifest.isSafe(path) else { return false }
-        let url = root.appendingPathComponent(path)
+        let url = root.appendingPathComponent(path, isDirectory: false)
         guard Self.isInside(url.deletingLastPathComponent().path, realRoot: realRoot), Self.isRegularFile(url.path) else { return false }
         return unlink(url.path) == 0
     }
@@ -296,18 +296,40 @@ public struct OutputWriter: Sendable {
     private func removeEmptiedFolders(above path: String, realRoot: String) {
         var folder = path.folderPart
         while !folder.isEmpty {
-            let url = root.appendingPathComponent(folder)
+            let url = root.appendingPathComponent(folder, isDirectory: true)
             guard Self.isFolder(url.path), Self.isInside(url.path, realRoot: realRoot), rmdir(url.path) == 0 else { return }
             folder = folder.folderPart
         }
     }
 
     private func createFolder(_ url: URL) throws {
+        // `mkdir` first: the folder is usually new, or there already (a rebuild), and either is
+        // one call, where FileManager looks at every folder above it first.
+        if Self.makeFolder(url.path) { return }
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
             throw BuildError(file: displayRoot, "folder cannot be created: \(error.localizedDescription)")
         }
+    }
+
+    /// Makes the folder at `path` and the missing folders above it with `mkdir(2)`; whether it is
+    /// a folder now. `false` leaves the reason to FileManager's attempt and its message.
+    private static func makeFolder(_ path: String) -> Bool {
+        if mkdir(path, 0o777) == 0 { return true }
+        switch errno {
+        case EEXIST: return isFolder(path) || isFolderThroughLink(path)
+        case ENOENT:
+            let parent = path.folderPart
+            return !parent.isEmpty && parent != path && makeFolder(parent) && (mkdir(path, 0o777) == 0 || errno == EEXIST && isFolder(path))
+        default: return false
+        }
+    }
+
+    /// Whether `path` is a symbolic link to a folder (the output folder itself may be one).
+    private static func isFolderThroughLink(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// The suffix of the temporary files a write goes through.
@@ -333,7 +355,7 @@ public struct OutputWriter: Sendable {
 
     /// Writes the temporary file with `write` (given its path), then renames it over `url`.
     private func replace(_ url: URL, writing write: (String) -> Bool) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + Self.temporarySuffix)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + Self.temporarySuffix, isDirectory: false)
         guard write(temporary.path), rename(temporary.path, url.path) == 0 else {
             unlink(temporary.path)
             throw BuildError(file: display(String(url.path.dropFirst(root.path.count + 1))), "cannot be written: check the output folder's permissions and free space")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The date format of `Last-Modified` and `If-Modified-Since` (RFC 9110 §5.6.7, IMF-fixdate).
-enum HTTPDate {
+package enum HTTPDate {
     private static let days = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -9,7 +9,7 @@ enum HTTPDate {
     ///
     /// Computed by hand (days-from-civil, H. Hinnant): a DateFormatter per response cost a fifth of
     /// the server's time under load, and one shared formatter is not safe across threads.
-    static func string(seconds: Int) -> String {
+    package static func string(seconds: Int) -> String {
         let day = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
         let secondOfDay = seconds - day * 86400
         let z = day + 719_468
@@ -27,7 +27,7 @@ enum HTTPDate {
     }
 
     /// Seconds since 1970, or nil for text that is not an IMF-fixdate.
-    static func seconds(_ text: String) -> Int? {
+    package static func seconds(_ text: String) -> Int? {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")

@@ -1,4 +1,5 @@
 import FlyingSocks
+import Octavo
 
 /// The body of an event-stream response: the bytes of one `ReloadEvents` subscription, one HTTP
 /// chunk per event, until the stream ends.

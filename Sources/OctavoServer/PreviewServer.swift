@@ -1,6 +1,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Octavo
 
 /// The preview server: serves one output folder over HTTP (FlyingFox) with live reload.
 ///

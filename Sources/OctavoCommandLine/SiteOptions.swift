@@ -3,37 +3,40 @@ import Foundation
 import Octavo
 
 /// The folder options every site command shares.
-struct SiteOptions: ParsableArguments {
+public struct SiteOptions: ParsableArguments {
+    /// Creates the options with every value at its default (as ArgumentParser needs).
+    public init() {}
+
     @Option(name: .customLong("content"), help: ArgumentHelp(
         "The folder of Markdown files and assets (default: Content, found in this folder or the nearest one above).",
         valueName: "dir"))
-    var givenContent: String?
+    public var givenContent: String?
 
     @Option(name: .customLong("templates"), help: ArgumentHelp(
         "The folder of Mustache templates (layout.mustache, partials/, assets/) that replace the built-in theme's file by file (default: Templates, when it exists).",
         valueName: "dir"))
-    var givenTemplates: String?
+    public var givenTemplates: String?
 
     /// The content folder, relative to the current folder (after ``enterSiteRoot(paths:)``).
-    var content: String { givenContent ?? SiteRoot.contentName }
+    public var content: String { givenContent ?? SiteRoot.contentName }
     /// The templates folder; when it is not given and does not exist, the built-in theme alone is used.
-    var templates: String { givenTemplates ?? "Templates" }
+    public var templates: String { givenTemplates ?? "Templates" }
 
     @Option(name: .long, help: ArgumentHelp(
         "The URL the site is published at, for canonical links, sitemap.xml, robots.txt and Open Graph; overrides base_url in site.yml.",
         valueName: "url"))
-    var baseURL: String?
+    public var baseURL: String?
 
     /// The title of mdBook's `book.toml` beside the content folder, when that file names this
     /// content folder as the book's source (``BookConfig``).
-    var bookTitle: String? {
+    public var bookTitle: String? {
         let content = Self.url(content)
         let root = content.deletingLastPathComponent()
         guard let book = BookConfig.read(in: root), root.appendingPathComponent(book.source).standardizedFileURL.path == content.path else { return nil }
         return book.title
     }
 
-    func validate() throws {
+    public func validate() throws {
         // A templates folder the user named must exist; only the default may be absent.
         if let givenTemplates {
             var folder: ObjCBool = false
@@ -44,7 +47,7 @@ struct SiteOptions: ParsableArguments {
     }
 
     /// Resolves a folder given on the command line against the current folder.
-    static func url(_ path: String) -> URL {
+    public static func url(_ path: String) -> URL {
         URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
     }
 }

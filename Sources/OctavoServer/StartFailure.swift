@@ -1,4 +1,5 @@
 import Foundation
+import Octavo
 
 /// The error the server's run task ended with, read by `PreviewServer.start` while it waits.
 final class StartFailure: Sendable {

@@ -10,7 +10,7 @@ extension SiteOptions {
     ///   relative one is rewritten to name the same place from the root.
     /// - Returns: The line that says which root is used (`Using the site in ..`), or `nil` when
     ///   the current folder is the root or none was found (the build then names what is missing).
-    mutating func enterSiteRoot(paths: inout [String?]) -> String? {
+    public mutating func enterSiteRoot(paths: inout [String?]) -> String? {
         guard givenContent == nil, givenTemplates == nil else { return nil }
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
         guard let found = SiteRoot.find(from: here), found.root.path != here.path || found.content != SiteRoot.contentName else { return nil }

@@ -2,6 +2,7 @@
 // live-reload script added to HTML responses only), the event stream, redirects, 304 and 404.
 import FlyingFox
 import Foundation
+import Octavo
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
