@@ -40,6 +40,20 @@ struct ParseCacheFileTests {
         #expect(try folder.snapshot("Output") == Self.freshOutput(options))
     }
 
+    /// A build without `terms.yml` parses without the paragraphs' prose, which only the index of
+    /// terms reads: once `terms.yml` is added, every file is parsed again and the index finds its terms.
+    @Test func documentsParsedWithoutProseAreParsedAgainForAnIndexOfTerms() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\nThe widget turns.\n", "b.md": "# B\n\nNo term here.\n"], under: "Content")
+        let options = options(in: folder)
+        _ = try Pipeline(options: options).build()
+        try folder.write(["terms.yml": "- term: widget\n  note: A part.\n"], under: "Content")
+        let report = try Pipeline(options: options).build()
+        #expect(report.parsedFiles == 2)
+        #expect(!report.diagnostics.contains { $0.message.contains("never mentioned") })
+        #expect(try folder.snapshot("Output") == Self.freshOutput(options))
+    }
+
     @Test func anEditAppendsABatchAndTheFileStaysSmall() throws {
         let (folder, options, _) = try Self.builtSite()
         let url = folder.url.appendingPathComponent("Output/\(ParseCacheFile.fileName)")

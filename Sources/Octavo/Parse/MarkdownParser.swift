@@ -17,6 +17,9 @@ public struct MarkdownParser: Sendable {
     /// items §5.3, strikethrough §6.5, extended autolinks §6.9; and GitHub's alerts). Off, the
     /// text is CommonMark 0.30 only, and GFM syntax that CommonMark reads as text gets a warning.
     public var gfm: Bool
+    /// Whether paragraphs get their ``MarkdownBlock/prose``, which only the index of terms reads
+    /// (`terms.yml`); off, it is left empty, which spares a large file a copy of its text.
+    public var makesProse = true
 
     /// Creates a parser.
     public init(unsafe: Bool = false, collectsLinks: Bool = true, gfm: Bool = true) {
@@ -111,7 +114,7 @@ public struct MarkdownParser: Sendable {
         if type == CMARK_NODE_PARAGRAPH {
             var paragraph = MarkdownBlock(kind: .paragraph, content: splitter.segments(of: renderChildren(of: block, options: options)), text: text, line: line)
             paragraph.links = linkRange
-            paragraph.prose = prose(of: block)
+            if makesProse { paragraph.prose = prose(of: block) }
             return paragraph
         }
         let nested = markNestedHeadings(in: block, ids: &ids)

@@ -10,8 +10,8 @@ import Foundation
 /// the same, and the file was written by this very binary (``identity``), so that a rebuilt Octavo
 /// never reads a format it does not know.
 ///
-/// Format 2, written by ``ByteWriter``: `octavo-parse-cache 2\n`; the identity and the settings
-/// (`unsafe`, `gfm`); then batches, each the number of its entries, each entry's path, body and
+/// Format 3, written by ``ByteWriter``: `octavo-parse-cache 3\n`; the identity and the settings
+/// (`unsafe`, `gfm`, `makesProse`); then batches, each the number of its entries, each entry's path, body and
 /// document (``MarkdownDocument/write(to:)``), and `end\n`. A later entry of a path replaces an
 /// earlier one. A build appends one batch of the files it parsed, so that an edit writes one
 /// entry rather than the whole file; the file is written anew when more than half of it is
@@ -22,8 +22,8 @@ import Foundation
 final class ParseCacheFile: Sendable {
     /// The file name in the output folder.
     static let fileName = ".octavo-parse-cache"
-    /// The first bytes of format 2.
-    static let versionLine = Array("octavo-parse-cache 2\n".utf8)
+    /// The first bytes of format 3.
+    static let versionLine = Array("octavo-parse-cache 3\n".utf8)
     /// The last bytes of each batch, which a batch cut short lacks.
     static let endLine = Array("end\n".utf8)
 
@@ -60,8 +60,8 @@ final class ParseCacheFile: Sendable {
         var appends = false
         /// How many entries ``add(_:documents:)`` wrote of files parsed anew.
         var fresh = 0
-        /// The parser's settings (`unsafe`, `gfm`) given to ``begin(count:parser:)``.
-        var settings = (unsafe: false, gfm: false)
+        /// The parser's settings (`unsafe`, `gfm`, `makesProse`) given to ``begin(count:parser:)``.
+        var settings = (unsafe: false, gfm: false, prose: false)
     }
 
     /// What the binary that writes the file is: its size, times and inode (see ``SourceSnapshot``).
@@ -71,7 +71,7 @@ final class ParseCacheFile: Sendable {
     /// The entries of `bytes`, by source path (the last of each path).
     private let entries: [String: Entry]
     /// The settings the documents of `bytes` were parsed with; `nil` when the file cannot be used.
-    private let settings: (unsafe: Bool, gfm: Bool)?
+    private let settings: (unsafe: Bool, gfm: Bool, prose: Bool)?
     /// Whether `bytes` were read whole: a batch cut short (a build killed while appending) or
     /// damaged was left out, and the next write replaces the file.
     private let isWhole: Bool
@@ -96,18 +96,18 @@ final class ParseCacheFile: Sendable {
     }
 
     /// The entries and settings of a file, or `nil` when it is not one of this format and identity.
-    private static func index(_ bytes: [UInt8], identity: String) -> (entries: [String: Entry], settings: (unsafe: Bool, gfm: Bool), isWhole: Bool)? {
+    private static func index(_ bytes: [UInt8], identity: String) -> (entries: [String: Entry], settings: (unsafe: Bool, gfm: Bool, prose: Bool), isWhole: Bool)? {
         bytes.withUnsafeBytes { buffer in
             var reader = ByteReader(buffer)
             guard reader.expect(versionLine), let written = reader.string(), written == identity,
-                  let unsafe = reader.bool(), let gfm = reader.bool() else { return nil }
+                  let unsafe = reader.bool(), let gfm = reader.bool(), let prose = reader.bool() else { return nil }
             var entries: [String: Entry] = [:]
             while !reader.isAtEnd {
                 // A batch is taken whole or not at all; what follows a bad one is not read.
-                guard let batch = Self.batch(&reader) else { return (entries, (unsafe, gfm), false) }
+                guard let batch = Self.batch(&reader) else { return (entries, (unsafe, gfm, prose), false) }
                 entries.merge(batch) { $1 }
             }
-            return (entries, (unsafe, gfm), true)
+            return (entries, (unsafe, gfm, prose), true)
         }
     }
 
@@ -131,7 +131,7 @@ final class ParseCacheFile: Sendable {
     /// The document an earlier build parsed from the same body with the same settings, or `nil`
     /// (to be parsed). Safe to call from several threads at once.
     func document(for source: SourceFile, parser: MarkdownParser) -> MarkdownDocument? {
-        guard let settings, settings == (parser.unsafe, parser.gfm), let entry = entries[source.path] else {
+        guard let settings, settings == (parser.unsafe, parser.gfm, parser.makesProse), let entry = entries[source.path] else {
             state.withLock { $0.parsed += 1 }
             return nil
         }
@@ -173,13 +173,13 @@ final class ParseCacheFile: Sendable {
     ///   - count: How many Markdown files this build has.
     ///   - parser: The parser they are parsed with.
     func begin(count: Int, parser: MarkdownParser) {
-        let usable = isWhole && settings.map { $0 == (parser.unsafe, parser.gfm) } == true
+        let usable = isWhole && settings.map { $0 == (parser.unsafe, parser.gfm, parser.makesProse) } == true
         guard let spill, let sink = FileSink(spill) else { return }
-        sink.write(usable ? ByteWriter.paddedCount(0) : header(unsafe: parser.unsafe, gfm: parser.gfm, count: count))
+        sink.write(usable ? ByteWriter.paddedCount(0) : header(settings: (parser.unsafe, parser.gfm, parser.makesProse), count: count))
         state.withLock {
             $0.sink = sink
             $0.appends = usable
-            $0.settings = (parser.unsafe, parser.gfm)
+            $0.settings = (parser.unsafe, parser.gfm, parser.makesProse)
         }
     }
 
@@ -232,7 +232,7 @@ final class ParseCacheFile: Sendable {
         // More than half of it would be replaced entries: the whole file anew, the batch copied in.
         let whole = URL(fileURLWithPath: spill.path + ".all")
         guard let all = FileSink(whole) else { return }
-        all.write(header(unsafe: settings.unsafe, gfm: settings.gfm, count: kept.count + fresh))
+        all.write(header(settings: settings, count: kept.count + fresh))
         for record in kept { all.write(bytes[record]) }
         all.copy(from: spill.path, range: prefix..<freshEnd)
         all.write(Self.endLine)
@@ -242,12 +242,13 @@ final class ParseCacheFile: Sendable {
     }
 
     /// The first bytes of a whole file, up to its first batch's entries, which number `count`.
-    private func header(unsafe: Bool, gfm: Bool, count: Int) -> [UInt8] {
+    private func header(settings: (unsafe: Bool, gfm: Bool, prose: Bool), count: Int) -> [UInt8] {
         var writer = ByteWriter()
         writer.appendRaw(Self.versionLine)
         writer.append(identity)
-        writer.append(unsafe)
-        writer.append(gfm)
+        writer.append(settings.unsafe)
+        writer.append(settings.gfm)
+        writer.append(settings.prose)
         writer.append(count)
         return writer.bytes
     }
@@ -266,7 +267,14 @@ final class ParseCacheFile: Sendable {
         while position < fresh.count, !sink.failed {
             let first = fresh[position]
             if sources[first].body.utf8.count > largeBody {
-                sink.write(head(first).bytes)
+                // The path and the body's count, then the body from the string itself (a copy
+                // would add its size to the peak of a build of one large file).
+                var pathAndCount = ByteWriter()
+                pathAndCount.append(sources[first].path)
+                pathAndCount.append(sources[first].body.utf8.count)
+                sink.write(pathAndCount.bytes)
+                var body = sources[first].body
+                body.withUTF8 { sink.write(UnsafeRawBufferPointer($0)) }
                 let lengthAt = sink.offset
                 sink.write(ByteWriter.paddedCount(0))
                 var document = ByteWriter()

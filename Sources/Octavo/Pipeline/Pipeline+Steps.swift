@@ -96,7 +96,10 @@ extension Pipeline {
     /// documents of a large site are not held together; `content`'s bodies are emptied.
     func parse(_ content: inout LoadedContent) -> [Outliner.Input] {
         var sources = content.sources
-        let parser = MarkdownParser(unsafe: content.config.unsafe, gfm: content.config.gfm)
+        var settings = MarkdownParser(unsafe: content.config.unsafe, gfm: content.config.gfm)
+        // Only the index of terms reads the prose (and `octavo serve`, whose next build may have one).
+        settings.makesProse = content.terms != nil || cache != nil
+        let parser = settings
         // Files whose bytes an earlier build parsed (`octavo serve`) are not parsed again.
         let known = cache?.parse.documents(of: sources, parser: parser) ?? []
         let releases = cache == nil
@@ -134,14 +137,8 @@ extension Pipeline {
         var parsed = inputs.compactMap { $0 }
         cache?.parse.keep(sources, documents: parsed.map(\.markdown), parser: parser)
         // What later stages do not read is let go: a site of 10,000 pages would hold tens of
-        // megabytes of each until its pages are written (the caches keep their own).
-        let prose = content.terms != nil || cache != nil
-        for index in parsed.indices {
-            parsed[index].source.body = ""
-            if !prose {
-                for block in parsed[index].markdown.blocks.indices { parsed[index].markdown.blocks[block].prose = "" }
-            }
-        }
+        // megabytes of bodies until its pages are written (the caches keep their own).
+        for index in parsed.indices { parsed[index].source.body = "" }
         return parsed
     }
 
