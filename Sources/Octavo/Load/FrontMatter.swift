@@ -71,8 +71,10 @@ extension FrontMatter {
         do {
             // Every value is read from its text (`scalar.string`), never from the tag YAML 1.1 would give
             // it, so no tag is resolved: Yams' default resolver compiles seven ICU regular expressions,
-            // a few milliseconds of every cold build.
-            root = try Yams.compose(yaml: yaml, .basic)
+            // a few milliseconds of every cold build. The encoding is named: Yams' default reads the
+            // whole process environment (for YAMS_DEFAULT_ENCODING) on every call, most of the
+            // front matter's time on a large site, to choose UTF-8, which every Swift string gets.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             // `title Hooks` among other keys: YAML's own message ("mapping values are not allowed
             // in this context", "could not find expected ':'") points at another line.

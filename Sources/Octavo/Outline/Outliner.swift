@@ -217,7 +217,9 @@ private struct Builder {
                 let path = folderPath + sub.name + "/"
                 let index: Int
                 // With SUMMARY.md, a folder's page may already be placed: files it does not list go below it.
-                if let placed = pages.firstIndex(where: { $0.path == path + "index.html" }), sub.index == nil {
+                // Pages compared in place by path: `$0` copied every page for every folder.
+                let indexPath = path + "index.html"
+                if sub.index == nil, let placed = pages.indices.first(where: { pages[$0].path == indexPath }) {
                     index = placed
                 } else if let file = sub.index {
                     index = try addDocument(file.input, path: path + "index.html", kind: .section, parent: parent, fallbackTitle: Self.readable(sub.name))

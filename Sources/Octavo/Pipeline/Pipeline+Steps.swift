@@ -210,10 +210,25 @@ extension Pipeline {
         }
         let extra = try extraFiles(site: site, renderer: renderer(outlined, loaded), config: loaded.content.config, notFound: loaded.notFound)
         files += extra.files
-        files += Citation.files(site: site, config: loaded.content.config)
+        files += Self.staged(Citation.files(site: site, config: loaded.content.config), stage: stage)
         return Rendered(scans: pages.scans, files: files, pageProblems: pages.diagnostics.map { $0.from(.render) },
                         termsProblems: termsProblems.map { $0.from(.render) }, notFoundProblems: (extra.renderProblem.map { [$0] } ?? []).map { $0.from(.render) },
                         linkProblems: extra.diagnostics.map { $0.from(.link) })
+    }
+
+    /// `files` staged on all cores (see ``FileStage/stage(_:)``): creating a file is most of what
+    /// writing a small one costs (two citation files a page), and the write stage then only renames
+    /// them, where it would create each in turn.
+    static func staged(_ files: [OutputFile], stage: FileStage) -> [OutputFile] {
+        guard stage.folder != nil, files.count > 1 else { return files }
+        var staged = files
+        staged.withUnsafeMutableBufferPointer { buffer in
+            let output = Unchecked.Buffer(buffer)
+            RenderThreads.concurrentPerform(iterations: files.count) { index in
+                output.buffer[index] = stage.stage(files[index])
+            }
+        }
+        return staged
     }
 
     /// How many pages are rendered together before their scans are read; only their HTML is

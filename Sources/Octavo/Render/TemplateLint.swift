@@ -19,13 +19,16 @@ public enum TemplateLint {
     /// - Parameters:
     ///   - sources: Template name → text.
     ///   - displayRoot: The templates folder as the user named it.
+    ///   - structures: Each template's ``Structure`` when the caller has read it already (the
+    ///     template set does, for its depth limit); read here otherwise.
     /// - Returns: One error per loop, at the include that starts it, naming the chain from the
     ///   template where the search began (`layout` first).
-    static func endlessInclusions(in sources: [String: String], displayRoot: String, builtInNames: Set<String> = []) -> [Diagnostic] {
+    static func endlessInclusions(in sources: [String: String], displayRoot: String, builtInNames: Set<String> = [],
+                                  structures: [String: Structure] = [:]) -> [Diagnostic] {
         let names = [TemplateSet.layoutName].filter { sources[$0] != nil } + sources.keys.filter { $0 != TemplateSet.layoutName }.sorted()
         var edges: [String: [Partial]] = [:]
         for name in names {
-            edges[name] = structure(of: sources[name] ?? "").includes
+            edges[name] = (structures[name] ?? structure(of: sources[name] ?? "")).includes
                 .filter { !$0.enclosed && !$0.partial.isDynamic && sources[$0.partial.name] != nil }.map(\.partial)
         }
         enum Mark { case onPath, done }

@@ -171,7 +171,8 @@ public struct TemplateSet: Sendable {
                 throw BuildError([TemplateSyntaxError.diagnostic(for: error, text: sources[name] ?? "", file: display)])
             }
         }
-        let endless = TemplateLint.endlessInclusions(in: sources, displayRoot: displayRoot, builtInNames: fromTheme)
+        let endless = TemplateLint.endlessInclusions(in: sources, displayRoot: displayRoot, builtInNames: fromTheme,
+                                                     structures: Dictionary(uniqueKeysWithValues: zip(names, structures)))
         if !endless.isEmpty { throw BuildError(endless) }
         self.library = library
         self.sources = sources
