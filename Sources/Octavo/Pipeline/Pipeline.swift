@@ -204,6 +204,7 @@ public struct Pipeline: Sendable {
     /// made (see ``FileStage``); ``render()`` keeps them in memory.
     /// - Throws: as ``render()``.
     func render(stage: FileStage) throws -> Result {
+        if cache == nil && stage.folder != nil { HeapTrim.limitHeaps() }
         var loaded = try load()                                             // Load/: SourceFile, SiteConfig, TemplateSet
         var parsed = parse(&loaded.content)                                 // Parse/: MarkdownDocument per file
         for index in loaded.content.sources.indices { loaded.content.sources[index].body = "" }  // parsed: not read again
