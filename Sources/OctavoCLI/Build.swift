@@ -68,8 +68,8 @@ struct Build: ParsableCommand {
         options.input.bookTitle = site.bookTitle
         if root != nil { options.input.startFolder = startFolder }
         let output = output
-        let lock = OutputLock(output: SiteOptions.url(output)) { [quiet] in
-            if !quiet { FileHandle.standardError.write(Data("Waiting for another octavo build beside \(output) to finish…\n".utf8)) }
+        let lock = OutputLock.take(output: SiteOptions.url(output)) { [quiet] in
+            if !quiet { FileHandle.standardError.write(Data("Waiting for another octavo build (or serve) beside \(output) to finish…\n".utf8)) }
         }
         defer { withExtendedLifetime(lock) {} }
         do {

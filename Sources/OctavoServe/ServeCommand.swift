@@ -31,10 +31,26 @@ struct ServeCommand: AsyncParsableCommand {
         pipeline.builtInTheme = true
         pipeline.drafts = options.drafts ? .published : .leftOut
         pipeline.input.bookTitle = options.site.bookTitle
+        // An output folder that cannot be one (inside the content folder …) ends the command, as
+        // it ends `octavo build`, rather than serving nothing.
+        do {
+            try Pipeline(options: pipeline).checkDestination()
+        } catch let error as BuildError {
+            Reporter.print(error.diagnostics)
+            throw ExitCode.failure
+        }
+        // One server per output folder: a second one would clear the first one's staging folder.
+        let lock = OutputLock.take(output: pipeline.output, waiting: nil)
+        if case .busy = lock {
+            FileHandle.standardError.write(Data("error: another octavo serve (or build) is writing to \(options.output): stop it, or serve into another folder with --output\n".utf8))
+            throw ExitCode.failure
+        }
+        defer { withExtendedLifetime(lock) {} }
         // Rebuilds reuse the memory of the build before instead of faulting in fresh pages.
         FreedMemory.keepForReuse()
         let events = ReloadEvents()
         let display = options.output
+        let output = pipeline.output
         let session = PreviewSession(options: pipeline, events: events) { outcome in
             switch outcome {
             case .built(let report, let milliseconds):
@@ -45,14 +61,16 @@ struct ServeCommand: AsyncParsableCommand {
             case .failed(let diagnostics):
                 Reporter.print(diagnostics)
                 let hint = PreviewSession.hint(for: diagnostics).map { $0 + "\n" } ?? ""
-                FileHandle.standardError.write(Data("Build failed: \(display) was not changed; still serving the last good build.\n\(hint)".utf8))
+                // A build that succeeded (this session's or an earlier one) left its manifest.
+                let served = FileManager.default.fileExists(atPath: output.appendingPathComponent(".octavo-manifest").path)
+                    ? "still serving the last good build" : "nothing to serve until a build succeeds"
+                FileHandle.standardError.write(Data("Build failed: \(display) was not changed; \(served).\n\(hint)".utf8))
             }
         }
         // Taken before the first build, so a save made while it runs or before watching starts
         // still gives a rebuild.
         let baseline = SourceSnapshot(of: session.watched)
-        await session.build()
-
+        // The port first: a port in use ends the command before it writes the output folder.
         let server: PreviewServer
         do {
             server = try await start(pipeline.output, events: events)
@@ -60,6 +78,8 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
+        await session.build()
+
         // A templates folder that does not exist (the built-in theme) is watched for its creation,
         // but not named as if it held templates.
         let templates = FileManager.default.fileExists(atPath: pipeline.templates.path) ? ", \(options.site.templates)" : ""

@@ -118,13 +118,28 @@ struct SiteFileHandler: HTTPHandler {
         return false
     }
 
-    /// The site's `404.html` with status 404, or a plain one when the site has none.
+    /// The site's `404.html` with status 404; when the site has none (no build has succeeded
+    /// yet), a short HTML page with the live-reload script, so that the open page shows a failed
+    /// build's problems and reloads once a build succeeds.
     private func notFound(_ request: HTTPRequest) -> HTTPResponse {
         if case .file(let path) = lookUp("404.html") {
             return serve(path, status: .notFound, request, missingPath: request.target.path(percentEncoded: true))
         }
-        return plain(.notFound, "Not found.\n", request)
+        let page = LiveReload.inject(into: Array(Self.placeholder.utf8))
+        var headers = HTTPHeaders()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.contentLength] = String(page.count)
+        headers[.cacheControl] = "no-cache"
+        return HTTPResponse(statusCode: .notFound, headers: headers, body: request.method == .HEAD ? Data() : Data(page))
     }
+
+    /// The page for an address the output folder does not have, when it has no `404.html`.
+    static let placeholder = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>
+        <body><p>There is no page here yet: the site has not been built, or has no page at this address. This page reloads when a build succeeds.</p></body></html>
+
+        """
 
     private func plain(_ status: HTTPStatusCode, _ text: String, _ request: HTTPRequest, extra: HTTPHeaders = [:]) -> HTTPResponse {
         var headers = extra

@@ -97,7 +97,7 @@ struct CheckCommandTests {
             if chunk.isEmpty { break }
             printed += chunk
         }
-        #expect(String(decoding: printed, as: UTF8.self) == "Waiting for another octavo build beside Output to finish…\n")
+        #expect(String(decoding: printed, as: UTF8.self) == "Waiting for another octavo build (or serve) beside Output to finish…\n")
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
         close(held)
         process.waitUntilExit()

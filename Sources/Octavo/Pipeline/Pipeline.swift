@@ -332,6 +332,13 @@ public struct Pipeline: Sendable {
         SiteRoot.relativePath(from: URL(fileURLWithPath: current), to: URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("site"))
     }
 
+    /// Checks the output folder, the zip and the EPUB as ``build()`` does before reading anything,
+    /// so that `octavo serve` can refuse them at once (and exit) instead of serving nothing.
+    /// - Throws: ``BuildError`` naming the folder or file as the user gave it.
+    public func checkDestination() throws {
+        if let destination { try checkOutputFolder(destination) }
+    }
+
     /// Refuses an output folder that would overwrite the input: the content or templates folder,
     /// the current folder, `/`, or a folder that contains any of them.
     func checkOutputFolder(_ destination: Destination) throws {

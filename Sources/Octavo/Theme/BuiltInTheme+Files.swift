@@ -742,6 +742,9 @@ mark { background: var(--mark); color: inherit; padding: 0 .1em; }
 
 /* Long words and URLs wrap instead of pushing the page sideways. */
 main, .sidebar, .breadcrumbs, h1, h2, h3 { overflow-wrap: anywhere; }
+/* But not inside a table: "anywhere" lets a column shrink to one letter ("O/pt/io/n"); a wide
+ * table scrolls sideways instead (table { overflow-x: auto }), as in mdBook's and Hugo's themes. */
+th, td { overflow-wrap: normal; }
 
 /* Phones and tablets: a compact header (title and menu button, then the search field across the
  * whole width), the navigation behind the menu button, the text at full width. */
