@@ -71,6 +71,42 @@ import Testing
         #expect(adapt("<header><head>", "/q") == "<header><head><base href=\"/\">")
     }
 
+    /// A root that does not exist yet (a templates folder) is watched through its parent: only its
+    /// own name there counts, not the output folder a build makes and removes beside it (a first
+    /// build that failed removed it, and each rebuild was dropped as "changed meanwhile").
+    @Test func aRootsParentReportsOnlyThatRoot() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        let roots = [folder.url.appendingPathComponent("Content"), folder.url.appendingPathComponent("Templates")]
+        let notifier = try #require(ChangeNotifier())
+        notifier.watch(SourceSnapshot(of: roots), roots: roots)
+        #expect(!notifier.changed())
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("Output"), withIntermediateDirectories: false)
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Output"))
+        #expect(!notifier.changed())
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("Templates"), withIntermediateDirectories: false)
+        #expect(notifier.changed())
+        try folder.write(["index.md": "# Home again\n"], under: "Content")
+        #expect(notifier.changed())
+    }
+
+    /// An output folder that cannot be one ends `serve` (as it ends `build`), and a second serve
+    /// into the same folder is refused; neither serves nothing in the background.
+    @Test func serveRefusesABadOutputFolderAndASecondServer() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        let inside = try runOctavo(["serve", "--output", "Content/out", "--port", "1"], in: folder.url)
+        #expect(inside.status == 1)
+        #expect(inside.stderr.contains("Content/out: error: cannot be the output folder: it is inside 'Content'"), "\(inside.stderr)")
+        let held = open(folder.url.path, O_RDONLY | O_DIRECTORY)
+        defer { close(held) }
+        #expect(flock(held, LOCK_EX) == 0)
+        let second = try runOctavo(["serve", "--port", "1"], in: folder.url)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("error: another octavo serve (or build) is writing to Output"), "\(second.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
+    }
+
     @Test func eventsPutEachLineOnADataLine() {
         #expect(String(decoding: ReloadEvents.event("failed", data: "a:1:2: error: x\nb\r\nc"), as: UTF8.self)
                 == "event: failed\ndata: a:1:2: error: x\ndata: b\ndata: c\n\n")
@@ -190,9 +226,11 @@ import Testing
         }
         let bare = try TemporaryFolder()
         try await Self.withServer(try Self.makeSite(bare, notFoundPage: false)) { _, client in
+            // Without a 404.html (no build has succeeded yet): a page that reloads once one does.
             let missing = try await client.request("/nothing.html")
             #expect(missing.status == 404)
-            #expect(missing.text == "Not found.\n")
+            #expect(missing.text.hasPrefix("<!DOCTYPE html>"))
+            #expect(missing.text.contains(LiveReload.eventsPath))
         }
     }
 

@@ -4,6 +4,6 @@ extension PreviewSession {
     /// preview building meanwhile. Printed in the terminal and shown in the open pages' overlay.
     public static func hint(for diagnostics: [Diagnostic]) -> String? {
         guard diagnostics.contains(where: { $0.stage == .link && $0.severity == .error }) else { return nil }
-        return "While links to pages not written yet are fine, 'broken_links: warn' in site.yml lets the preview build with them (--strict still fails on them)."
+        return "To preview while a linked page is not written yet, set 'broken_links: warn' in site.yml: broken links are then warnings (--strict still fails on them)."
     }
 }
