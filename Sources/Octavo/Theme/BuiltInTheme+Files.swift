@@ -997,10 +997,12 @@ nav li { margin: 0.3em 0; }
 {{> partials/cite}}
 {{> partials/topics}}
 {{#toc}}
+{{^empty(children)}}
 <nav class="toc" aria-labelledby="octavo.toc-title">
 <h2 id="octavo.toc-title">Contents</h2>
 {{> partials/toc-list}}
 </nav>
+{{/empty(children)}}
 {{/toc}}
 </article>
 {{#page.editURL}}
