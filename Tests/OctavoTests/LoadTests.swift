@@ -375,7 +375,9 @@ struct LoadTests {
             ("favicon: ../icon.png\n", "Content/site.yml:1: error: 'favicon' must be the path of a file in the content folder, such as icon.png"),
             ("edit_url: github.com/o/r\n", "Content/site.yml:1: error: 'edit_url' must start with https:// or http://"),
             ("markdown: github\n", "Content/site.yml:1: error: 'markdown' must be gfm (GitHub-flavoured, the default) or commonmark"),
-            ("langauge: fr\n", "Content/site.yml:1: error: unknown setting 'langauge' (known: title, unsafe, markdown, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub, broken_links, ignore_front_matter)"),
+            ("langauge: fr\n", "Content/site.yml:1:1: error: unknown setting 'langauge': did you mean 'language'?"),
+            ("title: T\ntitel: X\n", "Content/site.yml:2:1: error: unknown setting 'titel': did you mean 'title'?"),
+            ("colour_scheme: dark\n", "Content/site.yml:1:1: error: unknown setting 'colour_scheme' (known: title, unsafe, markdown, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub, broken_links, ignore_front_matter)"),
         ]
         for (yaml, message) in cases {
             #expect(throws: BuildError.self) { try SiteConfig(yaml: yaml, file: "Content/site.yml") }

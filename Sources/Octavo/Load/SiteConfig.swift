@@ -141,8 +141,11 @@ public struct SiteConfig: Sendable, Equatable {
                     }
                 }
             default:
-                problems.append(Diagnostic(file: file, line: key.mark?.line,
-                                           message: "unknown setting '\(key.string ?? "")' (known: \(Self.knownKeys))"))
+                let name = key.string ?? ""
+                let known = Self.knownKeys.split(separator: ", ").map(String.init)
+                let message = Suggestion.closest(to: name, among: known).map { "unknown setting '\(name)': did you mean '\($0)'?" }
+                    ?? "unknown setting '\(name)' (known: \(Self.knownKeys))"
+                problems.append(Diagnostic(file: file, line: key.mark?.line, column: key.mark?.column, message: message))
             }
         }
         if !problems.isEmpty { throw BuildError(problems) }
