@@ -100,7 +100,8 @@ struct FuzzRegressionTests {
             return
         }
         let ids = PageLinks.values(of: "id", in: String(decoding: bytes, as: UTF8.self))
-        #expect(ids == ["octavo.content", "title", "octavo.on-this-page-title", "p1", "content", "quote-heading", "list-heading", "octavo.toc-title"])
+        // (A site of one page has no contents list, so no "octavo.toc-title".)
+        #expect(ids == ["octavo.content", "title", "octavo.on-this-page-title", "p1", "content", "quote-heading", "list-heading"])
     }
 
     /// TemplateFuzz: a change of delimiters whose closing delimiter holds a NUL character made
