@@ -89,4 +89,21 @@ struct StartTests {
         let retitled = try String(contentsOf: book.appendingPathComponent("Output/index.html"), encoding: .utf8)
         #expect(retitled.contains("Mine") && !retitled.contains("The Widget Book"))
     }
+
+    /// A Hugo or Zola site (its configuration beside `content/`) builds from its folder without
+    /// `--content`; a folder named `content` without such a file is no site.
+    @Test func aHugoSitesContentFolderIsFound() throws {
+        let folder = try TemporaryFolder()
+        try folder.write([
+            "hugo/hugo.toml": "title = \"Docs\"\n", "hugo/content/_index.md": "# Home\n\nHello.\n", "hugo/content/guide.md": "# Guide\n",
+            "plain/content/a.md": "# A\n",
+        ])
+        let hugo = folder.url.appendingPathComponent("hugo").standardizedFileURL
+        #expect(SiteRoot.find(from: hugo.appendingPathComponent("content")).map { [$0.root.path, $0.content] } == [hugo.path, "content"])
+        #expect(SiteRoot.find(from: folder.url.appendingPathComponent("plain"))?.content != "content")
+        let built = try runOctavo(["build"], in: hugo)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stdout.hasPrefix("Using the site in . (content/ is there)"), "\(built.stdout)")
+        #expect(FileManager.default.fileExists(atPath: hugo.appendingPathComponent("Output/guide/index.html").path))
+    }
 }

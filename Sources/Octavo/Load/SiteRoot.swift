@@ -3,7 +3,8 @@ import Foundation
 /// The folder a site lives in, found from a folder inside it the way git finds `.git`.
 ///
 /// A folder is the site's root when it holds a `Content/` folder, or mdBook's `book.toml` and the
-/// book's source folder (``BookConfig``: `src/`), which is then the content folder. A folder
+/// book's source folder (``BookConfig``: `src/`), which is then the content folder, or a Hugo or
+/// Zola site's configuration (``generatorConfigs``) beside a `content/` folder. A folder
 /// holding `site.yml` is a content folder (that is where Octavo reads `site.yml`), and its parent
 /// is the root. Each is looked for in the starting folder first, then in each folder above it.
 public struct SiteRoot: Sendable, Equatable {
@@ -14,6 +15,9 @@ public struct SiteRoot: Sendable, Equatable {
 
     /// The content folder's usual name.
     public static let contentName = "Content"
+
+    /// The files that mark a Hugo or Zola site, whose content folder is `content/` (lower case).
+    public static let generatorConfigs = ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "zola.toml"]
 
     /// Looks for the site's root from `start` upward.
     /// - Parameter start: The folder to start from (the current folder).
@@ -26,6 +30,10 @@ public struct SiteRoot: Sendable, Equatable {
             }
             if let book = BookConfig.read(in: folder), isFolder(folder.appendingPathComponent(book.source)) {
                 return SiteRoot(root: folder, content: book.source)
+            }
+            if isFolder(folder.appendingPathComponent("content")),
+               generatorConfigs.contains(where: { isFile(folder.appendingPathComponent($0)) }) {
+                return SiteRoot(root: folder, content: "content")
             }
             if isFile(folder.appendingPathComponent(SiteConfig.fileName)), folder.path != "/" {
                 return SiteRoot(root: folder.deletingLastPathComponent().standardizedFileURL, content: folder.lastPathComponent)
