@@ -217,6 +217,15 @@ struct OutlineTests {
         #expect(targets == ["guide/index.html", "guide/index.html", "guide/index.html", "api-reference/index.html", "guide/index.html", "index.html"])
     }
 
+    /// mdBook expands its includes in code blocks too, where a book includes its examples: there
+    /// they are warnings as well, unless escaped with `\` (mdBook's way to show one as written).
+    @Test func mdBookIncludesInCodeAreWarnings() throws {
+        let site = try outline(["index.md": "# Home\n\n```rust\n{{#rustdoc_include ../examples/x.rs}}\n```\n\n```\n\\{{#include shown.rs}}\n```\n\n`{{ page.title }}`\n"])
+        #expect(site.diagnostics.map(\.description) == [
+            "Content/index.md:3:1: warning: '{{#rustdoc_include ../examples/x.rs}}' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead",
+        ])
+    }
+
     /// Other generators' template tags in the text are warnings at their block; in code they are
     /// what the page shows on purpose.
     @Test func otherGeneratorsTagsAreWarnings() throws {

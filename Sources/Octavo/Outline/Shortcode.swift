@@ -5,11 +5,16 @@ import Foundation
 /// `{{#include file.rs}}` (and `#rustdoc_include`, `#playground`, `#title`). Each is a
 /// warning at its block, so a page does not publish `{{ youtube(id="…") }}` silently.
 enum Shortcode {
-    /// The first tag in a block's HTML outside `<code>` (code shows such tags on purpose), or `nil`.
+    /// The first tag in a block's HTML outside `<code>` (code shows such tags on purpose), or `nil`;
+    /// mdBook's includes count inside code too, since mdBook expands them there (a code block is
+    /// where a book includes its examples; mdBook shows one as written only after a `\`).
     static func first(in html: String) -> String? {
         // Every tag starts with `{`, and neither removing code nor decoding entities makes one:
         // most blocks have none and skip the Foundation replacing and the regular expression.
         guard html.utf8.contains(UInt8(ascii: "{")) else { return nil }
+        if html.contains("{{"), let range = html.range(of: #"(?<!\\)\{\{ *#(include|rustdoc_include|playground) [^}]*\}\}"#, options: .regularExpression) {
+            return shortened(html[range])
+        }
         var text = html
         while let open = text.range(of: "<code"), let close = text.range(of: "</code>", range: open.upperBound..<text.endIndex) {
             text.removeSubrange(open.lowerBound..<close.upperBound)
@@ -20,8 +25,12 @@ enum Shortcode {
         }
         let pattern = #"\{\{[<%].*?[>%]\}\}|\{%-? .*?%\}|\{\{-? *[A-Za-z_][A-Za-z0-9_]*\(.*?\) *-?\}\}|\{\{ *#(include|rustdoc_include|playground|title) .*?\}\}"#
         guard let range = text.range(of: pattern, options: .regularExpression) else { return nil }
-        let tag = text[range]
-        return tag.count > 40 ? String(tag.prefix(37)) + "…" : String(tag)
+        return shortened(text[range])
+    }
+
+    /// A tag as a message quotes it: at most 40 characters.
+    private static func shortened(_ tag: Substring) -> String {
+        tag.count > 40 ? String(tag.prefix(37)) + "…" : String(tag)
     }
 
     /// Whether `text` holds a `{`, found by `memchr` over its bytes (every block of every page is asked).
