@@ -74,19 +74,25 @@ public struct SearchIndex: Sendable {
     /// How many pages are read together (on all cores) before their words and texts are added.
     static let batchSize = 256
 
+    /// In how many shares the words are numbered, on all cores (see ``WordPostings``): more than
+    /// the cores, so that a share with more words than the others does not leave a core idle.
+    static let wordShares = 4
+
     /// ``files()``, each shard file handed to `stage` as soon as it is made (see ``FileStage``), so
     /// that neither every page's words and text nor every shard is held at once: pages are read a
     /// batch at a time, and text shards are made as the pages come.
     func files(stage: (OutputFile) -> OutputFile) -> [OutputFile] {
         // Each page's words and text entry are made on all cores; then, in reading order, each
         // distinct word gets a number on first sight and each page appends to the postings of its
-        // words, so that a word is hashed once per page it is on, not once per occurrence.
+        // words, so that a word is hashed once per page it is on, not once per occurrence (words
+        // are told apart by their UTF-8, as ``WordTable`` does: ``SearchText`` makes them NFC).
         let pages = site.pages
         // `octavo serve`: the parts of unchanged pages are the last build's (see SearchCache).
         let cached = cache?.numberedParts(of: pages, versions: versions, make: { (Self.words(of: $0), Self.textEntry(of: $0)) })
         // With a cache, a word's number here is found by its number in the cache, not by its text.
         var numbered = [Int](repeating: -1, count: cached?.words.count ?? 0)
-        var numbers: [String: Int] = [:]
+        // Without a cache, the words are numbered in shares on all cores (see ``WordPostings``).
+        var shares = [WordPostings](repeating: WordPostings(), count: cached == nil ? Self.wordShares : 0)
         var words: [String] = []
         var postings: [[UInt8]] = []
         var previous: [Int] = []
@@ -133,44 +139,44 @@ public struct SearchIndex: Sendable {
             var texts = [String](repeating: "", count: range.count)
             if let cached {
                 for index in range { (pageWords[index - start], texts[index - start]) = cached.parts[index] }
-            } else {
-                pageWords.withUnsafeMutableBufferPointer { wordBuffer in
-                    texts.withUnsafeMutableBufferPointer { textBuffer in
-                        let wordOutput = Unchecked.Buffer(wordBuffer), textOutput = Unchecked.Buffer(textBuffer)
-                        DispatchQueue.concurrentPerform(iterations: range.count) { offset in
-                            wordOutput.buffer[offset] = Self.words(of: pages[start + offset])
-                            textOutput.buffer[offset] = Self.textEntry(of: pages[start + offset])
-                        }
-                    }
-                }
-            }
-            for (offset, onPage) in pageWords.enumerated() {
-                let index = start + offset
-                let cachedNumbers = cached?.numbers[index]
-                for (position, (word, weight)) in onPage.enumerated() {
-                    let number: Int
-                    if let cachedNumbers {
-                        let known = numbered[Int(cachedNumbers[position])]
-                        if known >= 0 {
-                            number = known
-                        } else {
+                for (offset, onPage) in pageWords.enumerated() {
+                    let index = start + offset
+                    let cachedNumbers = cached.numbers[index]
+                    for (position, (word, weight)) in onPage.enumerated() {
+                        var number = numbered[Int(cachedNumbers[position])]
+                        if number < 0 {
                             number = words.count
                             numbered[Int(cachedNumbers[position])] = number
                             words.append(word)
                             postings.append([])
                             previous.append(0)
                         }
-                    } else if let known = numbers[word] {
-                        number = known
-                    } else {
-                        number = words.count
-                        numbers[word] = number
-                        words.append(word)
-                        postings.append([])
-                        previous.append(0)
+                        Self.appendNumber((index - previous[number]) * 4 + weight, to: &postings[number])
+                        previous[number] = index
                     }
-                    Self.appendNumber((index - previous[number]) * 4 + weight, to: &postings[number])
-                    previous[number] = index
+                }
+            } else {
+                var hashes = [[UInt64]](repeating: [], count: range.count)
+                pageWords.withUnsafeMutableBufferPointer { wordBuffer in
+                    texts.withUnsafeMutableBufferPointer { textBuffer in
+                        hashes.withUnsafeMutableBufferPointer { hashBuffer in
+                            let wordOutput = Unchecked.Buffer(wordBuffer), textOutput = Unchecked.Buffer(textBuffer), hashOutput = Unchecked.Buffer(hashBuffer)
+                            DispatchQueue.concurrentPerform(iterations: range.count) { offset in
+                                wordOutput.buffer[offset] = Self.words(of: pages[start + offset])
+                                hashOutput.buffer[offset] = WordPostings.hashes(of: wordOutput.buffer[offset])
+                                textOutput.buffer[offset] = Self.textEntry(of: pages[start + offset])
+                            }
+                        }
+                    }
+                }
+                // Each share goes through the pages in reading order, so its postings are in page order.
+                shares.withUnsafeMutableBufferPointer { buffer in
+                    let output = Unchecked.Buffer(buffer)
+                    DispatchQueue.concurrentPerform(iterations: buffer.count) { [pageWords, hashes] share in
+                        for offset in pageWords.indices {
+                            output.buffer[share].add(page: start + offset, words: pageWords[offset], hashes: hashes[offset], share: share, count: Self.wordShares)
+                        }
+                    }
                 }
             }
             for text in texts {
@@ -180,7 +186,12 @@ public struct SearchIndex: Sendable {
             }
         }
         closeTextShard()
-        numbers = [:]
+        if cached == nil {
+            // Which share a word is in does not matter: the words are sorted below.
+            words = shares.flatMap(\.words)
+            postings = shares.flatMap(\.postings)
+            shares = []
+        }
 
         var wordStarts: [String] = []
         var current: [(String, [UInt8])] = []

@@ -27,10 +27,27 @@ struct WordTable {
         number(ofUTF8: utf8, word: nil)
     }
 
-    /// The number of `utf8`; `word`, when given, is the same word as a `String`.
-    private mutating func number(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, word: String?) -> Int {
+    /// The FNV-1a hash of a word's UTF-8, as the table finds words by.
+    static func hash(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// The number of `word`, whose ``hash(ofUTF8:)`` is `hash`, adding it when it is new.
+    mutating func number(of word: String, hash: UInt64) -> Int {
+        let text = word
+        var word = word
+        return word.withUTF8 { number(ofUTF8: $0, hash: hash, word: text) }
+    }
+
+    /// The number of `utf8`; `word`, when given, is the same word as a `String`.
+    private mutating func number(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, word: String?) -> Int {
+        number(ofUTF8: utf8, hash: Self.hash(ofUTF8: utf8), word: word)
+    }
+
+    /// The number of `utf8`, whose hash is `hash`; `word`, when given, is the same word as a `String`.
+    private mutating func number(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, hash: UInt64, word: String?) -> Int {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
