@@ -51,7 +51,14 @@ public struct ContentLoader: Sendable {
         var errors: [Diagnostic] = []
         var terms: TermList?
         var sections: [String: SectionSettings] = [:]
-        for entry in listing.entries where entry.path != SiteConfig.fileName {
+        // Without a cache (`octavo build`) every Markdown file is read and decoded on all cores first.
+        let read = cache == nil ? Self.readMarkdown(listing.entries, displayRoot: displayRoot) : []
+        for (position, entry) in listing.entries.enumerated() where entry.path != SiteConfig.fileName {
+            if position < read.count, let made = read[position] {
+                sources.append(made.source)
+                errors += made.problems
+                continue
+            }
             let display = DisplayPath(displayRoot).appending(entry.path).text
             if entry.path == TermList.fileName {
                 do {
@@ -107,6 +114,38 @@ public struct ContentLoader: Sendable {
         // Errors of single files are reported with every other problem of the site, not alone.
         return LoadedContent(sources: sources.sorted { $0.path < $1.path }, assets: assets.sorted { $0.path < $1.path },
                              config: config, boundary: boundary, diagnostics: errors + listing.diagnostics, terms: terms, sections: sections)
+    }
+
+    /// A Markdown file read and decoded, with its problems (see ``SourceFile/init(bytes:path:displayPath:problems:)``).
+    typealias ReadMarkdown = (source: SourceFile, problems: [Diagnostic])
+
+    /// Each Markdown file of `entries` read and decoded on all cores, aligned with `entries`;
+    /// `nil` for every other file (assets, `site.yml`, `terms.yml`, `_section.yml`). A file that
+    /// cannot be read or decoded is kept empty, with its error, as ``load()`` keeps it.
+    static func readMarkdown(_ entries: [FolderWalker.Entry], displayRoot: String) -> [ReadMarkdown?] {
+        var read = [ReadMarkdown?](repeating: nil, count: entries.count)
+        read.withUnsafeMutableBufferPointer { buffer in
+            let output = Unchecked.Buffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+                let entry = entries[index]
+                guard entry.path != SiteConfig.fileName, entry.path != TermList.fileName, entry.url.lastPathComponent != SectionSettings.fileName,
+                      markdownExtensions.contains(entry.url.pathExtension.lowercased()) else { return }
+                let display = DisplayPath(displayRoot).appending(entry.path).text
+                do {
+                    guard let data = FileManager.default.contents(atPath: entry.url.path) else {
+                        throw BuildError(file: display, "cannot be read: check its permissions")
+                    }
+                    var problems: [Diagnostic] = []
+                    let source = try SourceFile(bytes: [UInt8](data), path: entry.path, displayPath: display, problems: &problems)
+                    output.buffer[index] = (source, problems)
+                } catch {
+                    // Kept as an empty page, so that links to it do not add errors of their own.
+                    let problems = (error as? BuildError)?.diagnostics ?? [Diagnostic(file: display, message: "cannot be read: \(error)")]
+                    output.buffer[index] = (SourceFile(path: entry.path, displayPath: display, frontMatter: FrontMatter(), body: "", bodyFirstLine: 1), problems)
+                }
+            }
+        }
+        return read
     }
 
     /// The name of a folder beside `url` that differs from its name only in letter case
