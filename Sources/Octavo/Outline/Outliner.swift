@@ -68,6 +68,7 @@ public struct Outliner: Sendable {
         } else {
             try builder.addChildren(of: tree, folderPath: "", parent: 0, skipping: rootIndex ?? singleFile)
         }
+        builder.addSummaries()
         try builder.checkPaths(assets: assets, contentRoot: contentRoot)
         let title = builder.pages[0].title
         return Site(title: title, pages: builder.pages, documents: builder.documents, assets: assets,
@@ -231,6 +232,21 @@ private struct Builder {
         }
     }
 
+    /// Gives every page its summary, and its description when it has none, on all cores: reading
+    /// each page's first sentence was half of the outline of a site of 10,000 pages. A page's
+    /// summary depends on its own blocks only.
+    mutating func addSummaries() {
+        let cache = summaries
+        pages.withUnsafeMutableBufferPointer { buffer in
+            let output = Unchecked.Buffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
+                let summary = Self.summary(of: output.buffer[index].blocks, cache: cache)
+                output.buffer[index].summary = summary
+                if output.buffer[index].description == nil, !summary.isEmpty { output.buffer[index].description = summary }
+            }
+        }
+    }
+
     @discardableResult
     mutating func addGenerated(title: String, path: String, kind: Page.Kind, parent: Int?) -> Int {
         append(Page(kind: kind, path: path, title: title, number: nil, numberPath: nil, heading: nil, blocks: [], closing: [],
@@ -297,9 +313,8 @@ private struct Builder {
 
         var anchorPages: [String: Int] = [:]
         var numberPages: [String: Int] = [:]
+        // Summaries are made once every page is placed, on all cores (see ``addSummaries()``).
         for index in root..<pages.count {
-            pages[index].summary = Self.summary(of: pages[index].blocks, cache: summaries)
-            if pages[index].description == nil, !pages[index].summary.isEmpty { pages[index].description = pages[index].summary }
             for id in pages[index].anchors { anchorPages[id] = index }
             if let numberPath = pages[index].numberPath { numberPages[numberPath] = index }
         }
