@@ -18,6 +18,9 @@ extension PageScan {
             var fragment: ByteString?
         }
 
+        /// How many links the table holds; they are numbered from 0.
+        var count: Int { links.count }
+
         /// The link numbered `number`.
         func link(_ number: Int32) -> Link {
             links[Int(number)]

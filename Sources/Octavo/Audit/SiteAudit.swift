@@ -58,6 +58,12 @@ public struct SiteAudit: Sendable {
         var climbs: [(page: Int, reference: String)] = []
         // A template link is on many pages: one diagnostic per place in the templates and message.
         var reportedInTemplates: Set<String> = []
+        // What each link of the scans' tables leads to, found once per link (on all cores) rather
+        // than once per page that has it: pages of a folder share their navigation links.
+        var verdicts: [ObjectIdentifier: [Int32]] = [:]
+        for scan in scans where verdicts[ObjectIdentifier(scan.table)] == nil {
+            verdicts[ObjectIdentifier(scan.table)] = Self.verdicts(of: scan.table, files: exactFiles, ids: idsByPath, pages: pagesByPath)
+        }
         for (index, page) in pages.enumerated() {
             var seen: Set<String> = []
             for id in scans[index].ids where !seen.insert(id).inserted {
@@ -65,7 +71,16 @@ public struct SiteAudit: Sendable {
                 result.append(Diagnostic(file: place.file, line: place.line, column: place.column, severity: .warning,
                                          message: "page '\(page.path)' has the id '\(id)' more than once"))
             }
-            for link in scans[index].links {
+            let table = scans[index].table
+            let found = verdicts[ObjectIdentifier(table)] ?? []
+            for number in scans[index].linkNumbers {
+                let verdict = Int(number) < found.count ? found[Int(number)] : Self.lookAgain
+                if verdict >= 0 {
+                    edges[index].append(verdict)
+                    continue
+                }
+                if verdict == Self.leadsToNoPage { continue }
+                let link = table.link(number)
                 let reference = link.reference
                 guard case .path(let path, let bytes, let fragment) = link.target else {
                     climbs.append((index, reference))
@@ -128,6 +143,36 @@ public struct SiteAudit: Sendable {
         }
         result += skippedHeadingLevels()
         return result
+    }
+
+    /// A link's verdict (see ``verdicts(of:files:ids:pages:)``): it leads to a file the build
+    /// writes that is no page, and is no image.
+    static let leadsToNoPage: Int32 = -2
+    /// A link's verdict: there may be something to report, or it leads to more than one page
+    /// (paths Swift's `==` takes as equal); ``diagnostics()`` looks at it again on each page.
+    static let lookAgain: Int32 = -1
+
+    /// The verdict on each link of `table`, by number, found on all cores: the page it leads to
+    /// when it is found (a file the build writes, no image of a page, its fragment an id there),
+    /// ``leadsToNoPage``, or ``lookAgain``.
+    /// - Parameters:
+    ///   - files: Every path the build writes, as bytes.
+    ///   - ids: Each page's ids as bytes, by its path.
+    ///   - pages: The pages with each path.
+    static func verdicts(of table: PageScan.LinkTable, files: Set<ByteString>, ids: [String: Set<ByteString>], pages: [String: [Int]]) -> [Int32] {
+        var verdicts = [Int32](repeating: lookAgain, count: table.count)
+        verdicts.withUnsafeMutableBufferPointer { buffer in
+            let output = Unchecked.Buffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { number in
+                let link = table.link(Int32(number))
+                guard case .path(let path, let bytes, let fragment) = link.target, files.contains(bytes),
+                      link.tag != "img" || !(path.hasSuffix(".html") || path.hasSuffix("/")) else { return }
+                if let fragment, !fragment.isEmpty, let found = ids[path], !found.contains(ByteString(fragment)) { return }
+                let targets = pages[path] ?? []
+                if targets.count <= 1 { output.buffer[number] = targets.first.map(Int32.init) ?? leadsToNoPage }
+            }
+        }
+        return verdicts
     }
 
     /// Each page's ``PageScan``: those the build made as it rendered (``scanned``), else from
