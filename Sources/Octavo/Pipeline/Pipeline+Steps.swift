@@ -281,6 +281,8 @@ extension Pipeline {
             return (range, made, done)
         }
         var next = site.pages.isEmpty ? nil : render(from: 0)
+        // The templates' lint needs no page: made here while the first batch renders.
+        let lint = TemplateLint.diagnostics(for: loaded.templates)
         while let current = next {
             current.done.wait()
             next = current.range.upperBound < site.pages.count ? render(from: current.range.upperBound) : nil
@@ -294,7 +296,7 @@ extension Pipeline {
             current.made.deallocate()
         }
         scanner.finish()
-        return (files, scans, (problem.map { [$0] } ?? []) + TemplateLint.diagnostics(for: loaded.templates))
+        return (files, scans, (problem.map { [$0] } ?? []) + lint)
     }
 
     /// Search: the search page and its index, when the templates have `search.mustache`.
