@@ -232,11 +232,20 @@ extension Pipeline {
     }
 
     /// How many pages are rendered together before their scans are read; only their HTML is
-    /// held at once (each page's bytes go to the stage as soon as it is rendered).
-    static let renderBatch = 256
+    /// held at once (each page's bytes go to the stage as soon as it is rendered). Two batches
+    /// are held at a time: the one being rendered and the one being scanned.
+    static let renderBatch = 128
+
+    /// The pages of a batch for a site of `pages` pages: ``renderBatch``, or fewer for a small
+    /// site, so that even a site of a few dozen pages has several batches to overlap.
+    static func renderBatch(pages: Int) -> Int {
+        min(renderBatch, max(4, pages / 8))
+    }
 
     /// Every page of the reading order rendered on all cores, a batch at a time: each page's HTML
     /// is tokenized for the audit and handed to `stage` on the thread that rendered it, then let go.
+    /// The scans, which must be made in page order on one thread, are made on this one while the
+    /// render threads go on with the next batch.
     /// Returns the pages' files and scans, and the first problem of a render stopped by
     /// ``RenderGuard`` (every page usually meets the same loop of partials) with ``TemplateLint``'s.
     func renderPageFiles(_ outlined: Outlined, _ links: LinkResolver.Resolution, _ loaded: Loaded,
@@ -253,30 +262,41 @@ extension Pipeline {
         files.reserveCapacity(site.pages.count)
         scans.reserveCapacity(site.pages.count)
         typealias Made = (file: OutputFile, tokens: HTMLTokenizer?, known: PageScan?, html: String?, problem: Diagnostic?)
-        for start in stride(from: 0, to: site.pages.count, by: Self.renderBatch) {
-            let range = start..<min(start + Self.renderBatch, site.pages.count)
-            var made = [Made?](repeating: nil, count: range.count)
-            made.withUnsafeMutableBufferPointer { buffer in
-                let output = Unchecked.Buffer(buffer)
-                let keepsHTML = cache != nil
-                RenderThreads.concurrentPerform(iterations: range.count) { [scanner] offset in
-                    let index = range.lowerBound + offset
-                    let rendered = renderer.page(index, site: site, links: links, limits: limits, generation: generation, siteInputs: siteInputs)
-                    let known = scanner.cached(index, html: rendered.html)
-                    let tokens = known == nil ? HTMLTokenizer(html: rendered.html) : nil
-                    let file = stage.file(site.pages[index].path, text: rendered.html, source: site.location(ofPage: index).file)
-                    output.buffer[offset] = (file, tokens, known, keepsHTML ? rendered.html : nil, rendered.problem)
-                }
+        let keepsHTML = cache != nil
+        let batch = Self.renderBatch(pages: site.pages.count)
+        // Starts rendering the batch of pages from `start`; its results are read once the group is left.
+        func render(from start: Int) -> (range: Range<Int>, made: UnsafeMutableBufferPointer<Made?>, done: DispatchGroup) {
+            let range = start..<min(start + batch, site.pages.count)
+            let made = UnsafeMutableBufferPointer<Made?>.allocate(capacity: range.count)
+            made.initialize(repeating: nil)
+            let output = Unchecked.Buffer(made)
+            let done = RenderThreads.start(iterations: range.count) { [scanner] offset in
+                let index = range.lowerBound + offset
+                let rendered = renderer.page(index, site: site, links: links, limits: limits, generation: generation, siteInputs: siteInputs)
+                let known = scanner.cached(index, html: rendered.html)
+                let tokens = known == nil ? HTMLTokenizer(html: rendered.html) : nil
+                let file = stage.file(site.pages[index].path, text: rendered.html, source: site.location(ofPage: index).file)
+                output.buffer[offset] = (file, tokens, known, keepsHTML ? rendered.html : nil, rendered.problem)
             }
-            for (offset, page) in made.enumerated() {
+            return (range, made, done)
+        }
+        var next = site.pages.isEmpty ? nil : render(from: 0)
+        // The templates' lint needs no page: made here while the first batch renders.
+        let lint = TemplateLint.diagnostics(for: loaded.templates)
+        while let current = next {
+            current.done.wait()
+            next = current.range.upperBound < site.pages.count ? render(from: current.range.upperBound) : nil
+            for (offset, page) in current.made.enumerated() {
                 guard let page else { continue }
                 files.append(page.file)
-                scans.append(scanner.scan(range.lowerBound + offset, tokens: page.tokens, known: page.known, html: page.html))
+                scans.append(scanner.scan(current.range.lowerBound + offset, tokens: page.tokens, known: page.known, html: page.html))
                 if problem == nil { problem = page.problem }
             }
+            current.made.deinitialize()
+            current.made.deallocate()
         }
         scanner.finish()
-        return (files, scans, (problem.map { [$0] } ?? []) + TemplateLint.diagnostics(for: loaded.templates))
+        return (files, scans, (problem.map { [$0] } ?? []) + lint)
     }
 
     /// Search: the search page and its index, when the templates have `search.mustache`.

@@ -193,6 +193,10 @@ public struct Pipeline: Sendable {
         self.destination = options.destination
     }
 
+    /// The number of pages from which `octavo build` makes the search index, the print edition
+    /// and the pages one after the other, for memory, rather than at the same time.
+    static let overlappedPages = 2_000
+
     /// Builds the site in memory.
     /// - Throws: ``BuildError`` when input cannot be read or parsed (the load stage's errors).
     ///   Problems found later (broken links) are returned as diagnostics.
@@ -211,18 +215,21 @@ public struct Pipeline: Sendable {
         var outlined = try outline(parsed, loaded)                          // Outline/: Site (+ Terms/: TermIndex)
         parsed = []                                                         // the site's pages hold what is read from here on
         let links = link(outlined, loaded)                                  // Link/: LinkResolver.Resolution
-        // `octavo serve`: the print edition needs only the outline and the links, so it is made on
-        // another core while the pages and the search index are (most of its time is the template
-        // writing the whole site out, which no cache spares). `octavo build`: the search index and
-        // the print edition are made first, so that their large values are not held beside the
-        // pages' scans; the blocks' text is let go once indexed; and each step's freed memory goes
-        // back to the system before the next (``HeapTrim``).
+        // The print edition and the search index need only the outline and the links. `octavo
+        // serve`, and a build of a site of fewer than ``overlappedPages`` pages, make them on other
+        // cores while the pages are rendered (most of the print edition's time is the template
+        // writing the whole site out, which no cache spares). A larger `octavo build` makes the
+        // search index and then the print edition first, so that their large values are not held
+        // beside the pages' scans; the blocks' text is let go once indexed; and each step's freed
+        // memory goes back to the system before the next (``HeapTrim``).
         let read = loaded
-        let printing = cache == nil ? nil : BackgroundStep { [self, outlined] in printEdition(outlined, links, read, stage: stage) }
-        defer { _ = printing?.value }
-        let trims = cache == nil && stage.folder != nil
+        let overlaps = cache != nil || outlined.site.pages.count < Self.overlappedPages
+        let printing = overlaps ? BackgroundStep { [self, outlined] in printEdition(outlined, links, read, stage: stage) } : nil
+        let searching = overlaps && cache == nil ? BackgroundStep { [self, outlined] in searchFiles(outlined, read, stage: stage) } : nil
+        defer { _ = printing?.value; _ = searching?.value }
+        let trims = !overlaps && stage.folder != nil
         if trims { HeapTrim.returnFreed() }
-        let search = searchFiles(outlined, loaded, stage: stage)            // Search/: search page and index
+        let searchedFirst = searching == nil ? searchFiles(outlined, loaded, stage: stage) : nil   // Search/: search page and index
         if trims {
             outlined.site.forgetIndexedText()
             HeapTrim.returnFreed()
@@ -232,6 +239,7 @@ public struct Pipeline: Sendable {
         let pages = try renderPages(outlined, links, loaded, stage: stage)  // Render/: page HTML, 404, sitemap, citations
         if trims { HeapTrim.returnFreed() }
         let print = printing?.value ?? printedFirst ?? printEdition(outlined, links, loaded, stage: stage)  // Print/: print.html
+        let search = searchedFirst ?? searching!.value
         let files = try checkPaths(pages.files + search.files + print.files, outlined, loaded)
         var audit = SiteAudit(site: outlined.site, links: links, pages: outlined.site.pages.map { ($0.path, "") }, files: Set(files.map(\.path)),
                               templates: TemplateLinkLocator(sources: loaded.templates.sources, displayRoot: input.displayTemplates.text,

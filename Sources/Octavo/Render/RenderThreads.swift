@@ -46,6 +46,19 @@ enum RenderThreads {
         pool.perform(jobs: min(iterations, pool.threads), iterations: iterations, body)
     }
 
+    /// Starts calling `body` once for each index in `0..<iterations` on these threads, as
+    /// ``concurrentPerform(iterations:_:)`` does, but returns at once: `wait()` on the group
+    /// returned joins the calls. The caller goes on with other work meanwhile (the page scans of
+    /// the batch before, while this one renders). Called on one of these threads, it runs the
+    /// calls there before it returns.
+    static func start(iterations: Int, _ body: @escaping @Sendable (Int) -> Void) -> DispatchGroup {
+        if isCurrent {
+            for index in 0..<iterations { body(index) }
+            return DispatchGroup()
+        }
+        return pool.start(jobs: min(iterations, pool.threads), iterations: iterations, body)
+    }
+
     /// The threads and the jobs waiting for them.
     private final class Pool: Sendable {
         let threads: Int
@@ -58,9 +71,15 @@ enum RenderThreads {
 
         /// Runs `jobs` jobs that share the indices `0..<iterations`, and waits for them.
         func perform(jobs count: Int, iterations: Int, _ body: @escaping @Sendable (Int) -> Void) {
-            guard iterations > 0 else { return }
-            let next = Unchecked.Locked(0)
+            start(jobs: count, iterations: iterations, body).wait()
+        }
+
+        /// Queues `jobs` jobs that share the indices `0..<iterations`; the group returned is left
+        /// once they have all returned.
+        func start(jobs count: Int, iterations: Int, _ body: @escaping @Sendable (Int) -> Void) -> DispatchGroup {
             let done = DispatchGroup()
+            guard iterations > 0 else { return done }
+            let next = Unchecked.Locked(0)
             for _ in 0..<max(1, count) { done.enter() }
             let start = state.withLock { state in
                 defer { state.started = true }
@@ -83,7 +102,7 @@ enum RenderThreads {
                     thread.start()
                 }
             }
-            done.wait()
+            return done
         }
 
         private func work() {
