@@ -306,6 +306,17 @@ struct LoadTests {
         #expect(warned == ["Content/a*b.txt", "Content/aux.css", "Content/space ", "Content/trail."])
     }
 
+    /// The root's folders are walked on all cores: what each finds is still listed, and warned
+    /// about, where one walk in path order would have.
+    @Test func folderWalkListsAndWarnsInPathOrderAcrossFolders() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["a*.md": "x", "b/c*.md": "x", "b/d.md": "x", "c.md": "x", "d/e/f*.md": "x", "e*/g.md": "x", "z.md": "x"], under: "Content")
+        let root = folder.url.appendingPathComponent("Content")
+        let listing = try FolderWalker(root: root, displayRoot: "Content", boundary: LinkBoundary(content: root)).walk()
+        #expect(listing.entries.map(\.path) == ["a*.md", "b/c*.md", "b/d.md", "c.md", "d/e/f*.md", "e*/g.md", "z.md"])
+        #expect(listing.diagnostics.map(\.file) == ["Content/a*.md", "Content/b/c*.md", "Content/d/e/f*.md", "Content/e*"])
+    }
+
     // MARK: Deep and long paths (issue 21, item 9)
 
     @Test func fiveHundredTenNestedFoldersAndLongPathsAreNoLoop() throws {

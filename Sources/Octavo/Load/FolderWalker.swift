@@ -65,9 +65,40 @@ public struct FolderWalker: Sendable {
             throw BuildError(file: displayRoot, "folder cannot be read: \(String(cString: strerror(errno)))")
         }
         let realRoot = LinkBoundary.realPath(root.path) ?? root.path
-        walk(root, relative: "", ancestors: [FileID(info)], realRoot: realRoot, into: &listing, errors: &errors)
+        // The root's folders are walked on all cores, and what each finds is put where the walk
+        // met it: the listing and its messages are in the same order as one walk would make them.
+        var deferred: [Deferred]? = []
+        walk(root, relative: "", ancestors: [FileID(info)], realRoot: realRoot, into: &listing, errors: &errors, deferring: &deferred)
+        let folders = deferred ?? []
+        var found = [(listing: Listing, errors: [Diagnostic])](repeating: (Listing(entries: [], diagnostics: []), []), count: folders.count)
+        found.withUnsafeMutableBufferPointer { buffer in
+            let output = Unchecked.Buffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+                let folder = folders[index]
+                var none: [Deferred]? = nil
+                walk(folder.url, relative: folder.relative, ancestors: folder.ancestors, realRoot: realRoot,
+                     into: &output.buffer[index].listing, errors: &output.buffer[index].errors, deferring: &none)
+            }
+        }
+        // From the last, so that the places of the earlier ones stay where they were.
+        for (folder, made) in zip(folders, found).reversed() {
+            listing.entries.insert(contentsOf: made.listing.entries, at: folder.entries)
+            listing.diagnostics.insert(contentsOf: made.listing.diagnostics, at: folder.diagnostics)
+            errors.insert(contentsOf: made.errors, at: folder.errors)
+        }
         if !errors.isEmpty { throw BuildError(errors) }
         return listing
+    }
+
+    /// A folder whose walk was left for later, and where in the listing, its messages and the
+    /// errors what it finds goes (their counts when it was met).
+    private struct Deferred {
+        var url: URL
+        var relative: String
+        var ancestors: Set<FileID>
+        var entries: Int
+        var diagnostics: Int
+        var errors: Int
     }
 
     /// A folder's identity: the same device and inode is the same folder, whatever path leads there.
@@ -80,8 +111,10 @@ public struct FolderWalker: Sendable {
         }
     }
 
+    /// Walks `folder`, whose path from the root is `relative`. With `deferring`, its subfolders are
+    /// not walked but added there, to be walked apart (see ``walk()``).
     private func walk(_ folder: URL, relative: String, ancestors: Set<FileID>, realRoot: String,
-                      into listing: inout Listing, errors: inout [Diagnostic]) {
+                      into listing: inout Listing, errors: inout [Diagnostic], deferring: inout [Deferred]?) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -142,7 +175,13 @@ public struct FolderWalker: Sendable {
                     errors.append(Diagnostic(file: display, message: "is a symbolic link loop: it leads back to a folder that contains it"))
                     continue
                 }
-                walk(url, relative: path + "/", ancestors: ancestors.union([id]), realRoot: realRoot, into: &listing, errors: &errors)
+                if deferring != nil {
+                    deferring?.append(Deferred(url: url, relative: path + "/", ancestors: ancestors.union([id]),
+                                               entries: listing.entries.count, diagnostics: listing.diagnostics.count, errors: errors.count))
+                    continue
+                }
+                var none: [Deferred]? = nil
+                walk(url, relative: path + "/", ancestors: ancestors.union([id]), realRoot: realRoot, into: &listing, errors: &errors, deferring: &none)
             case S_IFREG:
                 listing.entries.append(Entry(path: path, url: url, identity: FileIdentity(info)))
             default:
