@@ -124,6 +124,26 @@ struct SearchTests {
         #expect(SearchIndex(site: site, limits: limits).files().map(\.text) == files.map(\.text))
     }
 
+    /// Words are numbered in shares on all cores, a batch of pages after another: a word on pages
+    /// of several batches lists every one of them in reading order, and the index is the one the
+    /// cache's numbering (one word after another) makes.
+    @Test func aWordOnPagesOfManyBatchesListsThemAllInOrder() throws {
+        var text = "---\ntitle: Many\nsplit: [1]\n---\n"
+        for part in 1...(SearchIndex.batchSize + 50) { text += "# \(part). Part \(part)\n\nshared word\(part % 7) text\n\n" }
+        let site = try outline(["index.md": text])
+        let files = SearchIndex(site: site).files()
+        let core = try Self.core(files)
+        func pages(with word: String) -> [Int] {
+            site.pages.indices.filter { index in site.pages[index].blocks.contains { $0.text.split(separator: " ").contains(Substring(word)) } }
+        }
+        #expect(pages(with: "shared").count == SearchIndex.batchSize + 50)
+        #expect(try Self.postings("shared", in: core).map(\.page) == pages(with: "shared"))
+        #expect(try Self.postings("word3", in: core).map(\.page) == pages(with: "word3"))
+        var cached = SearchIndex(site: site)
+        cached.cache = SearchCache()
+        #expect(cached.files().map(\.text) == files.map(\.text))
+    }
+
     @Test func anIndexFromTheCacheIsTheIndexWithoutItAfterAnEdit() throws {
         // The cache numbers words once for the session: words of pages no longer there stay
         // numbered, new words get new numbers, and the index is the one made without a cache.
