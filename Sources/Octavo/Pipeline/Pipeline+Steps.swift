@@ -106,6 +106,9 @@ extension Pipeline {
         if releases { for index in content.sources.indices { content.sources[index].body = "" } }
         parseCacheFile?.begin(count: sources.count, parser: parser)
         var inputs = [Outliner.Input?](repeating: nil, count: sources.count)
+        // A batch goes into the parse cache file on this queue while the next batch is parsed;
+        // only one waits there at a time, so that the bodies of only one more batch are held.
+        let caching = DispatchQueue(label: "octavo.parse-cache")
         for start in stride(from: 0, to: sources.count, by: Self.parseBatch) {
             let range = start..<min(start + Self.parseBatch, sources.count)
             inputs.withUnsafeMutableBufferPointer { buffer in
@@ -125,7 +128,11 @@ extension Pipeline {
                     output.buffer[index] = Outliner.Input(source: sources[index], markdown: parser.parse(sources[index].body, ids: &ids))
                 }
             }
-            parseCacheFile?.add(Array(sources[range]), documents: range.compactMap { inputs[$0]?.markdown })
+            if let parseCacheFile {
+                let batch = Array(sources[range]), documents = range.compactMap { inputs[$0]?.markdown }
+                caching.sync {}
+                caching.async { parseCacheFile.add(batch, documents: documents) }
+            }
             if releases {
                 for index in range {
                     sources[index].body = ""
@@ -133,6 +140,7 @@ extension Pipeline {
                 }
             }
         }
+        caching.sync {}
         parseCacheFile?.finish()
         var parsed = inputs.compactMap { $0 }
         cache?.parse.keep(sources, documents: parsed.map(\.markdown), parser: parser)
