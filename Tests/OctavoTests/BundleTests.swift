@@ -272,4 +272,16 @@ struct BundleTests {
         #expect(run.stderr.hasPrefix("SOURCE_DATE_EPOCH: error: 9223372036854775807 is outside what a zip can store"), "\(run.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["Content"])
     }
+
+    /// The zip is written while the site is audited: a build the audit fails (a broken link)
+    /// leaves neither the zip nor its temporary file, and no output folder.
+    @Test func aBuildTheAuditFailsLeavesNoZip() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n[Missing](missing.md)\n", "a.md": "# A\n"], under: "Content")
+        var options = Pipeline.Options(content: folder.url.appendingPathComponent("Content"), templates: realTemplates,
+                                       output: folder.url.appendingPathComponent("Output"))
+        options.bundle = folder.url.appendingPathComponent("site.zip")
+        #expect(throws: BuildError.self) { try Pipeline(options: options).build() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["Content"])
+    }
 }

@@ -168,6 +168,9 @@ public struct Pipeline: Sendable {
         public var diagnostics: [Diagnostic]
         /// The EPUB's files and where to write them, when `--epub` or `epub` of `site.yml` asks for one.
         public var epub: EpubOutput? = nil
+        /// The zip bundle being written by ``Pipeline/zipping``: its temporary file, or why it
+        /// could not be written; `nil` without a bundle.
+        var zip: BackgroundStep<Swift.Result<URL, Error>>? = nil
     }
 
     /// What the build reads.
@@ -180,6 +183,10 @@ public struct Pipeline: Sendable {
     /// The parse cache on disk of `octavo build` (``ParseCacheFile``), which ``build()`` opens in
     /// the output folder when it has no ``cache``; `nil`: every file is parsed.
     var parseCacheFile: ParseCacheFile?
+    /// Writes the zip bundle of the files a build makes, into a temporary file, and returns where
+    /// (``ZipBundle/prepare(_:for:display:)``); `nil`: no bundle. ``prepare()`` sets it, so that
+    /// the zip is written on another core while the site is audited.
+    var zipping: (@Sendable ([OutputFile]) -> Swift.Result<URL, Error>)?
 
     /// Creates a builder that renders in memory only (``render()``), as `check` does.
     public init(input: Input) {
@@ -242,6 +249,11 @@ public struct Pipeline: Sendable {
         if trims { HeapTrim.returnFreed() }
         let search = searchedFirst ?? searching!.value
         let files = try checkPaths(pages.files + search.files + print.files, outlined, loaded)
+        // The zip needs only the files: written while the audit runs, and removed again should
+        // anything below throw (a build whose audit fails removes it in `prepare`).
+        let zip = zipping.map { make in BackgroundStep { make(files) } }
+        var zipHandedOver = false
+        defer { if !zipHandedOver, case .success(let temporary)? = zip?.value { unlink(temporary.path) } }
         var audit = SiteAudit(site: outlined.site, links: links, pages: outlined.site.pages.map { ($0.path, "") }, files: Set(files.map(\.path)),
                               templates: TemplateLinkLocator(sources: loaded.templates.sources, displayRoot: input.displayTemplates.text,
                                                              builtInNames: loaded.templates.builtInNames))
@@ -254,10 +266,13 @@ public struct Pipeline: Sendable {
                                  + (epub?.diagnostics ?? []).map { $0.from(.epub) }).filter {
             $0.severity != .error || places.insert("\($0.file):\($0.line ?? 0):\($0.column ?? 0)").inserted
         }
-        return Result(site: outlined.site, files: files,
-                      diagnostics: outlined.diagnostics + links.diagnostics.map { $0.from(.link) } + pages.linkProblems + renderDiagnostics
-                        + audit.diagnostics().map { $0.from(.audit) },
-                      epub: epub)
+        var result = Result(site: outlined.site, files: files,
+                            diagnostics: outlined.diagnostics + links.diagnostics.map { $0.from(.link) } + pages.linkProblems + renderDiagnostics
+                              + audit.diagnostics().map { $0.from(.audit) },
+                            epub: epub)
+        result.zip = zip
+        zipHandedOver = true
+        return result
     }
 
     /// Builds the site and writes it to the output folder.
@@ -308,6 +323,12 @@ public struct Pipeline: Sendable {
         // Files whose bytes the last build into this folder parsed are not parsed again.
         var pipeline = self
         pipeline.parseCacheFile = stamped ? openParseCache(destination, stage: stage) : nil
+        if let url = destination.bundle {
+            let display = destination.displayBundle?.text
+            pipeline.zipping = { [bundle, deflated = stage.deflated] files in
+                Swift.Result { try bundle.prepare(files, for: url, display: display, deflated: deflated) }
+            }
+        }
         let result: Result
         do {
             result = try pipeline.render(stage: stage)
@@ -318,11 +339,14 @@ public struct Pipeline: Sendable {
         let fails = { (diagnostic: Diagnostic) in diagnostic.severity == .error || (destination.strict && diagnostic.severity == .warning) }
         let failing = result.diagnostics.filter(fails) + (ownership.map { [$0] } ?? [])
         if !failing.isEmpty {
+            if case .success(let temporary)? = result.zip?.value { unlink(temporary.path) }
             var error = BuildError(failing)
             error.otherDiagnostics = result.diagnostics.filter { !fails($0) }
             throw error
         }
-        let zip = try destination.bundle.map { try (url: $0, temporary: bundle.prepare(result.files, for: $0, display: destination.displayBundle?.text, deflated: stage.deflated)) }
+        let zip = try destination.bundle.map { url in
+            try (url: url, temporary: result.zip?.value.get() ?? bundle.prepare(result.files, for: url, display: destination.displayBundle?.text, deflated: stage.deflated))
+        }
         let book: (epub: EpubOutput, temporary: URL)?
         do {
             book = try result.epub.map { ($0, try prepareEpub($0)) }
