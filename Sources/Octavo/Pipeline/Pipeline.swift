@@ -226,10 +226,9 @@ public struct Pipeline: Sendable {
         // serve`, and a build of a site of fewer than ``overlappedPages`` pages, make them on other
         // cores while the pages are rendered (most of the print edition's time is the template
         // writing the whole site out, which no cache spares). A larger `octavo build` makes the
-        // search index first, so that its large values are not held beside the pages' scans, lets
-        // the blocks' text go once indexed, and then makes the print edition (written a section at
-        // a time) beside the pages; each step's freed memory goes back to the system before the
-        // next (``HeapTrim``).
+        // search index and then the print edition first, so that their large values are not held
+        // beside the pages' scans; the blocks' text is let go once indexed; and each step's freed
+        // memory goes back to the system before the next (``HeapTrim``).
         let read = loaded
         let overlaps = cache != nil || outlined.site.pages.count < Self.overlappedPages
         let printing = overlaps ? BackgroundStep { [self, outlined] in printEdition(outlined, links, read, stage: stage) } : nil
@@ -242,6 +241,7 @@ public struct Pipeline: Sendable {
             outlined.site.forgetIndexedText()
             HeapTrim.returnFreed()
         }
+        // A larger build makes its print edition beside the pages, once the search index is let go.
         let printedBeside = trims ? BackgroundStep { [self, outlined] in printEdition(outlined, links, read, stage: stage) } : nil
         defer { _ = printedBeside?.value }
         let pages = try renderPages(outlined, links, loaded, stage: stage)  // Render/: page HTML, 404, sitemap, citations
