@@ -241,12 +241,11 @@ public struct Pipeline: Sendable {
             outlined.site.forgetIndexedText()
             HeapTrim.returnFreed()
         }
-        // A larger build makes its print edition beside the pages, once the search index is let go.
-        let printedBeside = trims ? BackgroundStep { [self, outlined] in printEdition(outlined, links, read, stage: stage) } : nil
-        defer { _ = printedBeside?.value }
-        let pages = try renderPages(outlined, links, loaded, stage: stage)  // Render/: page HTML, 404, sitemap, citations
-        let print = printing?.value ?? printedBeside?.value ?? printEdition(outlined, links, loaded, stage: stage)  // Print/: print.html
+        let printedFirst = trims ? printEdition(outlined, links, loaded, stage: stage) : nil
         if trims { HeapTrim.returnFreed() }
+        let pages = try renderPages(outlined, links, loaded, stage: stage)  // Render/: page HTML, 404, sitemap, citations
+        if trims { HeapTrim.returnFreed() }
+        let print = printing?.value ?? printedFirst ?? printEdition(outlined, links, loaded, stage: stage)  // Print/: print.html
         let search = searchedFirst ?? searching!.value
         let files = try checkPaths(pages.files + search.files + print.files, outlined, loaded)
         // The zip needs only the files: written while the audit runs, and removed again should
