@@ -86,6 +86,18 @@ struct CiteTests {
         #expect(brokenLinks(in: folder.snapshot("Output")) == [])
     }
 
+    /// BibTeX: braces and backslashes are dropped, LaTeX's `& % # _ $` escaped, and every other
+    /// character kept as it is, non-ASCII too (escaped byte by byte, which only ASCII may match).
+    @Test func bibTeXDropsBracesAndEscapesLaTeXSpecialsAndKeepsTheRest() throws {
+        let folder = try TemporaryFolder()
+        let book = "---\ntitle: \"Évian {土壤} \\\\ 50% #1 a_b $5 👍🏽\"\nsplit: [1]\n---\n# I. Straße\n\nText.\n"
+        try folder.write(["index.md": "# Home\n\n[The paper](paper.md)\n", "paper.md": book], under: "Content")
+        _ = try Pipeline(options: options(in: folder)).build()
+        let bib = try folder.read("Output/paper/i/cite.bib")
+        #expect(bib.contains("  booktitle = {{Évian 土壤  50\\% \\#1 a\\_b \\$5 👍🏽}},\n"))
+        #expect(bib.contains("  title = {{I Straße}},\n"))
+    }
+
     @Test func withoutABaseURLTheURLIsThePagesPathAndThereIsNoPublicURL() throws {
         let folder = try build(baseURL: nil)
         let part = try folder.read("Output/paper/ii/index.html")

@@ -32,6 +32,20 @@ struct RenderTests {
         #expect(noLayout?.diagnostics.first?.file == "Templates/layout.mustache")
     }
 
+    /// The templates are read on another thread while the content loads; their errors still come
+    /// after the content's, all in one report, and before a bad `--base-url`'s.
+    @Test func templateErrorsFollowContentErrorsAsWhenReadInTurn() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# H\n", "bad.md": "---\ntitle: [unclosed\n---\nText\n"], under: "Content")
+        let templates = try folder.write(["partials/x.mustache": "x"], under: "T")
+        var options = options(in: folder, templates: templates)
+        let both = #expect(throws: BuildError.self) { try Pipeline(options: options).render() }
+        #expect(both?.diagnostics.map(\.file) == ["Content/bad.md", "Templates/layout.mustache"])
+        options.baseURL = "not a url"
+        let withBaseURL = #expect(throws: BuildError.self) { try Pipeline(options: options).render() }
+        #expect(withBaseURL?.diagnostics.map(\.file) == ["Content/bad.md", "Templates/layout.mustache"])
+    }
+
     /// `{{name}}` escapes as swift-mustache's own HTML escaping does (Octavo renders with a faster
     /// content type of the same bytes): the five characters on their own, not `<` with a combining
     /// mark (one character); a template may switch to TEXT, and its partials escape again.

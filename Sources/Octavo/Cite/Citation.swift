@@ -82,16 +82,19 @@ public struct Citation: Sendable {
 
     /// A BibTeX entry (`@misc`, or `@inbook`-like fields for a part: `booktitle` names the document).
     public var bibtex: String {
+        // Braces and backslashes dropped, LaTeX's special characters escaped; byte by byte, since
+        // all of them are ASCII (a byte of UTF-8 below 0x80 is always a character of its own).
         func value(_ text: String) -> String {
-            var escaped = ""
-            for character in text {
-                switch character {
-                case "{", "}", "\\": continue
-                case "&", "%", "#", "_", "$": escaped += "\\" + String(character)
-                default: escaped.append(character)
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(text.utf8.count + 8)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "\\"): continue
+                case UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "_"), UInt8(ascii: "$"): escaped.append(UInt8(ascii: "\\")); escaped.append(byte)
+                default: escaped.append(byte)
                 }
             }
-            return escaped
+            return String(decoding: escaped, as: UTF8.self)
         }
         var fields: [(String, String)] = [("title", "{" + value(isDocument ? documentTitle : label) + "}")]
         if !isDocument { fields.append(("booktitle", "{" + value(documentTitle) + "}")) }

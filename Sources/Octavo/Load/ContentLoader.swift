@@ -30,6 +30,13 @@ public struct ContentLoader: Sendable {
     ///   control character, or a symbolic link leads outside the site's root (see ``LinkBoundary``),
     ///   nowhere, or back into a folder being read (a loop).
     public func load() throws -> LoadedContent {
+        try load(config: config())
+    }
+
+    /// The content folder's `site.yml` (its defaults without one), once the folder is known to
+    /// exist: what ``load(config:)`` needs first, and the templates folder's boundary.
+    /// - Throws: ``BuildError`` as ``load()`` for a missing folder or a `site.yml` that is not valid.
+    public func config() throws -> SiteConfig {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
             if FileManager.default.fileExists(atPath: root.path) {
@@ -41,7 +48,12 @@ public struct ContentLoader: Sendable {
             }
             throw BuildError(file: displayRoot, "content folder does not exist: " + Self.markdownNearby(root, displayRoot: displayRoot))
         }
-        let config = try readConfig()
+        return try readConfig()
+    }
+
+    /// ``load()`` with `site.yml` already read by ``config()``.
+    /// - Throws: ``BuildError`` as ``load()``.
+    public func load(config: SiteConfig) throws -> LoadedContent {
         let boundary = LinkBoundary(content: root, allowsOutside: config.allowOutsideLinks)
         // Taken before the files are listed: a file changed after this is not trusted unread (see SourceCache).
         let listed = cache == nil ? 0 : FileIdentity.now()

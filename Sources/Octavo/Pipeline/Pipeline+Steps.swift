@@ -57,25 +57,76 @@ extension Pipeline {
         var linkProblems: [Diagnostic]
     }
 
-    /// Load: the content folder, `site.yml`, `--base-url` and the templates.
+    /// What the load step read of the content, while the templates are still being read and
+    /// parsed on another thread (they are not needed before the outline); ``loaded()`` joins them.
+    struct Loading {
+        /// As ``Loaded/content``.
+        var content: LoadedContent
+        /// As ``Loaded/notFound``.
+        var notFound: SourceFile?
+        /// As ``Loaded/summary``.
+        var summary: SourceFile?
+        /// As ``Loaded/errors``.
+        var errors: [Diagnostic]
+        /// As ``Loaded/drafts``.
+        var drafts: Set<String>
+        /// The load stage's notes and warnings, to which the templates' are added.
+        var diagnostics: [Diagnostic]
+        /// The templates, or the error that stopped reading them.
+        let templates: BackgroundStep<Swift.Result<TemplateSet, Error>>
+
+        /// The load step's result, once the templates are read.
+        /// - Throws: ``BuildError`` for templates that cannot be read or parsed, after ``errors``.
+        func loaded() throws -> Loaded {
+            let templates: TemplateSet
+            do {
+                templates = try self.templates.value.get()
+            } catch var error as BuildError {
+                error.diagnostics = errors + error.diagnostics
+                throw error
+            }
+            return Loaded(content: content, templates: templates, notFound: notFound, summary: summary, errors: errors, drafts: drafts,
+                          diagnostics: (diagnostics + templates.diagnostics).map { $0.from(.load) })
+        }
+    }
+
+    /// Load: the content folder, `site.yml` and `--base-url`; the templates are read and parsed on
+    /// another thread meanwhile (they need only `site.yml`, for the boundary of symbolic links), and
+    /// joined by ``Loading/loaded()`` once the Markdown is parsed, which needs none of them.
     /// - Throws: ``BuildError`` when input cannot be read.
-    func load() throws -> Loaded {
+    func load() throws -> Loading {
         var loader = ContentLoader(root: input.content, displayRoot: input.displayContent.text)
         loader.cache = cache?.sources
-        var content = try loader.load()
+        let config = try loader.config()
+        let boundary = LinkBoundary(content: input.content, allowsOutside: config.allowOutsideLinks)
+        let templates = BackgroundStep { [input] in
+            Swift.Result { try TemplateSet(root: input.templates, displayRoot: input.displayTemplates.text, boundary: boundary, builtIn: input.builtInTheme) }
+        }
+        var content: LoadedContent
+        do {
+            content = try loader.load(config: config)
+        } catch {
+            _ = templates.value
+            throw error
+        }
         let drafts = input.drafts == .published ? [] : Set(content.sources.filter(\.frontMatter.draft).map(\.path))
         if input.drafts == .leftOut { content.sources.removeAll { drafts.contains($0.path) } }
         let errors = content.diagnostics.filter { $0.severity == .error }.map { $0.from(.load) }
-        let templates = try withErrors(errors) { try TemplateSet(root: input.templates, displayRoot: input.displayTemplates.text, boundary: content.boundary,
-                                                                              builtIn: input.builtInTheme) }
         if content.config.title == nil, let title = input.bookTitle { content.config.title = title }
         if let given = input.baseURL {
-            guard let url = SiteConfig.baseURL(given) else { throw BuildError(file: "--base-url", SiteConfig.baseURLProblem) }
+            guard let url = SiteConfig.baseURL(given) else {
+                // The templates' errors come first, as they would were the templates read first.
+                if case .failure(var error as BuildError) = templates.value {
+                    error.diagnostics = errors + error.diagnostics
+                    throw error
+                }
+                throw BuildError(file: "--base-url", SiteConfig.baseURLProblem)
+            }
             content.config.baseURL = url
         }
         let notFound = content.sources.firstIndex { $0.path == NotFoundPage.sourcePath }.map { content.sources.remove(at: $0) }
         let summary = content.sources.firstIndex { $0.path == SummaryEntry.fileName }.map { content.sources.remove(at: $0) }
-        var diagnostics = content.diagnostics + templates.diagnostics
+        var diagnostics = content.diagnostics
         if content.config.allowOutsideLinks {
             diagnostics.insert(Diagnostic(file: input.displayContent.appending(SiteConfig.fileName).text, severity: .note,
                                           message: "symbolic links may lead outside the site ('allow_outside_links: true'): build only branches you trust"), at: 0)
@@ -84,8 +135,8 @@ extension Pipeline {
             diagnostics.insert(Diagnostic(file: input.displayContent.appending(SiteConfig.fileName).text, severity: .note,
                                           message: "raw HTML and unsafe links are kept ('unsafe: true'): publish only Markdown you trust"), at: 0)
         }
-        return Loaded(content: content, templates: templates, notFound: notFound, summary: summary, errors: errors, drafts: drafts,
-                      diagnostics: diagnostics.map { $0.from(.load) })
+        return Loading(content: content, notFound: notFound, summary: summary, errors: errors, drafts: drafts, diagnostics: diagnostics,
+                       templates: templates)
     }
 
     /// Parse: every Markdown file, on all cores. It needs no template: the theme's ids hold a `.`,
@@ -204,12 +255,27 @@ extension Pipeline {
     }
 
     /// Render: every page, the index of terms, `404.html`, the sitemap and the citation files.
+    /// With `beside`, the files but the pages are made on another thread while the pages render
+    /// (a small site, whose build is over in milliseconds: see ``Pipeline/overlappedPages``).
     /// - Throws: ``BuildError`` when `favicon` of `site.yml` names no file.
-    func renderPages(_ outlined: Outlined, _ links: LinkResolver.Resolution, _ loaded: Loaded, stage: FileStage) throws -> Rendered {
+    func renderPages(_ outlined: Outlined, _ links: LinkResolver.Resolution, _ loaded: Loaded, stage: FileStage, beside: Bool = false) throws -> Rendered {
         let site = outlined.site
+        let others = beside ? BackgroundStep { [self] in Swift.Result { try otherFiles(outlined, loaded, stage: stage) } } : nil
         let pages = renderPageFiles(outlined, links, loaded, stage: stage)
         cache?.render.keep(only: Set(site.pages.map(\.path)))
-        var files = pages.files
+        let made = try others?.value.get() ?? otherFiles(outlined, loaded, stage: stage)
+        return Rendered(scans: pages.scans, files: pages.files + made.files, pageProblems: pages.diagnostics.map { $0.from(.render) },
+                        termsProblems: made.termsProblems.map { $0.from(.render) }, notFoundProblems: (made.renderProblem.map { [$0] } ?? []).map { $0.from(.render) },
+                        linkProblems: made.linkProblems.map { $0.from(.link) })
+    }
+
+    /// The files of the render step but the pages: the index of terms, `404.html`, the sitemap and
+    /// the citation files, with the problems of rendering the first two and the broken links of `404.md`.
+    /// - Throws: ``BuildError`` when `favicon` of `site.yml` names no file.
+    private func otherFiles(_ outlined: Outlined, _ loaded: Loaded, stage: FileStage)
+        throws -> (files: [OutputFile], termsProblems: [Diagnostic], renderProblem: Diagnostic?, linkProblems: [Diagnostic]) {
+        let site = outlined.site
+        var files: [OutputFile] = []
         var termsProblems: [Diagnostic] = []
         if let terms = outlined.terms {
             let page = renderer(outlined, loaded).termsPage(terms, site: site)
@@ -219,9 +285,7 @@ extension Pipeline {
         let extra = try extraFiles(site: site, renderer: renderer(outlined, loaded), config: loaded.content.config, notFound: loaded.notFound)
         files += extra.files
         files += Self.staged(Citation.files(site: site, config: loaded.content.config), stage: stage)
-        return Rendered(scans: pages.scans, files: files, pageProblems: pages.diagnostics.map { $0.from(.render) },
-                        termsProblems: termsProblems.map { $0.from(.render) }, notFoundProblems: (extra.renderProblem.map { [$0] } ?? []).map { $0.from(.render) },
-                        linkProblems: extra.diagnostics.map { $0.from(.link) })
+        return (files, termsProblems, extra.renderProblem, extra.diagnostics)
     }
 
     /// `files` staged on all cores (see ``FileStage/stage(_:)``): creating a file is most of what

@@ -64,7 +64,8 @@ extension Pipeline {
             "output \(Self.realPath(destination.output)) \(destination.displayOutput) strict \(destination.strict) force \(destination.force)",
             "bundle \(destination.bundle.map(Self.realPath) ?? "-") \(destination.displayBundle?.text ?? "-")",
             "epub \(destination.epub.map(Self.realPath) ?? "-") \(destination.displayEpub?.text ?? "-")",
-            "SOURCE_DATE_EPOCH \(ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? "-")",
+            // `getenv`: Foundation's `environment` builds a dictionary of every variable first.
+            "SOURCE_DATE_EPOCH \(getenv("SOURCE_DATE_EPOCH").map { String(cString: $0) } ?? "-")",
         ]
         return (options + ["content:", content.text(relativeTo: input.content.standardizedFileURL.path),
                            "templates:", templates.text(relativeTo: input.templates.standardizedFileURL.path)]).joined(separator: "\n")
@@ -80,8 +81,9 @@ extension Pipeline {
               case .current(let manifest) = OutputManifest.read(Array(bytes)),
               let manifestLine = SourceSnapshot.line(of: manifestPath) else { return nil }
         var lines = ["manifest \(manifestLine)"]
+        let base = destination.output.path + "/"
         for path in manifest.files.sorted() {
-            guard let line = SourceSnapshot.line(of: destination.output.appendingPathComponent(path, isDirectory: false).path) else { return nil }
+            guard let line = SourceSnapshot.line(of: base + path) else { return nil }
             lines.append("\(line) \(path)")
         }
         for path in writtenOutside {

@@ -216,9 +216,10 @@ public struct Pipeline: Sendable {
     /// - Throws: as ``render()``.
     func render(stage: FileStage) throws -> Result {
         if cache == nil && stage.folder != nil { HeapTrim.limitHeaps() }
-        var loaded = try load()                                             // Load/: SourceFile, SiteConfig, TemplateSet
-        var parsed = parse(&loaded.content)                                 // Parse/: MarkdownDocument per file
-        for index in loaded.content.sources.indices { loaded.content.sources[index].body = "" }  // parsed: not read again
+        var loading = try load()                                            // Load/: SourceFile, SiteConfig (TemplateSet beside)
+        var parsed = parse(&loading.content)                                // Parse/: MarkdownDocument per file
+        for index in loading.content.sources.indices { loading.content.sources[index].body = "" }  // parsed: not read again
+        let loaded = try loading.loaded()                                   // Render/: TemplateSet
         var outlined = try outline(parsed, loaded)                          // Outline/: Site (+ Terms/: TermIndex)
         parsed = []                                                         // the site's pages hold what is read from here on
         let links = link(outlined, loaded)                                  // Link/: LinkResolver.Resolution
@@ -243,7 +244,7 @@ public struct Pipeline: Sendable {
         }
         let printedFirst = trims ? printEdition(outlined, links, loaded, stage: stage) : nil
         if trims { HeapTrim.returnFreed() }
-        let pages = try renderPages(outlined, links, loaded, stage: stage)  // Render/: page HTML, 404, sitemap, citations
+        let pages = try renderPages(outlined, links, loaded, stage: stage, beside: overlaps && cache == nil)  // Render/: pages, 404, sitemap, citations
         if trims { HeapTrim.returnFreed() }
         let print = printing?.value ?? printedFirst ?? printEdition(outlined, links, loaded, stage: stage)  // Print/: print.html
         let search = searchedFirst ?? searching!.value

@@ -64,7 +64,7 @@ public struct OutputManifest: Sendable, Equatable {
     /// The manifest in format 2, as bytes.
     public func encoded() -> [UInt8] {
         var text = Self.versionLine + "\n"
-        for entry in files.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+        for entry in files.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             text += Self.encodeJSONString(entry) + "\n"
         }
         return Array(text.utf8)

@@ -88,7 +88,10 @@ public struct OutputWriter: Sendable {
 
     private func write(_ files: [OutputFile], changes: inout Changes) throws -> Report {
         let manager = FileManager.default
-        let reading = previousManifest()
+        let base = root.path
+        // A new output folder (the usual first build, or CI's) holds no file to compare or clear.
+        let isNew = Self.isMissing(base)
+        let reading = isNew ? nil : previousManifest()
         var report = Report(written: 0, unchanged: 0, removed: 0)
         var previous = OutputManifest()
         var owned: Set<String> = []
@@ -106,57 +109,57 @@ public struct OutputWriter: Sendable {
         case nil:
             break
         }
-        changes.removed = try clearTheWay(for: files, owned: owned, reading: reading)
-        try createFolder(root)
+        changes.removed = isNew ? [] : try clearTheWay(for: files, owned: owned, reading: reading)
+        try createFolder(base)
         // Temporary files are left only by a build killed part-way: `octavo serve` sweeps the
         // folder at its first build, and its later builds (the same process) leave none.
-        if known?.claimSweep() ?? true { removeLeftoverTemporaryFiles() }
+        if known?.claimSweep() ?? true, !isNew { removeLeftoverTemporaryFiles() }
         // The manifest lists every file this build may write before the first is written: a build
         // killed part-way (SIGKILL, a power cut: no `defer` runs) leaves a folder whose manifest owns
         // what it wrote, so the next build goes on without `--force` and removes what is stale. A
         // listed file that was never written is harmless: only files that exist are removed.
-        let manifestURL = root.appendingPathComponent(Self.manifestName, isDirectory: false)
-        let originalManifest = manager.contents(atPath: manifestURL.path)
+        let manifestPath = base + "/" + Self.manifestName
+        let originalManifest = isNew ? nil : manager.contents(atPath: manifestPath)
         let planned = OutputManifest(files: previous.files.union(files.map(\.path))).encoded()
         // Should it fail (a folder named like it), the final write of the manifest reports it.
-        let announced = originalManifest != Data(planned) && (try? replace(manifestURL, with: planned)) != nil
+        let announced = originalManifest != Data(planned) && (try? replace(manifestPath, with: planned)) != nil
         var written: Set<String> = []
         defer {
             if written.count < files.count {
                 if !written.isEmpty {
                     // A write that fails half-way (a full disk) lists what this build wrote.
                     let partial = OutputManifest(files: previous.files.union(written)).encoded()
-                    if FileManager.default.contents(atPath: manifestURL.path) != Data(partial) { try? replace(manifestURL, with: partial) }
-                    changes.manifest = FileManager.default.contents(atPath: manifestURL.path) != originalManifest
+                    if FileManager.default.contents(atPath: manifestPath) != Data(partial) { try? replace(manifestPath, with: partial) }
+                    changes.manifest = FileManager.default.contents(atPath: manifestPath) != originalManifest
                 } else if announced {
                     // Stopped before the first file: the folder is left as it was.
-                    if let originalManifest { try? replace(manifestURL, with: Array(originalManifest)) } else { unlink(manifestURL.path) }
+                    if let originalManifest { try? replace(manifestPath, with: Array(originalManifest)) } else { unlink(manifestPath) }
                 }
             }
         }
         var folders: Set<String> = [""]
         for file in files {
-            // A file's URL: `isDirectory: false` spares Foundation a look at the disk for each.
-            let url = root.appendingPathComponent(file.path, isDirectory: false)
+            // Paths as text: a URL per file costs Foundation more than the `rename` itself.
+            let path = base + "/" + file.path
             if case .copy(let source) = file.contents, FileStream.size(source.path) == nil {
                 throw BuildError(file: file.source ?? source.lastPathComponent, "cannot be read: check its permissions")
             }
             // Assets are compared and copied in chunks, never read whole (a video may be 400 MB);
             // staged files were compared when they were staged.
-            if sameBytes(url, as: file) {
+            if !isNew, sameBytes(path, as: file) {
                 report.unchanged += 1
                 written.insert(file.path)
                 continue
             }
             let folder = file.path.folderPart
-            if folders.insert(folder).inserted { try createFolder(root.appendingPathComponent(folder, isDirectory: true)) }
+            if folders.insert(folder).inserted, !folder.isEmpty { try createFolder(base + "/" + folder) }
             try willReplace?(file.path)
             switch file.contents {
             case .bytes(let bytes):
-                try replace(url, with: bytes)
-                known?.wrote(file.path, at: url.path, bytes: bytes)
-            case .copy(let source): try replace(url, copying: source)
-            case .staged(let staged, _): try replace(url, moving: staged)
+                try replace(path, with: bytes)
+                known?.wrote(file.path, at: path, bytes: bytes)
+            case .copy(let source): try replace(path, copying: source)
+            case .staged(let staged, _): try replace(path, moving: staged)
             }
             written.insert(file.path)
             changes.written.append(file.path)
@@ -172,8 +175,8 @@ public struct OutputWriter: Sendable {
             removeEmptiedFolders(above: stale, realRoot: realRoot)
         }
         let manifest = OutputManifest(files: produced).encoded()
-        if manager.contents(atPath: manifestURL.path) != Data(manifest) {
-            try replace(manifestURL, with: manifest)
+        if manager.contents(atPath: manifestPath) != Data(manifest) {
+            try replace(manifestPath, with: manifest)
         }
         return report
     }
@@ -187,29 +190,37 @@ public struct OutputWriter: Sendable {
     /// - Throws: ``BuildError`` naming each obstacle and the input that would take its place.
     @discardableResult
     func clearTheWay(for files: [OutputFile], owned: Set<String>, reading: OutputManifest.Reading? = nil) throws -> [String] {
-        let realRoot = LinkBoundary.realPath(root.path) ?? root.standardizedFileURL.path
+        let base = root.path
+        guard !Self.isMissing(base) else { return [] }
+        let realRoot = LinkBoundary.realPath(base) ?? root.standardizedFileURL.path
         var checked: Set<String> = []
+        // Folders found missing: nothing below them needs a look.
+        var missing: Set<String> = []
         var staleInTheWay: [String] = []
         var problems: [Diagnostic] = []
         for file in files {
-            let url = root.appendingPathComponent(file.path, isDirectory: false)
+            let path = base + "/" + file.path
             var info = stat()
-            if lstat(url.path, &info) == 0 {
+            if !missing.contains(file.path.folderPart), lstat(path, &info) == 0 {
                 let by = file.source.map { "\($0) would replace it" } ?? "the build writes a file of its own there"
                 if info.st_mode & S_IFMT == S_IFDIR {
                     problems.append(Diagnostic(file: display(file.path), message: "is a folder where \(by): move or remove it, or pick another --output"))
-                } else if !owned.contains(file.path) && !sameBytes(url, as: file) {
+                } else if !owned.contains(file.path) && !sameBytes(path, as: file) {
                     problems.append(Diagnostic(file: display(file.path),
                         message: "is a file Octavo did not write (it is not in \(Self.manifestName)), and \(by): remove or rename one of them, or pick another --output"))
                 }
             }
             var folder = file.path.folderPart
             while !folder.isEmpty, checked.insert(folder).inserted {
-                let url = root.appendingPathComponent(folder, isDirectory: true)
-                if lstat(url.path, &info) == 0 {
-                    if info.st_mode & S_IFMT == S_IFLNK, let real = LinkBoundary.realPath(url.path), !LinkBoundary.path(real, isInside: realRoot) {
+                let path = base + "/" + folder
+                if missing.contains(folder.folderPart) {
+                    missing.insert(folder)
+                } else if lstat(path, &info) != 0 {
+                    if errno == ENOENT { missing.insert(folder) }
+                } else {
+                    if info.st_mode & S_IFMT == S_IFLNK, let real = LinkBoundary.realPath(path), !LinkBoundary.path(real, isInside: realRoot) {
                         problems.append(Diagnostic(file: display(folder), message: "is a symbolic link that leads outside the output folder, and the build writes into it: remove it"))
-                    } else if !Self.isFolder(url.path) {
+                    } else if !Self.isFolder(path) {
                         if owned.contains(folder) {
                             staleInTheWay.append(folder)
                         } else {
@@ -230,9 +241,8 @@ public struct OutputWriter: Sendable {
         return staleInTheWay.filter { removeIfSafe($0, realRoot: realRoot) }
     }
 
-    /// Whether the file at `url` already holds exactly what the build would write there.
-    private func sameBytes(_ url: URL, as file: OutputFile) -> Bool {
-        let path = url.path
+    /// Whether the file at `path` already holds exactly what the build would write there.
+    private func sameBytes(_ path: String, as file: OutputFile) -> Bool {
         // The record's own `lstat` tells a regular file; one more per file would be a tenth of the stage.
         if case .bytes(let bytes) = file.contents, let known {
             return known.file(file.path, at: path, holds: bytes) { FileStream.file(path, holds: bytes) }
@@ -280,6 +290,12 @@ public struct OutputWriter: Sendable {
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
+    /// Whether nothing is at `path`, not even a broken symbolic link.
+    static func isMissing(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) != 0 && errno == ENOENT
+    }
+
     /// Whether `path` is a folder itself (a symbolic link to one is not).
     static func isFolder(_ path: String) -> Bool {
         var info = stat()
@@ -302,12 +318,12 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private func createFolder(_ url: URL) throws {
+    private func createFolder(_ path: String) throws {
         // `mkdir` first: the folder is usually new, or there already (a rebuild), and either is
         // one call, where FileManager looks at every folder above it first.
-        if Self.makeFolder(url.path) { return }
+        if Self.makeFolder(path) { return }
         do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path, isDirectory: true), withIntermediateDirectories: true)
         } catch {
             throw BuildError(file: displayRoot, "folder cannot be created: \(error.localizedDescription)")
         }
@@ -337,28 +353,28 @@ public struct OutputWriter: Sendable {
 
     /// Writes to `.NAME.octavo-tmp` beside the file, then renames it over the file, so that the
     /// file is at every moment either old or new (rename is atomic on POSIX file systems).
-    private func replace(_ url: URL, with bytes: [UInt8]) throws {
-        try replace(url) { Self.writeFile($0, bytes) }
+    private func replace(_ path: String, with bytes: [UInt8]) throws {
+        try replace(path) { Self.writeFile($0, bytes) }
     }
 
     /// Like ``replace(_:with:)``, with the bytes copied from the file `source` in chunks.
-    private func replace(_ url: URL, copying source: URL) throws {
-        try replace(url) { FileStream.copy(source.path, to: $0) }
+    private func replace(_ path: String, copying source: URL) throws {
+        try replace(path) { FileStream.copy(source.path, to: $0) }
     }
 
     /// Renames the staging file `staged` (see ``FileStage``) over `url`; copies it through a
     /// temporary file beside `url` when it cannot be renamed there (another file system).
-    private func replace(_ url: URL, moving staged: URL) throws {
-        if rename(staged.path, url.path) == 0 { return }
-        try replace(url, copying: staged)
+    private func replace(_ path: String, moving staged: URL) throws {
+        if rename(staged.path, path) == 0 { return }
+        try replace(path, copying: staged)
     }
 
     /// Writes the temporary file with `write` (given its path), then renames it over `url`.
-    private func replace(_ url: URL, writing write: (String) -> Bool) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + Self.temporarySuffix, isDirectory: false)
-        guard write(temporary.path), rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            throw BuildError(file: display(String(url.path.dropFirst(root.path.count + 1))), "cannot be written: check the output folder's permissions and free space")
+    private func replace(_ path: String, writing write: (String) -> Bool) throws {
+        let temporary = path.folderPart + "/." + path.lastPart + Self.temporarySuffix
+        guard write(temporary), rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw BuildError(file: display(String(path.dropFirst(root.path.count + 1))), "cannot be written: check the output folder's permissions and free space")
         }
     }
 
