@@ -43,6 +43,19 @@ struct SearchTests {
         return []
     }
 
+    /// Words sort as JavaScript compares strings (UTF-16 code units), also where a character above
+    /// U+FFFF (surrogates) meets one of U+E000–U+FFFF, which UTF-8 bytes would sort the other way.
+    @Test func wordsSortByUTF16CodeUnitsAsJavaScriptDoes() {
+        let words = ["", "a", "ab", "b", "é", "e\u{301}", "z", "ÿ", "ā", "ω", "土", "土壤", "\u{D7FF}", "\u{E000}", "\u{FB01}", "\u{FFFD}",
+                     "\u{FFFF}", "𝒜", "😀", "😀a", "\u{10000}", "\u{10FFFF}", "x😀", "x\u{FFFD}", "x\u{E000}y", "x𐀀"]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            let shuffled = words.shuffled(using: &random)
+            #expect(shuffled.sorted(by: SearchText.precedesInUTF16Order) == shuffled.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
+        }
+        #expect(SearchText.precedesInUTF16Order("😀", "\u{FFFD}") && !SearchText.precedesInUTF16Order("\u{FFFD}", "😀"))
+    }
+
     @Test func wordsAreFoldedAndCutAsTheScriptDoes() {
         #expect(SearchText.words("Évian-les-Bains, ÇA VA? naïve COVID-19 ΟΔΟΣ Straße İstanbul x²")
                 == ["evian", "les", "bains", "ca", "va", "naive", "covid", "19", "οδοσ", "straße", "istanbul", "x²"])

@@ -205,7 +205,7 @@ public struct SearchIndex: Sendable {
             current = []
             size = 0
         }
-        for number in words.indices.sorted(by: { words[$0].utf16.lexicographicallyPrecedes(words[$1].utf16) }) {
+        for number in words.indices.sorted(by: { SearchText.precedesInUTF16Order(words[$0], words[$1]) }) {
             let word = words[number], list = postings[number]
             if size > 0 && size + word.utf8.count + list.count + 2 > limits.wordShard { closeWordShard() }
             current.append((word, list))
