@@ -320,6 +320,19 @@ struct TemplateLintTests {
         #expect(tags.first?.names == expected)
     }
 
+    /// The lint trims names as Foundation's `trimmingCharacters(in: .whitespaces)` does (Zs and tab,
+    /// not line breaks), without it.
+    @Test func whitespaceIsTrimmedAsFoundationTrimsIt() {
+        for text in ["", " ", "\t page \t", "\u{A0}x\u{3000}", " a b ", "\nx\n", "\u{2028}y\u{2029}", " e\u{301} ", "\u{301} ", " 土壤\u{202F}",
+                     "\u{200B}z\u{200B}", "\u{1680}\u{2000}q\u{205F}", "\r\n", "x\u{85}"] {
+            #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "\(Array(text.unicodeScalars))")
+            #expect(Array(text.trimmingWhitespace().unicodeScalars) == Array(text.trimmingCharacters(in: .whitespaces).unicodeScalars))
+        }
+        // Delimiters are found at character boundaries only, the changed ones too.
+        #expect(TemplateLint.rawTags(in: "{{a}}\u{301}}} {{b}}").map(\.inside) == ["a}}\u{301}", "b"])
+        #expect(TemplateLint.rawTags(in: "{{=<% %>=}}<%x%> <%y%>\u{301}%>").map(\.inside) == ["x", "y%>\u{301}"])
+    }
+
     @Test func editDistanceCountsSwapsAsOne() {
         #expect(Suggestion.editDistance("titel", "title") == 1)
         #expect(Suggestion.editDistance("site", "title") == 2)

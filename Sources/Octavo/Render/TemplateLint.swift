@@ -147,29 +147,33 @@ public enum TemplateLint {
                 index = text.index(after: index)
             }
         }
-        while index < text.endIndex {
-            // An ASCII delimiter is found by its bytes, then checked as characters are: it must
-            // start at a character boundary and not end inside a character ("{{" + U+0301).
-            if open.utf8.allSatisfy({ $0 < 0x80 }), let first = open.utf8.first {
-                var from = index
-                var found: String.Index?
-                while let start = utf8[from...].firstIndex(of: first) {
-                    if utf8[start...].starts(with: open.utf8), let aligned = String.Index(start, within: text), text[aligned...].hasPrefix(open) {
-                        found = aligned
-                        break
-                    }
-                    from = utf8.index(after: start)
+        // An ASCII delimiter is found by its bytes, then checked as characters are: it must start
+        // at a character boundary and not end inside a character ("}}" + U+0301), as `firstRange`
+        // on the characters finds it (Foundation's `range(of:)` traps on some text with NUL).
+        func find(_ delimiter: String, from start: String.Index) -> Range<String.Index>? {
+            guard delimiter.utf8.allSatisfy({ $0 < 0x80 }), let first = delimiter.utf8.first else {
+                return text[start...].firstRange(of: delimiter)
+            }
+            var from = start
+            while let candidate = utf8[from...].firstIndex(of: first) {
+                if utf8[candidate...].starts(with: delimiter.utf8), let aligned = String.Index(candidate, within: text), text[aligned...].hasPrefix(delimiter) {
+                    return aligned..<text.index(aligned, offsetBy: delimiter.count)
                 }
-                guard let found else { break }
-                advance(to: found)
+                from = utf8.index(after: candidate)
+            }
+            return nil
+        }
+        while index < text.endIndex {
+            if open.utf8.allSatisfy({ $0 < 0x80 }) {
+                guard let found = find(open, from: index) else { break }
+                advance(to: found.lowerBound)
             }
             guard text[index...].hasPrefix(open) else {
                 advance(to: text.index(after: index))
                 continue
             }
             let insideStart = text.index(index, offsetBy: open.count)
-            // Not Foundation's `range(of:)`, which traps on some text with NUL characters.
-            guard let end = text[insideStart...].firstRange(of: close) else { break }
+            guard let end = find(close, from: insideStart) else { break }
             let inside = text[insideStart..<end.lowerBound]
             if inside.first == "=" {
                 let words = inside.dropFirst().dropLast().split(whereSeparator: \.isWhitespace)
@@ -215,9 +219,9 @@ public enum TemplateLint {
 
     private static func partial(in inside: Substring, line: Int, column: Int) -> Partial? {
         guard inside.first == ">" || inside.first == "<" else { return nil }
-        var name = inside.dropFirst().trimmingCharacters(in: .whitespaces)
+        var name = inside.dropFirst().trimmingWhitespace()
         let isDynamic = name.hasPrefix("*")
-        if isDynamic { name = String(name.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        if isDynamic { name = name.dropFirst().trimmingWhitespace() }
         return name.isEmpty ? nil : Partial(name: name, line: line, column: column, isDynamic: isDynamic)
     }
 
@@ -256,13 +260,13 @@ public enum TemplateLint {
     /// The names and transforms of a tag's expression, as swift-mustache reads it:
     /// `first(reversed(page.children))` → names [page, children], transforms [first, reversed].
     static func expression(in tag: Substring) -> (names: [String], transforms: [String]) {
-        var expression = tag.trimmingCharacters(in: .whitespaces)
+        var expression = tag.trimmingWhitespace()
         var transforms: [String] = []
         while let open = expression.firstIndex(of: "("), expression.hasSuffix(")") {
-            transforms.append(String(expression[..<open]).trimmingCharacters(in: .whitespaces))
+            transforms.append(expression[..<open].trimmingWhitespace())
             expression = String(expression[expression.index(after: open)..<expression.index(before: expression.endIndex)])
         }
-        let names = expression.split(separator: ".").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let names = expression.split(separator: ".").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         return (names, transforms.filter { !$0.isEmpty })
     }
 
