@@ -333,6 +333,15 @@ struct TemplateLintTests {
         #expect(TemplateLint.rawTags(in: "{{=<% %>=}}<%x%> <%y%>\u{301}%>").map(\.inside) == ["x", "y%>\u{301}"])
     }
 
+    /// The ids a template writes itself, which no heading may take: literal `id="…"` attributes,
+    /// not `data-id`, not a value with a tag, not an empty one.
+    @Test func literalIDsAreTheTemplatesOwnIDAttributes() {
+        let template = "id=\"first\"<nav id=\"octavo.toc\"><p\tid=\"ü-ß\" data-id=\"no\"><a id=\"{{page.id}}\"><b id=\"\"><i\nid=\"last\">"
+        #expect(TemplateSet.literalIDs(in: template) == ["first", "octavo.toc", "ü-ß", "last"])
+        #expect(TemplateSet.literalIDs(in: "<p id=\"unclosed") == ["unclosed"])
+        #expect(TemplateSet.literalIDs(in: "") == [] && TemplateSet.literalIDs(in: "id=") == [])
+    }
+
     @Test func editDistanceCountsSwapsAsOne() {
         #expect(Suggestion.editDistance("titel", "title") == 1)
         #expect(Suggestion.editDistance("site", "title") == 2)

@@ -92,7 +92,9 @@ public struct TemplateSet: Sendable {
             let relative = entry.path, url = entry.url
             if relative.hasPrefix("assets/") {
                 if !relative.pathParts().contains(where: { $0.hasPrefix(".") }) {
-                    assets.append(Asset(path: relative.precomposedStringWithCanonicalMapping, sourceURL: url))
+                    // NFC, as content paths are; an ASCII name (most) is its own NFC.
+                    let path = relative.utf8.allSatisfy { $0 < 0x80 } ? relative : relative.precomposedStringWithCanonicalMapping
+                    assets.append(Asset(path: path, sourceURL: url))
                 }
                 continue
             }
@@ -207,14 +209,40 @@ public struct TemplateSet: Sendable {
 
     /// The values of `id="…"` attributes in a template that contain no Mustache tag.
     static func literalIDs(in text: String) -> Set<String> {
+        // By bytes: `id="` and `"` are ASCII, and a byte below 0x80 is always a character of its own.
         var ids: Set<String> = []
-        var rest = text[...]
-        while let range = rest.firstRange(of: "id=\"") {
-            let value = rest[range.upperBound...].prefix { $0 != "\"" }
-            let isAttribute = rest[..<range.lowerBound].last?.isWhitespace ?? true  // not `data-id="…"`
-            if isAttribute, !value.isEmpty, !value.contains("{{") { ids.insert(String(value)) }
-            rest = rest[range.upperBound...]
+        let bytes = Array(text.utf8)
+        let pattern: [UInt8] = Array("id=\"".utf8)
+        var index = 0
+        while index + pattern.count <= bytes.count {
+            guard bytes[index] == pattern[0], bytes[index..<index + pattern.count].elementsEqual(pattern) else {
+                index += 1
+                continue
+            }
+            let start = index + pattern.count
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
+            // An attribute of its own: after white space or at the start (not `data-id="…"`).
+            let isAttribute = index == 0 || Self.isWhitespaceBefore(bytes, index)
+            let value = bytes[start..<end]
+            if isAttribute, !value.isEmpty, !Self.containsTag(value) { ids.insert(String(decoding: value, as: UTF8.self)) }
+            index = start
         }
         return ids
+    }
+
+    /// Whether the character before byte `index` of UTF-8 `bytes` is white space (as
+    /// `Character.isWhitespace`): ASCII white space, or a non-ASCII character that is.
+    private static func isWhitespaceBefore(_ bytes: [UInt8], _ index: Int) -> Bool {
+        let previous = bytes[index - 1]
+        if previous < 0x80 { return previous == 0x20 || (0x09...0x0D).contains(previous) }
+        var start = index - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        return text.last?.isWhitespace ?? false
+    }
+
+    /// Whether `value` holds `{{`.
+    private static func containsTag(_ value: ArraySlice<UInt8>) -> Bool {
+        zip(value, value.dropFirst()).contains { $0 == UInt8(ascii: "{") && $1 == UInt8(ascii: "{") }
     }
 }
