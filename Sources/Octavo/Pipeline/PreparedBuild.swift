@@ -44,6 +44,7 @@ public final class PreparedBuild: @unchecked Sendable {
         do {
             var writer = OutputWriter(root: destination.output, displayRoot: destination.displayOutput.text)
             writer.known = pipeline.cache?.written
+            writer.madeByThisBuild = stage.madeRoot
             write = try writer.write(result.files)
         } catch {
             if let zip { try? FileManager.default.removeItem(at: zip.temporary) }

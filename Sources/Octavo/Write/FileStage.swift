@@ -20,8 +20,9 @@ final class FileStage: Sendable {
     let root: URL?
     /// The staging folder, or `nil` when files are kept in memory.
     let folder: URL?
-    /// Whether this stage made the output folder itself (so that ``discard()`` removes it again).
-    private let madeRoot: Bool
+    /// Whether this stage made the output folder itself (so that ``discard()`` removes it again):
+    /// the folder held nothing before this build.
+    let madeRoot: Bool
     /// The number of the next staged file.
     private let next = Unchecked.Locked(0)
 
@@ -81,16 +82,19 @@ final class FileStage: Sendable {
     /// The staged output file for `buffer`, or `nil` when it must be kept in memory.
     private func file(_ path: String, buffer: UnsafeRawBufferPointer, source: String?) -> OutputFile? {
         guard let root, folder != nil else { return nil }
-        let existing = root.appendingPathComponent(path, isDirectory: false)
-        let existingPath = existing.path
-        let same = if let known {
-            known.file(path, at: existingPath, holds: buffer) { FileStream.file(existingPath, holds: buffer) }
-        } else {
-            OutputWriter.isRegularFile(existingPath) && FileStream.file(existingPath, holds: buffer)
-        }
-        if same {
-            deflated?.add(path, bytes: buffer)
-            return OutputFile(path: path, contents: .staged(existing, unchanged: true), source: source)
+        // An output folder this build made holds no file to compare with.
+        if !madeRoot {
+            let existing = root.appendingPathComponent(path, isDirectory: false)
+            let existingPath = existing.path
+            let same = if let known {
+                known.file(path, at: existingPath, holds: buffer) { FileStream.file(existingPath, holds: buffer) }
+            } else {
+                OutputWriter.isRegularFile(existingPath) && FileStream.file(existingPath, holds: buffer)
+            }
+            if same {
+                deflated?.add(path, bytes: buffer)
+                return OutputFile(path: path, contents: .staged(existing, unchanged: true), source: source)
+            }
         }
         guard let staged = reserve() else { return nil }
         guard OutputWriter.writeFile(staged.path, buffer) else {

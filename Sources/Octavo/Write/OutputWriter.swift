@@ -20,6 +20,9 @@ public struct OutputWriter: Sendable {
     /// The files earlier builds wrote or compared (`octavo serve`): a file still as recorded is not
     /// read back to be compared (see ``WrittenFiles``). `nil`: every file is compared by reading.
     public var known: WrittenFiles?
+    /// Whether this build made the output folder (``FileStage`` does before staging into it): it
+    /// then holds no file to clear away or compare, only the staging folder.
+    var madeByThisBuild = false
 
     /// The manifest's file name in the output folder.
     public static let manifestName = ".octavo-manifest"
@@ -90,7 +93,7 @@ public struct OutputWriter: Sendable {
         let manager = FileManager.default
         let base = root.path
         // A new output folder (the usual first build, or CI's) holds no file to compare or clear.
-        let isNew = Self.isMissing(base)
+        let isNew = madeByThisBuild || Self.isMissing(base)
         let reading = isNew ? nil : previousManifest()
         var report = Report(written: 0, unchanged: 0, removed: 0)
         var previous = OutputManifest()
