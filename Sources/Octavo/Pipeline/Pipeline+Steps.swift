@@ -304,8 +304,8 @@ extension Pipeline {
     }
 
     /// How many pages are rendered together before their scans are read; only their HTML is
-    /// held at once (each page's bytes go to the stage as soon as it is rendered). Two batches
-    /// are held at a time: the one being rendered and the one being scanned.
+    /// held at once (each page's bytes go to the stage as soon as it is rendered). Three batches
+    /// are held at a time: the one being scanned, the one being rendered and the one queued next.
     static let renderBatch = 128
 
     /// The pages of a batch for a site of `pages` pages: ``renderBatch``, or fewer for a small
@@ -317,7 +317,7 @@ extension Pipeline {
     /// Every page of the reading order rendered on all cores, a batch at a time: each page's HTML
     /// is tokenized for the audit and handed to `stage` on the thread that rendered it, then let go.
     /// The scans, which must be made in page order on one thread, are made on this one while the
-    /// render threads go on with the next batch.
+    /// render threads go on with the next batches.
     /// Returns the pages' files and scans, and the first problem of a render stopped by
     /// ``RenderGuard`` (every page usually meets the same loop of partials) with ``TemplateLint``'s.
     func renderPageFiles(_ outlined: Outlined, _ links: LinkResolver.Resolution, _ loaded: Loaded,
@@ -352,12 +352,23 @@ extension Pipeline {
             }
             return (range, made, done)
         }
-        var next = site.pages.isEmpty ? nil : render(from: 0)
-        // The templates' lint needs no page: made here while the first batch renders.
+        // Two batches are queued at a time, so that the render threads find the next one waiting
+        // when they finish one, not only once this thread has woken up to queue it.
+        var queued: [(range: Range<Int>, made: UnsafeMutableBufferPointer<Made?>, done: DispatchGroup)] = []
+        var start = 0
+        func queue() {
+            while queued.count < 2, start < site.pages.count {
+                queued.append(render(from: start))
+                start = queued[queued.count - 1].range.upperBound
+            }
+        }
+        queue()
+        // The templates' lint needs no page: made here while the first batches render.
         let lint = TemplateLint.diagnostics(for: loaded.templates)
-        while let current = next {
+        while !queued.isEmpty {
+            let current = queued.removeFirst()
             current.done.wait()
-            next = current.range.upperBound < site.pages.count ? render(from: current.range.upperBound) : nil
+            queue()
             for (offset, page) in current.made.enumerated() {
                 guard let page else { continue }
                 files.append(page.file)
