@@ -304,8 +304,9 @@ extension Pipeline {
     }
 
     /// How many pages are rendered together before their scans are read; only their HTML is
-    /// held at once (each page's bytes go to the stage as soon as it is rendered). Three batches
-    /// are held at a time: the one being scanned, the one being rendered and the one queued next.
+    /// held at once (each page's bytes go to the stage as soon as it is rendered). Two batches
+    /// are held at a time: the one being rendered and the one being scanned (three for a small
+    /// site, whose next batch is queued too).
     static let renderBatch = 128
 
     /// The pages of a batch for a site of `pages` pages: ``renderBatch``, or fewer for a small
@@ -352,12 +353,15 @@ extension Pipeline {
             }
             return (range, made, done)
         }
-        // Two batches are queued at a time, so that the render threads find the next one waiting
-        // when they finish one, not only once this thread has woken up to queue it.
+        // A small site's batches (a few pages each) are queued two at a time, so that the render
+        // threads find the next one waiting when they finish one, not only once this thread has
+        // woken up to queue it; a large site's batches last long enough not to need it, and hold
+        // one batch of HTML less so.
+        let depth = site.pages.count < Self.overlappedPages ? 2 : 1
         var queued: [(range: Range<Int>, made: UnsafeMutableBufferPointer<Made?>, done: DispatchGroup)] = []
         var start = 0
         func queue() {
-            while queued.count < 2, start < site.pages.count {
+            while queued.count < depth, start < site.pages.count {
                 queued.append(render(from: start))
                 start = queued[queued.count - 1].range.upperBound
             }
