@@ -27,11 +27,12 @@ extension Pipeline {
     ///   - inputs: ``inputDescription(_:)`` as it was before the build read its inputs, so that a
     ///     file saved during the build makes the next build a full one.
     ///   - writtenOutside: the files written outside the output folder (the zip, the EPUB).
-    func writeStamp(_ report: Report, _ destination: Destination, inputs: String?, writtenOutside: [URL]) {
+    ///   - files: the paths of the files written, as the manifest lists them, sorted by `<`.
+    func writeStamp(_ report: Report, _ destination: Destination, inputs: String?, writtenOutside: [URL], files: [String]) {
         let url = destination.output.appendingPathComponent(BuildStamp.fileName, isDirectory: false)
         // From the output folder (`../site.zip`), so that the stamp holds no absolute path.
         let outside = writtenOutside.map { SiteRoot.relativePath(from: destination.output, to: $0) }
-        guard let inputs, let outputs = outputDescription(destination, writtenOutside: outside) else {
+        guard let inputs, let outputs = outputDescription(destination, writtenOutside: outside, files: files) else {
             unlink(url.path)
             return
         }
@@ -75,14 +76,21 @@ extension Pipeline {
     /// lists, and of the files written outside the output folder (the zip, the EPUB; paths from the
     /// output folder, `../site.zip`). `nil` when one of them is missing or the manifest cannot be read, so that a file
     /// removed or edited in the output folder is written again.
-    func outputDescription(_ destination: Destination, writtenOutside: [String]) -> String? {
+    /// `files`, when given, are the manifest's paths sorted by `<` (the build that just wrote it
+    /// knows them); else the manifest is read.
+    func outputDescription(_ destination: Destination, writtenOutside: [String], files given: [String]? = nil) -> String? {
         let manifestPath = destination.output.appendingPathComponent(OutputWriter.manifestName, isDirectory: false).path
-        guard let bytes = FileManager.default.contents(atPath: manifestPath),
-              case .current(let manifest) = OutputManifest.read(Array(bytes)),
-              let manifestLine = SourceSnapshot.line(of: manifestPath) else { return nil }
+        let files: [String]
+        if let given {
+            files = given
+        } else {
+            guard let bytes = FileManager.default.contents(atPath: manifestPath), case .current(let manifest) = OutputManifest.read(Array(bytes)) else { return nil }
+            files = manifest.files.sorted()
+        }
+        guard let manifestLine = SourceSnapshot.line(of: manifestPath) else { return nil }
         var lines = ["manifest \(manifestLine)"]
         let base = destination.output.path + "/"
-        for path in manifest.files.sorted() {
+        for path in files {
             guard let line = SourceSnapshot.line(of: base + path) else { return nil }
             lines.append("\(line) \(path)")
         }

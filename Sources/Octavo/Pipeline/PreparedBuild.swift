@@ -78,7 +78,8 @@ public final class PreparedBuild: @unchecked Sendable {
             report.parsedFiles = parses.counts.parsed
             pipeline.writeParseCache(parses, destination)
         }
-        if stamped { pipeline.writeStamp(report, destination, inputs: inputs, writtenOutside: [zip?.url, book?.epub.url].compactMap { $0 }) }
+        if stamped { pipeline.writeStamp(report, destination, inputs: inputs, writtenOutside: [zip?.url, book?.epub.url].compactMap { $0 },
+                                            files: result.files.map(\.path)) }
         return report
     }
 

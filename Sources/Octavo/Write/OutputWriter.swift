@@ -177,7 +177,8 @@ public struct OutputWriter: Sendable {
             changes.removed.append(stale)
             removeEmptiedFolders(above: stale, realRoot: realRoot)
         }
-        let manifest = OutputManifest(files: produced).encoded()
+        // What was announced, when no file of the previous build is left to remove.
+        let manifest = previous.files.isSubset(of: produced) ? planned : OutputManifest(files: produced).encoded()
         if manager.contents(atPath: manifestPath) != Data(manifest) {
             try replace(manifestPath, with: manifest)
         }
