@@ -212,20 +212,15 @@ public struct TemplateSet: Sendable {
         // By bytes: `id="` and `"` are ASCII, and a byte below 0x80 is always a character of its own.
         var ids: Set<String> = []
         let bytes = Array(text.utf8)
-        let pattern: [UInt8] = Array("id=\"".utf8)
-        var index = 0
-        while index + pattern.count <= bytes.count {
-            guard bytes[index] == pattern[0], bytes[index..<index + pattern.count].elementsEqual(pattern) else {
-                index += 1
-                continue
-            }
-            let start = index + pattern.count
+        var from = 0
+        while let match = bytes[from...].firstRange(of: Array("id=\"".utf8)) {
+            let start = match.upperBound
             let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
             // An attribute of its own: after white space or at the start (not `data-id="…"`).
-            let isAttribute = index == 0 || Self.isWhitespaceBefore(bytes, index)
+            let isAttribute = match.lowerBound == 0 || Self.isWhitespaceBefore(bytes, match.lowerBound)
             let value = bytes[start..<end]
             if isAttribute, !value.isEmpty, !Self.containsTag(value) { ids.insert(String(decoding: value, as: UTF8.self)) }
-            index = start
+            from = start
         }
         return ids
     }
