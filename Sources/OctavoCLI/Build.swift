@@ -84,6 +84,10 @@ struct Build: ParsableCommand {
                 let upToDate = report.upToDate ? ": nothing changed since the last build (--force builds again)" : ""
                 print("Built \(pages) (\(report.files) files\(changes))\(zip) in \(milliseconds) ms\(upToDate)")
             }
+            // The process ends here (exit flushes standard output, and the lock goes with the
+            // process): freeing the build's values one by one, every page's file and scan, takes
+            // longer than the system's taking back their memory at once.
+            Foundation.exit(EXIT_SUCCESS)
         } catch let error as BuildError {
             let diagnostics = error.otherDiagnostics + error.diagnostics
             Reporter.print(strict ? Reporter.strict(diagnostics) : diagnostics)
