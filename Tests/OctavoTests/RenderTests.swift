@@ -719,6 +719,10 @@ struct PartialRecursionTests {
                                                        "partials/dynamic": false, "partials/reaches-loop": false, "partials/spaced": false])
         // Weights: sections nested plus 3; the layout's bound is its own and its deepest include's.
         #expect(unguarded["layout"] == RenderGuard.Bound(partials: 3, stackLevels: 3 + 4 + 3))
+        // The template set reads each template's partials once, with its structure: the same as
+        // reading them from the texts.
+        #expect(templates.unguarded == RenderGuard.unguarded(names: templates.names, sources: sources, weights: templates.weights))
+        #expect(templates.includedBounds == RenderGuard.includedBounds(names: templates.names, sources: sources, unguarded: templates.unguarded))
         let site = try outline(["index.md": "# Home\n"])
         let context = PageRenderer(templates: templates).context(for: 0, site: site, links: LinkResolver().resolve(site))
         let limits = PageRenderer.limits(for: site)

@@ -23,8 +23,10 @@ extension RenderGuard {
     static let unguardedBound = Bound(partials: 16, stackLevels: 500)
 
     /// For each template, by number (`names` sorted as ``TemplateSet`` numbers them): what
-    /// rendering it takes when it is unguarded, `nil` when it keeps its wrapper.
-    static func unguarded(names: [String], sources: [String: String], weights: [Int]) -> [Bound?] {
+    /// rendering it takes when it is unguarded, `nil` when it keeps its wrapper. `partials`, by
+    /// number, are each template's partials as ``TemplateLint/partials(in:)`` reads them, when the
+    /// caller has them already; read here otherwise.
+    static func unguarded(names: [String], sources: [String: String], weights: [Int], partials: [[TemplateLint.Partial]]? = nil) -> [Bound?] {
         let numbers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         var bounds = [Bound?](repeating: nil, count: names.count)
         // 0: not seen, 1: being visited (a loop leads back to it), 2: done.
@@ -34,7 +36,7 @@ extension RenderGuard {
             if state[number] == 1 { return nil }
             state[number] = 1
             defer { state[number] = 2 }
-            guard let includes = knownIncludes(of: sources[names[number]] ?? "") else { return nil }
+            guard let includes = knownIncludes(of: sources[names[number]] ?? "", partials: partials?[number]) else { return nil }
             var deepest = Bound()
             for name in includes {
                 // A partial no template provides renders nothing.
@@ -54,10 +56,11 @@ extension RenderGuard {
 
     /// For each template, by number: the most that the unguarded templates it includes take (zero
     /// when it includes none), which ``RenderGuard`` adds to its count when entering it.
-    static func includedBounds(names: [String], sources: [String: String], unguarded: [Bound?]) -> [Bound] {
+    /// `partials` as for ``unguarded(names:sources:weights:partials:)``.
+    static func includedBounds(names: [String], sources: [String: String], unguarded: [Bound?], partials: [[TemplateLint.Partial]]? = nil) -> [Bound] {
         let numbers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        return names.map { name in
-            TemplateLint.partials(in: sources[name] ?? "").reduce(into: Bound()) { most, partial in
+        return names.enumerated().map { number, name in
+            (partials?[number] ?? TemplateLint.partials(in: sources[name] ?? "")).reduce(into: Bound()) { most, partial in
                 guard !partial.isDynamic, let number = numbers[partial.name], let bound = unguarded[number] else { return }
                 most.partials = max(most.partials, bound.partials)
                 most.stackLevels = max(most.stackLevels, bound.stackLevels)
@@ -66,7 +69,8 @@ extension RenderGuard {
     }
 
     /// The names of the templates `text` includes, when all are known (see above); else `nil`.
-    static func knownIncludes(of text: String) -> [String]? {
+    /// `given` are its partials when the caller has read them.
+    static func knownIncludes(of text: String, partials given: [TemplateLint.Partial]? = nil) -> [String]? {
         let bytes = Array(text.utf8)
         var tags = 0
         var index = 0
@@ -86,7 +90,7 @@ extension RenderGuard {
             }
             index += 1
         }
-        let partials = TemplateLint.partials(in: text)
+        let partials = given ?? TemplateLint.partials(in: text)
         // Each name as swift-mustache reads it: only these bytes, no space left in it.
         guard partials.count == tags, partials.allSatisfy({ !$0.isDynamic && !$0.name.isEmpty && $0.name.utf8.allSatisfy(isNameByte) }) else { return nil }
         return partials.map(\.name)

@@ -14,7 +14,7 @@ import Mustache
 /// unwinds. The wrapper's second tag tells the root that the template was left. Counting includes
 /// statically is not enough: a loop of partials through a section (a contents list walking
 /// `{{#children}}`) ends or not depending on the pages, so only the render can tell. Templates
-/// that cannot lead back to themselves go without a wrapper (see ``unguarded(names:sources:weights:)``).
+/// that cannot lead back to themselves go without a wrapper (see ``unguarded(names:sources:weights:partials:)``).
 final class RenderGuard {
     /// How far one rendering may go.
     struct Limits: Sendable, Equatable {

@@ -32,7 +32,7 @@ public struct TemplateSet: Sendable {
     /// before it includes another (its deepest nesting of sections, plus the include itself).
     let weights: [Int]
     /// For each template, by number: what rendering it takes when it renders without a wrapper
-    /// (see ``RenderGuard/unguarded(names:sources:weights:)``), `nil` when it has one.
+    /// (see ``RenderGuard/unguarded(names:sources:weights:partials:)``), `nil` when it has one.
     let unguarded: [RenderGuard.Bound?]
     /// For each template, by number: the most the unguarded templates it includes take.
     let includedBounds: [RenderGuard.Bound]
@@ -160,7 +160,9 @@ public struct TemplateSet: Sendable {
         // Templates that can never lead back to themselves (RenderGuard+Unguarded) need no wrapper.
         let prefix = "octavo-" + String(UInt64.random(in: 1...UInt64.max), radix: 36)
         let weights = structures.map { $0.depth + RenderGuard.levelsPerInclude }
-        let unguarded = RenderGuard.unguarded(names: names, sources: sources, weights: weights)
+        // Each template's partials, read once with its structure.
+        let partials = structures.map { $0.includes.map(\.partial) }
+        let unguarded = RenderGuard.unguarded(names: names, sources: sources, weights: weights, partials: partials)
         var library = MustacheLibrary()
         for (number, name) in names.enumerated() {
             let display = display(name)
@@ -184,7 +186,7 @@ public struct TemplateSet: Sendable {
         self.names = names
         self.weights = weights
         self.unguarded = unguarded
-        self.includedBounds = RenderGuard.includedBounds(names: names, sources: sources, unguarded: unguarded)
+        self.includedBounds = RenderGuard.includedBounds(names: names, sources: sources, unguarded: unguarded, partials: partials)
         self.hookPrefix = prefix
         self.reservedIDs = sources.values.reduce(into: [HeadingIDGenerator.titleID]) { ids, text in ids.formUnion(Self.literalIDs(in: text)) }
     }
