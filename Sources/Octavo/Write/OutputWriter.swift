@@ -141,51 +141,32 @@ public struct OutputWriter: Sendable {
             }
         }
         var folders: Set<String> = [""]
-        if isNew, willReplace == nil, known == nil, files.count > 1 {
-            // A folder this build made holds nothing in the way: its folders are made first, then
-            // the files are put in place on all cores (each mostly the rename of its staging file).
-            for file in files {
-                try checkReadable(file)
-                let folder = file.path.folderPart
-                if folders.insert(folder).inserted, !folder.isEmpty { try createFolder(base + "/" + folder) }
+        for file in files {
+            // Paths as text: a URL per file costs Foundation more than the `rename` itself.
+            let path = base + "/" + file.path
+            if case .copy(let source) = file.contents, FileStream.size(source.path) == nil {
+                throw BuildError(file: file.source ?? source.lastPathComponent, "cannot be read: check its permissions")
             }
-            var failures = [BuildError?](repeating: nil, count: files.count)
-            failures.withUnsafeMutableBufferPointer { buffer in
-                let output = Unchecked.Buffer(buffer)
-                RenderThreads.concurrentPerform(iterations: files.count) { [self] index in
-                    do {
-                        try place(files[index], at: base + "/" + files[index].path)
-                    } catch {
-                        output.buffer[index] = error as? BuildError ?? BuildError(file: display(files[index].path), "cannot be written: \(error)")
-                    }
-                }
-            }
-            for (file, failure) in zip(files, failures) where failure == nil {
+            // Assets are compared and copied in chunks, never read whole (a video may be 400 MB);
+            // staged files were compared when they were staged.
+            if !isNew, sameBytes(path, as: file) {
+                report.unchanged += 1
                 written.insert(file.path)
-                changes.written.append(file.path)
-                report.written += 1
+                continue
             }
-            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        } else {
-            for file in files {
-                // Paths as text: a URL per file costs Foundation more than the `rename` itself.
-                let path = base + "/" + file.path
-                try checkReadable(file)
-                // Assets are compared and copied in chunks, never read whole (a video may be 400 MB);
-                // staged files were compared when they were staged.
-                if !isNew, sameBytes(path, as: file) {
-                    report.unchanged += 1
-                    written.insert(file.path)
-                    continue
-                }
-                let folder = file.path.folderPart
-                if folders.insert(folder).inserted, !folder.isEmpty { try createFolder(base + "/" + folder) }
-                try willReplace?(file.path)
-                try place(file, at: path)
-                written.insert(file.path)
-                changes.written.append(file.path)
-                report.written += 1
+            let folder = file.path.folderPart
+            if folders.insert(folder).inserted, !folder.isEmpty { try createFolder(base + "/" + folder) }
+            try willReplace?(file.path)
+            switch file.contents {
+            case .bytes(let bytes):
+                try replace(path, with: bytes)
+                known?.wrote(file.path, at: path, bytes: bytes)
+            case .copy(let source): try replace(path, copying: source)
+            case .staged(let staged, _): try replace(path, moving: staged)
             }
+            written.insert(file.path)
+            changes.written.append(file.path)
+            report.written += 1
         }
 
         let produced = Set(files.map(\.path))
@@ -202,25 +183,6 @@ public struct OutputWriter: Sendable {
             try replace(manifestPath, with: manifest)
         }
         return report
-    }
-
-    /// Throws when `file` is a copy of a file that cannot be read.
-    private func checkReadable(_ file: OutputFile) throws {
-        if case .copy(let source) = file.contents, FileStream.size(source.path) == nil {
-            throw BuildError(file: file.source ?? source.lastPathComponent, "cannot be read: check its permissions")
-        }
-    }
-
-    /// Puts `file` at `path` (in the output folder, whose folder exists): its bytes written, its
-    /// source copied or its staging file renamed, each through a name of its own beside it.
-    private func place(_ file: OutputFile, at path: String) throws {
-        switch file.contents {
-        case .bytes(let bytes):
-            try replace(path, with: bytes)
-            known?.wrote(file.path, at: path, bytes: bytes)
-        case .copy(let source): try replace(path, copying: source)
-        case .staged(let staged, _): try replace(path, moving: staged)
-        }
     }
 
     /// Makes sure every file can be written before the first is. A file of an earlier build
