@@ -110,9 +110,18 @@ struct ParseCacheFileTests {
             // The last batch is the only one: the file is read as having none.
             // The last batch is the only one: the file is read as having none.
         default:
-            // The identity follows the first line, after its length (one byte: zigzag, so twice the count).
-            let start = ParseCacheFile.versionLine.count + 1
-            let identity = String(decoding: bytes[start..<start + Int(bytes[start - 1]) / 2], as: UTF8.self)
+            // The identity follows the first line, after its length: zigzag (twice the count), 7 bits
+            // a byte, low bits first; one byte or two, as the binary's size, times and inode run long.
+            var start = ParseCacheFile.versionLine.count
+            var zigzag = 0, shift = 0
+            while true {
+                let byte = Int(bytes[start])
+                start += 1
+                zigzag |= (byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            let identity = String(decoding: bytes[start..<start + zigzag / 2], as: UTF8.self)
             #expect(identity.hasPrefix("octavo "))
             bytes[start + identity.utf8.count - 1] = UInt8(ascii: "x")
         }
