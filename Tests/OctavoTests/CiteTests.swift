@@ -98,6 +98,17 @@ struct CiteTests {
         #expect(bib.contains("  title = {{I Straße}},\n"))
     }
 
+    /// A citation key keeps the ASCII letters, digits and hyphens that are characters of their
+    /// own, whether the text is ASCII (filtered by bytes) or not (by characters).
+    @Test func citationKeysKeepASCIILettersDigitsAndHyphens() {
+        #expect(Citation.keyCharacters("paper-iii-3_a.b c") == "paper-iii-3abc")
+        #expect(Citation.keyCharacters("r\u{e9}sum\u{e9}-e\u{301}t\u{e9}-2") == "rsum-t-2")
+        #expect(Citation.keyCharacters("a\r\nb") == "ab")
+        for text in ["", "A-z_09", "caf\u{e9}-1", "x\u{301}y", "\u{600}a-b"] {
+            #expect(Citation.keyCharacters(text) == text.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        }
+    }
+
     @Test func withoutABaseURLTheURLIsThePagesPathAndThereIsNoPublicURL() throws {
         let folder = try build(baseURL: nil)
         let part = try folder.read("Output/paper/ii/index.html")

@@ -63,6 +63,31 @@ struct RenderTests {
         #expect(HTMLEscaping.escape("\u{e9} & <\u{301}>") == "\u{e9} &amp; <\u{301}&gt;")
     }
 
+    /// Escaping by bytes, where a special character touches only ASCII, gives what escaping
+    /// character by character gives, next to marks that join it (a combining accent or a joiner
+    /// after it, an Arabic number sign, a prepended mark, before it) and next to ones that do not.
+    @Test func escapingByBytesAgreesWithEscapingByCharacters() {
+        func byCharacters(_ text: String) -> String {
+            text.map { character in
+                switch character {
+                case "&": "&amp;"
+                case "<": "&lt;"
+                case ">": "&gt;"
+                case "\"": "&quot;"
+                case "'": "&#39;"
+                default: String(character)
+                }
+            }.joined()
+        }
+        let pieces = ["<", "&", "\"", "'", ">", "a", " ", "\u{e9}", "\u{301}", "\u{200D}", "\u{600}", "\u{1F600}", "\r\n", "\u{2019}", "\u{903}"]
+        var texts = ["", "plain", "a < b", "don't", "\u{600}<", "<\u{301}", "\u{e9}&b", "x\"\u{200D}y", "&\u{1F600}"]
+        for first in pieces { for second in pieces { for third in pieces { texts.append(first + second + third) } } }
+        for text in texts {
+            #expect(HTMLEscaping.escape(text) == byCharacters(text), "\(Array(text.unicodeScalars))")
+        }
+        #expect(HTMLEscaping.escape("\u{600}<a") == "\u{600}<a")
+    }
+
     @Test func templateParseErrorNamesFileAndLine() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# H\n"], under: "Content")

@@ -58,8 +58,20 @@ public struct Citation: Sendable {
         identifier = front.identifier
         language = config.language
         let stem = HeadingIDGenerator.slug(document.path.lastPart.split(separator: ".").first.map(String.init) ?? "document")
-        key = ([stem] + (number.map { [HeadingIDGenerator.slug($0.replacingASCII(0x2E, with: 0x20))] } ?? []))
-            .joined(separator: "-").filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        key = Self.keyCharacters(([stem] + (number.map { [HeadingIDGenerator.slug($0.replacingASCII(0x2E, with: 0x20))] } ?? []))
+            .joined(separator: "-"))
+    }
+
+    /// The ASCII letters, digits and hyphens of `text` that are characters of their own (not an
+    /// `e` under a combining accent). ASCII text is filtered by its bytes, each a character.
+    static func keyCharacters(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+        return String(decoding: text.utf8.filter { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+        }, as: UTF8.self)
     }
 
     /// The part's or item's label: `III.3 The risk of nuclear war`, or the title.

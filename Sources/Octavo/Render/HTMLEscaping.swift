@@ -8,14 +8,28 @@ public enum HTMLEscaping {
     /// is one of the five on its own, so `<` followed by a combining mark (one character) is kept.
     /// - Complexity: O(n) in the UTF-8 bytes; text without any of the five is returned as it is.
     public static func escape(_ text: String) -> String {
-        var ascii = true
+        // A special byte next to ASCII bytes only (or an end) is a character of its own: no ASCII
+        // character joins it (Unicode's grapheme rules join a character only to an extending
+        // mark, a joiner or a spacing mark after it, or to a prepended mark before it, all outside
+        // ASCII; "\r\n" holds none of the five). Text where one touches a non-ASCII byte takes the
+        // character loop.
         var special = false
+        var bytewise = true
+        var previous: UInt8 = 0
+        var afterSpecial = false
         for byte in text.utf8 {
-            if byte >= 0x80 { ascii = false } else if isSpecial(byte) { special = true }
+            if isSpecial(byte) {
+                special = true
+                if previous >= 0x80 { bytewise = false }
+                afterSpecial = true
+            } else {
+                if afterSpecial, byte >= 0x80 { bytewise = false }
+                afterSpecial = false
+            }
+            previous = byte
         }
         guard special else { return text }
-        if ascii {
-            // One byte is one character in ASCII text (but "\r\n", which holds none of the five).
+        if bytewise {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(text.utf8.count + 32)
             for byte in text.utf8 {

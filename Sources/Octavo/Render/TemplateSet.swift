@@ -212,17 +212,26 @@ public struct TemplateSet: Sendable {
     /// The values of `id="…"` attributes in a template that contain no Mustache tag.
     static func literalIDs(in text: String) -> Set<String> {
         // By bytes: `id="` and `"` are ASCII, and a byte below 0x80 is always a character of its own.
+        // A loop over the bytes: the generic `firstRange(of:)` on them took a quarter of the
+        // templates' load (7.5 million instructions for the built-in theme's 20 templates).
         var ids: Set<String> = []
         let bytes = Array(text.utf8)
-        var from = 0
-        while let match = bytes[from...].firstRange(of: Array("id=\"".utf8)) {
-            let start = match.upperBound
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
+        let quote = UInt8(ascii: "\"")
+        var index = 0
+        while index + 4 <= bytes.count {
+            guard bytes[index] == UInt8(ascii: "i"), bytes[index + 1] == UInt8(ascii: "d"), bytes[index + 2] == UInt8(ascii: "="),
+                  bytes[index + 3] == quote else {
+                index += 1
+                continue
+            }
+            let start = index + 4
+            var end = start
+            while end < bytes.count, bytes[end] != quote { end += 1 }
             // An attribute of its own: after white space or at the start (not `data-id="…"`).
-            let isAttribute = match.lowerBound == 0 || Self.isWhitespaceBefore(bytes, match.lowerBound)
+            let isAttribute = index == 0 || Self.isWhitespaceBefore(bytes, index)
             let value = bytes[start..<end]
             if isAttribute, !value.isEmpty, !Self.containsTag(value) { ids.insert(String(decoding: value, as: UTF8.self)) }
-            from = start
+            index = start
         }
         return ids
     }

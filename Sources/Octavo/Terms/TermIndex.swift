@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The index of terms of a site: where each term of ``TermList`` is mentioned, paragraph by
 /// paragraph, and the terms of each page. Made after the outline stage from the paragraphs'
 /// parsed text (``MarkdownBlock/prose``), so headings, code and link texts never count.
@@ -41,20 +43,30 @@ public struct TermIndex: Sendable {
         var generator = HeadingIDGenerator(reserving: reserved.union(Self.letters.map(Self.letterID)))
         ids = terms.map { generator.id(for: $0.name) }
         let matcher = TermMatcher(terms)
+        // Each page's paragraphs are matched on all cores (a page's mentions depend on its own
+        // text only), then gathered in reading order.
+        var found = [[(term: Int, mention: Mention)]](repeating: [], count: site.pages.count)
+        found.withUnsafeMutableBufferPointer { buffer in
+            let output = Unchecked.Buffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { pageIndex in
+                let page = site.pages[pageIndex]
+                var number = 0
+                var onPage: [(term: Int, mention: Mention)] = []
+                for (block, id) in zip(page.blocks + page.closing, page.paragraphIDs) {
+                    guard let id else { continue }
+                    number += 1
+                    for term in matcher.terms(in: block.prose) {
+                        onPage.append((term, Mention(page: pageIndex, paragraph: id, number: number)))
+                    }
+                }
+                output.buffer[pageIndex] = onPage
+            }
+        }
         var mentions = [[Mention]](repeating: [], count: terms.count)
         var pageTerms = [[Int]](repeating: [], count: site.pages.count)
-        for (pageIndex, page) in site.pages.enumerated() {
-            var number = 0
-            var onPage: Set<Int> = []
-            for (block, id) in zip(page.blocks + page.closing, page.paragraphIDs) {
-                guard let id else { continue }
-                number += 1
-                for term in matcher.terms(in: block.prose) {
-                    mentions[term].append(Mention(page: pageIndex, paragraph: id, number: number))
-                    onPage.insert(term)
-                }
-            }
-            pageTerms[pageIndex] = onPage.sorted()
+        for (pageIndex, onPage) in found.enumerated() {
+            for (term, mention) in onPage { mentions[term].append(mention) }
+            pageTerms[pageIndex] = Set(onPage.map(\.term)).sorted()
         }
         self.mentions = mentions
         self.pageTerms = pageTerms
