@@ -1,8 +1,12 @@
 import ArgumentParser
 
 /// The `octavo` command: a static site generator for Markdown documents and trees.
+///
+/// Synchronous: no subcommand awaits anything (`serve` runs its own helper in this process's
+/// place), and an asynchronous `main` started Swift's task runtime and ran the command on
+/// another thread, a fixed cost of every start.
 @main
-struct OctavoCommand: AsyncParsableCommand {
+struct OctavoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "octavo",
         abstract: "Build cross-linked HTML sites from Markdown.",
@@ -13,12 +17,12 @@ struct OctavoCommand: AsyncParsableCommand {
 
     /// Refuses an unknown subcommand (`octavo serv`, `octavo help nope`) with a suggestion and
     /// exit status 64, as other usage errors, then runs the command line as usual.
-    static func main() async {
+    static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let commands = configuration.subcommands.map { $0._commandName } + ["help"]
         if let problem = CommandNameCheck.problem(in: arguments, commands: commands) {
             exit(withError: ValidationError(problem))
         }
-        await main(arguments)
+        main(arguments)
     }
 }
