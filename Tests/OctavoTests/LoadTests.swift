@@ -176,7 +176,7 @@ struct LoadTests {
                 == "content folder does not exist: 'docs' holds Markdown files: pass --content docs, or create the content folder")
         #expect(try message(["README.md": "# R\n", "install.md": "# I\n", "usage.md": "# U\n"], content: "Content")
                 == "content folder does not exist: this folder holds Markdown files (README.md, install.md, …): build them with --content . --output ../site, or create the content folder")
-        #expect(try message(["notes.txt": "x"], content: "Content") == "content folder does not exist: create it or pass --content DIR")
+        #expect(try message(["notes.txt": "x"], content: "Content") == "content folder does not exist: create it, pass --content DIR, or start a site here with `octavo init`")
     }
 
     @Test func nulByteIsRefused() {

@@ -395,6 +395,12 @@ struct TemplateLintTests {
             "Templates/layout.mustache:3:31: error: template includes 'partials/missing', but there is no Templates/partials/missing.mustache",
             "Templates/layout.mustache:3:1: error: template uses 'titel', which no page has (did you mean 'title'?)",
         ])
+        // A partial a typo away from a template gets its name; one far from all, none.
+        let typo = try TemplateSet(sources: ["layout": "{{> partials/haed}}{{> partials/nothing-like-it}}", "partials/head": "<meta>"], displayRoot: "Templates")
+        #expect(TemplateLint.diagnostics(for: typo).map(\.message) == [
+            "template includes 'partials/haed', but there is no Templates/partials/haed.mustache: did you mean 'partials/head'?",
+            "template includes 'partials/nothing-like-it', but there is no Templates/partials/nothing-like-it.mustache",
+        ])
     }
 
     /// Positions count characters: "é" and "e\u{301}" are one column each, "\r\n" is one

@@ -181,7 +181,7 @@ public struct ContentLoader: Sendable {
             let folder = prefix.isEmpty ? "." : String(prefix.dropLast())
             return "this folder holds Markdown files (\(here.prefix(2).joined(separator: ", "))\(here.count > 2 ? ", …" : "")): build them with --content \(folder) --output ../site, or create the content folder"
         }
-        return "create it or pass --content DIR"
+        return "create it, pass --content DIR, or start a site here with `octavo init`"
     }
 
     static func sameNameInOtherCase(as url: URL) -> String? {

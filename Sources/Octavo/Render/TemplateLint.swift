@@ -68,7 +68,8 @@ public enum TemplateLint {
     }
 
     /// One error per unknown name or transform per template, at the first tag that uses it, and
-    /// one for each partial (`{{> name}}`) that no template file provides.
+    /// one for each partial (`{{> name}}`) that no template file provides (with the template's
+    /// name at most two edits away, when there is one: ``Suggestion``).
     public static func diagnostics(for templates: TemplateSet) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for (template, text) in templates.sources.sorted(by: { $0.key < $1.key }) {
@@ -79,8 +80,9 @@ public enum TemplateLint {
             let raw = rawTags(in: text)
             for partial in raw.compactMap({ Self.partial(in: $0.inside, line: $0.line, column: $0.column) })
             where !partial.isDynamic && templates.sources[partial.name] == nil {
+                let suggestion = Suggestion.closest(to: partial.name, among: templates.sources.keys).map { ": did you mean '\($0)'?" } ?? ""
                 result.append(Diagnostic(file: file, line: partial.line, column: partial.column,
-                                         message: "template includes '\(partial.name)', but there is no \(DisplayPath(templates.displayRoot).appending("\(partial.name).mustache"))"))
+                                         message: "template includes '\(partial.name)', but there is no \(DisplayPath(templates.displayRoot).appending("\(partial.name).mustache"))\(suggestion)"))
             }
             for tag in tags(from: raw) {
                 for name in tag.names where !PageContext.variableNames.contains(name) && reported.insert(name).inserted {
