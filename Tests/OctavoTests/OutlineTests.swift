@@ -370,6 +370,11 @@ struct OutlineTests {
         ("Two  spaces. Then. More", "Two  spaces."),
         ("A stop.  Two spaces after it. Then", "A stop.  Two spaces after it."),
         ("Last word ends it.", "Last word ends it."),
+        ("全球安全倡议。这是第二句。", "全球安全倡议。"),
+        ("他说：「安全不可分割。」然后呢？", "他说：「安全不可分割。」"),
+        ("The Global Security Initiative 全球安全倡议！Next sentence.", "The Global Security Initiative 全球安全倡议！"),
+        ("安全是发展的前提", "安全是发展的前提"),
+        ("Café owners agree. More.", "Café owners agree."),
     ])
     func summaryEndsAtTheFirstSentenceEndNotAtAnAbbreviation(text: String, expected: String) throws {
         let site = try outline(["index.md": text + "\n"])

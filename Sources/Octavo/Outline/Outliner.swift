@@ -443,8 +443,16 @@ private struct Builder {
     /// entry in its parent's list as long as the paragraph.
     static let summaryWordLimit = 70
 
+    /// Full stops of Chinese and Japanese, which end a sentence with no space after them (a
+    /// paragraph of such text is one "word" between spaces).
+    static let ideographicStops: Set<Character> = ["。", "！", "？", "．"]
+    /// Closing brackets and quotes that stay with the sentence an ideographic stop ends (`。」`).
+    static let closersAfterStop: Set<Character> = ["」", "』", "）", "〕", "】", "〉", "》", "”", "’", ")"]
+
     /// The first sentence of a paragraph's text; its first ``summaryWordLimit`` words and `…` when
-    /// it is longer.
+    /// it is longer. A sentence ends at `.`, `?` or `!` before a word that starts like a sentence
+    /// (not after an abbreviation), or at once after an ideographic full stop (``ideographicStops``)
+    /// and the closing brackets or quotes right after it.
     static func summary(of text: String) -> String {
         // Words between single spaces, read only up to the sentence's end (not the whole paragraph).
         func wordAt(_ start: String.Index) -> Substring { text[start..<(text[start...].firstIndex(of: " ") ?? text.endIndex)] }
@@ -453,6 +461,13 @@ private struct Builder {
         while true {
             let word = wordAt(start)
             guard sentence.count < summaryWordLimit else { return sentence.joined(separator: " ") + " …" }
+            // Only text with bytes outside ASCII can hold an ideographic stop.
+            if word.utf8.contains(where: { $0 >= 0x80 }), let stop = word.firstIndex(where: { ideographicStops.contains($0) }) {
+                var end = word.index(after: stop)
+                while end < word.endIndex, closersAfterStop.contains(word[end]) { end = word.index(after: end) }
+                sentence.append(word[..<end])
+                return sentence.joined(separator: " ")
+            }
             sentence.append(word)
             guard word.endIndex < text.endIndex else { break }
             start = text.index(after: word.endIndex)
