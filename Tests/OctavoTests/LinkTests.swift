@@ -354,7 +354,7 @@ struct OtherToolsLinkTests {
         #expect(strict?.diagnostics.map(\.description) == ["Content/index.md:3:1: warning: link target 'missing.md' does not exist"])
         #expect(folder.snapshot("Output") == before)
         let wrong = #expect(throws: BuildError.self) { try SiteConfig(yaml: "broken_links: maybe\n", file: "Content/site.yml") }
-        #expect(wrong?.description == "Content/site.yml:1: error: 'broken_links' must be error or warn")
+        #expect(wrong?.description == "Content/site.yml:1:15: error: 'broken_links' must be error or warn")
     }
 }
 

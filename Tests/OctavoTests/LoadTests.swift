@@ -379,13 +379,14 @@ struct LoadTests {
         #expect(try !SiteConfig(yaml: "markdown: commonmark\n", file: "site.yml").gfm)
     }
 
+    /// A wrong value is reported at its line and column, an unknown key at the key.
     @Test func badSiteSettingsNameTheLine() {
         let cases: [(String, String)] = [
-            ("title: T\nlanguage: not a tag\n", "Content/site.yml:2: error: 'language' must be a BCP 47 language tag such as en, fr-CA or zh-Hans"),
-            ("base_url: example.org/docs\n", "Content/site.yml:1: error: " + SiteConfig.baseURLProblem),
-            ("favicon: ../icon.png\n", "Content/site.yml:1: error: 'favicon' must be the path of a file in the content folder, such as icon.png"),
-            ("edit_url: github.com/o/r\n", "Content/site.yml:1: error: 'edit_url' must start with https:// or http://"),
-            ("markdown: github\n", "Content/site.yml:1: error: 'markdown' must be gfm (GitHub-flavoured, the default) or commonmark"),
+            ("title: T\nlanguage: not a tag\n", "Content/site.yml:2:11: error: 'language' must be a BCP 47 language tag such as en, fr-CA or zh-Hans"),
+            ("base_url: example.org/docs\n", "Content/site.yml:1:11: error: " + SiteConfig.baseURLProblem),
+            ("favicon: ../icon.png\n", "Content/site.yml:1:10: error: 'favicon' must be the path of a file in the content folder, such as icon.png"),
+            ("edit_url: github.com/o/r\n", "Content/site.yml:1:11: error: 'edit_url' must start with https:// or http://"),
+            ("markdown: github\n", "Content/site.yml:1:11: error: 'markdown' must be gfm (GitHub-flavoured, the default) or commonmark"),
             ("langauge: fr\n", "Content/site.yml:1:1: error: unknown setting 'langauge': did you mean 'language'?"),
             ("title: T\ntitel: X\n", "Content/site.yml:2:1: error: unknown setting 'titel': did you mean 'title'?"),
             ("colour_scheme: dark\n", "Content/site.yml:1:1: error: unknown setting 'colour_scheme' (known: title, unsafe, markdown, allow_outside_links, language, base_url, description, author, favicon, edit_url, epub, broken_links, ignore_front_matter)"),

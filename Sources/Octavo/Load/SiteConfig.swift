@@ -79,53 +79,54 @@ public struct SiteConfig: Sendable, Equatable {
         }
         var problems: [Diagnostic] = []
         for (key, value) in mapping {
-            let line = value.mark?.line
+            // At the value: what is wrong is there.
+            let (line, column) = (value.mark?.line, value.mark?.column)
             switch key.string {
             case "title":
                 if let text = value.scalar?.string { title = text } else {
-                    problems.append(Diagnostic(file: file, line: line, message: "'title' must be text"))
+                    problems.append(Diagnostic(file: file, line: line, column: column, message: "'title' must be text"))
                 }
             case "unsafe":
                 if let flag = value.bool { unsafe = flag } else {
-                    problems.append(Diagnostic(file: file, line: line, message: "'unsafe' must be true or false"))
+                    problems.append(Diagnostic(file: file, line: line, column: column, message: "'unsafe' must be true or false"))
                 }
             case "markdown":
                 switch value.scalar?.string {
                 case "gfm": gfm = true
                 case "commonmark": gfm = false
-                default: problems.append(Diagnostic(file: file, line: line, message: "'markdown' must be gfm (GitHub-flavoured, the default) or commonmark"))
+                default: problems.append(Diagnostic(file: file, line: line, column: column, message: "'markdown' must be gfm (GitHub-flavoured, the default) or commonmark"))
                 }
             case "allow_outside_links":
                 if let flag = value.bool { allowOutsideLinks = flag } else {
-                    problems.append(Diagnostic(file: file, line: line, message: "'allow_outside_links' must be true or false"))
+                    problems.append(Diagnostic(file: file, line: line, column: column, message: "'allow_outside_links' must be true or false"))
                 }
             case "language":
                 if let text = value.scalar?.string, Self.isLanguageTag(text) { language = text } else {
-                    problems.append(Diagnostic(file: file, line: line, message: "'language' must be a BCP 47 language tag such as en, fr-CA or zh-Hans"))
+                    problems.append(Diagnostic(file: file, line: line, column: column, message: "'language' must be a BCP 47 language tag such as en, fr-CA or zh-Hans"))
                 }
             case "base_url":
                 if let text = value.scalar?.string, let url = Self.baseURL(text) { baseURL = url } else {
-                    problems.append(Diagnostic(file: file, line: line, message: Self.baseURLProblem))
+                    problems.append(Diagnostic(file: file, line: line, column: column, message: Self.baseURLProblem))
                 }
             case "epub":
                 if let text = value.scalar?.string, text.hasSuffix(".epub"), !text.contains("\0") { epub = text } else {
-                    problems.append(Diagnostic(file: file, line: line, message: "'epub' must be the path of a file ending in .epub, such as book.epub"))
+                    problems.append(Diagnostic(file: file, line: line, column: column, message: "'epub' must be the path of a file ending in .epub, such as book.epub"))
                 }
             case "broken_links":
                 switch value.scalar?.string {
                 case "error": brokenLinkSeverity = .error
                 case "warn", "warning": brokenLinkSeverity = .warning
-                default: problems.append(Diagnostic(file: file, line: line, message: "'broken_links' must be error or warn"))
+                default: problems.append(Diagnostic(file: file, line: line, column: column, message: "'broken_links' must be error or warn"))
                 }
             case "ignore_front_matter":
                 let items = value.sequence.map(Array.init) ?? [value]
                 let keys = items.compactMap { $0.scalar?.string }
                 if keys.count == items.count, keys.allSatisfy({ !$0.isEmpty }) { ignoredFrontMatter = Array(Set(keys)).sorted() } else {
-                    problems.append(Diagnostic(file: file, line: line, message: "'ignore_front_matter' must list front matter keys, like [tags, extra]"))
+                    problems.append(Diagnostic(file: file, line: line, column: column, message: "'ignore_front_matter' must list front matter keys, like [tags, extra]"))
                 }
             case "description", "author", "favicon", "edit_url":
                 guard let text = value.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-                    problems.append(Diagnostic(file: file, line: line, message: "'\(key.string ?? "")' must be text"))
+                    problems.append(Diagnostic(file: file, line: line, column: column, message: "'\(key.string ?? "")' must be text"))
                     continue
                 }
                 switch key.string {
@@ -133,11 +134,11 @@ public struct SiteConfig: Sendable, Equatable {
                 case "author": author = text
                 case "favicon":
                     if text.hasPrefix("/") || text.split(separator: "/").contains("..") || text.contains("://") {
-                        problems.append(Diagnostic(file: file, line: line, message: "'favicon' must be the path of a file in the content folder, such as icon.png"))
+                        problems.append(Diagnostic(file: file, line: line, column: column, message: "'favicon' must be the path of a file in the content folder, such as icon.png"))
                     } else { favicon = text }
                 default:
                     if text.hasPrefix("https://") || text.hasPrefix("http://") { editURL = text } else {
-                        problems.append(Diagnostic(file: file, line: line, message: "'edit_url' must start with https:// or http://"))
+                        problems.append(Diagnostic(file: file, line: line, column: column, message: "'edit_url' must start with https:// or http://"))
                     }
                 }
             default:
