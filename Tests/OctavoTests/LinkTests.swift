@@ -342,8 +342,15 @@ struct OtherToolsLinkTests {
         ])
     }
 
-    /// `broken_links: warn` publishes a site with a broken link, as a warning; `--strict` still fails.
+    /// `broken_links: warn` publishes a site with a broken link, as a warning; `--strict` still
+    /// fails. A missing `#fragment` is a broken link too (README: `check`'s table).
     @Test func brokenLinksWarnPublishesButStrictFails() throws {
+        let fragment = try TemporaryFolder()
+        try fragment.write(["site.yml": "broken_links: warn\n", "index.md": "# Home\n\n[x](other.md#nope)\n", "other.md": "# Other\n"], under: "Content")
+        let softened = try Pipeline(options: options(in: fragment)).build()
+        #expect(softened.diagnostics.map(\.severity) == [.warning])
+        #expect(softened.diagnostics.first?.message.contains("no heading with id 'nope'") == true)
+
         let folder = try TemporaryFolder()
         try folder.write(["site.yml": "broken_links: warn\n", "index.md": "# Home\n\n[x](missing.md)\n"], under: "Content")
         let report = try Pipeline(options: options(in: folder)).build()
