@@ -210,6 +210,34 @@ struct CheckTests {
         #expect(diagnostics.filter { $0.severity == .error }.map { "\($0.file):\($0.line ?? 0)" } == ["Content/index.md:6", "Content/index.md:7", "Content/index.md:11"])
     }
 
+    /// The same href resolves from each page's own place: pages share what they resolve only
+    /// with pages where it leads to the same target (the scanner keeps each link's number by the
+    /// page's depth and the folder the `../` climb to), and a value with no path leads to the page
+    /// it is on.
+    @Test func theSameHrefIsResolvedFromEachPagesPlace() throws {
+        let links = "<a href=\"../x/index.html\">x</a> <a href=\"?q=1\">q</a> <a href=\"#only-b\">b</a>"
+        let diagnostics = try check([
+            "site.yml": "unsafe: true\n",
+            "index.md": "# Home\n\n[a](a/b.md) [c](c/d.md) [e](e.md) [x](x.md) [ax](a/x.md)\n\n\(links)\n",
+            "a/b.md": "# B\n\n<p id=\"only-b\">\(links)</p>\n",
+            "a/x.md": "# AX\n\n\(links)\n",
+            "c/d.md": "# D\n\n\(links)\n",
+            "e.md": "# E\n\n\(links)\n",
+            "x.md": "# X\n\n\(links)\n",
+        ])
+        // `../x/index.html` leads to a/x/ from a/b/ and a/x/, to c/x/ (missing) from c/d/, to x/
+        // from e/ and x/, and above the root from the home page; `#only-b` is found on a/b/ only.
+        #expect(diagnostics.filter { $0.severity == .error }.map(\.description).sorted() == [
+            "Content/a/x.md:3: error: page 'a/x/index.html' links to '#only-b', but 'a/x/index.html' has no id 'only-b'",
+            "Content/c/d.md:3: error: page 'c/d/index.html' links to '#only-b', but 'c/d/index.html' has no id 'only-b'",
+            "Content/c/d.md:3: error: page 'c/d/index.html' links to '../x/index.html', which the build does not write",
+            "Content/e.md:3: error: page 'e/index.html' links to '#only-b', but 'e/index.html' has no id 'only-b'",
+            "Content/index.md:5: error: page 'index.html' links to '#only-b', but 'index.html' has no id 'only-b'",
+            "Content/index.md:5: error: page 'index.html' links to '../x/index.html', which climbs above the site's root: remove a '../' (after {{site.root}}, none is needed)",
+            "Content/x.md:3: error: page 'x/index.html' links to '#only-b', but 'x/index.html' has no id 'only-b'",
+        ])
+    }
+
     /// Keys another tool reads (Hugo's `tags`, Zola's `[extra]`) are listed once in `site.yml` and
     /// no longer warned about, in YAML or TOML front matter; the others still are.
     @Test func frontMatterKeysListedAsIgnoredAreNotWarnedAbout() throws {

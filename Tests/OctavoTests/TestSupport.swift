@@ -13,16 +13,33 @@ let sharedFolder = packageRoot.deletingLastPathComponent().appendingPathComponen
 /// it is on the team's machines and in `.ci/run`, not in a plain clone.
 let sharedAvailable = FileManager.default.fileExists(atPath: sharedFolder.appendingPathComponent("tools/check-conversion.py").path)
 
-/// A folder under the system's temporary folder, removed when the value is released.
+/// A folder under the system's temporary folder, removed when the value is released, or when
+/// the test process exits for one that a `static let` holds (the shared build of the real
+/// Content), which Swift never releases.
 final class TemporaryFolder: @unchecked Sendable {
     let url: URL
 
     init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("octavo-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        _ = Self.removalAtExit
+        _ = Self.living.withLock { $0.insert(url.path) }
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+        _ = Self.living.withLock { $0.remove(url.path) }
+    }
+
+    /// The paths of the folders not yet released.
+    private static let living = Unchecked.Locked(Set<String>())
+    /// ``removeLiving()`` registered to run at exit, once.
+    private static let removalAtExit: Void = { atexit { TemporaryFolder.removeLiving() } }()
+
+    /// Removes every folder not yet released.
+    private static func removeLiving() {
+        for path in living.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+    }
 
     /// Writes text files; keys are paths relative to the folder.
     @discardableResult

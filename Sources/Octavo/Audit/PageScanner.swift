@@ -21,6 +21,23 @@ struct PageScanner {
     private var interned: [ByteString: String] = [:]
     /// One copy of each different link of this build's scans.
     private let table = PageScan.LinkTable()
+    /// The number in ``table`` of each link met so far, by where it was met and its tag and
+    /// value's bytes (see ``NumberedKey``). Resolving a link anew takes some 10,000
+    /// instructions, finding it here a few hundred, and pages write the same navigation: a site of
+    /// 10,000 pages has some 700,000 links but a few tens of thousands different ones.
+    private var numbered: [NumberedKey: Int32] = [:]
+
+    /// Where a link was met, as far as its target depends on it: the page's depth (how many
+    /// folders it is below the root) and its folder with as many folders taken off the end as the
+    /// value starts with `../` (fewer at the root). `../x` from `a/b/` and from `a/c/` is one key;
+    /// from `a/` it is another, for it climbs above the root there.
+    private struct NumberedKey: Hashable {
+        var depth: Int
+        var base: ByteString
+        var tag: String
+        var value: ByteString
+    }
+
     /// This build's scans with the HTML they were made of, for ``cache``.
     private var kept: [(path: String, html: String, unresolved: Set<String>, scan: PageScan)] = []
 
@@ -57,42 +74,73 @@ struct PageScanner {
         let depth = path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
         var links: [Int32] = []
         links.reserveCapacity(tokens.references.count)
+        // The folder's bytes without its last 0, 1, 2 … folders, made when a value first needs them.
+        var bases: [ByteString?] = Array(repeating: nil, count: depth + 1)
+        let folderBytes = Array(folder.utf8)
+        func base(climbing climbs: Int) -> ByteString {
+            let climbs = min(climbs, depth)
+            if let known = bases[climbs] { return known }
+            var end = folderBytes.count
+            for _ in 0..<climbs { end = folderBytes[..<end].lastIndex(of: UInt8(ascii: "/")) ?? 0 }
+            let made = ByteString(bytes: Array(folderBytes[..<end]))
+            bases[climbs] = made
+            return made
+        }
         for token in tokens.references {
             guard LinkReference.isInternal(token.value), !unresolved.contains(token.value) else { continue }
-            let (reference, referenceBytes) = intern(token.value)
-            guard !SiteAudit.climbsAboveRoot(reference, depth: depth) else {
-                links.append(table.number(of: PageScan.Link(reference: reference, tag: token.tag, target: .climbs), reference: referenceBytes, fragment: nil))
+            // A value with no path (`#top`, `?q=a`, empty) leads to this very page: not shared.
+            var key: NumberedKey?
+            if let first = token.value.utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "?") {
+                let value = ByteString(token.value)
+                var climbs = 0
+                while value.bytes[(3 * climbs)...].starts(with: "../".utf8) { climbs += 1 }
+                key = NumberedKey(depth: depth, base: base(climbing: climbs), tag: token.tag, value: value)
+            }
+            if let key, let number = numbered[key] {
+                links.append(number)
                 continue
             }
-            let (target, bytes, fragment): (String, ByteString, String?)
-            if reference.utf8.first == UInt8(ascii: "#") {
-                let (page, name) = SiteAudit.resolve(reference, from: path)
-                (target, bytes) = intern(page)
-                fragment = name.map { intern($0).text }
-            } else {
-                // "../x" from "a/b" is "x" from "a": key the memo so that sibling pages share it.
-                var base = Substring(folder)
-                var rest = Substring(reference)
-                while rest.utf8.starts(with: "../".utf8), !base.isEmpty {
-                    rest = rest.dropFirst(3)
-                    base = base.utf8.lastIndex(of: UInt8(ascii: "/")).map { base[..<$0] } ?? ""
-                }
-                let key = String(base)
-                let restBytes = ByteString(rest)
-                if let known = resolved[key]?[restBytes] {
-                    (target, bytes, fragment) = known
-                } else {
-                    let (page, name) = SiteAudit.resolve(reference, from: path)
-                    (target, bytes) = intern(page)
-                    fragment = name.map { intern($0).text }
-                    resolved[key, default: [:]][restBytes] = (target, bytes, fragment)
-                }
-            }
-            let link = PageScan.Link(reference: reference, tag: token.tag, target: .path(target, bytes: bytes, fragment: fragment))
-            links.append(table.number(of: link, reference: referenceBytes, fragment: fragment.map { intern($0).bytes }))
+            let number = number(of: token, path: path, folder: folder, depth: depth)
+            if let key { numbered[key] = number }
+            links.append(number)
         }
         let ids = tokens.ids.map { intern($0) }
         return PageScan(ids: ids.map(\.text), idBytes: Set(ids.map(\.bytes)), linkNumbers: links, table: table)
+    }
+
+    /// The number in ``table`` of the link `token` of the page at `path`, in `folder`, `depth`
+    /// folders below the root.
+    private mutating func number(of token: HTMLTokenizer.Reference, path: String, folder: String, depth: Int) -> Int32 {
+        let (reference, referenceBytes) = intern(token.value)
+        guard !SiteAudit.climbsAboveRoot(reference, depth: depth) else {
+            return table.number(of: PageScan.Link(reference: reference, tag: token.tag, target: .climbs), reference: referenceBytes, fragment: nil)
+        }
+        let (target, bytes, fragment): (String, ByteString, String?)
+        if reference.utf8.first == UInt8(ascii: "#") {
+            let (page, name) = SiteAudit.resolve(reference, from: path)
+            (target, bytes) = intern(page)
+            fragment = name.map { intern($0).text }
+        } else {
+            // "../x" from "a/b" is "x" from "a": key the memo so that sibling pages share it.
+            var base = Substring(folder)
+            var rest = Substring(reference)
+            while rest.utf8.starts(with: "../".utf8), !base.isEmpty {
+                rest = rest.dropFirst(3)
+                base = base.utf8.lastIndex(of: UInt8(ascii: "/")).map { base[..<$0] } ?? ""
+            }
+            let key = String(base)
+            let restBytes = ByteString(rest)
+            if let known = resolved[key]?[restBytes] {
+                (target, bytes, fragment) = known
+            } else {
+                let (page, name) = SiteAudit.resolve(reference, from: path)
+                (target, bytes) = intern(page)
+                fragment = name.map { intern($0).text }
+                resolved[key, default: [:]][restBytes] = (target, bytes, fragment)
+            }
+        }
+        let link = PageScan.Link(reference: reference, tag: token.tag, target: .path(target, bytes: bytes, fragment: fragment))
+        return table.number(of: link, reference: referenceBytes, fragment: fragment.map { intern($0).bytes })
     }
 
     /// The one kept copy of `text`, and of its bytes.

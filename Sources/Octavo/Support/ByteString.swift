@@ -9,6 +9,10 @@ struct ByteString: Hashable, Sendable {
         bytes = Array(text.utf8)
     }
 
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
     func hash(into hasher: inout Hasher) {
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
