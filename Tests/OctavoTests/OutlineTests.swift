@@ -381,6 +381,29 @@ struct OutlineTests {
         #expect(site.pages[0].summary == expected)
     }
 
+    /// A summary within a text's opening run of ASCII is made by bytes: the same summary as by
+    /// characters, over every text of four pieces that start, end or fake a sentence
+    /// (abbreviations, digits, quotes, double spaces) or follow the run (a combining mark that
+    /// joins the last ASCII letter or a space, a prepended mark, CR LF, letters beyond ASCII), and
+    /// long ones past the word limit. A summary that needs what follows the run is not made by bytes.
+    @Test func summariesByBytesAgreeWithSummariesByCharacters() {
+        let pieces = ["Word", "word", ".", "?", "!", " ", "  ", "e.g.", "Dr.", "US.", "A.", "3", "\"", "(", "No.",
+                      "\u{301}", "\u{600}", "\r\n", "\u{C9}t\u{E9}", "\u{201C}"]
+        var texts = ["", " ", "One. Two", String(repeating: "w ", count: 80), String(repeating: "w ", count: 69) + "end. Next",
+                     String(repeating: "w ", count: 75) + "\u{E9}"]
+        for a in pieces { for b in pieces { for c in pieces { for d in [" ", ". ", "Next", "."] { texts.append(a + b + c + d) } } } }
+        var byBytes = 0
+        for text in texts {
+            let summary = SummaryText.asciiSummary(of: text)
+            if summary != nil { byBytes += 1 }
+            #expect(summary ?? SummaryText.characterSummary(of: text) == SummaryText.characterSummary(of: text), "\(Array(text.unicodeScalars))")
+        }
+        #expect(byBytes > texts.count / 3)  // the byte path is taken, not only the fallback
+        #expect(SummaryText.asciiSummary(of: "A stop. Caf\u{E9} later.") == "A stop.")
+        #expect(SummaryText.asciiSummary(of: "A stop. E\u{301}clair") == nil)
+        #expect(SummaryText.asciiSummary(of: "A stop.\r\nNext") == nil)
+    }
+
     @Test func aPageStartingWithCodeHasNoSummary() throws {
         let site = try outline(["index.md": "# T\n\n    code first\n"])
         #expect(site.pages[0].summary == "")

@@ -115,8 +115,10 @@ struct HTMLTokenizer {
             // Values are decoded only for the attributes kept: most (class, rel …) are skipped.
             if Self.equals(bytes, name, "id") {
                 ids.append(valueRange.map { Self.decode(bytes, $0) } ?? "")
-            } else if let valueRange, Self.equals(bytes, name, "href") || Self.equals(bytes, name, "src") {
-                references.append(Reference(tag: tagName(), attribute: Self.lowered(bytes, name), value: Self.decode(bytes, valueRange)))
+            } else if let valueRange, Self.equals(bytes, name, "href") {
+                references.append(Reference(tag: tagName(), attribute: "href", value: Self.decode(bytes, valueRange)))
+            } else if let valueRange, Self.equals(bytes, name, "src") {
+                references.append(Reference(tag: tagName(), attribute: "src", value: Self.decode(bytes, valueRange)))
             }
         }
         // Raw text: nothing inside is markup until the element's own end tag.
@@ -144,8 +146,12 @@ struct HTMLTokenizer {
         return true
     }
 
+    /// The bytes in `range` as a string, ASCII letters lower-case; a name written in lower case
+    /// (most) is made without a copy to lower.
     private static func lowered(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        String(decoding: bytes[range].map(lower), as: UTF8.self)
+        let name = UnsafeBufferPointer(rebasing: bytes[range])
+        guard name.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return String(decoding: name, as: UTF8.self) }
+        return String(decoding: name.map(lower), as: UTF8.self)
     }
 
     /// The named references an attribute value of Octavo's pages may hold; others stay as written.

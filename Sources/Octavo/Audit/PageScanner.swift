@@ -25,7 +25,11 @@ struct PageScanner {
     /// value's bytes (see ``NumberedKey``). Resolving a link anew takes some 10,000
     /// instructions, finding it here a few hundred, and pages write the same navigation: a site of
     /// 10,000 pages has some 700,000 links but a few tens of thousands different ones.
+    /// Emptied when it holds ``numberedLimit`` links, so that its memory does not grow with the
+    /// site: pages in reading order meet their folder's links together.
     private var numbered: [NumberedKey: Int32] = [:]
+    /// The most links ``numbered`` holds.
+    static let numberedLimit = 4096
 
     /// Where a link was met, as far as its target depends on it: the page's depth (how many
     /// folders it is below the root) and its folder with as many folders taken off the end as the
@@ -101,7 +105,10 @@ struct PageScanner {
                 continue
             }
             let number = number(of: token, path: path, folder: folder, depth: depth)
-            if let key { numbered[key] = number }
+            if let key {
+                if numbered.count >= Self.numberedLimit { numbered.removeAll(keepingCapacity: true) }
+                numbered[key] = number
+            }
             links.append(number)
         }
         let ids = tokens.ids.map { intern($0) }

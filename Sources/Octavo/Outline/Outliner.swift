@@ -435,52 +435,7 @@ private struct Builder {
             break
         }
         guard let text else { return "" }
-        return cache?.summary(of: text, make: summary(of:)) ?? summary(of: text)
-    }
-
-    /// The most words a summary holds, as Hugo's `summaryLength` (70): a paragraph with no full stop
-    /// (one long line, a list written as text) would otherwise make a page's description and its
-    /// entry in its parent's list as long as the paragraph.
-    static let summaryWordLimit = 70
-
-    /// Full stops of Chinese and Japanese, which end a sentence with no space after them (a
-    /// paragraph of such text is one "word" between spaces).
-    static let ideographicStops: Set<Character> = ["。", "！", "？", "．"]
-    /// Closing brackets and quotes that stay with the sentence an ideographic stop ends (`。」`).
-    static let closersAfterStop: Set<Character> = ["」", "』", "）", "〕", "】", "〉", "》", "”", "’", ")"]
-
-    /// The first sentence of a paragraph's text; its first ``summaryWordLimit`` words and `…` when
-    /// it is longer. A sentence ends at `.`, `?` or `!` before a word that starts like a sentence
-    /// (not after an abbreviation), or at once after an ideographic full stop (``ideographicStops``)
-    /// and the closing brackets or quotes right after it.
-    static func summary(of text: String) -> String {
-        // Words between single spaces, read only up to the sentence's end (not the whole paragraph).
-        func wordAt(_ start: String.Index) -> Substring { text[start..<(text[start...].firstIndex(of: " ") ?? text.endIndex)] }
-        var sentence: [Substring] = []
-        var start = text.startIndex
-        while true {
-            let word = wordAt(start)
-            guard sentence.count < summaryWordLimit else { return sentence.joined(separator: " ") + " …" }
-            // Only text with bytes outside ASCII can hold an ideographic stop.
-            if word.utf8.contains(where: { $0 >= 0x80 }), let stop = word.firstIndex(where: { ideographicStops.contains($0) }) {
-                var end = word.index(after: stop)
-                while end < word.endIndex, closersAfterStop.contains(word[end]) { end = word.index(after: end) }
-                sentence.append(word[..<end])
-                return sentence.joined(separator: " ")
-            }
-            sentence.append(word)
-            guard word.endIndex < text.endIndex else { break }
-            start = text.index(after: word.endIndex)
-            guard let last = word.last, ".?!".contains(last) else { continue }
-            let next = wordAt(start).first
-            // A sentence ends where the next word starts like a sentence, and the word before the
-            // stop is no abbreviation ("e.g.", "U.S.", "Dr.", "No.").
-            let startsSentence = next.map { $0.isUppercase || $0.isNumber || "“\"‘(".contains($0) } ?? false
-            let stem = word.dropLast()
-            let abbreviation = last == "." && (stem.contains(".") || (stem.count <= 3 && stem.first?.isUppercase == true && stem.count > 0 && !stem.allSatisfy(\.isUppercase)))
-            if startsSentence && !abbreviation { break }
-        }
-        return sentence.joined(separator: " ")
+        return cache?.summary(of: text, make: SummaryText.summary(of:)) ?? SummaryText.summary(of: text)
     }
 
     /// The path segment for a file: its `slug`, or its name without extension.
