@@ -35,6 +35,24 @@ struct CiteTests {
         return try #require(json as? [String: Any])
     }
 
+    /// `html.citationMeta` writes what the built-in theme's loop over `citation.meta` wrote, with
+    /// the same escaping (an author with `&`, `"`, `'` and `<`).
+    @Test func citationMetaIsTheLoopOverTheMetaTags() throws {
+        let folder = try TemporaryFolder()
+        let book = Self.book.replacingOccurrences(of: "author: Ministry of Examples", with: "author: \"Tom & Jerry's <\\\"Works\\\">\"")
+        try folder.write(["index.md": "# Home\n\n[The paper](paper.md)\n", "paper.md": book], under: "Content")
+        var pages: [String] = []
+        for layout in ["{{#citation}}{{#meta}}<meta name=\"{{name}}\" content=\"{{content}}\">\n{{/meta}}{{/citation}}",
+                       "{{#citation}}{{{html.citationMeta}}}{{/citation}}"] {
+            let templates = try folder.write(["layout.mustache": layout], under: "T\(pages.count)")
+            let result = try Pipeline(options: options(in: folder, templates: templates)).render()
+            let file = try #require(result.files.first { $0.path == "paper/i/index.html" })
+            pages.append(file.text)
+        }
+        #expect(pages[0].contains("content=\"Tom &amp; Jerry&#39;s &lt;&quot;Works&quot;&gt;\""))
+        #expect(pages[1] == pages[0])
+    }
+
     @Test func everyPageOfTheDocumentHasHighwireTagsAndJSONLD() throws {
         let folder = try build(baseURL: "https://example.org/docs/")
         let part = try folder.read("Output/paper/i/index.html")

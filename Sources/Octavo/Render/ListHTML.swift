@@ -9,7 +9,7 @@ struct ListHTML: MustacheParent {
     let context: PageContext
 
     /// The names a template can ask for, for ``TemplateLint``.
-    static let variableNames: Set<String> = ["sidebar", "breadcrumbs", "children", "topics", "related", "onThisPage"]
+    static let variableNames: Set<String> = ["sidebar", "breadcrumbs", "children", "topics", "related", "onThisPage", "citationMeta"]
 
     func child(named name: String) -> Any? {
         switch name {
@@ -19,6 +19,7 @@ struct ListHTML: MustacheParent {
         case "topics": Self.topics(context.topics)
         case "related": Self.related(context.related)
         case "onThisPage": Self.onThisPage(context.onThisPage)
+        case "citationMeta": Self.citationMeta(context.citation?.meta ?? [])
         default: nil
         }
     }
@@ -57,6 +58,16 @@ struct ListHTML: MustacheParent {
             }
         }
         html += "</ol>\n"
+    }
+
+    /// A line `<meta name="…" content="…">` per Highwire Press tag of the page's citation, each
+    /// ending in a line break; empty without a citation.
+    static func citationMeta(_ tags: [CitationContext.MetaTag]) -> String {
+        var html = ""
+        for tag in tags {
+            html += "<meta name=\"" + HTMLEscaping.escape(tag.name) + "\" content=\"" + HTMLEscaping.escape(tag.content) + "\">\n"
+        }
+        return html
     }
 
     /// `<ol>`, a linked `<li>` per ancestor, home first, and the current page's title as the last

@@ -1080,10 +1080,7 @@ nav li { margin: 0.3em 0; }
 <script src="{{site.root}}assets/search.js" defer></script>
 {{/site.search}}
 {{#citation}}
-{{#meta}}
-<meta name="{{name}}" content="{{content}}">
-{{/meta}}
-<script type="application/ld+json">{{{jsonLD}}}</script>
+{{{html.citationMeta}}}<script type="application/ld+json">{{{jsonLD}}}</script>
 {{/citation}}
 
 """#)),
