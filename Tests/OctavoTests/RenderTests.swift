@@ -63,6 +63,26 @@ struct RenderTests {
         #expect(HTMLEscaping.escape("\u{e9} & <\u{301}>") == "\u{e9} &amp; <\u{301}&gt;")
     }
 
+    /// A text a page may lack (`page.description`, a ``PresentText``) prints, escapes, transforms
+    /// and opens sections as a text it always has (`page.title`, a `String`), in escaped and
+    /// unescaped tags, inverted sections, `empty(…)` and names looked up inside the section.
+    @Test func anOptionalTextRendersAsAString() throws {
+        let folder = try TemporaryFolder()
+        let text = "<a & \\\"b\\\" 'c'> x"
+        try folder.write(["index.md": "---\ntitle: \"\(text)\"\ndescription: \"\(text)\"\n---\nText.\n"], under: "Content")
+        func tags(_ name: String) -> String {
+            "{{#\(name)}}[{{.}}|{{{.}}}|{{\(name)}}|{{{\(name)}}}|{{uppercased(\(name))}}|{{#empty(\(name))}}E{{/empty(\(name))}}"
+                + "{{^empty(\(name))}}N{{/empty(\(name))}}|{{site.title}}|{{page.isHome}}|{{^\(name)}}X{{/\(name)}}]{{/\(name)}}\n"
+        }
+        let templates = try folder.write(["layout.mustache": tags("page.description") + tags("page.title")], under: "T")
+        let result = try Pipeline(options: options(in: folder, templates: templates)).render()
+        let lines = try #require(result.files.first { $0.path == "index.html" }).text.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first == lines.last)
+        #expect(lines.first?.hasPrefix("[&lt;a &amp; &quot;b&quot; &#39;c&#39;&gt; x|<a & \"b\" 'c'> x|") == true)
+        #expect(lines.first?.hasSuffix("|N|&lt;a &amp; &quot;b&quot; &#39;c&#39;&gt; x|true|]") == true)
+    }
+
     /// Escaping by bytes, where a special character touches only ASCII, gives what escaping
     /// character by character gives, next to marks that join it (a combining accent or a joiner
     /// after it, an Arabic number sign, a prepended mark, before it) and next to ones that do not.
