@@ -74,6 +74,15 @@ extension Pipeline {
         var diagnostics: [Diagnostic]
         /// The templates, or the error that stopped reading them.
         let templates: BackgroundStep<Swift.Result<TemplateSet, Error>>
+        /// The templates' ``TemplateSet/reservedIDs`` once they are read, before they are parsed;
+        /// an empty set when reading them failed (``loaded()`` then throws).
+        let reservedIDs: Unchecked.Locked<Set<String>?>
+
+        /// The templates' ``TemplateSet/reservedIDs``, or `nil` when the templates could not be read.
+        func readReservedIDs() -> Set<String>? {
+            let ids = reservedIDs.wait { $0 }
+            return ids.isEmpty ? nil : ids
+        }
 
         /// The load step's result, once the templates are read.
         /// - Throws: ``BuildError`` for templates that cannot be read or parsed, after ``errors``.
@@ -99,8 +108,15 @@ extension Pipeline {
         loader.cache = cache?.sources
         let config = try loader.config()
         let boundary = LinkBoundary(content: input.content, allowsOutside: config.allowOutsideLinks)
+        // The reserved ids are known once the templates are read: the outline needs no more.
+        let reservedIDs = Unchecked.Locked<Set<String>?>(nil)
         let templates = BackgroundStep { [input] in
-            Swift.Result { try TemplateSet(root: input.templates, displayRoot: input.displayTemplates.text, boundary: boundary, builtIn: input.builtInTheme) }
+            let set = Swift.Result {
+                try TemplateSet(root: input.templates, displayRoot: input.displayTemplates.text, boundary: boundary, builtIn: input.builtInTheme,
+                                read: { ids in reservedIDs.withLock { $0 = ids } })
+            }
+            reservedIDs.withLock { $0 = $0 ?? [] }
+            return set
         }
         var content: LoadedContent
         do {
@@ -136,7 +152,7 @@ extension Pipeline {
                                           message: "raw HTML and unsafe links are kept ('unsafe: true'): publish only Markdown you trust"), at: 0)
         }
         return Loading(content: content, notFound: notFound, summary: summary, errors: errors, drafts: drafts, diagnostics: diagnostics,
-                       templates: templates)
+                       templates: templates, reservedIDs: reservedIDs)
     }
 
     /// Parse: every Markdown file, on all cores. It needs no template: the theme's ids hold a `.`,
@@ -204,29 +220,51 @@ extension Pipeline {
     /// How many Markdown files are parsed together (on all cores) before their bodies are let go.
     static let parseBatch = 256
 
-    /// Outline: pages in reading order, the site's title, and the index of terms found in them.
-    /// - Throws: ``BuildError`` for pages whose paths clash.
-    func outline(_ parsed: [Outliner.Input], _ loaded: Loaded) throws -> Outlined {
-        let content = loaded.content
-        let summary = loaded.summary.map { source in
-            var ids = HeadingIDGenerator()
-            return SummaryEntry.entries(of: MarkdownParser(unsafe: false).parse(source.body, ids: &ids), bodyFirstLine: source.bodyFirstLine)
-        }
-        var site = try withErrors(loaded.errors) {
-            var outliner = Outliner()
-            outliner.summaries = cache?.summaries
-            outliner.ignoredKeys = Set(content.config.ignoredFrontMatter)
-            return try outliner.outline(parsed, assets: content.assets, contentRoot: input.displayContent.text, summary: summary, sections: content.sections)
-        }
-        if let summarySource = loaded.summary, let summary {
-            let known = Set(content.sources.map(\.path)).union(loaded.notFound.map { [$0.path] } ?? [])
-            for entry in summary where entry.part == nil && !known.contains(entry.path) {
-                site.diagnostics.append(Diagnostic(file: summarySource.displayPath, line: entry.line, column: entry.column, severity: content.config.brokenLinkSeverity,
-                                                   message: "link target '\(entry.path)' does not exist: fix the path in \(SummaryEntry.fileName) (it is relative to the content folder)"))
+    /// What the outline step makes before the templates are parsed.
+    struct EarlyOutline {
+        /// The site, or the error that stopped its outline.
+        var site: Swift.Result<Site, Error>
+        /// The index of terms, when there is one and the templates could be read (its entries
+        /// avoid their ids, ``Loading/readReservedIDs()``); else made by ``Pipeline/outline(_:_:)-(EarlyOutline,_)``.
+        var terms: TermIndex?
+    }
+
+    /// Outline, the part that needs no parsed template: pages in reading order, the site's title,
+    /// and the index of terms found in them. Made while the templates are parsed on another thread.
+    func outline(_ parsed: [Outliner.Input], _ loading: Loading) -> EarlyOutline {
+        let content = loading.content
+        let site = Swift.Result { () throws -> Site in
+            let summary = loading.summary.map { source in
+                var ids = HeadingIDGenerator()
+                return SummaryEntry.entries(of: MarkdownParser(unsafe: false).parse(source.body, ids: &ids), bodyFirstLine: source.bodyFirstLine)
             }
+            var site = try withErrors(loading.errors) {
+                var outliner = Outliner()
+                outliner.summaries = cache?.summaries
+                outliner.ignoredKeys = Set(content.config.ignoredFrontMatter)
+                return try outliner.outline(parsed, assets: content.assets, contentRoot: input.displayContent.text, summary: summary, sections: content.sections)
+            }
+            if let summarySource = loading.summary, let summary {
+                let known = Set(content.sources.map(\.path)).union(loading.notFound.map { [$0.path] } ?? [])
+                for entry in summary where entry.part == nil && !known.contains(entry.path) {
+                    site.diagnostics.append(Diagnostic(file: summarySource.displayPath, line: entry.line, column: entry.column, severity: content.config.brokenLinkSeverity,
+                                                       message: "link target '\(entry.path)' does not exist: fix the path in \(SummaryEntry.fileName) (it is relative to the content folder)"))
+                }
+            }
+            if let title = content.config.title, !title.trimmingSpaces().isEmpty { site.title = title }
+            return site
         }
-        if let title = loaded.content.config.title, !title.trimmingSpaces().isEmpty { site.title = title }
-        let terms = loaded.content.terms.map { TermIndex(list: $0, site: site, reserved: loaded.templates.reservedIDs) }
+        guard case .success(let outlined) = site, let terms = content.terms, let reserved = loading.readReservedIDs() else {
+            return EarlyOutline(site: site, terms: nil)
+        }
+        return EarlyOutline(site: site, terms: TermIndex(list: terms, site: outlined, reserved: reserved))
+    }
+
+    /// Outline, finished once the templates are parsed.
+    /// - Throws: ``BuildError`` for pages whose paths clash.
+    func outline(_ early: EarlyOutline, _ loaded: Loaded) throws -> Outlined {
+        let site = try early.site.get()
+        let terms = early.terms ?? loaded.content.terms.map { TermIndex(list: $0, site: site, reserved: loaded.templates.reservedIDs) }
         var found = site.diagnostics
         if loaded.content.sources.isEmpty {
             found.append(Diagnostic(file: input.displayContent.text, severity: .warning,

@@ -219,9 +219,10 @@ public struct Pipeline: Sendable {
         var loading = try load()                                            // Load/: SourceFile, SiteConfig (TemplateSet beside)
         var parsed = parse(&loading.content)                                // Parse/: MarkdownDocument per file
         for index in loading.content.sources.indices { loading.content.sources[index].body = "" }  // parsed: not read again
-        let loaded = try loading.loaded()                                   // Render/: TemplateSet
-        var outlined = try outline(parsed, loaded)                          // Outline/: Site (+ Terms/: TermIndex)
+        let early = outline(parsed, loading)                                // Outline/: Site (+ Terms/: TermIndex), while the templates parse
         parsed = []                                                         // the site's pages hold what is read from here on
+        let loaded = try loading.loaded()                                   // Render/: TemplateSet
+        var outlined = try outline(early, loaded)
         let links = link(outlined, loaded)                                  // Link/: LinkResolver.Resolution
         // The print edition and the search index need only the outline and the links. `octavo
         // serve`, and a build of a site of fewer than ``overlappedPages`` pages, make them on other

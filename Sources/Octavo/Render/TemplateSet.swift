@@ -69,15 +69,18 @@ public struct TemplateSet: Sendable {
     ///     from the templates folder itself (``LinkBoundary/init(content:allowsOutside:)``).
     ///   - builtIn: Whether the built-in theme (``BuiltInTheme``) provides every template and asset
     ///     the folder lacks; the folder may then be missing altogether.
+    ///   - read: Called with ``reservedIDs`` once the templates are read, before they are parsed
+    ///     (the build outlines the site meanwhile); not called when reading them fails.
     /// - Throws: ``BuildError`` when the folder or `layout.mustache` is missing, a template
     ///   does not parse (with its line and column), nests sections more than
     ///   ``maxSectionDepth`` deep, starts a loop of partials that never ends, or
     ///   ``FolderWalker`` refuses an entry.
-    public init(root: URL, displayRoot: String, boundary: LinkBoundary? = nil, builtIn: Bool = false) throws {
+    public init(root: URL, displayRoot: String, boundary: LinkBoundary? = nil, builtIn: Bool = false,
+                read: ((Set<String>) -> Void)? = nil) throws {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder)
         if builtIn, !exists {
-            try self.init(sources: [:], displayRoot: displayRoot, builtIn: true)
+            try self.init(sources: [:], displayRoot: displayRoot, builtIn: true, read: read)
             return
         }
         guard exists, isFolder.boolValue else {
@@ -106,7 +109,7 @@ public struct TemplateSet: Sendable {
             }
             sources[name] = try SourceFile.decode([UInt8](data), file: display)
         }
-        try self.init(sources: sources, displayRoot: displayRoot, assets: assets, diagnostics: listing.diagnostics, builtIn: builtIn)
+        try self.init(sources: sources, displayRoot: displayRoot, assets: assets, diagnostics: listing.diagnostics, builtIn: builtIn, read: read)
     }
 
     /// Parses templates given as text (for tests and fuzzing, and by ``init(root:displayRoot:)``).
@@ -120,9 +123,11 @@ public struct TemplateSet: Sendable {
     ///     `assets` lack.
     ///   - builtInNames: Names of `sources` that came from the built-in theme already (a set
     ///     rebuilt with more templates, as ``EpubBook`` does).
-    /// - Throws: ``BuildError`` as ``init(root:displayRoot:boundary:builtIn:)``.
+    ///   - read: As in ``init(root:displayRoot:boundary:builtIn:read:)``.
+    /// - Throws: ``BuildError`` as ``init(root:displayRoot:boundary:builtIn:read:)``.
     init(sources given: [String: String], displayRoot: String, assets: [Asset] = [], diagnostics: [Diagnostic] = [],
-         builtIn: Bool = false, builtInNames: Set<String> = [], builtInAssets: [(path: String, bytes: [UInt8])] = []) throws {
+         builtIn: Bool = false, builtInNames: Set<String> = [], builtInAssets: [(path: String, bytes: [UInt8])] = [],
+         read: ((Set<String>) -> Void)? = nil) throws {
         var sources = given
         var fromTheme = builtInNames
         var themeAssets = builtInAssets
@@ -135,6 +140,8 @@ public struct TemplateSet: Sendable {
             themeAssets = BuiltInTheme.assetFiles.filter { !own.contains($0.path) }
         }
         self.builtInNames = fromTheme
+        let reservedIDs: Set<String> = sources.values.reduce(into: [HeadingIDGenerator.titleID]) { ids, text in ids.formUnion(Self.literalIDs(in: text)) }
+        read?(reservedIDs)
         self.builtInAssets = themeAssets
         func display(_ name: String) -> String {
             DisplayPath(fromTheme.contains(name) ? BuiltInTheme.displayRoot : displayRoot).appending(name + ".mustache").text
@@ -188,7 +195,7 @@ public struct TemplateSet: Sendable {
         self.unguarded = unguarded
         self.includedBounds = RenderGuard.includedBounds(names: names, sources: sources, unguarded: unguarded, partials: partials)
         self.hookPrefix = prefix
-        self.reservedIDs = sources.values.reduce(into: [HeadingIDGenerator.titleID]) { ids, text in ids.formUnion(Self.literalIDs(in: text)) }
+        self.reservedIDs = reservedIDs
     }
 
     /// A template's text parsed to render in ``EscapingContentType``: behind a line of its own that
