@@ -9,6 +9,8 @@ public struct ContentLoader: Sendable {
     /// The Markdown files an earlier build read (`octavo serve`): files with the same bytes are not
     /// decoded again. `nil`: every file is.
     public var cache: SourceCache?
+    /// Called by ``load(config:)`` with the size in bytes of the files listed, before any is read.
+    public var onListed: (@Sendable (Int64) -> Void)?
 
     /// Creates a loader for a content folder.
     public init(root: URL, displayRoot: String) {
@@ -58,6 +60,7 @@ public struct ContentLoader: Sendable {
         // Taken before the files are listed: a file changed after this is not trusted unread (see SourceCache).
         let listed = cache == nil ? 0 : FileIdentity.now()
         let listing = try FolderWalker(root: root, displayRoot: displayRoot, boundary: boundary).walk()
+        onListed?(listing.entries.reduce(0) { $0 + ($1.identity?.size ?? 0) })
         var sources: [SourceFile] = []
         var assets: [Asset] = []
         var errors: [Diagnostic] = []

@@ -102,10 +102,13 @@ extension Pipeline {
     /// Load: the content folder, `site.yml` and `--base-url`; the templates are read and parsed on
     /// another thread meanwhile (they need only `site.yml`, for the boundary of symbolic links), and
     /// joined by ``Loading/loaded()`` once the Markdown is parsed, which needs none of them.
+    /// With `sharingHeaps` (the heaps limited by ``HeapTrim/limitHeaps()``), a content folder of
+    /// less than ``Pipeline/sharedHeapsBytes`` lifts the limit before its files are read.
     /// - Throws: ``BuildError`` when input cannot be read.
-    func load() throws -> Loading {
+    func load(sharingHeaps: Bool = false) throws -> Loading {
         var loader = ContentLoader(root: input.content, displayRoot: input.displayContent.text)
         loader.cache = cache?.sources
+        if sharingHeaps { loader.onListed = { if $0 < Self.sharedHeapsBytes { HeapTrim.unlimitHeaps() } } }
         let config = try loader.config()
         let boundary = LinkBoundary(content: input.content, allowsOutside: config.allowOutsideLinks)
         // The reserved ids are known once the templates are read: the outline needs no more.

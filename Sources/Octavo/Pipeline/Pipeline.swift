@@ -204,6 +204,13 @@ public struct Pipeline: Sendable {
     /// and the pages one after the other, for memory, rather than at the same time.
     static let overlappedPages = 2_000
 
+    /// The size of the content folder's files, in bytes, from which `octavo build`'s threads keep
+    /// sharing two malloc heaps (``HeapTrim/limitHeaps()``, for the peak memory of a large site):
+    /// 16 MiB, some 2,000 pages of the benchmark's corpus. A smaller site's threads get heaps of
+    /// their own again once its files are listed, and do not wait for one (about 0.9 ms of the
+    /// real document's cold build).
+    static let sharedHeapsBytes: Int64 = 16 << 20
+
     /// Builds the site in memory.
     /// - Throws: ``BuildError`` when input cannot be read or parsed (the load stage's errors).
     ///   Problems found later (broken links) are returned as diagnostics.
@@ -215,14 +222,15 @@ public struct Pipeline: Sendable {
     /// made (see ``FileStage``); ``render()`` keeps them in memory.
     /// - Throws: as ``render()``.
     func render(stage: FileStage) throws -> Result {
-        if cache == nil && stage.folder != nil { HeapTrim.limitHeaps() }
-        var loading = try load()                                            // Load/: SourceFile, SiteConfig (TemplateSet beside)
+        let sharesHeaps = cache == nil && stage.folder != nil
+        if sharesHeaps { HeapTrim.limitHeaps() }
+        var loading = try load(sharingHeaps: sharesHeaps)                   // Load/: SourceFile, SiteConfig (TemplateSet beside)
         var parsed = parse(&loading.content)                                // Parse/: MarkdownDocument per file
         for index in loading.content.sources.indices { loading.content.sources[index].body = "" }  // parsed: not read again
         let early = outline(parsed, loading)                                // Outline/: Site (+ Terms/: TermIndex), while the templates parse
         parsed = []                                                         // the site's pages hold what is read from here on
         let loaded = try loading.loaded()                                   // Render/: TemplateSet
-        var outlined = try outline(early, loaded)
+        var outlined = try outline(consume early, loaded)                  // (let go: the site's text is freed once indexed)
         let links = link(outlined, loaded)                                  // Link/: LinkResolver.Resolution
         // The print edition and the search index need only the outline and the links. `octavo
         // serve`, and a build of a site of fewer than ``overlappedPages`` pages, make them on other

@@ -33,6 +33,16 @@ enum HeapTrim {
         #endif
     }
 
+    /// Lets `malloc` make heaps for new threads again as it does by default (up to eight per
+    /// core), after ``limitHeaps()``: for a site too small for its peak memory to matter.
+    static func unlimitHeaps() {
+        #if canImport(Glibc)
+        guard let symbol = mallopt else { return }
+        // M_ARENA_MAX in <malloc.h>; glibc's default for 64-bit is eight per core.
+        _ = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)(-8, Int32(clamping: 8 * max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+        #endif
+    }
+
     #if canImport(Glibc)
     nonisolated(unsafe) private static let trim = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim")
     nonisolated(unsafe) private static let mallopt = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt")
