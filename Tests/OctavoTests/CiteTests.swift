@@ -133,6 +133,10 @@ struct CiteTests {
         #expect(Self.citationTags(in: part)["citation_public_url"] == nil)
         #expect(part.contains("EX-2023-1. paper/ii/index.html</p>"))
         #expect(folder.snapshot("Output")["index/cite.bib"] == nil && folder.snapshot("Output")["cite.bib"] == nil)
+        // JSON-LD has no relative url, which a reader would resolve against the page (paper/ii/paper/ii/).
+        let json = try Self.jsonLD(in: part)
+        #expect(json["url"] == nil && (json["isPartOf"] as? [String: Any])?["url"] == nil)
+        #expect((json["isPartOf"] as? [String: Any])?["name"] as? String == "The Paper" && json["name"] as? String == "II Second")
     }
 
     @Test func aDateThatIsNotISOIsRefusedWithItsLine() throws {

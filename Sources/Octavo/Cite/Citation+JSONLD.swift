@@ -1,6 +1,8 @@
 extension Citation {
     /// Schema.org JSON-LD: an `Article` (the page) with `isPartOf` the document (a `Report`).
     /// Safe inside `<script>`: `<`, `>` and `&` are written as `\u003c` …, so no text ends the element.
+    /// Their `url`s are absolute, under the base URL; without one there is none (a reader
+    /// resolves a relative `url` against the page, where the site path would lead astray).
     ///
     /// Written by hand, keys in sorted order, in the bytes `JSONSerialization` wrote with
     /// `.sortedKeys` and `.withoutEscapingSlashes` (a test compares them): building the dictionaries
@@ -29,13 +31,13 @@ extension Citation {
         if let identifier { field("identifier", identifier) }
         field("name", documentTitle)
         if let publisher { organisation("publisher", publisher) }
-        json += "\"url\":"
-        Self.appendJSONString(documentURL, to: &json)
+        if isAbsolute { field("url", documentURL) }
+        json.removeLast()  // the last field's comma
         json += "},"
         field("name", headline)
         if let publisher { organisation("publisher", publisher) }
-        json += "\"url\":"
-        Self.appendJSONString(url, to: &json)
+        if isAbsolute { field("url", url) }
+        json.removeLast()
         json += "}"
         return json
     }
