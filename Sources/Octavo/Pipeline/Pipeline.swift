@@ -205,7 +205,7 @@ public struct Pipeline: Sendable {
     static let overlappedPages = 2_000
 
     /// The size of the content folder's files, in bytes, from which `octavo build`'s threads keep
-    /// sharing two malloc heaps (``HeapTrim/limitHeaps()``, for the peak memory of a large site):
+    /// sharing a few malloc heaps (``HeapTrim/limitHeaps()``, for the peak memory of a large site):
     /// 16 MiB, some 2,000 pages of the benchmark's corpus. A smaller site's threads get heaps of
     /// their own again once its files are listed, and do not wait for one (about 0.9 ms of the
     /// real document's cold build).
