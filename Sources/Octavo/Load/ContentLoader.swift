@@ -134,14 +134,15 @@ public struct ContentLoader: Sendable {
     /// A Markdown file read and decoded, with its problems (see ``SourceFile/init(bytes:path:displayPath:problems:)``).
     typealias ReadMarkdown = (source: SourceFile, problems: [Diagnostic])
 
-    /// Each Markdown file of `entries` read and decoded on all cores, aligned with `entries`;
+    /// Each Markdown file of `entries` read and decoded on all cores (by ``DiskReaders``, which
+    /// keep more reads in flight for a folder of many files), aligned with `entries`;
     /// `nil` for every other file (assets, `site.yml`, `terms.yml`, `_section.yml`). A file that
     /// cannot be read or decoded is kept empty, with its error, as ``load()`` keeps it.
     static func readMarkdown(_ entries: [FolderWalker.Entry], displayRoot: String) -> [ReadMarkdown?] {
         var read = [ReadMarkdown?](repeating: nil, count: entries.count)
         read.withUnsafeMutableBufferPointer { buffer in
             let output = Unchecked.Buffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            DiskReaders.perform(iterations: entries.count) { index in
                 let entry = entries[index]
                 guard entry.path != SiteConfig.fileName, entry.path != TermList.fileName, entry.url.lastPathComponent != SectionSettings.fileName,
                       markdownExtensions.contains(entry.url.pathExtension.lowercased()) else { return }
