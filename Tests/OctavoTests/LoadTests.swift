@@ -4,6 +4,18 @@ import Testing
 
 @Suite("Load: front matter, encodings, line ends")
 struct LoadTests {
+    /// ``DiskReaders`` calls the body once for each index, on its own threads for many files and
+    /// on Dispatch's for few, and returns only once every call has returned (which threads take
+    /// which index is up to the scheduler).
+    @Test(arguments: [0, 1, 37, DiskReaders.manyFiles, 3 * DiskReaders.manyFiles + 5])
+    func diskReadersCallTheBodyOnceForEachIndex(_ iterations: Int) {
+        let calls = Unchecked.Locked([Int](repeating: 0, count: iterations))
+        DiskReaders.perform(iterations: iterations) { index in
+            calls.withLock { $0[index] += 1 }
+        }
+        #expect(calls.withLock { $0 }.allSatisfy { $0 == 1 })
+    }
+
     @Test func splitsFrontMatterFromBody() throws {
         let file = try SourceFile(bytes: Array("---\ntitle: A\nweight: 3\nsplit: [1, 2]\n---\n# Hello\n".utf8),
                                   path: "a.md", displayPath: "Content/a.md")

@@ -120,6 +120,86 @@ struct WriteTests {
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("other/.page.octavo-tmp").path))
     }
 
+    /// Into an output folder the build makes, files are staged at their own paths and put in
+    /// place by renaming the entries at the top of the stage (the folder `a` is the one staged,
+    /// the same inode); a file given as bytes is written into the moved folder.
+    @Test func aNewOutputFolderTakesTheStagedEntriesWhole() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.appendingPathComponent("out")
+        let stage = FileStage(root: root)
+        let site = try #require(stage.site)
+        let staged = [stage.file("a/b/index.html", text: "AB"), stage.file("index.html", text: "I"), stage.file("a/c.css", text: "C")]
+        for file in staged {
+            guard case .staged(let url, unchanged: false) = file.contents else {
+                Issue.record("\(file.path) was not staged")
+                continue
+            }
+            #expect(url.path == site.path + "/" + file.path)
+        }
+        #expect(stage.siteFiles == 3)
+        let inode = try inodeNumber(site.appendingPathComponent("a").path)
+        var writer = OutputWriter(root: root)
+        writer.madeByThisBuild = stage.madeRoot
+        writer.stagedSite = stage.site.map { ($0, stage.siteFiles) }
+        let files = (staged + [OutputFile(path: "a/d.txt", contents: .bytes(Array("D".utf8)))]).sorted { $0.path < $1.path }
+        let report = try writer.write(files)
+        stage.discard()
+        #expect(report == OutputWriter.Report(written: 4, unchanged: 0, removed: 0))
+        #expect(try inodeNumber(root.appendingPathComponent("a").path) == inode)
+        let written = folder.snapshot("out")
+        #expect(Set(written.keys) == ["a/b/index.html", "index.html", "a/c.css", "a/d.txt", OutputWriter.manifestName])
+        #expect(written["a/b/index.html"] == Data("AB".utf8) && written["index.html"] == Data("I".utf8) && written["a/d.txt"] == Data("D".utf8))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(FileStage.folderName).path))
+    }
+
+    /// A file staged at its path that the build does not write (it would come along with its
+    /// folder) has every file renamed one by one instead: it is not published.
+    @Test func aStagedFileThatIsNotWrittenStopsTheWholeMove() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.appendingPathComponent("out")
+        let stage = FileStage(root: root)
+        let site = try #require(stage.site)
+        let files = [stage.file("a/index.html", text: "A"), stage.file("b.html", text: "B")]
+        _ = stage.file("a/extra.html", text: "not written")
+        let inode = try inodeNumber(site.appendingPathComponent("a").path)
+        var writer = OutputWriter(root: root)
+        writer.madeByThisBuild = stage.madeRoot
+        writer.stagedSite = stage.site.map { ($0, stage.siteFiles) }
+        #expect(try writer.write(files) == OutputWriter.Report(written: 2, unchanged: 0, removed: 0))
+        stage.discard()
+        #expect(Set(folder.snapshot("out").keys) == ["a/index.html", "b.html", OutputWriter.manifestName])
+        #expect(try inodeNumber(root.appendingPathComponent("a").path) != inode)
+    }
+
+    /// Only a plain relative path is staged at its own path: never one that could lead out of the stage.
+    @Test(arguments: [("a/b.html", true), ("index.html", true), ("a.b/c d/é.html", true), ("", false), ("/a.html", false),
+                      ("a//b.html", false), ("a/./b.html", false), ("../a.html", false), ("a/..", false), ("a/", false), ("a\0b", false)])
+    func onlyPlainPathsAreStagedAtTheirPaths(_ path: String, plain: Bool) {
+        #expect(FileStage.isPlainPath(path) == plain)
+    }
+
+    /// What a killed build left in the staging folder, files at any depth, goes when the next
+    /// build stages; a symbolic link in it is removed as a link, and what it leads to stays.
+    @Test func aKilledBuildsStagedFoldersAreRemoved() throws {
+        let folder = try TemporaryFolder()
+        let staging = "out/" + FileStage.folderName
+        try folder.write(["site/a/b/index.html": "A", "site/index.html": "I", ".3.octavo-tmp": "x"], under: staging)
+        try folder.write(["keep.html": "mine"], under: "other")
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent(staging + "/site/a/link").path,
+                                                   withDestinationPath: folder.url.appendingPathComponent("other").path)
+        let stage = FileStage(root: folder.url.appendingPathComponent("out"))
+        #expect(stage.folder != nil && stage.site == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent(staging).path).isEmpty)
+        #expect(folder.snapshot("other")["keep.html"] == Data("mine".utf8))
+        stage.discard()
+    }
+
+    private func inodeNumber(_ path: String) throws -> UInt64 {
+        var info = stat()
+        try #require(lstat(path, &info) == 0)
+        return UInt64(info.st_ino)
+    }
+
     /// With a record of what it wrote (`octavo serve`), the writer looks for a killed build's
     /// temporary files at its first write only: its own writes leave none.
     @Test func aWriterWithARecordSweepsOnce() throws {

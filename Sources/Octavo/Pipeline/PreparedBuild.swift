@@ -45,6 +45,7 @@ public final class PreparedBuild: @unchecked Sendable {
             var writer = OutputWriter(root: destination.output, displayRoot: destination.displayOutput.text)
             writer.known = pipeline.cache?.written
             writer.madeByThisBuild = stage.madeRoot
+            writer.stagedSite = stage.site.map { ($0, stage.siteFiles) }
             write = try writer.write(result.files)
         } catch {
             if let zip { try? FileManager.default.removeItem(at: zip.temporary) }

@@ -5,6 +5,12 @@ import Foundation
 /// (``folderName``) and is renamed into place by ``OutputWriter`` only once the whole build has
 /// succeeded; a build that fails removes the folder, leaving the output folder as it was.
 ///
+/// When the build made the output folder (nothing was there), each file is staged at its own path
+/// in ``site`` instead, its folders made as it is staged, on the thread that made it; the write
+/// stage then moves the few entries at the top of that folder into place (see
+/// ``OutputWriter/stagedSite``). Renaming each of 10,000 files, and making each of its folders,
+/// one after the other at the end of the build took 0.35 s of a 10,000-page tree's 6 s.
+///
 /// A file whose bytes the output folder already holds at its path is not staged: it is kept as it
 /// is, and its modification time stays. A stage without a folder (``memory``, for `check` and
 /// ``Pipeline/render()``), or one whose folder cannot be made or written, keeps the bytes in
@@ -23,8 +29,17 @@ final class FileStage: Sendable {
     /// Whether this stage made the output folder itself (so that ``discard()`` removes it again):
     /// the folder held nothing before this build.
     let madeRoot: Bool
+    /// The folder in ``folder`` where files are staged at their own paths (`site/iii/index.html`),
+    /// when this stage made the output folder; `nil` otherwise (each file is then staged as a
+    /// numbered file in ``folder`` and renamed over the old one).
+    let site: URL?
     /// The number of the next staged file.
     private let next = Unchecked.Locked(0)
+    /// The number of files staged in ``site``.
+    private let sited = Unchecked.Locked(0)
+
+    /// The name of ``site`` in the staging folder.
+    static let siteName = "site"
 
     /// A stage that keeps every file in memory.
     static let memory = FileStage()
@@ -33,6 +48,7 @@ final class FileStage: Sendable {
         root = nil
         folder = nil
         madeRoot = false
+        site = nil
         known = nil
         deflated = nil
     }
@@ -60,6 +76,8 @@ final class FileStage: Sendable {
         Self.removeFolder(folder)
         self.folder = mkdir(folder.path, 0o755) == 0 ? folder : nil
         madeRoot = made
+        let site = folder.appendingPathComponent(Self.siteName, isDirectory: true)
+        self.site = made && self.folder != nil && mkdir(site.path, 0o777) == 0 ? site : nil
         deflated = bundling && self.folder != nil ? DeflatedStage(url: folder.appendingPathComponent(".deflated\(OutputWriter.temporarySuffix)", isDirectory: false)) : nil
     }
 
@@ -96,6 +114,10 @@ final class FileStage: Sendable {
                 return OutputFile(path: path, contents: .staged(existing, unchanged: true), source: source)
             }
         }
+        if let staged = stageAtItsPath(path, buffer: buffer) {
+            deflated?.add(path, bytes: buffer)
+            return OutputFile(path: path, contents: .staged(staged, unchanged: false), source: source)
+        }
         guard let staged = reserve() else { return nil }
         guard OutputWriter.writeFile(staged.path, buffer) else {
             unlink(staged.path)
@@ -103,6 +125,32 @@ final class FileStage: Sendable {
         }
         deflated?.add(path, bytes: buffer)
         return OutputFile(path: path, contents: .staged(staged, unchanged: false), source: source)
+    }
+
+    /// The files staged in ``site`` so far (each at its own path).
+    var siteFiles: Int { sited.withLock { $0 } }
+
+    /// Writes `buffer` at `path` in ``site``, making the folders above it; the file's URL, or
+    /// `nil` when there is no ``site``, `path` is not a plain relative path (`a/b.html`: no empty,
+    /// `.` or `..` part), or it cannot be written there (a file stands where a folder must be:
+    /// the build's check of its paths reports that). The file is then staged as a numbered file.
+    private func stageAtItsPath(_ path: String, buffer: UnsafeRawBufferPointer) -> URL? {
+        guard let site, Self.isPlainPath(path) else { return nil }
+        let target = site.path + "/" + path
+        guard OutputWriter.writeFile(target, buffer)
+                || errno == ENOENT && OutputWriter.makeFolder(target.folderPart) && OutputWriter.writeFile(target, buffer) else {
+            unlink(target)
+            return nil
+        }
+        sited.withLock { $0 += 1 }
+        return URL(fileURLWithPath: target, isDirectory: false)
+    }
+
+    /// Whether `path` is relative and each of its `/`-separated parts a name (not empty, `.` or `..`).
+    static func isPlainPath(_ path: String) -> Bool {
+        !path.isEmpty && path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && !part.elementsEqual(".".utf8) && !part.elementsEqual("..".utf8) && !part.contains(0)
+        }
     }
 
     /// The path of a new file in the staging folder, for bytes the build writes itself and puts in
@@ -130,16 +178,21 @@ final class FileStage: Sendable {
         if madeRoot { rmdir(root.path) }
     }
 
-    /// Removes a staging folder with the files in it (a symbolic link in its place only as a link).
+    /// Removes a staging folder with the files and folders in it (a symbolic link in its place, or
+    /// in it, only as a link: no link is followed).
     private static func removeFolder(_ folder: URL) {
         guard OutputWriter.isFolder(folder.path) else {
             var info = stat()
             if lstat(folder.path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR { unlink(folder.path) }
             return
         }
-        if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            for name in names { unlink(folder.appendingPathComponent(name, isDirectory: false).path) }
+        let base = folder.path
+        var folders: [String] = []
+        FolderEntries.walk(base) { path, kind in
+            if kind == UInt8(DT_DIR) { folders.append(path) } else { unlink(base + "/" + path) }
         }
-        rmdir(folder.path)
+        // A folder is listed before what it holds: the deepest go first.
+        for path in folders.reversed() { rmdir(base + "/" + path) }
+        rmdir(base)
     }
 }

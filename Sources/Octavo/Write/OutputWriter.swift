@@ -23,6 +23,10 @@ public struct OutputWriter: Sendable {
     /// Whether this build made the output folder (``FileStage`` does before staging into it): it
     /// then holds no file to clear away or compare, only the staging folder.
     var madeByThisBuild = false
+    /// Where ``FileStage`` staged files at their own paths (``FileStage/site``) and how many, when
+    /// it made the output folder: if the files to write are those, they are put in place by
+    /// renaming the entries at the top of that folder (`iii`, `index.html`), not file by file.
+    var stagedSite: (url: URL, files: Int)?
 
     /// The manifest's file name in the output folder.
     public static let manifestName = ".octavo-manifest"
@@ -140,8 +144,15 @@ public struct OutputWriter: Sendable {
                 }
             }
         }
+        let moved = isNew && willReplace == nil ? moveStagedSite(files) : []
         var folders: Set<String> = [""]
-        for file in files {
+        for (index, file) in files.enumerated() {
+            if !moved.isEmpty, moved[index] {
+                written.insert(file.path)
+                changes.written.append(file.path)
+                report.written += 1
+                continue
+            }
             // Paths as text: a URL per file costs Foundation more than the `rename` itself.
             let path = base + "/" + file.path
             if case .copy(let source) = file.contents, FileStream.size(source.path) == nil {
@@ -183,6 +194,45 @@ public struct OutputWriter: Sendable {
             try replace(manifestPath, with: manifest)
         }
         return report
+    }
+
+    /// Puts the files staged at their own paths (``stagedSite``) in place by renaming each entry at
+    /// the top of the staging site into the new output folder, when every such file is one of
+    /// `files` (then the entries hold nothing else). Returns which of `files` were moved, aligned
+    /// with `files`; empty when none. An entry that cannot be renamed stays, and its files are
+    /// renamed one by one by ``write(_:changes:)``, as staged files always are.
+    private func moveStagedSite(_ files: [OutputFile]) -> [Bool] {
+        guard let site = stagedSite, site.files > 0 else { return [] }
+        let prefix = site.url.path + "/"
+        var sited = [Bool](repeating: false, count: files.count)
+        var count = 0
+        for (index, file) in files.enumerated() {
+            guard case .staged(let staged, unchanged: false) = file.contents, staged.path.count == prefix.count + file.path.count,
+                  staged.path.hasPrefix(prefix), staged.path.hasSuffix(file.path) else { continue }
+            sited[index] = true
+            count += 1
+        }
+        // A file staged there that is not written (or written twice) would come along: file by file then.
+        guard count == site.files else { return [] }
+        var tops: [String: Bool] = [:]
+        for (index, file) in files.enumerated() {
+            let top = String(file.path.prefix { $0 != "/" })
+            // A top entry that also holds files staged elsewhere is moved too: those are written into it.
+            if sited[index] { tops[top] = tops[top] ?? true } else { tops[top] = tops[top] ?? false }
+        }
+        var moved = [Bool](repeating: false, count: files.count)
+        var movedTops: Set<String> = []
+        for (top, hasSited) in tops.sorted(by: { $0.key < $1.key }) where hasSited {
+            // The output folder holds only the stage and the manifest: nothing is renamed over.
+            guard !top.hasPrefix(".octavo"), Self.isMissing(root.path + "/" + top),
+                  rename(prefix + top, root.path + "/" + top) == 0 else { continue }
+            movedTops.insert(top)
+        }
+        guard !movedTops.isEmpty else { return [] }
+        for (index, file) in files.enumerated() where sited[index] && movedTops.contains(String(file.path.prefix { $0 != "/" })) {
+            moved[index] = true
+        }
+        return moved
     }
 
     /// Makes sure every file can be written before the first is. A file of an earlier build
@@ -335,7 +385,7 @@ public struct OutputWriter: Sendable {
 
     /// Makes the folder at `path` and the missing folders above it with `mkdir(2)`; whether it is
     /// a folder now. `false` leaves the reason to FileManager's attempt and its message.
-    private static func makeFolder(_ path: String) -> Bool {
+    static func makeFolder(_ path: String) -> Bool {
         if mkdir(path, 0o777) == 0 { return true }
         switch errno {
         case EEXIST: return isFolder(path) || isFolderThroughLink(path)
