@@ -192,6 +192,31 @@ struct BundleTests {
         #expect(try Data(contentsOf: fast).count > 1_000)
     }
 
+    /// A file staged a piece at a time (the print edition) is deflated for the zip from the staged
+    /// file, read back a piece at a time: the same bytes as deflated in memory, for sizes around a
+    /// piece's, and the bundling stage streams it rather than making it whole.
+    @Test(arguments: [0, 1, ZipWriter.pieceSize - 1, ZipWriter.pieceSize, ZipWriter.pieceSize + 1, 3 * ZipWriter.pieceSize + 12_345])
+    func aStreamedFileIsDeflatedAsInMemory(_ size: Int) throws {
+        let folder = try TemporaryFolder()
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 / 977) }
+        let stage = FileStage(root: folder.url.appendingPathComponent("Output"), bundling: true)
+        defer { stage.discard() }
+        #expect(stage.streams)
+        let file = try #require(stage.streamedFile("print.html") { sink in
+            for start in stride(from: 0, to: bytes.count, by: 100_000) { sink.write(bytes[start..<min(start + 100_000, bytes.count)]) }
+        })
+        guard case .staged(let url, unchanged: false) = file.contents else {
+            Issue.record("print.html is not staged")
+            return
+        }
+        #expect(FileManager.default.contents(atPath: url.path) == Data(bytes))
+        let deflated = try #require(stage.deflated)
+        let entry = try #require(deflated.entry("print.html"))
+        let kept = try #require(deflated.deflated(entry))
+        let inMemory = try ZipWriter.deflate(bytes)
+        #expect(kept.compressed == inMemory.compressed && kept.crc == inMemory.crc && kept.size == UInt64(size))
+    }
+
     /// A zip that would get the same bytes is left as it was (its inode and modification time
     /// stay, as an unchanged file of the output folder does); one whose bytes change is replaced.
     @Test func aZipWithTheSameBytesIsLeftInPlace() throws {

@@ -47,6 +47,27 @@ final class DeflatedStage: Sendable {
         #else
         guard let deflated = try? ZipWriter.deflate(Data(bytes)) else { return false }
         #endif
+        return keep(path, deflated)
+    }
+
+    /// ``add(_:bytes:)`` for the bytes of the file at `file` (a staged file written a piece at a
+    /// time), read a piece at a time as they are deflated, never whole where zlib is imported.
+    @discardableResult
+    func add(_ path: String, contentsOf file: String) -> Bool {
+        #if canImport(CZlib)
+        let input = open(file, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { return false }
+        defer { close(input) }
+        var info = stat()
+        guard fstat(input, &info) == 0, let deflated = try? ZipWriter.deflate(contentsOf: input, size: Int(info.st_size)) else { return false }
+        #else
+        guard let data = FileManager.default.contents(atPath: file), let deflated = try? ZipWriter.deflate(data) else { return false }
+        #endif
+        return keep(path, deflated)
+    }
+
+    /// Writes `deflated`, the output file `path`'s, to the stage's file and keeps where it is.
+    private func keep(_ path: String, _ deflated: Deflated) -> Bool {
         let count = deflated.compressed.count
         let offset = state.withLock { state in
             defer { state.end += Int64(count) }

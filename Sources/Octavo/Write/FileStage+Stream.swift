@@ -2,13 +2,15 @@ import Foundation
 
 extension FileStage {
     /// Whether ``streamedFile(_:source:write:)`` can stage a file written a piece at a time: the
-    /// stage has a folder, keeps no zip bundle's deflated copies (which take a file's bytes
-    /// whole) and no record of earlier builds (`octavo serve`).
-    var streams: Bool { folder != nil && deflated == nil && known == nil }
+    /// stage has a folder and no record of earlier builds (`octavo serve`).
+    var streams: Bool { folder != nil && known == nil }
 
     /// The output file at `path` whose bytes `write` hands to a staging file a piece at a time
     /// (the print edition), so that they are never held whole; unchanged when the output folder
-    /// already holds the same bytes at `path` (compared chunk by chunk).
+    /// already holds the same bytes at `path` (compared chunk by chunk). With a zip bundle, the
+    /// staged file is then read back a piece at a time and deflated for it on all cores (see
+    /// ``DeflatedStage/add(_:contentsOf:)``): rendering the print edition of a 10,000-page site
+    /// whole for the bundle kept one core busy for a second and held its 64 MB.
     /// - Returns: `nil` when the stage cannot stream (``streams``) or the staging file cannot be
     ///   written: the caller then makes the bytes whole and stages them as usual.
     func streamedFile(_ path: String, source: String? = nil, write: (FileSink) -> Void) -> OutputFile? {
@@ -23,6 +25,10 @@ extension FileStage {
             unlink(staged.path)
             return nil
         }
+        if let deflated, !deflated.add(path, contentsOf: staged.path) {
+            unlink(staged.path)
+            return nil
+        }
         let existing = root.appendingPathComponent(path, isDirectory: false)
         if OutputWriter.isRegularFile(existing.path), FileStream.file(existing.path, sameAs: staged.path) {
             unlink(staged.path)
@@ -30,4 +36,5 @@ extension FileStage {
         }
         return OutputFile(path: path, contents: .staged(staged, unchanged: false), source: source)
     }
+
 }
