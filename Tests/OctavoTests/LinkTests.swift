@@ -91,6 +91,25 @@ struct LinkTests {
         ])
     }
 
+    /// A missing image is called an image, and a file of the same name with another extension in
+    /// the folder the link names is suggested (`logo.png` for `logo.jpg`); two such files are no
+    /// single guess, and a link to a page is still called a link target.
+    @Test func aMissingImageSuggestsTheFileOfTheSameNameWithAnotherExtension() throws {
+        let inputs = try [("index.md", "# Home\n\n![Logo](images/logo.jpg) [notes](notes.txt) ![Icon](images/icon.gif)\n"), ("notes.md", "# Notes\n")]
+            .map { path, text in
+                let source = try SourceFile(bytes: Array(text.utf8), path: path, displayPath: "Content/" + path)
+                var ids = HeadingIDGenerator()
+                return Outliner.Input(source: source, markdown: MarkdownParser().parse(source.body, ids: &ids))
+            }
+        let assets = ["images/logo.png", "images/icon.png", "images/icon.svg"].map { Asset(path: $0, sourceURL: URL(fileURLWithPath: "/nowhere/" + $0)) }
+        let site = try Outliner().outline(inputs, assets: assets)
+        #expect(LinkResolver().resolve(site).diagnostics.map(\.description) == [
+            "Content/index.md:3:1: error: image 'images/logo.jpg' does not exist: did you mean 'images/logo.png'?",
+            "Content/index.md:3:26: error: link target 'notes.txt' does not exist: did you mean 'notes.md'?",
+            "Content/index.md:3:45: error: image 'images/icon.gif' does not exist",
+        ])
+    }
+
     @Test(arguments: [
         ("iii/3/index.html", "ii/index.html", "../../ii/index.html"),
         ("index.html", "iii/index.html", "iii/index.html"),

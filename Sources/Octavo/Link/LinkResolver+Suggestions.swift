@@ -25,8 +25,10 @@ extension LinkResolver {
     ///
     /// Tried in order: the name without `.md` (`install`), a page's output path (`install.html`,
     /// `install/index.html`, `install/`), then a name one or two edits away in the same folder,
-    /// then the one file whose path differs only in letter case in any of its folders
-    /// (`../GUIDE/secrets.md`: a link that works on a case-insensitive disk, not on a server).
+    /// then the one file of the same folder whose name differs only in its extension
+    /// (`logo.jpg` for `logo.png`, `notes.txt` for `notes.md`), then the one file whose path
+    /// differs only in letter case in any of its folders (`../GUIDE/secrets.md`: a link that
+    /// works on a case-insensitive disk, not on a server).
     static func pathHint(path: String, written rest: String, in document: Document, site: Site, alternatives: Alternatives) -> String {
         let bare = path.hasSuffix("/") ? String(path.dropLast()) : path
         let written = rest.hasSuffix("/") ? String(rest.dropLast()) : rest
@@ -53,6 +55,11 @@ extension LinkResolver {
         if let name = Suggestion.closest(to: bare.lastPart, among: names, maxDistance: stem <= 2 ? 0 : stem <= 5 ? 1 : 2) {
             let prefix = written.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(written[...$0]) } ?? ""
             return ": did you mean '\(prefix + name)'?"
+        }
+        let sameStem = names.filter { $0 != bare.lastPart && $0.stem == bare.lastPart.stem && $0.stem != $0 }
+        if sameStem.count == 1, bare.lastPart.stem != bare.lastPart {
+            let prefix = written.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(written[...$0]) } ?? ""
+            return ": did you mean '\(prefix + sameStem[0])'?"
         }
         if let matches = alternatives.pathsByLowercase[bare.lowercased()], matches.count == 1 {
             return ": did you mean '\(RelativePath.from(document.path, to: matches[0]))'?"

@@ -70,7 +70,7 @@ public struct LinkResolver: Sendable {
             for (linkIndex, link) in document.links.enumerated() {
                 let from = linkPages[documentIndex][linkIndex]
                 var target = resolve(link.destination, in: document, from: from, site: site, documents: documentsByPath, folderPages: folderPages,
-                                     assets: assetPaths, alternatives: &alternatives)
+                                     assets: assetPaths, alternatives: &alternatives, naming: link.isImage ? "image" : "link target")
                 if link.isImage, Self.isPage(target, site: site) {
                     target = .unresolved("image source '\(link.destination)' is a page, not an image: link to it with [text](\(link.destination)), or give an image file")
                 }
@@ -158,8 +158,11 @@ public struct LinkResolver: Sendable {
         }
     }
 
+    /// Where `destination`, written in `document` (on its page `page`), leads. A message of
+    /// ``LinkTarget/unresolved(_:)`` names it `noun` (`link target`, or `image` for `![…](…)`).
     private func resolve(_ destination: String, in document: Document, from page: Int, site: Site, documents: [String: Int],
-                         folderPages: [String: Int], assets: Set<String>, alternatives: inout Alternatives?) -> LinkTarget {
+                         folderPages: [String: Int], assets: Set<String>, alternatives: inout Alternatives?,
+                         naming noun: String = "link target") -> LinkTarget {
         // Zola's internal links (`@/blog/post.md`) start from its content folder, as `/` does here.
         if destination.utf8.starts(with: "@/".utf8) {
             return .unresolved("link target '\(destination)' is Zola's internal link form, which a browser cannot follow: write '\(destination.dropFirst())' (a path from the content folder)")
@@ -203,7 +206,7 @@ public struct LinkResolver: Sendable {
             if drafts.contains(path), !drafts.contains(document.path) { return .unresolved(Self.draftProblem(rest)) }
             if alternatives == nil { alternatives = Alternatives(site: site) }
             let hint = alternatives.map { Self.pathHint(path: path, written: rest, in: document, site: site, alternatives: $0) } ?? ""
-            return .unresolved("link target '\(rest)' does not exist\(hint)")
+            return .unresolved("\(noun) '\(rest)' does not exist\(hint)")
         }
         let target = site.documents[index]
         if drafts.contains(target.path), !drafts.contains(document.path) { return .unresolved(Self.draftProblem(rest)) }
