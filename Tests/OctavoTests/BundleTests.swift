@@ -287,6 +287,22 @@ struct BundleTests {
         }
     }
 
+    /// A bundle not named `.zip` is still a zip, with a warning that says what to name it (which
+    /// `--strict` counts as an error, writing nothing); `.ZIP` is a zip's name too.
+    @Test func aBundleNotNamedZipIsWrittenWithAWarning() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("out"), withIntermediateDirectories: true)
+        let run = try runOctavo(["build", "--quiet", "--templates", realTemplates.path, "--bundle", "out/site.tar"], in: folder.url)
+        #expect(run.status == 0)
+        #expect(run.stderr == "out/site.tar: warning: is written as a zip archive, whatever its name: name it 'out/site.zip' so that it opens as one\n", "\(run.stderr)")
+        #expect(try Data(contentsOf: folder.url.appendingPathComponent("out/site.tar")).starts(with: [0x50, 0x4B, 0x03, 0x04]))
+        let strict = try runOctavo(["build", "--quiet", "--strict", "--force", "--templates", realTemplates.path, "--output", "Strict", "--bundle", "site"], in: folder.url)
+        #expect(strict.status == 1 && strict.stderr.contains("site: error: is written as a zip archive, whatever its name: name it 'site.zip'"), "\(strict.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site").path))
+        #expect(Pipeline.bundleNameWarning(URL(fileURLWithPath: "/x/Site.ZIP"), display: "Site.ZIP") == nil)
+    }
+
     /// The command itself: no trap, exit status 1, the message, and no zip or temporary file left.
     @Test func buildWithAnUnstorableSourceDateEpochWritesNothing() throws {
         let folder = try TemporaryFolder()

@@ -338,12 +338,15 @@ public struct Pipeline: Sendable {
                 Swift.Result { try bundle.prepare(files, for: url, display: display, deflated: deflated) }
             }
         }
-        let result: Result
+        var result: Result
         do {
             result = try pipeline.render(stage: stage)
         } catch var error as BuildError {
             if let ownership { error.diagnostics.append(ownership) }
             throw error
+        }
+        if let url = destination.bundle, let warning = Self.bundleNameWarning(url, display: destination.displayBundle) {
+            result.diagnostics.append(warning)
         }
         let fails = { (diagnostic: Diagnostic) in diagnostic.severity == .error || (destination.strict && diagnostic.severity == .warning) }
         let failing = result.diagnostics.filter(fails) + (ownership.map { [$0] } ?? [])
@@ -366,6 +369,18 @@ public struct Pipeline: Sendable {
         staged = true
         return PreparedBuild(pipeline: pipeline, destination: destination, stamped: stamped, inputs: inputs, stage: stage, result: result,
                              bundle: bundle, zip: zip, book: book)
+    }
+
+    /// The warning for a `--bundle` whose name does not end in `.zip` (any letter case): the file
+    /// is a zip whatever its name, and `site.tar` or `site` would not open as one. `nil` otherwise.
+    static func bundleNameWarning(_ url: URL, display: DisplayPath?) -> Diagnostic? {
+        let shown = (display ?? DisplayPath(url: url)).text
+        let name = url.lastPathComponent
+        guard !name.lowercased().hasSuffix(".zip") else { return nil }
+        let stem = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
+        let suggestion = String(shown.dropLast(name.count)) + (stem.isEmpty ? "site" : stem) + ".zip"
+        return Diagnostic(file: shown, severity: .warning,
+                          message: "is written as a zip archive, whatever its name: name it '\(suggestion)' so that it opens as one")
     }
 
     /// A folder `site` beside `folder` (both real paths), as a path from `current`, the current
