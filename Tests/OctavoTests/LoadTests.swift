@@ -4,16 +4,29 @@ import Testing
 
 @Suite("Load: front matter, encodings, line ends")
 struct LoadTests {
-    /// ``DiskReaders`` calls the body once for each index, on its own threads for many files and
-    /// on Dispatch's for few, and returns only once every call has returned (which threads take
-    /// which index is up to the scheduler).
-    @Test(arguments: [0, 1, 37, DiskReaders.manyFiles, 3 * DiskReaders.manyFiles + 5])
-    func diskReadersCallTheBodyOnceForEachIndex(_ iterations: Int) {
-        let calls = Unchecked.Locked([Int](repeating: 0, count: iterations))
-        DiskReaders.perform(iterations: iterations) { index in
-            calls.withLock { $0[index] += 1 }
+    /// A folder of many Markdown files is read ahead (``ReadAhead``) while it is read: every file
+    /// still comes back whole, in its place; a folder of few files gets no thread for it.
+    @Test func aFolderOfManyFilesIsReadWholeWhileReadAhead() throws {
+        let folder = try TemporaryFolder()
+        let count = ReadAhead.manyFiles + 88
+        var files: [String: String] = ["site.yml": "title: T\n", "a/logo.png": "not Markdown"]
+        for number in 0..<count { files["s\(number % 7)/p\(number).md"] = "# Page \(number)\n\n" + String(repeating: "Word \(number). ", count: number % 50) + "\n" }
+        try folder.write(files, under: "Content")
+        let root = folder.url.appendingPathComponent("Content")
+        let listing = try FolderWalker(root: root, displayRoot: "Content", boundary: LinkBoundary(content: root)).walk()
+        let read = ContentLoader.readMarkdown(listing.entries, displayRoot: "Content")
+        #expect(read.compactMap { $0 }.count == count)
+        for (entry, made) in zip(listing.entries, read) {
+            guard let expected = files[entry.path], entry.path.hasSuffix(".md") else {
+                #expect(made == nil, "\(entry.path)")
+                continue
+            }
+            #expect(made?.source.body == expected, "\(entry.path)")
+            #expect(made?.source.path == entry.path)
         }
-        #expect(calls.withLock { $0 }.allSatisfy { $0 == 1 })
+        #expect(ReadAhead.start(Array(repeating: root.path, count: ReadAhead.manyFiles - 1)) == nil)
+        let ahead = try #require(ReadAhead.start(Array(repeating: root.appendingPathComponent("site.yml").path, count: ReadAhead.manyFiles)))
+        ahead.stop()
     }
 
     @Test func splitsFrontMatterFromBody() throws {

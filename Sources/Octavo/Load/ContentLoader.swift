@@ -134,18 +134,19 @@ public struct ContentLoader: Sendable {
     /// A Markdown file read and decoded, with its problems (see ``SourceFile/init(bytes:path:displayPath:problems:)``).
     typealias ReadMarkdown = (source: SourceFile, problems: [Diagnostic])
 
-    /// Each Markdown file of `entries` read and decoded on all cores (by ``DiskReaders``, which
-    /// keep more reads in flight for a folder of many files), aligned with `entries`;
+    /// Each Markdown file of `entries` read and decoded on all cores (a folder of many files read
+    /// ahead by ``ReadAhead``), aligned with `entries`;
     /// `nil` for every other file (assets, `site.yml`, `terms.yml`, `_section.yml`). A file that
     /// cannot be read or decoded is kept empty, with its error, as ``load()`` keeps it.
     static func readMarkdown(_ entries: [FolderWalker.Entry], displayRoot: String) -> [ReadMarkdown?] {
         var read = [ReadMarkdown?](repeating: nil, count: entries.count)
+        let ahead = ReadAhead.start(entries.compactMap { isMarkdown($0) ? $0.url.path : nil })
+        defer { ahead?.stop() }
         read.withUnsafeMutableBufferPointer { buffer in
             let output = Unchecked.Buffer(buffer)
-            DiskReaders.perform(iterations: entries.count) { index in
+            DispatchQueue.concurrentPerform(iterations: entries.count) { index in
                 let entry = entries[index]
-                guard entry.path != SiteConfig.fileName, entry.path != TermList.fileName, entry.url.lastPathComponent != SectionSettings.fileName,
-                      markdownExtensions.contains(entry.url.pathExtension.lowercased()) else { return }
+                guard isMarkdown(entry) else { return }
                 let display = DisplayPath(displayRoot).appending(entry.path).text
                 do {
                     guard let data = FileManager.default.contents(atPath: entry.url.path) else {
@@ -162,6 +163,12 @@ public struct ContentLoader: Sendable {
             }
         }
         return read
+    }
+
+    /// Whether `entry` is a Markdown file (not `site.yml`, `terms.yml` or a `_section.yml`).
+    private static func isMarkdown(_ entry: FolderWalker.Entry) -> Bool {
+        entry.path != SiteConfig.fileName && entry.path != TermList.fileName && entry.url.lastPathComponent != SectionSettings.fileName
+            && markdownExtensions.contains(entry.url.pathExtension.lowercased())
     }
 
     /// The name of a folder beside `url` that differs from its name only in letter case
