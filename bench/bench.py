@@ -16,6 +16,9 @@ What it measures (a benchmark, not a test: figures vary by machine, ratios carry
 - asset: a site with one 400 MB file: peak memory beside the same site without it.
 - real: the repository's own Content/, cold process, 40 builds (the median in milliseconds).
 Peak memory is the maximum resident set size reported by /usr/bin/time (GNU time).
+Every timed command starts after `sync` (not timed): a build leaves hundreds of megabytes of writes
+pending, and the system writing them out slowed whichever command came next, Octavo, Hugo or the
+floor's copy, by up to a second (the real document's 40 cold builds by a third).
 Corpora are kept in $BENCH_DIR (default /tmp/octavo-bench) between runs.
 
 Every timed build writes into a folder of its own, and nothing is removed while the figures are
@@ -34,10 +37,16 @@ RUNS = os.path.join(WORK, "runs")
 _folders = itertools.count()
 
 
+def settle():
+    """Writes out what earlier commands left pending, before the next timed one (see the notes)."""
+    subprocess.run(["sync"], check=False)
+
+
 def run(cmd, **kw):
-    """Runs cmd under GNU time; returns (seconds, peak MiB)."""
+    """Runs cmd under GNU time, after ``settle``; returns (seconds, peak MiB)."""
     fd, stats = tempfile.mkstemp()
     os.close(fd)
+    settle()
     start = time.perf_counter()
     subprocess.run(["/usr/bin/time", "-f", "%M", "-o", stats] + cmd, check=True,
                    stdout=subprocess.DEVNULL, stderr=kw.get("stderr", subprocess.DEVNULL), **{k: v for k, v in kw.items() if k != "stderr"})
@@ -141,6 +150,7 @@ def bench_tree(args, n):
             hugo.append(hugo_seconds)
             ratios.append(hugo_seconds / seconds)
         # The floor: cmark on all the Markdown, plus writing a tree of the same files and bytes.
+        settle()
         start = time.perf_counter()
         with open(os.devnull, "w") as sink:
             cat = subprocess.Popen(["cat", *markdown], stdout=subprocess.PIPE)
@@ -213,6 +223,7 @@ def bench_real(args):
     times = []
     for _ in range(40):
         out = fresh("out-real")
+        settle()
         start = time.perf_counter()
         subprocess.run(command + [out], check=True, stdout=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
