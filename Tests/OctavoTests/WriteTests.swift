@@ -122,7 +122,8 @@ struct WriteTests {
 
     /// Into an output folder the build makes, files are staged at their own paths and put in
     /// place by renaming the entries at the top of the stage (the folder `a` is the one staged,
-    /// the same inode); a file given as bytes is written into the moved folder.
+    /// the same inode); files given as bytes are written into the moved folder, also one that
+    /// comes before the staged ones in path order.
     @Test func aNewOutputFolderTakesTheStagedEntriesWhole() throws {
         let folder = try TemporaryFolder()
         let root = folder.url.appendingPathComponent("out")
@@ -141,13 +142,14 @@ struct WriteTests {
         var writer = OutputWriter(root: root)
         writer.madeByThisBuild = stage.madeRoot
         writer.stagedSite = stage.site.map { ($0, stage.siteFiles) }
-        let files = (staged + [OutputFile(path: "a/d.txt", contents: .bytes(Array("D".utf8)))]).sorted { $0.path < $1.path }
+        let files = (staged + [OutputFile(path: "a/d.txt", contents: .bytes(Array("D".utf8))), OutputFile(path: "a/0.txt", contents: .bytes(Array("0".utf8)))])
+            .sorted { $0.path < $1.path }
         let report = try writer.write(files)
         stage.discard()
-        #expect(report == OutputWriter.Report(written: 4, unchanged: 0, removed: 0))
+        #expect(report == OutputWriter.Report(written: 5, unchanged: 0, removed: 0))
         #expect(try inodeNumber(root.appendingPathComponent("a").path) == inode)
         let written = folder.snapshot("out")
-        #expect(Set(written.keys) == ["a/b/index.html", "index.html", "a/c.css", "a/d.txt", OutputWriter.manifestName])
+        #expect(Set(written.keys) == ["a/b/index.html", "index.html", "a/c.css", "a/d.txt", "a/0.txt", OutputWriter.manifestName])
         #expect(written["a/b/index.html"] == Data("AB".utf8) && written["index.html"] == Data("I".utf8) && written["a/d.txt"] == Data("D".utf8))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(FileStage.folderName).path))
     }

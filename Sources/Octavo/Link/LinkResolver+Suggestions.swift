@@ -50,15 +50,15 @@ extension LinkResolver {
             return ": link to the Markdown file, not the page Octavo writes from it: did you mean '\(suggestion)'?"
         }
         let names = alternatives.namesByFolder[bare.folderPart] ?? []
+        // The folder as the link wrote it, for a name of the same folder.
+        let prefix = written.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(written[...$0]) } ?? ""
         // Judged by the stem: `b.md` is no typo of `a.md`, though one letter apart.
         let stem = bare.lastPart.stem.count
         if let name = Suggestion.closest(to: bare.lastPart, among: names, maxDistance: stem <= 2 ? 0 : stem <= 5 ? 1 : 2) {
-            let prefix = written.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(written[...$0]) } ?? ""
             return ": did you mean '\(prefix + name)'?"
         }
         let sameStem = names.filter { $0 != bare.lastPart && $0.stem == bare.lastPart.stem && $0.stem != $0 }
         if sameStem.count == 1, bare.lastPart.stem != bare.lastPart {
-            let prefix = written.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(written[...$0]) } ?? ""
             return ": did you mean '\(prefix + sameStem[0])'?"
         }
         if let matches = alternatives.pathsByLowercase[bare.lowercased()], matches.count == 1 {

@@ -218,7 +218,7 @@ public struct OutputWriter: Sendable {
         for (index, file) in files.enumerated() {
             let top = String(file.path.prefix { $0 != "/" })
             // A top entry that also holds files staged elsewhere is moved too: those are written into it.
-            if sited[index] { tops[top] = tops[top] ?? true } else { tops[top] = tops[top] ?? false }
+            if sited[index] { tops[top] = true } else if tops[top] == nil { tops[top] = false }
         }
         var moved = [Bool](repeating: false, count: files.count)
         var movedTops: Set<String> = []
