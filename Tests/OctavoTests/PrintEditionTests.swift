@@ -84,6 +84,31 @@ struct PrintEditionTests {
         }
     }
 
+    /// The sections' texts are made a batch at a time on all cores: a site of more sections than a
+    /// batch holds is written in their order, as its render.
+    @Test func aPrintEditionOfManyBatchesIsItsRender() throws {
+        var files = ["index.md": "# Home\n\nThe start.\n\n" + (0..<3).map { "- [Part \($0)](p\($0)/index.md)\n" }.joined()]
+        for part in 0..<3 {
+            files["p\(part)/index.md"] = "# Part \(part)\n\nAbout part \(part) [home](../index.md).\n"
+            for page in 0..<(PrintSkeleton.sectionBatch / 2) {
+                files["p\(part)/s\(page).md"] = "# Section \(part).\(page)\n\nText of \(page) with *emphasis* and [a link](../p\((part + 1) % 3)/index.md).\n\n## Below \(page)\n\nMore.\n"
+            }
+        }
+        let site = try outline(files)
+        let edition = PrintEdition(site: site, links: LinkResolver().resolve(site))
+        let templates = try TemplateSet(root: realTemplates, displayRoot: "Templates")
+        let whole = try #require(edition.render(with: templates)).html
+        let skeleton = try #require(edition.skeleton(with: templates, config: SiteConfig()))
+        let folder = try TemporaryFolder()
+        let file = folder.url.appendingPathComponent("print.html")
+        do {
+            let sink = try #require(FileSink(file))
+            skeleton.write(to: sink)
+        }
+        #expect(site.pages.count > PrintSkeleton.sectionBatch)
+        #expect(FileManager.default.contents(atPath: file.path) == Data(whole.utf8))
+    }
+
     /// A print edition put together from the last render of its template (``PrintCache``) when only
     /// sections' text changed gives the bytes of a render; anything else renders again.
     @Test func aPrintEditionIsSplicedOnlyWhenOnlyTextsChanged() throws {

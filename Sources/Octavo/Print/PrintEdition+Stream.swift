@@ -1,3 +1,5 @@
+import Foundation
+
 // The print edition written a piece at a time: the template renders a skeleton in which a marker
 // stands for each section's text, and the text is written in place of its marker as the skeleton
 // is copied out. The whole page (64 MB at 10,000 pages) is never one string, and the template's
@@ -111,7 +113,9 @@ struct PrintSkeleton {
     }
 
     /// Writes the page to `sink`: the skeleton between markers, and each section's text in place
-    /// of its marker, made when it is written. Pieces are gathered into blocks of about a megabyte.
+    /// of its marker. The texts are made a batch of ``sectionBatch`` at a time on all cores (this
+    /// step was the only work of a 10,000-page build for 0.2 s, one core idle) and written in
+    /// order; only a batch's texts are held at once. Pieces are gathered into blocks of about a megabyte.
     func write(to sink: FileSink) {
         var text = html
         text.withUTF8 { bytes in
@@ -125,21 +129,40 @@ struct PrintSkeleton {
                 }
             }
             var position = 0
-            for marker in markers {
-                put(UnsafeBufferPointer(rebasing: bytes[position..<marker.range.lowerBound]))
-                let page = edition.site.pages[marker.page]
-                let paragraphs = anchors.paragraphs[marker.page]
-                let writer = edition.writer(marker.page, level: marker.level, anchors: anchors)
-                var section = marker.closing ? writer.html(of: page.closing, paragraphIDs: paragraphs[page.blocks.count...])
-                    : writer.html(of: page.blocks, paragraphIDs: paragraphs[..<page.blocks.count])
-                section.withUTF8 { put($0) }
-                position = marker.range.upperBound
+            for start in stride(from: 0, to: markers.count, by: Self.sectionBatch) {
+                let batch = markers[start..<min(start + Self.sectionBatch, markers.count)]
+                for (marker, section) in zip(batch, sections(of: batch)) {
+                    put(UnsafeBufferPointer(rebasing: bytes[position..<marker.range.lowerBound]))
+                    var section = section
+                    section.withUTF8 { put($0) }
+                    position = marker.range.upperBound
+                }
             }
             put(UnsafeBufferPointer(rebasing: bytes[position...]))
             buffer.withUnsafeBytes { sink.write($0) }
         }
     }
 
+    /// The texts of `batch`'s markers, in order, made on all cores.
+    private func sections(of batch: ArraySlice<(range: Range<Int>, closing: Bool, page: Int, level: Int)>) -> [String] {
+        var texts = [String](repeating: "", count: batch.count)
+        texts.withUnsafeMutableBufferPointer { buffer in
+            let output = Unchecked.Buffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { [self] offset in
+                let marker = batch[batch.startIndex + offset]
+                let page = edition.site.pages[marker.page]
+                let paragraphs = anchors.paragraphs[marker.page]
+                let writer = edition.writer(marker.page, level: marker.level, anchors: anchors)
+                output.buffer[offset] = marker.closing ? writer.html(of: page.closing, paragraphIDs: paragraphs[page.blocks.count...])
+                    : writer.html(of: page.blocks, paragraphIDs: paragraphs[..<page.blocks.count])
+            }
+        }
+        return texts
+    }
+
     /// About how many bytes are written at once.
     static let blockSize = 1 << 20
+
+    /// How many sections' texts are made at once (some 6 KB each at 10,000 pages).
+    static let sectionBatch = 256
 }
