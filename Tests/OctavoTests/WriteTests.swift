@@ -120,6 +120,28 @@ struct WriteTests {
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("other/.page.octavo-tmp").path))
     }
 
+    /// An output folder whose parent folders are missing too is made with them and staged into
+    /// as any new folder (the parse cache is kept); a build there that fails leaves none of them.
+    @Test func anOutputFolderBelowMissingFoldersIsStagedAndRemovedWithThemOnFailure() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n[a](a.md)\n", "a.md": "# A\n"], under: "Content")
+        var nested = options(in: folder)
+        nested.output = folder.url.appendingPathComponent("Missing/deeper/site")
+        let report = try Pipeline(options: nested).build()
+        #expect(report.write?.written ?? 0 > 0)
+        let site = folder.url.appendingPathComponent("Missing/deeper/site")
+        #expect(folder.snapshot("Missing/deeper/site")["a/index.html"] != nil)
+        // Kept only by a build that staged its files (one kept in memory wrote none).
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(ParseCacheFile.fileName).path))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(FileStage.folderName).path))
+
+        try folder.write(["a.md": "# A\n\n[gone](gone.md)\n"], under: "Content")
+        var failing = options(in: folder)
+        failing.output = folder.url.appendingPathComponent("Gone/deeper/site")
+        #expect(throws: BuildError.self) { try Pipeline(options: failing).build() }
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Gone").path))
+    }
+
     /// Into an output folder the build makes, files are staged at their own paths and put in
     /// place by renaming the entries at the top of the stage (the folder `a` is the one staged,
     /// the same inode); files given as bytes are written into the moved folder, also one that

@@ -29,6 +29,8 @@ final class FileStage: Sendable {
     /// Whether this stage made the output folder itself (so that ``discard()`` removes it again):
     /// the folder held nothing before this build.
     let madeRoot: Bool
+    /// The folders this stage made, the output folder last (those above it that were missing first).
+    private let madeFolders: [String]
     /// The folder in ``folder`` where files are staged at their own paths (`site/iii/index.html`),
     /// when this stage made the output folder; `nil` otherwise (each file is then staged as a
     /// numbered file in ``folder`` and renamed over the old one).
@@ -48,6 +50,7 @@ final class FileStage: Sendable {
         root = nil
         folder = nil
         madeRoot = false
+        madeFolders = []
         site = nil
         known = nil
         deflated = nil
@@ -61,18 +64,20 @@ final class FileStage: Sendable {
     /// build makes a bundle; `nil` otherwise.
     let deflated: DeflatedStage?
 
-    /// A stage in the output folder `root`, made when missing (its parent must exist); what an
-    /// earlier build killed part-way left in the staging folder is removed first. When the folder
-    /// cannot be made, files are kept in memory.
+    /// A stage in the output folder `root`, made when missing with the folders above it that are
+    /// missing too (``discard()`` removes them again while they are empty); what an earlier build
+    /// killed part-way left in the staging folder is removed first. When the folder cannot be
+    /// made, files are kept in memory (with `--output a/b/site` where `a` did not exist, every
+    /// page was held in memory and no parse cache was kept).
     /// - Parameter bundling: Whether the build makes a zip bundle: each staged file is then also
     ///   deflated for it, on the thread that made it (see ``DeflatedStage``).
     init(root: URL, known: WrittenFiles? = nil, bundling: Bool = false) {
         self.root = root
         self.known = known
         let folder = root.appendingPathComponent(Self.folderName, isDirectory: true)
-        var made = false
         var info = stat()
-        if lstat(root.path, &info) != 0 { made = mkdir(root.path, 0o755) == 0 }
+        madeFolders = lstat(root.path, &info) != 0 ? Self.makeFolders(root.path) : []
+        let made = !madeFolders.isEmpty
         Self.removeFolder(folder)
         self.folder = mkdir(folder.path, 0o755) == 0 ? folder : nil
         madeRoot = made
@@ -175,7 +180,33 @@ final class FileStage: Sendable {
     func discard() {
         guard let root else { return }
         if let folder { Self.removeFolder(folder) }
-        if madeRoot { rmdir(root.path) }
+        // Only while empty: the output folder of a build that was written stays, and so do those above it.
+        for path in madeFolders.reversed() {
+            guard rmdir(path) == 0 else { break }
+        }
+    }
+
+    /// Makes the folder at `path` and the missing ones above it; the folders made, outermost first,
+    /// or none (and none left) when one cannot be made.
+    private static func makeFolders(_ path: String) -> [String] {
+        var missing: [String] = []
+        var current = path
+        var info = stat()
+        while !current.isEmpty, current != "/", lstat(current, &info) != 0 {
+            missing.append(current)
+            let parent = (current as NSString).deletingLastPathComponent
+            if parent == current { break }
+            current = parent
+        }
+        var made: [String] = []
+        for folder in missing.reversed() {
+            guard mkdir(folder, 0o755) == 0 else {
+                for done in made.reversed() { rmdir(done) }
+                return []
+            }
+            made.append(folder)
+        }
+        return made
     }
 
     /// Removes a staging folder with the files and folders in it (a symbolic link in its place, or
