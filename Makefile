@@ -11,15 +11,16 @@ FUZZ_CI_SEED ?= 1
 
 .PHONY: deps site octavo install theme lint-actions test test-slow check-output check-html html-tools screenshots check-axe browser-tools highlight-js bench bench-tools bench-search bench-serve bench-serve-load fuzz fuzz-ci fuzz-merge clean
 
-## deps: install libcmark-dev (Debian/Ubuntu) when pkg-config cannot find libcmark
-## (as a non-root user it says the command to run instead of failing on apt's lock file)
+## deps: install libcmark-dev and libdeflate-dev (Debian/Ubuntu) when pkg-config cannot find
+## libcmark or libdeflate (as a non-root user it says the command to run instead of failing on
+## apt's lock file)
 deps:
-	@pkg-config --exists libcmark 2>/dev/null || { \
+	@pkg-config --exists libcmark libdeflate 2>/dev/null || { \
 	  if [ "$$(id -u)" != 0 ]; then \
-	    echo "libcmark is missing: run \`sudo apt-get install libcmark-dev pkg-config\` (Debian/Ubuntu), then run make again" >&2; \
+	    echo "libcmark or libdeflate is missing: run \`sudo apt-get install libcmark-dev libdeflate-dev pkg-config\` (Debian/Ubuntu), then run make again" >&2; \
 	    exit 1; fi; \
-	  echo "Installing libcmark-dev"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; }
+	  echo "Installing libcmark-dev and libdeflate-dev"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libdeflate-dev pkg-config; }
 
 ## octavo: the release binaries, $(OCTAVO) and $(OCTAVO)-serve (which `octavo serve` runs); on Linux
 ## with the Swift runtime and Foundation linked in (a cold start without loading them: see

@@ -5,9 +5,9 @@
 #
 # On Linux the Swift runtime and Foundation are linked into the binaries (--static-swift-stdlib):
 # loading some twenty shared libraries and resolving their symbols was a fifth of the real
-# document's cold build (80 ms). `octavo` then loads only libc, libm, libstdc++, libgcc_s, libz
-# and libcmark. `octavo-serve` links Foundation's networking, which FlyingFox's proxy handler pulls
-# in and which needs libcurl as a shared library; the linker asks for it as `-lcurl`, which only
+# document's cold build (80 ms). `octavo` then loads only libc, libm, libstdc++, libgcc_s, libz,
+# libcmark and libdeflate. `octavo-serve` links Foundation's networking, which FlyingFox's proxy
+# handler pulls in and which needs libcurl as a shared library; the linker asks for it as `-lcurl`, which only
 # Debian's libcurl development package provides: without it, a link folder here points
 # `libcurl.so` at the runtime library `libcurl.so.4`. Where the static link still fails, the build
 # is the usual one, with shared libraries.

@@ -7,7 +7,7 @@
 # from SwiftPM's build description, so a dependency added to Package.swift needs no change here.
 #
 # Usage: Tests/Fuzz/build.sh [TARGET...]    (default: every *Fuzz.swift; TARGET = FrontMatterFuzz …)
-# Needs: the Swift toolchain (PATH or /opt/swift/usr/bin), python3, libcmark-dev.
+# Needs: the Swift toolchain (PATH or /opt/swift/usr/bin), python3, libcmark-dev, libdeflate-dev.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD

@@ -217,6 +217,26 @@ struct BundleTests {
         #expect(kept.compressed == inMemory.compressed && kept.crc == inMemory.crc && kept.size == UInt64(size))
     }
 
+    /// Bytes that fit in one piece are deflated whole by libdeflate: zlib (through ZIPFoundation)
+    /// inflates them back to the same bytes, the CRC-32 is zlib's, and a page of HTML shrinks.
+    @Test(arguments: [0, 1, 4_099, ZipWriter.pieceSize])
+    func aPageIsDeflatedWholeIntoAStreamZlibInflates(_ size: Int) throws {
+        let sentence = Array("<p>A page of the site, its words repeated as pages repeat them.</p>\n".utf8)
+        let bytes = (0..<size).map { sentence[$0 % sentence.count] ^ UInt8($0 / 4_096 % 2) }
+        let deflated = try ZipWriter.deflate(bytes)
+        #expect(deflated.size == UInt64(size))
+        #expect(deflated.crc == Data(bytes).crc32(checksum: 0))
+        if size > 1_000 { #expect(deflated.compressed.count < size / 4) }
+        var position = 0
+        var inflated = Data()
+        let crc = try Data.decompress(size: Int64(deflated.compressed.count), bufferSize: 1 << 16, skipCRC32: false, provider: { _, count in
+            defer { position += count }
+            return deflated.compressed.subdata(in: position..<min(position + count, deflated.compressed.count))
+        }, consumer: { inflated.append($0) })
+        #expect(inflated == Data(bytes))
+        #expect(crc == deflated.crc)
+    }
+
     /// A zip that would get the same bytes is left as it was (its inode and modification time
     /// stay, as an unchanged file of the output folder does); one whose bytes change is replaced.
     @Test func aZipWithTheSameBytesIsLeftInPlace() throws {

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Makefile: what make says on a fresh machine", .enabled(if: isInstalled("make")))
 struct MakefileTests {
-    /// Without libcmark and without root, `make site` says the command to run instead of letting
+    /// Without libcmark or libdeflate and without root, `make site` says the command to run instead of letting
     /// apt-get fail on its lock file.
     @Test func depsAsANonRootUserWithoutLibcmarkSaysToUseSudo() throws {
         let folder = try TemporaryFolder()
@@ -17,7 +17,7 @@ struct MakefileTests {
         let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["PATH=\(folder.url.path)/bin:/usr/bin:/bin", "make", "-s", "-C", packageRoot.path, "deps"])
         let message = result.stderr
         #expect(result.status != 0)
-        #expect(message.hasPrefix("libcmark is missing: run `sudo apt-get install libcmark-dev pkg-config` (Debian/Ubuntu), then run make again\n"))
+        #expect(message.hasPrefix("libcmark or libdeflate is missing: run `sudo apt-get install libcmark-dev libdeflate-dev pkg-config` (Debian/Ubuntu), then run make again\n"))
         #expect(!message.contains("apt-get ran"))
     }
 }

@@ -28,6 +28,14 @@ public enum Unchecked {
         var value: Value?
     }
 
+    /// A libdeflate compressor (its state between calls is only scratch memory).
+    ///
+    /// Safe because one thread at a time uses it: ``WholeDeflate`` takes it from its pool under
+    /// the pool's lock and puts it back when the call is done.
+    struct Compressor: @unchecked Sendable {
+        let pointer: OpaquePointer
+    }
+
     /// A value that several threads or tasks share, read and changed only under its lock.
     ///
     /// Safe because ``withLock(_:)`` and ``wait(until:)`` hold the lock while `body` runs, and the

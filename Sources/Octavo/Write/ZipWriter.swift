@@ -70,6 +70,10 @@ final class ZipWriter {
         #if canImport(CZlib)
         try deflate([UInt8](bytes))
         #else
+        if bytes.count <= pieceSize {
+            guard let whole = bytes.withUnsafeBytes(WholeDeflate.deflate) else { throw Failure.unreadable("libdeflate") }
+            return Deflated(crc: whole.crc, compressed: Data(whole.compressed), size: UInt64(bytes.count))
+        }
         var compressed = Data()
         let crc = try Data.compress(size: Int64(bytes.count), bufferSize: 1 << 16, provider: { position, size in
             bytes.subdata(in: Int(position)..<min(Int(position) + size, bytes.count))
@@ -87,9 +91,17 @@ final class ZipWriter {
     /// ``deflate(_:)-(UnsafeRawBufferPointer)`` of the first `size` bytes of the open file
     /// `descriptor`, read a piece at a time on the thread that deflates it: only the pieces being
     /// deflated and the compressed ones are in memory, never the file whole (the print edition
-    /// of a 10,000-page site is 64 MB). The same bytes give the same output as in memory.
+    /// of a 10,000-page site is 64 MB) unless it is one piece. The same bytes give the same output
+    /// as in memory.
     static func deflate(contentsOf descriptor: Int32, size: Int) throws -> Deflated {
-        let count = max(1, (size + pieceSize - 1) / pieceSize)
+        guard size > pieceSize else {
+            var bytes = [UInt8](repeating: 0, count: size)
+            guard bytes.withUnsafeMutableBytes({ FileDescriptor.readAll(descriptor, $0, at: 0) }) else {
+                throw Failure.unreadable("a staged file")
+            }
+            return try deflate(bytes)
+        }
+        let count = (size + pieceSize - 1) / pieceSize
         var pieces = [Result<(compressed: [UInt8], crc: UInt32), Error>?](repeating: nil, count: count)
         pieces.withUnsafeMutableBufferPointer { buffer in
             let output = Unchecked.Buffer(buffer)
@@ -126,14 +138,16 @@ final class ZipWriter {
         try bytes.withUnsafeBytes { try deflate($0) }
     }
 
-    /// ``deflate(_:)-(Data)`` of bytes in memory, without copying them first. The pieces of
-    /// ``pieceSize`` bytes are deflated apart, each but the last ending on a byte boundary with an
-    /// empty stored block (`Z_SYNC_FLUSH`), so that put end to end they make one deflate stream;
-    /// their CRC-32s are combined. The same bytes give the same output on any number of cores.
+    /// ``deflate(_:)-(Data)`` of bytes in memory, without copying them first. Bytes of at most
+    /// ``pieceSize`` (every page of a site) are deflated whole by libdeflate (see ``WholeDeflate``).
+    /// Larger ones go through zlib: the pieces of ``pieceSize`` bytes are deflated apart, each but
+    /// the last ending on a byte boundary with an empty stored block (`Z_SYNC_FLUSH`), so that put
+    /// end to end they make one deflate stream; their CRC-32s are combined. The same bytes give
+    /// the same output on any number of cores.
     static func deflate(_ bytes: UnsafeRawBufferPointer) throws -> Deflated {
         guard bytes.count > pieceSize else {
-            let piece = try deflatePiece(bytes, last: true)
-            return Deflated(crc: piece.crc, compressed: Data(piece.compressed), size: UInt64(bytes.count))
+            guard let whole = WholeDeflate.deflate(bytes) else { throw Failure.unreadable("libdeflate") }
+            return Deflated(crc: whole.crc, compressed: Data(whole.compressed), size: UInt64(bytes.count))
         }
         let count = (bytes.count + pieceSize - 1) / pieceSize
         var pieces = [Result<(compressed: [UInt8], crc: UInt32), Error>?](repeating: nil, count: count)
