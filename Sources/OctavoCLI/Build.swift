@@ -92,8 +92,9 @@ struct Build: ParsableCommand {
             let diagnostics = error.otherDiagnostics + error.diagnostics
             Reporter.print(strict ? Reporter.strict(diagnostics) : diagnostics)
             // Say "not changed" only when it is true: an error of the file system while writing
-            // says what it had written.
-            var outcome = error.written.map { "Build failed: \($0)" } ?? "Build failed: \(output) was not changed."
+            // says what it had written, and an output folder that did not exist was not made.
+            let made = FileManager.default.fileExists(atPath: SiteOptions.url(output).path)
+            var outcome = error.written.map { "Build failed: \($0)" } ?? "Build failed: \(output) was not \(made ? "changed" : "created")."
             if strict, !diagnostics.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
                 outcome += " The problems above are warnings, which --strict counts as errors."
             }

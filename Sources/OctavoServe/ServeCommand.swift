@@ -64,7 +64,8 @@ struct ServeCommand: AsyncParsableCommand {
                 // A build that succeeded (this session's or an earlier one) left its manifest.
                 let served = FileManager.default.fileExists(atPath: output.appendingPathComponent(".octavo-manifest").path)
                     ? "still serving the last good build" : "nothing to serve until a build succeeds"
-                FileHandle.standardError.write(Data("Build failed: \(display) was not changed; \(served).\n\(hint)".utf8))
+                let made = FileManager.default.fileExists(atPath: output.path)
+                FileHandle.standardError.write(Data("Build failed: \(display) was not \(made ? "changed" : "created"); \(served).\n\(hint)".utf8))
             }
         }
         // Taken before the first build, so a save made while it runs or before watching starts

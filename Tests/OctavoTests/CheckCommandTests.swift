@@ -58,7 +58,9 @@ struct CheckCommandTests {
         let build = try runOctavo(["build", "--strict", "--templates", realTemplates.path], in: folder.url)
         #expect(build.status == 1)
         #expect(build.stderr.contains("Content/index.md:2:1: error: front matter key 'wieght'"), "\(build.stderr)")
-        #expect(build.stderr.hasSuffix("Build failed: Output was not changed. The problems above are warnings, which --strict counts as errors.\n"))
+        // There was no output folder, and the failed build did not make one.
+        #expect(build.stderr.hasSuffix("Build failed: Output was not created. The problems above are warnings, which --strict counts as errors.\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
         // Without --strict the same line is a warning and the build succeeds.
         let plain = try runOctavo(["check", "--templates", realTemplates.path], in: folder.url)
         #expect(plain.status == 0 && plain.stdout.hasPrefix("Content/index.md:2:1: warning: "))
@@ -122,7 +124,7 @@ struct CheckCommandTests {
             "Content/index.md:5:1: warning: heading level 4 skips level 2: use ##",
         ]
         #expect(check.stdout.split(separator: "\n").map(String.init) == expected)
-        #expect(build.stderr.split(separator: "\n").map(String.init) == expected + ["Build failed: Output was not changed."])
+        #expect(build.stderr.split(separator: "\n").map(String.init) == expected + ["Build failed: Output was not created."])
     }
 
     /// The warnings of a build that fails on an error are printed too, with the errors in file order.
@@ -134,7 +136,7 @@ struct CheckCommandTests {
         #expect(result.stderr == """
             Content/index.md:2:1: warning: front matter key 'wieght' is not used by Octavo: did you mean 'weight'?
             Content/index.md:6:1: error: link target 'nope.md' does not exist
-            Build failed: Output was not changed.
+            Build failed: Output was not created.
 
             """)
     }

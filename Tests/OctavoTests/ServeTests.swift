@@ -392,6 +392,33 @@ import Testing
         #expect(try String(contentsOf: log, encoding: .utf8).hasSuffix("Stopped.\n"))
     }
 
+    /// A first build that fails says that the output folder was not created (there was none) and
+    /// that there is nothing to serve yet; the server keeps running for the fix.
+    @Test func aFirstBuildThatFailsSaysTheOutputFolderWasNotCreated() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n[x](nope.md)\n"], under: "Content")
+        let log = folder.url.appendingPathComponent("serve.log")
+        #expect(FileManager.default.createFile(atPath: log.path, contents: nil))
+        let process = Process()
+        process.executableURL = octavoExecutable
+        process.arguments = ["serve", "--templates", realTemplates.path]
+        process.currentDirectoryURL = folder.url
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+        defer { if process.isRunning { process.terminate(); kill(process.processIdentifier, SIGKILL) } }
+        // Bounded: a build that never reports fails the test, it does not hang it.
+        var printed = ""
+        for _ in 0..<600 where !printed.contains("Build failed:") {
+            usleep(50_000)
+            printed = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        }
+        #expect(printed.contains("Content/index.md:3:1: error: link target 'nope.md' does not exist"), "\(printed)")
+        #expect(printed.contains("Build failed: Output was not created; nothing to serve until a build succeeds."), "\(printed)")
+        #expect(process.isRunning)
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
+    }
+
     #if os(Linux)
     @Test func aBurstOfSavesGivesOneRebuildWithEverySave() async throws {
         let folder = try TemporaryFolder()
