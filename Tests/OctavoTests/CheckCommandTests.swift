@@ -127,6 +127,33 @@ struct CheckCommandTests {
         #expect(build.stderr.split(separator: "\n").map(String.init) == expected + ["Build failed: Output was not created."])
     }
 
+    /// `check` sees the site `build` makes, drafts left out (and with `--drafts`, as `build
+    /// --drafts` makes it), so that a check that passes is a build that passes and the other way
+    /// round: a link to a folder of drafts only fails both; a draft home and section page give way
+    /// to made ones in both; a draft's own broken link fails neither until `--drafts`.
+    @Test(arguments: [
+        ["index.md": "# Home\n\nSee [blog](blog/).\n", "blog/post.md": "---\ntitle: Post\ndraft: true\n---\nText.\n"],
+        ["index.md": "---\ndraft: true\n---\n# Home\n\n[a](sec/a.md)\n", "sec/_index.md": "---\ndraft: true\n---\n# Sec\n",
+         "sec/a.md": "# A\n\n[up](_index.md) [home](../index.md)\n"],
+        ["index.md": "# Home\n\n[a](a.md)\n", "a.md": "# A\n", "wip.md": "---\ndraft: true\n---\n# WIP\n\n[x](nope.md)\n"],
+    ])
+    func checkAndBuildAgreeAboutDrafts(_ files: [String: String]) throws {
+        for drafts in [[], ["--drafts"]] {
+            let folder = try TemporaryFolder()
+            try folder.write(files, under: "Content")
+            let check = try runOctavo(["check", "--strict", "--templates", realTemplates.path] + drafts, in: folder.url)
+            let build = try runOctavo(["build", "--strict", "--templates", realTemplates.path] + drafts, in: folder.url)
+            #expect(check.status == build.status, "check: \(check.stdout)\(check.stderr)\nbuild: \(build.stderr)")
+            let errors = check.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
+            #expect(errors.allSatisfy { build.stderr.contains($0) }, "\(errors) not in \(build.stderr)")
+            if drafts.isEmpty {
+                #expect(check.stderr.contains("left out, as build leaves"), "\(check.stderr)")
+            } else {
+                #expect(!check.stderr.contains("left out"))
+            }
+        }
+    }
+
     /// The warnings of a build that fails on an error are printed too, with the errors in file order.
     @Test func failedBuildPrintsItsWarningsToo() throws {
         let folder = try TemporaryFolder()

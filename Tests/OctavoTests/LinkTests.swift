@@ -457,12 +457,23 @@ struct DraftLinkTests {
         ])
     }
 
-    @Test func checkChecksTheDraftAndStillReportsTheLinkToIt() throws {
+    /// A folder whose pages are all drafts gets no page, and a link to it says why.
+    @Test func aLinkToAFolderOfDraftsOnlySaysSo() throws {
         let folder = try TemporaryFolder()
-        let errors = try site(.checked, in: folder).diagnostics.filter { $0.severity == .error }.map(\.description)
-        #expect(errors.count == 2)
-        #expect(errors.contains { $0.hasPrefix("Content/index.md:3:5: error: link target 'plan.md' is a draft") })
-        #expect(errors.contains("Content/plan.md:6:28: error: link target 'missing.md' does not exist"))
+        try folder.write(["index.md": "# Home\n\nSee [the blog](blog/) and [its index](blog/index.md).\n",
+                          "blog/post.md": "---\ndraft: true\n---\n# Post\n"], under: "Content")
+        let leftOut = try Pipeline(options: options(in: folder)).render()
+        #expect(!leftOut.site.pages.contains { $0.path.hasPrefix("blog/") })
+        #expect(leftOut.leftOutDrafts == 1)
+        #expect(leftOut.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            "Content/index.md:3:5: error: link target 'blog/' is a folder whose pages are all drafts (draft: true), which are not published: remove the link, or publish a page there by removing its draft: true (octavo build --drafts builds drafts too)",
+            "Content/index.md:3:27: error: link target 'blog/index.md' is a folder whose pages are all drafts (draft: true), which are not published: remove the link, or publish a page there by removing its draft: true (octavo build --drafts builds drafts too)",
+        ])
+        var options = options(in: folder)
+        options.drafts = .published
+        let published = try Pipeline(options: options).render()
+        #expect(published.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(published.leftOutDrafts == 0)
     }
 
     @Test func draftsBuildsDraftsLikeAnyPage() throws {

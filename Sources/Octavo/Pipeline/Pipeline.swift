@@ -168,6 +168,9 @@ public struct Pipeline: Sendable {
         public var diagnostics: [Diagnostic]
         /// The EPUB's files and where to write them, when `--epub` or `epub` of `site.yml` asks for one.
         public var epub: EpubOutput? = nil
+        /// How many Markdown files marked `draft: true` were left out of the site (0 with
+        /// ``DraftMode/published``).
+        public var leftOutDrafts = 0
         /// The zip bundle being written by ``Pipeline/zipping``: its temporary file, or why it
         /// could not be written; `nil` without a bundle.
         var zip: BackgroundStep<Swift.Result<URL, Error>>? = nil
@@ -280,6 +283,7 @@ public struct Pipeline: Sendable {
                               + audit.diagnostics().map { $0.from(.audit) },
                             epub: epub)
         result.zip = zip
+        result.leftOutDrafts = loaded.drafts.count
         zipHandedOver = true
         return result
     }
