@@ -323,6 +323,22 @@ struct LoadTests {
         try BadInputTests().expectRefused(["sub\u{7F}dir/a.md": Array("# A\n".utf8)], file: "Content/sub\\u{7F}dir", message: "control character")
     }
 
+    /// A name that is not UTF-8 (a Latin-1 `café.md` from an old zip) is an error that says so and
+    /// shows the name, not a "No such file" for the name Foundation decoded with U+FFFD.
+    @Test func aFileNameThatIsNotUTF8IsAnErrorThatSaysSo() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        let path = Array(folder.url.appendingPathComponent("Content/caf").path.utf8) + [0xE9] + Array(".md".utf8) + [0]
+        let descriptor = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        try #require(descriptor >= 0)
+        close(descriptor)
+        let error = #expect(throws: BuildError.self) { try Pipeline(options: options(in: folder)).build() }
+        #expect(error?.diagnostics.map(\.description) == [
+            "Content/caf?.md: error: its name is not UTF-8 (bytes 0xE9 shown as ?): rename it in UTF-8, which web addresses need (convmv -f latin1 -t utf8 --notest renames Latin-1 names)",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output").path))
+    }
+
     @Test func namesWindowsCannotStoreAreWarnings() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n", "a*b.txt": "x", "trail./x.txt": "x", "space /x.txt": "x", "aux.css": "x", "auxiliary.css": "x"], under: "Content")

@@ -115,14 +115,23 @@ public struct FolderWalker: Sendable {
     /// not walked but added there, to be walked apart (see ``walk()``).
     private func walk(_ folder: URL, relative: String, ancestors: Set<FileID>, realRoot: String,
                       into listing: inout Listing, errors: inout [Diagnostic], deferring: inout [Deferred]?) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
+        guard let entries = FolderEntries.names(in: folder.path) else {
             errors.append(Diagnostic(file: Self.display(DisplayPath(displayRoot).appending(relative).text), message: "folder cannot be read: check its permissions"))
             return
         }
-        for name in names.sorted() where !(skipsHidden && name.hasPrefix(".")) {
+        var names: [String] = []
+        for bytes in entries where !(skipsHidden && bytes.first == UInt8(ascii: ".")) {
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                // Shown with each byte that is not ASCII as `?`, and named by its value.
+                let shown = relative + String(decoding: bytes.map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self)
+                let escaped = bytes.filter { $0 >= 0x80 }.map { String($0, radix: 16, uppercase: true) }
+                errors.append(Diagnostic(file: Self.display(DisplayPath(displayRoot).appending(shown).text),
+                                         message: "its name is not UTF-8 (bytes \(escaped.map { "0x" + $0 }.joined(separator: " ")) shown as ?): rename it in UTF-8, which web addresses need (convmv -f latin1 -t utf8 --notest renames Latin-1 names)"))
+                continue
+            }
+            names.append(name)
+        }
+        for name in names.sorted() {
             // `isDirectory: false` spares Foundation a look at the disk for each entry (`lstat`
             // below tells folders apart); a folder's URL serves only for its path.
             let url = folder.appendingPathComponent(name, isDirectory: false)

@@ -44,4 +44,19 @@ enum FolderEntries {
             }
         }
     }
+
+    /// The names in `folder` as the file system holds them, bytes that need not be UTF-8 (Linux
+    /// names are any bytes but `/` and NUL), without `.` and `..`, in no order; `nil` when the
+    /// folder cannot be opened. Foundation's `contentsOfDirectory` decodes each name, replacing
+    /// bytes that are not UTF-8 with U+FFFD, after which the name no longer opens the file.
+    static func names(in folder: String) -> [[UInt8]]? {
+        guard let stream = opendir(folder) else { return nil }
+        defer { closedir(stream) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name != [UInt8(ascii: ".")] && name != [UInt8(ascii: "."), UInt8(ascii: ".")] { names.append(name) }
+        }
+        return names
+    }
 }
