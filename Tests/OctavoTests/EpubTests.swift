@@ -261,6 +261,33 @@ struct EpubTests {
                                           file: "Content/book.epub", message: "cannot be the EPUB: it is inside")
     }
 
+    /// An `--epub` not named `.epub` is still an EPUB, with a warning that says what to name it,
+    /// as for `--bundle`; `.EPUB` is an EPUB's name too.
+    @Test func anEpubNotNamedEpubIsWrittenWithAWarning() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        let run = try runOctavo(["build", "--quiet", "--templates", realTemplates.path, "--epub", "book.zip"], in: folder.url)
+        #expect(run.status == 0)
+        #expect(run.stderr == "book.zip: warning: is written as an EPUB book, whatever its name: name it 'book.epub' so that it opens as one\n", "\(run.stderr)")
+        #expect(try Data(contentsOf: folder.url.appendingPathComponent("book.zip")).starts(with: [0x50, 0x4B, 0x03, 0x04]))
+        #expect(Pipeline.epubNameWarning(URL(fileURLWithPath: "/x/Book.EPUB"), display: "Book.EPUB") == nil)
+    }
+
+    /// The EPUB and the zip named the same file (by `--epub` or `epub` of `site.yml`) are refused
+    /// before anything is written: one would overwrite the other, and the build said it wrote both.
+    @Test func anEpubAndABundleOfTheSameFileAreRefused() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        let flags = try runOctavo(["build", "--templates", realTemplates.path, "--epub", "same.out", "--bundle", "./same.out"], in: folder.url)
+        #expect(flags.status == 1)
+        #expect(flags.stderr.contains("same.out: error: is named by both --epub and --bundle: the EPUB and the zip need a file each"), "\(flags.stderr)")
+        try folder.write(["site.yml": "epub: book.epub\n"], under: "Content")
+        let setting = try runOctavo(["build", "--templates", realTemplates.path, "--bundle", "book.epub"], in: folder.url)
+        #expect(setting.status == 1)
+        #expect(setting.stderr.contains("book.epub: error: is named by both 'epub' of site.yml and --bundle"), "\(setting.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["Content"])
+    }
+
     @Test func anEpubSettingThatIsNotAnEpubFileIsRefused() throws {
         try BadInputTests().expectRefused(["site.yml": Array("title: T\nepub: book.zip\n".utf8)],
                                           file: "Content/site.yml", line: 2, message: "'epub' must be the path of a file ending in .epub")

@@ -15,6 +15,8 @@ extension Pipeline {
     /// - Throws: ``BuildError`` for a `SOURCE_DATE_EPOCH` the book cannot be dated with.
     func makeEpub(site: Site, links: LinkResolver.Resolution, templates: TemplateSet, content: LoadedContent) throws -> EpubOutput? {
         guard let location = epubLocation(config: content.config), !site.pages.isEmpty else { return nil }
+        try Self.checkNotTheBundle(location.url, display: location.display, bundle: destination?.bundle,
+                                   setting: destination?.epub == nil ? "'epub' of site.yml" : "--epub")
         let date = try ZipBundle.modificationDate(environment: ProcessInfo.processInfo.environment)
         let home = site.pages[0].document.map { site.documents[$0].path }
         let frontMatter = content.sources.first { $0.path == home }?.frontMatter

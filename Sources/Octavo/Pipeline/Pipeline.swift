@@ -352,6 +352,9 @@ public struct Pipeline: Sendable {
         if let url = destination.bundle, let warning = Self.bundleNameWarning(url, display: destination.displayBundle) {
             result.diagnostics.append(warning)
         }
+        if let url = destination.epub, let warning = Self.epubNameWarning(url, display: destination.displayEpub) {
+            result.diagnostics.append(warning)
+        }
         let fails = { (diagnostic: Diagnostic) in diagnostic.severity == .error || (destination.strict && diagnostic.severity == .warning) }
         let failing = result.diagnostics.filter(fails) + (ownership.map { [$0] } ?? [])
         if !failing.isEmpty {
@@ -378,13 +381,24 @@ public struct Pipeline: Sendable {
     /// The warning for a `--bundle` whose name does not end in `.zip` (any letter case): the file
     /// is a zip whatever its name, and `site.tar` or `site` would not open as one. `nil` otherwise.
     static func bundleNameWarning(_ url: URL, display: DisplayPath?) -> Diagnostic? {
+        nameWarning(url, display: display, ending: "zip", stem: "site", kind: "a zip archive")
+    }
+
+    /// The warning for an `--epub` whose name does not end in `.epub`, as ``bundleNameWarning(_:display:)``
+    /// (`epub` of `site.yml` must end so: see ``SiteConfig``).
+    static func epubNameWarning(_ url: URL, display: DisplayPath?) -> Diagnostic? {
+        nameWarning(url, display: display, ending: "epub", stem: "book", kind: "an EPUB book")
+    }
+
+    /// The warning for a file written as `kind` whose name does not end in `.ending`.
+    private static func nameWarning(_ url: URL, display: DisplayPath?, ending: String, stem fallback: String, kind: String) -> Diagnostic? {
         let shown = (display ?? DisplayPath(url: url)).text
         let name = url.lastPathComponent
-        guard !name.lowercased().hasSuffix(".zip") else { return nil }
+        guard !name.lowercased().hasSuffix("." + ending) else { return nil }
         let stem = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
-        let suggestion = String(shown.dropLast(name.count)) + (stem.isEmpty ? "site" : stem) + ".zip"
+        let suggestion = String(shown.dropLast(name.count)) + (stem.isEmpty ? fallback : stem) + "." + ending
         return Diagnostic(file: shown, severity: .warning,
-                          message: "is written as a zip archive, whatever its name: name it '\(suggestion)' so that it opens as one")
+                          message: "is written as \(kind), whatever its name: name it '\(suggestion)' so that it opens as one")
     }
 
     /// A folder `site` beside `folder` (both real paths), as a path from `current`, the current
@@ -434,8 +448,17 @@ public struct Pipeline: Sendable {
             try Self.checkFolderExists(of: bundleURL, display: display)
         }
         if let epub = destination.epub {
-            try Self.checkFolderExists(of: epub, display: (destination.displayEpub ?? DisplayPath(url: epub)).text)
+            let display = (destination.displayEpub ?? DisplayPath(url: epub)).text
+            try Self.checkNotTheBundle(epub, display: display, bundle: destination.bundle, setting: "--epub")
+            try Self.checkFolderExists(of: epub, display: display)
         }
+    }
+
+    /// Fails when the EPUB would be written to the bundle's file, which would be one or the other.
+    /// - Parameter setting: What named the EPUB (`--epub`, or `epub` of `site.yml`), for the message.
+    static func checkNotTheBundle(_ epub: URL, display: String, bundle: URL?, setting: String) throws {
+        guard let bundle, realPath(bundle) == realPath(epub) else { return }
+        throw BuildError(file: display, "is named by both \(setting) and --bundle: the EPUB and the zip need a file each, such as --bundle site.zip and \(setting == "--epub" ? "--epub book.epub" : "epub: book.epub")")
     }
 
     /// Fails, before anything is built, when the folder a zip or EPUB is to be written in does not
