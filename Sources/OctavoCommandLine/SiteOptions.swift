@@ -7,6 +7,11 @@ public struct SiteOptions: ParsableArguments {
     /// Creates the options with every value at its default (as ArgumentParser needs).
     public init() {}
 
+    @Argument(help: ArgumentHelp(
+        "The site's folder: the one that holds Content/ (or an mdBook book, a Hugo or a Zola site), or a folder of Markdown files, built as the content (default: the site found from the current folder).",
+        valueName: "folder"))
+    public var folder: String?
+
     @Option(name: .customLong("content"), help: ArgumentHelp(
         "The folder of Markdown files and assets (default: Content, found in this folder or the nearest one above).",
         valueName: "dir"))
@@ -37,6 +42,15 @@ public struct SiteOptions: ParsableArguments {
     }
 
     public func validate() throws {
+        if let folder {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: Self.url(folder).path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("folder '\(folder)' does not exist: name the site's folder, or a folder of Markdown files")
+            }
+            if let givenContent {
+                throw ValidationError("the folder '\(folder)' and --content \(givenContent) both name the content: give one of them")
+            }
+        }
         // A templates folder the user named must exist; only the default may be absent.
         if let givenTemplates {
             var folder: ObjCBool = false

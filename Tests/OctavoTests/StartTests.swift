@@ -90,6 +90,31 @@ struct StartTests {
         #expect(retitled.contains("Mine") && !retitled.contains("The Widget Book"))
     }
 
+    /// `octavo build FOLDER`, as `mdbook build FOLDER`: a site's root is entered (its output
+    /// folder inside it, `--output` still from here); a folder of Markdown files is the content
+    /// (the output folder here, as with `--content`); the folder and `--content` together, or a
+    /// folder that does not exist, are refused with what to do.
+    @Test func aFolderGivenOnTheCommandLineIsTheSiteOrItsContent() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["site/Content/index.md": "# Site\n", "docs/README.md": "# Docs\n\n[a](guide/a.md)\n", "docs/guide/a.md": "# A\n"])
+        let site = try runOctavo(["build", "site"], in: folder.url)
+        #expect(site.status == 0, "\(site.stderr)")
+        #expect(site.stdout.hasPrefix("Using the site in site (Content/ is there)\nBuilt 1 page"), "\(site.stdout)")
+        #expect(try folder.read("site/Output/index.html").contains("Site"))
+        let elsewhere = try runOctavo(["build", "site", "--quiet", "--output", "out"], in: folder.url)
+        #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+        #expect(try folder.read("out/index.html").contains("Site"))
+        let docs = try runOctavo(["build", "docs", "--quiet"], in: folder.url)
+        #expect(docs.status == 0, "\(docs.stderr)")
+        #expect(try folder.read("Output/guide/a/index.html").contains("<title>A · Docs</title>"))
+        let checked = try runOctavo(["check", "docs"], in: folder.url)
+        #expect(checked.status == 0 && checked.stderr == "Checked 3 pages: 0 errors, 0 warnings\n", "\(checked.stderr)")
+        let both = try runOctavo(["check", "docs", "--content", "docs"], in: folder.url)
+        #expect(both.status != 0 && both.stderr.contains("the folder 'docs' and --content docs both name the content: give one of them"), "\(both.stderr)")
+        let missing = try runOctavo(["build", "doc"], in: folder.url)
+        #expect(missing.status != 0 && missing.stderr.contains("folder 'doc' does not exist"), "\(missing.stderr)")
+    }
+
     /// A Hugo or Zola site (its configuration beside `content/`) builds from its folder without
     /// `--content`; a folder named `content` without such a file is no site.
     @Test func aHugoSitesContentFolderIsFound() throws {

@@ -25,23 +25,31 @@ public struct SiteRoot: Sendable, Equatable {
     public static func find(from start: URL) -> SiteRoot? {
         var folder = start.standardizedFileURL
         while true {
-            if isFolder(folder.appendingPathComponent(contentName)) {
-                return SiteRoot(root: folder, content: contentName)
-            }
-            if let book = BookConfig.read(in: folder), isFolder(folder.appendingPathComponent(book.source)) {
-                return SiteRoot(root: folder, content: book.source)
-            }
-            if isFolder(folder.appendingPathComponent("content")),
-               generatorConfigs.contains(where: { isFile(folder.appendingPathComponent($0)) }) {
-                return SiteRoot(root: folder, content: "content")
-            }
-            if isFile(folder.appendingPathComponent(SiteConfig.fileName)), folder.path != "/" {
-                return SiteRoot(root: folder.deletingLastPathComponent().standardizedFileURL, content: folder.lastPathComponent)
-            }
+            if let found = at(folder) { return found }
             let parent = folder.deletingLastPathComponent().standardizedFileURL
             if parent.path == folder.path { return nil }
             folder = parent
         }
+    }
+
+    /// The site `folder` is the root of (or, holding `site.yml`, the content folder of), looking
+    /// in that folder only; `nil` when it is neither.
+    public static func at(_ folder: URL) -> SiteRoot? {
+        let folder = folder.standardizedFileURL
+        if isFolder(folder.appendingPathComponent(contentName)) {
+            return SiteRoot(root: folder, content: contentName)
+        }
+        if let book = BookConfig.read(in: folder), isFolder(folder.appendingPathComponent(book.source)) {
+            return SiteRoot(root: folder, content: book.source)
+        }
+        if isFolder(folder.appendingPathComponent("content")),
+           generatorConfigs.contains(where: { isFile(folder.appendingPathComponent($0)) }) {
+            return SiteRoot(root: folder, content: "content")
+        }
+        if isFile(folder.appendingPathComponent(SiteConfig.fileName)), folder.path != "/" {
+            return SiteRoot(root: folder.deletingLastPathComponent().standardizedFileURL, content: folder.lastPathComponent)
+        }
+        return nil
     }
 
     /// The shortest relative path from folder `from` to `to` (`..`, `../..`, `docs`), or `.` when
