@@ -156,6 +156,22 @@ struct EpubTests {
         #expect(output.contains("0 fatals / 0 errors / 0 warnings"), "\(output)")
     }
 
+    /// Links a reader cannot follow in the book (to a file of the site without `base_url`, to an
+    /// image, or left unresolved with `broken_links: warn`) give a book epubcheck passes.
+    @Test(.enabled(if: epubcheck != nil, "needs Java and epubcheck (apt-get install epubcheck); skipped"))
+    func linksTheBookCannotFollowPassEpubcheck() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["site.yml": "broken_links: warn\n", "index.md": "# Home\n\n![logo](images/logo.png) [the logo](images/logo.png), [the paper](paper.pdf), [changes](../CHANGELOG.md), [gone](gone.md).\n",
+                          "paper.pdf": "%PDF"], under: "Content")
+        try folder.writeBytes(Self.dot, to: "Content/images/logo.png")
+        var settings = options(in: folder)
+        settings.epub = folder.url.appendingPathComponent("book.epub")
+        _ = try Pipeline(options: settings).build()
+        let (status, output) = try runProgram((Self.epubcheck ?? []) + [folder.url.appendingPathComponent("book.epub").path])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("0 fatals / 0 errors"), "\(output)")
+    }
+
     @Test func linksBecomeChapterFilesAndFragmentsAndImagesAreIncluded() throws {
         let folder = try TemporaryFolder()
         let entries = try Self.buildSample(in: folder)
@@ -204,7 +220,14 @@ struct EpubTests {
         let result = try Pipeline(options: settings).render()
         let warnings = result.diagnostics.filter { $0.severity == .warning }.map(\.description)
         #expect(warnings.contains("Content/index.md:3:1: warning: 'https://example.org/a.png' is a remote image, which EPUB readers do not load: the EPUB links to it instead; put a copy in the content folder to show it"))
-        #expect(warnings.contains("Content/index.md:5:1: warning: 'paper.pdf' cannot be opened from the EPUB: EPUB readers open only the book's chapters: set base_url in site.yml to link to the published copy"))
+        #expect(warnings.contains("Content/index.md:5:1: warning: 'paper.pdf' cannot be opened from the EPUB: EPUB readers open only the book's chapters, so the EPUB keeps the link's text without a target: set base_url in site.yml to link to the published copy"))
+        // Without one the link leads nowhere (a link to a file in the book is an epubcheck error,
+        // RSC-010), and the book holds no copy.
+        let unpublished = try #require(result.epub?.files)
+        #expect(!unpublished.contains { $0.path.hasSuffix("paper.pdf") })
+        let first = try #require(unpublished.first { $0.path == "OEBPS/index.xhtml" })
+        guard case .bytes(let firstBytes) = first.contents else { Issue.record("the chapter is not made in memory"); return }
+        #expect(String(decoding: firstBytes, as: UTF8.self).contains("<a href=\"\">the paper</a>"))
         // With a base URL the link goes to the published copy and the book holds no copy.
         try folder.write(["site.yml": "base_url: https://example.org/docs/\n"], under: "Content")
         let published = try Pipeline(options: settings).render()

@@ -204,10 +204,16 @@ public struct EpubBook: Sendable {
             case .page(let target, let fragment):
                 return HTMLEscaping.escape(targets.href(page: target, fragment: fragment))
             case .file(let path, let fragment):
-                let url = references[number].isImage ? nil : media[path]
-                return HTMLEscaping.escape((url ?? Self.mediaFolder + "/" + URLEscaping.path(path)) + (fragment.map { "#" + URLEscaping.fragment($0) } ?? ""))
+                guard references[number].isImage else {
+                    // Readers open only chapters (epubcheck: RSC-010 for a link to any other file in
+                    // the book): the published copy with `base_url`, else a link that leads nowhere.
+                    return media[path].map { HTMLEscaping.escape($0 + (fragment.map { "#" + URLEscaping.fragment($0) } ?? "")) } ?? ""
+                }
+                return HTMLEscaping.escape(Self.mediaFolder + "/" + URLEscaping.path(path) + (fragment.map { "#" + URLEscaping.fragment($0) } ?? ""))
             case .unresolved:
-                return HTMLEscaping.escape(resolved[number].url(from: page.path, site: site, original: references[number].destination))
+                // Reported by the link stage (a warning with `broken_links: warn`); in the book it
+                // would name a file that is not there (epubcheck: RSC-007).
+                return ""
             }
         }
     }
@@ -217,7 +223,8 @@ public struct EpubBook: Sendable {
     /// remote image.
     ///
     /// Readers follow links only to chapters: a link (not an image) to a file of the site goes to
-    /// the published copy when `base_url` is set, and is kept to the copy in the book otherwise.
+    /// the published copy when `base_url` is set, and leads nowhere otherwise (`href=""`, its text
+    /// kept), the file left out of the book.
     func mediaFiles() -> (files: [Asset], links: [String: String], diagnostics: [Diagnostic]) {
         let assets = Dictionary(site.assets.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var used: [String: Asset] = [:]
@@ -230,7 +237,7 @@ public struct EpubBook: Sendable {
                 guard case .file(let path, _) = target, let asset = assets[path], number < references.count else { continue }
                 let reference = references[number]
                 let type = EpubMediaType.of(path)
-                if reference.isImage || config.baseURL == nil { used[path] = asset }
+                if reference.isImage { used[path] = asset }
                 if reference.isImage, EpubMediaType.isCore(type) { continue }
                 if !reference.isImage, let base = config.baseURL {
                     external[path] = base + URLEscaping.path(path)
@@ -239,7 +246,7 @@ public struct EpubBook: Sendable {
                 let file = site.documents[document]
                 let advice = reference.isImage
                     ? "EPUB readers show only PNG, JPEG, GIF, SVG and WebP images: convert it"
-                    : "EPUB readers open only the book's chapters: set base_url in site.yml to link to the published copy"
+                    : "EPUB readers open only the book's chapters, so the EPUB keeps the link's text without a target: set base_url in site.yml to link to the published copy"
                 diagnostics.append(Diagnostic(file: file.displayPath, line: file.bodyFirstLine + reference.line - 1, column: reference.column,
                                               severity: .warning, message: "'\(reference.destination)' cannot be opened from the EPUB: \(advice)"))
             }
