@@ -222,20 +222,22 @@ struct OutlineTests {
     @Test func mdBookIncludesInCodeAreWarnings() throws {
         let site = try outline(["index.md": "# Home\n\n```rust\n{{#rustdoc_include ../examples/x.rs}}\n```\n\n```\n\\{{#include shown.rs}}\n```\n\n`{{ page.title }}`\n"])
         #expect(site.diagnostics.map(\.description) == [
-            "Content/index.md:3:1: warning: '{{#rustdoc_include ../examples/x.rs}}' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead",
+            "Content/index.md:4:1: warning: '{{#rustdoc_include ../examples/x.rs}}' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead",
         ])
     }
 
-    /// Other generators' template tags in the text are warnings at their block; in code they are
-    /// what the page shows on purpose.
+    /// Other generators' template tags in the text are warnings at their place in the source (the
+    /// line and column of the tag, not of its block); in code they are what the page shows on purpose.
     @Test func otherGeneratorsTagsAreWarnings() throws {
         let site = try outline(["index.md": "# Home\n\n{{ youtube(id=\"x\") }}\n\nText `{{ page.title }}` and `{% raw %}`.\n\n"
-                                    + "- {{< figure src=\"a.png\" >}}\n\n```\n{% for p in pages %}\n```\n\n{% if x %}\n\n{{#include ../code/main.rs:2}}\n"])
+                                    + "- {{< figure src=\"a.png\" >}}\n\n```\n{% for p in pages %}\n```\n\n{% if x %}\n\n{{#include ../code/main.rs:2}}\n\n"
+                                    + "A paragraph\nwhose second line has {%- include x -%} in it.\n"])
         #expect(site.diagnostics.map(\.description) == [
             "Content/index.md:3:1: warning: '{{ youtube(id=\"x\") }}' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead",
-            "Content/index.md:7:1: warning: '{{< figure src=\"a.png\" >}}' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead",
+            "Content/index.md:7:3: warning: '{{< figure src=\"a.png\" >}}' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead",
             "Content/index.md:13:1: warning: '{% if x %}' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead",
             "Content/index.md:15:1: warning: '{{#include ../code/main.rs:2}}' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead",
+            "Content/index.md:18:23: warning: '{%- include x -%}' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead",
         ])
     }
 

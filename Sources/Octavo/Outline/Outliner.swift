@@ -324,7 +324,6 @@ private struct Builder {
             diagnostics.append(Diagnostic(file: source.displayPath, line: warning.line + source.bodyFirstLine - 1, column: warning.column,
                                           severity: .warning, message: warning.message))
         }
-        diagnostics += Shortcode.warnings(in: input.markdown.blocks, file: source.displayPath, bodyFirstLine: source.bodyFirstLine)
         for (key, line) in front.unreadKeys where !ignoredKeys.contains(key) {
             // Keys are case-sensitive: `Title` is a typo of `title` as much as `wieght` is of `weight`.
             let hint = Suggestion.closest(to: key, among: FrontMatter.knownKeys).map { ": did you mean '\($0)'?" }

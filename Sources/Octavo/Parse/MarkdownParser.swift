@@ -51,16 +51,20 @@ public struct MarkdownParser: Sendable {
         let notes = prepare(root, markdown: markdown, options: options)
         links.positions = notes.positions
         var blocks: [MarkdownBlock] = []
+        var warnings = notes.warnings
+        var cursor = Shortcode.Cursor()
         var node = cmark_node_first_child(root)
         while let block = node {
             node = cmark_node_next(block)
-            blocks.append(convert(block, options: options, ids: &ids, links: &links))
+            let converted = convert(block, options: options, ids: &ids, links: &links)
+            if let warning = Shortcode.warning(in: converted, markdown: markdown, cursor: &cursor) { warnings.append(warning) }
+            blocks.append(converted)
             // Each block's nodes are freed once it is converted, so that a large file's tree and
             // its Swift values are not held whole at once (a 50 MB file's tree is about 90 MB).
             release(block, positions: &links.positions)
         }
         var document = MarkdownDocument(blocks: blocks, links: links.internal, externalLinks: links.external)
-        document.warnings = notes.warnings
+        document.warnings = warnings
         return document
     }
 

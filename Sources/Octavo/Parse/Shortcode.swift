@@ -1,0 +1,88 @@
+import Foundation
+
+/// Template tags that other generators expand inside Markdown and Octavo shows as text: Zola's
+/// and Jekyll's `{{ name(…) }}` and `{% … %}`, Hugo's `{{< … >}}` and `{{% … %}}`, mdBook's
+/// `{{#include file.rs}}` (and `#rustdoc_include`, `#playground`, `#title`). The first in each
+/// block is a warning at the tag's place in the source, so a page does not publish
+/// `{{ youtube(id="…") }}` silently.
+enum Shortcode {
+    /// Where the parser has got to in a body, so that finding each block's tag in the source reads
+    /// the body once, forward: the start of line `line` is at UTF-8 byte `offset`.
+    struct Cursor {
+        var line = 1
+        var offset = 0
+    }
+
+    /// The first tag in a block's HTML outside `<code>` (code shows such tags on purpose), or `nil`;
+    /// mdBook's includes count inside code too, since mdBook expands them there (a code block is
+    /// where a book includes its examples; mdBook shows one as written only after a `\`).
+    static func first(in html: String) -> String? {
+        // Every tag starts with `{`, and neither removing code nor decoding entities makes one:
+        // most blocks have none and skip the Foundation replacing and the regular expression.
+        guard html.utf8.contains(UInt8(ascii: "{")) else { return nil }
+        if html.contains("{{"), let range = html.range(of: #"(?<!\\)\{\{ *#(include|rustdoc_include|playground) [^}]*\}\}"#, options: .regularExpression) {
+            return String(html[range])
+        }
+        var text = html
+        while let open = text.range(of: "<code"), let close = text.range(of: "</code>", range: open.upperBound..<text.endIndex) {
+            text.removeSubrange(open.lowerBound..<close.upperBound)
+        }
+        // cmark escaped the text: `{{&lt; youtube &gt;}}` is Hugo's `{{< youtube >}}`.
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        let pattern = #"\{\{[<%].*?[>%]\}\}|\{%-? .*?%\}|\{\{-? *[A-Za-z_][A-Za-z0-9_]*\(.*?\) *-?\}\}|\{\{ *#(include|rustdoc_include|playground|title) .*?\}\}"#
+        guard let range = text.range(of: pattern, options: .regularExpression) else { return nil }
+        return String(text[range])
+    }
+
+    /// A tag as a message quotes it: at most 40 characters.
+    private static func shortened(_ tag: String) -> String {
+        tag.count > 40 ? String(tag.prefix(37)) + "…" : String(tag)
+    }
+
+    /// Whether `text` holds a `{`, found by `memchr` over its bytes (every block of every page is asked).
+    static func hasBrace(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "{")), bytes.count) != nil } ?? false }
+    }
+
+    /// The warning for the first tag in `block`, a top-level block of `markdown` (the body), or
+    /// `nil`. The tag is looked for in the source from the block's first line on: found there, the
+    /// warning is at its line and column (UTF-8 bytes, as cmark counts); written otherwise (with a
+    /// backslash escape or an entity), at the block's first line.
+    /// - Parameter cursor: Where the previous block's search started; blocks come in order.
+    static func warning(in block: MarkdownBlock, markdown: String, cursor: inout Cursor) -> MarkdownWarning? {
+        // Every tag starts with `{` (see `first(in:)`): most blocks are not even joined.
+        guard block.content.contains(where: { if case .html(let text) = $0 { hasBrace(text) } else { false } }) else { return nil }
+        // The literal HTML pieces only: links and headings between them hold no tag.
+        let html = block.content.map { segment -> String in
+            if case .html(let text) = segment { return text }
+            return " "
+        }.joined()
+        guard let tag = first(in: html) else { return nil }
+        let message = "'\(shortened(tag))' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead"
+        let place = markdown.utf8.withContiguousStorageIfAvailable { bytes -> (line: Int, column: Int)? in
+            // Forward to the block's first line.
+            while cursor.line < block.line, let newline = bytes[cursor.offset...].firstIndex(of: UInt8(ascii: "\n")) {
+                cursor.offset = newline + 1
+                cursor.line += 1
+            }
+            let needle = Array(tag.utf8)
+            guard cursor.line == block.line, let first = needle.first else { return nil }
+            var start = cursor.offset
+            while let candidate = bytes[start...].firstIndex(of: first) {
+                guard candidate + needle.count <= bytes.count else { return nil }
+                if bytes[candidate..<candidate + needle.count].elementsEqual(needle) {
+                    let before = bytes[cursor.offset..<candidate]
+                    let lines = before.lazy.filter { $0 == UInt8(ascii: "\n") }.count
+                    let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? cursor.offset
+                    return (block.line + lines, candidate - lineStart + 1)
+                }
+                start = candidate + 1
+            }
+            return nil
+        } ?? nil
+        return MarkdownWarning(line: place?.line ?? block.line, column: place?.column ?? 1, message: message)
+    }
+}
