@@ -91,6 +91,24 @@ struct LinkTests {
         ])
     }
 
+    /// In an mdBook book (its `SUMMARY.md` in the content folder), `usage.html` is the chapter
+    /// `usage.md`, as mdBook writes it; elsewhere it is the error above. A `.html` with no such
+    /// chapter is still an error.
+    @Test func anMdBookBooksHTMLLinksLeadToTheirChapters() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["SUMMARY.md": "# Summary\n\n- [Intro](README.md)\n- [Usage](guide/usage.md)\n",
+                          "README.md": "# Intro\n\n[usage](guide/usage.html#running) [nope](guide/nope.html)\n",
+                          "guide/usage.md": "# Usage\n\n## Running\n\n[back](../index.html)\n"], under: "Content")
+        let book = try Pipeline(options: options(in: folder)).render()
+        #expect(book.diagnostics.filter { $0.severity == .error }.map(\.description) == ["Content/README.md:3:35: error: link target 'guide/nope.html' does not exist"])
+        let intro = try #require(book.files.first { $0.path == "index.html" })
+        guard case .bytes(let bytes) = intro.contents else { Issue.record("not in memory"); return }
+        #expect(String(decoding: bytes, as: UTF8.self).contains("<a href=\"guide/usage/index.html#running\">usage</a>"))
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Content/SUMMARY.md"))
+        let plain = try Pipeline(options: options(in: folder)).render()
+        #expect(plain.diagnostics.contains { $0.message.hasPrefix("link target 'guide/usage.html' does not exist: link to the Markdown file") })
+    }
+
     /// A missing image is called an image, and a file of the same name with another extension in
     /// the folder the link names is suggested (`logo.png` for `logo.jpg`); two such files are no
     /// single guess, and a link to a page is still called a link target.

@@ -24,9 +24,12 @@ public struct LinkResolver: Sendable {
     /// to a page only when the page has no heading, so that its `<h1>` has that id.
     public var pageIDs: Set<String>
     /// Paths of the documents that are unpublished drafts (`draft: true`, built without
-    /// `--drafts`): a link to one from a document that is not a draft itself is an error, whether
-    /// the draft was left out of the site (`build`) or kept to be checked (`check`).
+    /// `--drafts`), left out of the site: a link to one from a document that is not a draft itself
+    /// is an error.
     public var drafts: Set<String> = []
+    /// Whether a link to `name.html` leads to the page of `name.md`, as in an mdBook book (the
+    /// content has its `SUMMARY.md`): mdBook writes each chapter so, and books link so.
+    public var htmlNamesMarkdown = false
 
     /// Creates a resolver.
     public init(builtFiles: Set<String> = [], pageIDs: Set<String> = []) {
@@ -196,8 +199,10 @@ public struct LinkResolver: Sendable {
         // case names its folder's page, whichever file that is.
         let namesIndex = ["index.md", "index.markdown", "_index.md", "_index.markdown", "index.html"].contains(path.lastPart.lowercased())
         let folderKey = namesIndex ? path.folderPart : String(folder.dropLast(folder.isEmpty ? 0 : 1))
+        // mdBook's `usage.html` for `usage.md`.
+        let chapter = htmlNamesMarkdown && path.hasSuffix(".html") ? documents[String(path.dropLast(5)) + ".md"] : nil
         // A file, or a folder by its page (index.md or README.md); a fragment must name an anchor or number there.
-        guard let index = documents[path] ?? folderPages[folderKey] else {
+        guard let index = documents[path] ?? folderPages[folderKey] ?? chapter else {
             // A folder without index.md has a page the build makes, listing its pages.
             let generated = namesIndex ? (path.folderPart.isEmpty ? "" : path.folderPart + "/") + "index.html" : folder + "index.html"
             if let page = site.pages.firstIndex(where: { $0.document == nil && $0.path == generated }), fragment?.isEmpty != false {

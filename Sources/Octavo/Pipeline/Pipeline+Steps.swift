@@ -287,6 +287,7 @@ extension Pipeline {
         if loaded.content.config.baseURL != nil { built.formUnion([GeneratedPaths.sitemap, GeneratedPaths.robots]) }
         var resolver = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs.subtracting([HeadingIDGenerator.titleID]))
         resolver.drafts = loaded.drafts
+        resolver.htmlNamesMarkdown = loaded.summary != nil
         var links = resolver.resolve(outlined.site)
         // `broken_links: warn` publishes a site with known broken links; `--strict` still fails.
         for index in links.diagnostics.indices where links.diagnostics[index].severity == .error {
