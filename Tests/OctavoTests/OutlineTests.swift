@@ -279,18 +279,27 @@ struct OutlineTests {
         #expect(site.pages[1].title == "User guide" && site.pages[1].kind == .section)
     }
 
-    /// A part whose name a top-level folder or page already has gets a number; a prefix chapter
-    /// (outside the list) has no list items below it.
+    /// A part takes the top-level folder of its name when no page is there (the folder's files
+    /// are all listed: `guide/` above `guide/a/`), and gets a number when one is (a top-level
+    /// page, the folder's own, or the page made for a folder of files the list leaves out); a
+    /// prefix chapter (outside the list) has no list items below it.
     @Test func summaryPartsTakeAFreePathAndPrefixChaptersStayAlone() throws {
-        let summary = SummaryEntry.entries(of: parse("# Summary\n\n[Foreword](foreword.md)\n\n- [Start](start.md)\n\n# Guide\n\n- [A](guide/a.md)\n"))
-        let files = ["foreword.md": "# Foreword\n", "start.md": "# Start\n", "guide/a.md": "# A\n"]
-        let inputs = try files.sorted { $0.key < $1.key }.map { path, text in
-            let source = try SourceFile(bytes: Array(text.utf8), path: path, displayPath: "Content/" + path)
-            return Outliner.Input(source: source, markdown: parse(source.body))
+        let summary = SummaryEntry.entries(of: parse("# Summary\n\n[Foreword](foreword.md)\n\n- [Start](start.md)\n\n# Guide\n\n- [A](guide/a.md)\n\n# Start\n\n- [B](b.md)\n"))
+        func outline(_ files: [String: String]) throws -> Site {
+            let inputs = try files.sorted { $0.key < $1.key }.map { path, text in
+                let source = try SourceFile(bytes: Array(text.utf8), path: path, displayPath: "Content/" + path)
+                return Outliner.Input(source: source, markdown: parse(source.body))
+            }
+            return try Outliner().outline(inputs, assets: [], summary: summary)
         }
-        let site = try Outliner().outline(inputs, assets: [], summary: summary)
-        #expect(site.pages.map(\.path) == ["index.html", "foreword/index.html", "start/index.html", "guide-2/index.html", "guide/a/index.html"])
-        #expect(site.pages.map { $0.parent ?? -1 } == [-1, 0, 0, 0, 3])
+        let files = ["foreword.md": "# Foreword\n", "start.md": "# Start\n", "guide/a.md": "# A\n", "b.md": "# B\n"]
+        let site = try outline(files)
+        #expect(site.pages.map(\.path) == ["index.html", "foreword/index.html", "start/index.html", "guide/index.html", "guide/a/index.html",
+                                           "start-2/index.html", "b/index.html"])
+        #expect(site.pages.map { $0.parent ?? -1 } == [-1, 0, 0, 0, 3, 0, 5])
+        var unlisted = files
+        unlisted["guide/c.md"] = "# C\n"
+        #expect(try outline(unlisted).pages.map(\.path).contains("guide-2/index.html"))
     }
 
     /// `index.md` in any letter case is its folder's page; without one, `README.md` (any case) is,

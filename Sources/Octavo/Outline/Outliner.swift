@@ -360,10 +360,17 @@ private struct Builder {
     mutating func addSummary(_ summary: [SummaryEntry], inputs: [Outliner.Input], skipping home: Folder.File?) throws {
         var byPath: [String: Outliner.Input] = [:]
         for input in inputs { byPath[input.source.path] = input }
-        // A part's page is a folder at the top: not one that a Markdown file's page or folder has.
-        var taken = Set(inputs.compactMap { input in
-            let parts = input.source.path.pathParts()
-            return parts.count > 1 ? parts.first.map(String.init) : input.source.path.stem
+        // A part's page is a folder at the top: not one that has a page already, a top-level
+        // file's (`reference.md`), a folder's own (`reference/README.md`), or the one made for a
+        // folder of files the list leaves out (outlined by folder below). A folder whose files are
+        // all listed has none: `# Reference` then takes `reference/`, above `reference/api/`.
+        let listedPaths = Set(summary.lazy.filter { $0.part == nil }.map(\.path))
+        var taken = Set(inputs.compactMap { input -> String? in
+            let path = input.source.path
+            let parts = path.pathParts()
+            guard parts.count > 1 else { return path.stem }
+            let hasPage = (parts.count == 2 && Self.isFolderPage(path)) || !listedPaths.contains(path)
+            return hasPage ? parts.first.map(String.init) : nil
         })
         var listed: Set<String> = home.map { [$0.input.source.path] } ?? []
         var stack: [(column: Int, page: Int)] = []
