@@ -165,9 +165,12 @@ struct BadInputTests {
         try expectRefused(["a.md": Array("# A".utf8) + [0] + Array("\n".utf8)], file: "Content/a.md", message: "NUL byte at byte offset 3")
     }
 
-    @Test(arguments: ["../escape", "/absolute", "a/b", "back\\\\slash", "tab\\there", "..", ""])
-    func unsafeSlugs(slug: String) throws {
-        try expectRefused(["a.md": Array("---\nslug: \"\(slug)\"\n---\n".utf8)], file: "Content/a.md", message: "must be one path segment")
+    @Test(arguments: [("../escape", "is not one path segment"), ("/absolute", "is not one path segment"), ("a/b", "is not one path segment"),
+                      ("back\\\\slash", "is not one path segment"), ("tab\\there", "is not one path segment"), ("..", "is not one path segment"),
+                      ("", "is empty"), (".", "is '.', which names the folder itself")])
+    func unsafeSlugs(slug: String, reason: String) throws {
+        try expectRefused(["a.md": Array("---\nslug: \"\(slug)\"\n---\n".utf8)], file: "Content/a.md",
+                          message: "\(reason): a slug is a folder name of the page's address, such as getting-started")
     }
 
     @Test func twoPagesWithTheSameOutputPath() throws {

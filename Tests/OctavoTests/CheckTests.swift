@@ -266,6 +266,23 @@ struct CheckTests {
         ])
     }
 
+    /// A link or image whose address safe mode drops (cmark writes `href=""`) is a warning at its
+    /// place, not a silent empty link; an image's `data:image/png` is kept, and `unsafe: true`
+    /// keeps them all without a word.
+    @Test func linksSafeModeWritesWithoutTheirAddressAreWarnings() throws {
+        let files = ["index.md": "# Home\n\n[js](javascript:alert(1)) ![x](data:text/html,hi) ![ok](data:image/png;base64,AAAA) [f](FILE:///etc/passwd)\n"]
+        let safe = try check(files).map(\.description)
+        let why = "is written without its address (safe mode, for javascript:, vbscript:, file: and data: addresses): link to a page or an https:// address, or set 'unsafe: true' in site.yml to keep addresses you trust"
+        #expect(safe == [
+            "Content/index.md:3:1: warning: link 'javascript:alert(1)' \(why)",
+            "Content/index.md:3:27: warning: image 'data:text/html,hi' \(why)",
+            "Content/index.md:3:85: warning: link 'FILE:///etc/passwd' \(why)",
+        ])
+        var unsafe = files
+        unsafe["site.yml"] = "unsafe: true\n"
+        #expect(try check(unsafe).filter { $0.severity != .note }.isEmpty)
+    }
+
     @Test func duplicateIdsAndBrokenTemplateLinksAreFound() throws {
         let folder = try TemporaryFolder()
         let templates = try folder.write([

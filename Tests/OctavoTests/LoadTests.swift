@@ -425,6 +425,9 @@ struct LoadTests {
         let cases: [(String, String)] = [
             ("title: T\nlanguage: not a tag\n", "Content/site.yml:2:11: error: 'language' must be a BCP 47 language tag such as en, fr-CA or zh-Hans"),
             ("base_url: example.org/docs\n", "Content/site.yml:1:11: error: " + SiteConfig.baseURLProblem),
+            ("base_url: https://example.org/a b/\n", "Content/site.yml:1:11: error: the base URL has a space, which a URL cannot hold: write it as %20 (https://example.org/a%20b/)"),
+            ("base_url: http://x/?q=1\n", "Content/site.yml:1:11: error: the base URL has a query (?…), which the pages' addresses cannot go below: leave it out (http://x/)"),
+            ("base_url: https://x/docs/#top\n", "Content/site.yml:1:11: error: the base URL has a fragment (#…), which the pages' addresses cannot go below: leave it out (https://x/docs/)"),
             ("favicon: ../icon.png\n", "Content/site.yml:1:10: error: 'favicon' must be the path of a file in the content folder, such as icon.png"),
             ("edit_url: github.com/o/r\n", "Content/site.yml:1:11: error: 'edit_url' must start with https:// or http://"),
             ("markdown: github\n", "Content/site.yml:1:11: error: 'markdown' must be gfm (GitHub-flavoured, the default) or commonmark"),

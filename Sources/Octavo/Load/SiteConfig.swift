@@ -106,7 +106,7 @@ public struct SiteConfig: Sendable, Equatable {
                 }
             case "base_url":
                 if let text = value.scalar?.string, let url = Self.baseURL(text) { baseURL = url } else {
-                    problems.append(Diagnostic(file: file, line: line, column: column, message: Self.baseURLProblem))
+                    problems.append(Diagnostic(file: file, line: line, column: column, message: Self.baseURLProblem(for: value.scalar?.string ?? "")))
                 }
             case "epub":
                 if let text = value.scalar?.string, text.hasSuffix(".epub"), !text.contains("\0") { epub = text } else {
@@ -157,6 +157,20 @@ public struct SiteConfig: Sendable, Equatable {
 
     /// What a base URL must look like, for messages.
     public static let baseURLProblem = "the base URL must be an absolute http:// or https:// URL, such as https://example.org/docs/"
+
+    /// Why `text` is not a base URL (``baseURL(_:)`` is `nil`): a space, a query or a fragment in
+    /// an otherwise absolute URL is named as such; anything else is ``baseURLProblem``.
+    public static func baseURLProblem(for text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let absolute = trimmed.lowercased().hasPrefix("https://") || trimmed.lowercased().hasPrefix("http://")
+        if absolute, trimmed.contains(" ") {
+            return "the base URL has a space, which a URL cannot hold: write it as %20 (\(trimmed.replacingOccurrences(of: " ", with: "%20")))"
+        }
+        if absolute, let mark = trimmed.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+            return "the base URL has a \(trimmed[mark] == "?" ? "query (?…)" : "fragment (#…)"), which the pages' addresses cannot go below: leave it out (\(trimmed[..<mark]))"
+        }
+        return baseURLProblem
+    }
 
     /// Whether `tag` has the shape of a BCP 47 language tag (RFC 5646): a 2–3 letter language
     /// (or `x`/`i` private and grandfathered forms), then subtags of 1–8 letters or digits.

@@ -450,8 +450,10 @@ private struct Builder {
         let forbidden = slug.isEmpty || slug == "." || slug.contains("..") || slug.contains("/") || slug.contains("\\")
             || slug.unicodeScalars.contains { $0.properties.generalCategory == .control }
         if forbidden {
+            let shown = slug.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : String($0) }.joined()
+            let what = slug.isEmpty ? "is empty" : slug == "." ? "is '.', which names the folder itself" : "is not one path segment"
             throw BuildError(file: source.displayPath, line: source.frontMatter.keyLines["slug"] ?? 1,
-                             "slug '\(slug.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : String($0) }.joined())' must be one path segment: no '/', '\\', '..' or control characters")
+                             "slug '\(shown)' \(what): a slug is a folder name of the page's address, such as getting-started (no '/', '\\', '..' or control characters)")
         }
         return slug
     }

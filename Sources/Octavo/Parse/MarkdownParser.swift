@@ -64,7 +64,7 @@ public struct MarkdownParser: Sendable {
             release(block, positions: &links.positions)
         }
         var document = MarkdownDocument(blocks: blocks, links: links.internal, externalLinks: links.external)
-        document.warnings = warnings
+        document.warnings = warnings + links.warnings
         return document
     }
 
@@ -211,6 +211,8 @@ public struct MarkdownParser: Sendable {
         var external: [LinkReference] = []
         /// Where nodes that GFM steps made or moved are in the body (see ``TreeNotes/positions``).
         var positions: [OpaquePointer: (line: Int, column: Int)] = [:]
+        /// The links and images safe mode writes no address for.
+        var warnings: [MarkdownWarning] = []
     }
 
     /// Records link and image destinations and gives internal ones a placeholder destination,
@@ -235,6 +237,11 @@ public struct MarkdownParser: Sendable {
             guard LinkReference.isInternal(destination) else {
                 // Safe mode writes no URL for a dangerous destination: it is in no page to list.
                 if !destination.isEmpty && (unsafe || !LinkReference.isDangerous(destination)) { links.external.append(reference) }
+                if !unsafe, LinkReference.isDangerous(destination) {
+                    let shown = destination.count > 40 ? destination.prefix(37) + "…" : Substring(destination)
+                    let noun = type == CMARK_NODE_IMAGE ? "image" : "link"
+                    links.warnings.append(MarkdownWarning(line: line, column: column, message: "\(noun) '\(Diagnostic.escapingControlCharacters(String(shown)))' is written without its address (safe mode, for javascript:, vbscript:, file: and data: addresses): link to a page or an https:// address, or set 'unsafe: true' in site.yml to keep addresses you trust"))
+                }
                 return
             }
             var kept = reference

@@ -139,7 +139,7 @@ extension Pipeline {
                     error.diagnostics = errors + error.diagnostics
                     throw error
                 }
-                throw BuildError(file: "--base-url", SiteConfig.baseURLProblem)
+                throw BuildError(file: "--base-url", SiteConfig.baseURLProblem(for: given))
             }
             content.config.baseURL = url
         }
