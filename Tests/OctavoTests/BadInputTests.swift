@@ -230,10 +230,30 @@ struct BadInputTests {
         #expect(throws: BuildError.self) { try Pipeline(options: options(in: folder, strict: true)).build() }
     }
 
-    /// The same output path from the content folder and the templates: an error naming both.
+    /// The same output path from the content folder and the templates: an error naming both, and
+    /// saying where a file replaces the theme's.
     @Test func contentAssetWithTheTemplatesAssetsPath() throws {
         try expectRefused(["assets/style.css": Array("body {}".utf8)], file: "Content/assets/style.css",
-                          message: "would be written to 'assets/style.css', as 'Templates/assets/style.css' is")
+                          message: "would be written to 'assets/style.css', as the theme's 'Templates/assets/style.css' is: to change the theme's file, edit Templates/assets/style.css instead; otherwise rename or move one of them (Octavo does not choose)")
+    }
+
+    /// An output folder that cannot be made says why, in words, and names it as given.
+    @Test func anOutputFolderThatCannotBeMadeSaysWhy() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n", "notes.txt": "x"], under: "Content")
+        try folder.write(["afile": "x"])
+        let run = try runOctavo(["build", "--output", "afile/site"], in: folder.url)
+        #expect(run.status == 1)
+        #expect(run.stderr == "afile/site: error: folder cannot be created: a part of its path is a file, not a folder\nBuild failed: afile/site was not created.\n", "\(run.stderr)")
+    }
+
+    /// With the built-in theme, the message says where a file that replaces the theme's goes.
+    @Test func contentAssetWithTheBuiltInThemesPath() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n", "assets/style.css": "body {}"], under: "Content")
+        let run = try runOctavo(["build"], in: folder.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("Content/assets/style.css: error: would be written to 'assets/style.css', as the theme's '<built-in>/assets/style.css' is: to replace the theme's file, put yours at Templates/assets/style.css instead; otherwise rename or move it\n"), "\(run.stderr)")
     }
 
     @Test func symbolicLinkLoop() throws {

@@ -12,6 +12,9 @@ struct OutputPaths {
         case asset(file: String)
         /// A file the build makes (the search page, its index, the print edition), described.
         case generated(String)
+        /// An asset of the theme, by its display path: the templates folder's, or the built-in
+        /// theme's (`builtIn`), which a file at `replacement` of the templates folder replaces.
+        case themeAsset(file: String, replacement: String, builtIn: Bool)
 
         /// Where to report a problem: the user's file, or nothing for the build's own files.
         var location: (file: String, line: Int?)? {
@@ -19,6 +22,7 @@ struct OutputPaths {
             case .page(let file, let line): (file, line)
             case .asset(let file): (file, nil)
             case .generated: nil
+            case .themeAsset(let file, _, let builtIn): builtIn ? nil : (file, nil)
             }
         }
 
@@ -28,6 +32,7 @@ struct OutputPaths {
             case .page(let file, let line): "the page of " + (line.map { "\(file):\($0)" } ?? file)
             case .asset(let file): "'\(file)'"
             case .generated(let what): what
+            case .themeAsset(let file, _, _): "the theme's '\(file)'"
             }
         }
     }
@@ -73,7 +78,11 @@ struct OutputPaths {
         var seen: Set<String> = []
         for (path, origin) in entries {
             if !seen.insert(path).inserted, let other = owners[path] {
-                let advice = other.location == nil ? "rename or move it" : "rename or move one of them (Octavo does not choose)"
+                var advice = other.location == nil ? "rename or move it" : "rename or move one of them (Octavo does not choose)"
+                if case .themeAsset(_, let replacement, let builtIn) = other, case .asset = origin {
+                    advice = (builtIn ? "to replace the theme's file, put yours at \(replacement) instead" : "to change the theme's file, edit \(replacement) instead")
+                        + "; otherwise " + advice
+                }
                 report(origin, other: other, "would be written to '\(path)', as \(other.name) is: \(advice)")
                 continue
             }

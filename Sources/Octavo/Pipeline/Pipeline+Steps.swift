@@ -476,8 +476,14 @@ extension Pipeline {
             let location = site.location(ofPage: index)
             paths.add(page.path, .page(file: location.file, line: location.line))
         }
-        for asset in templates.assets { paths.add(asset.path, .asset(file: input.displayTemplates.appending(asset.path).text)) }
-        for asset in templates.builtInAssets { paths.add(asset.path, .asset(file: DisplayPath(BuiltInTheme.displayRoot).appending(asset.path).text)) }
+        for asset in templates.assets {
+            let file = input.displayTemplates.appending(asset.path).text
+            paths.add(asset.path, .themeAsset(file: file, replacement: file, builtIn: false))
+        }
+        for asset in templates.builtInAssets {
+            paths.add(asset.path, .themeAsset(file: DisplayPath(BuiltInTheme.displayRoot).appending(asset.path).text,
+                                              replacement: input.displayTemplates.appending(asset.path).text, builtIn: true))
+        }
         for asset in site.assets { paths.add(asset.path, .asset(file: input.displayContent.appending(asset.path).text)) }
         let problems = paths.problems().map { $0.from(.write) }
         if !problems.isEmpty { throw BuildError(loaded.errors + problems) }

@@ -376,11 +376,28 @@ public struct OutputWriter: Sendable {
         // `mkdir` first: the folder is usually new, or there already (a rebuild), and either is
         // one call, where FileManager looks at every folder above it first.
         if Self.makeFolder(path) { return }
-        do {
-            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path, isDirectory: true), withIntermediateDirectories: true)
-        } catch {
-            throw BuildError(file: displayRoot, "folder cannot be created: \(error.localizedDescription)")
+        // `mkdir` of the first folder missing on the way down says why (Foundation's message
+        // named no cause: "The file doesn't exist").
+        var missing = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+        while !FileManager.default.fileExists(atPath: missing.deletingLastPathComponent().path), missing.path != "/" {
+            missing.deleteLastPathComponent()
         }
+        let status = mkdir(missing.path, 0o755)
+        let reason = status == 0 ? nil : errno
+        if status == 0 {
+            if Self.makeFolder(path) { return }
+            rmdir(missing.path)  // made here: nothing is left of a build that fails
+        }
+        let why: String
+        switch reason {
+        case ENOTDIR?: why = "a part of its path is a file, not a folder"
+        case EACCES?, EPERM?: why = "permission denied: choose a folder you can write to"
+        case EROFS?: why = "the file system is read-only: choose a folder on another"
+        case ENOSPC?: why = "the disk is full"
+        case let code?: why = String(cString: strerror(code)) + ": choose a folder you can write to, such as one beside the content folder"
+        case nil: why = "choose a folder you can write to"
+        }
+        throw BuildError(file: displayRoot, "folder cannot be created: \(why)")
     }
 
     /// Makes the folder at `path` and the missing folders above it with `mkdir(2)`; whether it is
