@@ -170,10 +170,18 @@ extension FrontMatter {
         return nil
     }
 
-    /// A YAML error as a diagnostic at its line in the file.
+    /// A YAML error as a diagnostic at its line in the file. A bracket or quote left open is
+    /// reported where it opens (libyaml's context), not where the file ran out of it.
     static func diagnose(_ error: YamlError, file: String, firstLine: Int, what: String) -> BuildError {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            if let context, context.text.contains("flow") || context.text.contains("quoted scalar"),
+               (context.mark.line, context.mark.column) < (mark.line, mark.column) {
+                let opened = context.text.contains("sequence") ? "the list opened with '['" : context.text.contains("mapping") ? "the mapping opened with '{'"
+                    : "the quoted text"
+                return BuildError(file: file, line: firstLine + context.mark.line - 1, column: context.mark.column,
+                                  "\(what) not valid YAML: \(opened) starts here and is not closed (\(problem) at line \(firstLine + mark.line - 1))")
+            }
             return BuildError(file: file, line: firstLine + mark.line - 1, column: mark.column, "\(what) not valid YAML: \(problem)")
         case let .duplicatedKeysInMapping(duplicates, _):
             return BuildError(file: file, line: firstLine, "\(what) not valid: it repeats the key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
