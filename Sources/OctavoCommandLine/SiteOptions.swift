@@ -33,12 +33,22 @@ public struct SiteOptions: ParsableArguments {
     public var baseURL: String?
 
     /// The title of mdBook's `book.toml` beside the content folder, when that file names this
-    /// content folder as the book's source (``BookConfig``).
+    /// content folder as the book's source (``BookConfig``), else of a Hugo or Zola site whose
+    /// `content/` folder it is (``generatorConfig``).
     public var bookTitle: String? {
         let content = Self.url(content)
         let root = content.deletingLastPathComponent()
-        guard let book = BookConfig.read(in: root), root.appendingPathComponent(book.source).standardizedFileURL.path == content.path else { return nil }
+        guard let book = BookConfig.read(in: root), root.appendingPathComponent(book.source).standardizedFileURL.path == content.path else {
+            return generatorConfig?.title
+        }
         return book.title
+    }
+
+    /// The configuration of the Hugo or Zola site whose `content/` folder is the content folder.
+    public var generatorConfig: GeneratorConfig? {
+        let content = Self.url(content)
+        guard content.lastPathComponent == "content" else { return nil }
+        return GeneratorConfig.read(in: content.deletingLastPathComponent())
     }
 
     public func validate() throws {

@@ -131,4 +131,35 @@ struct StartTests {
         #expect(built.stdout.hasPrefix("Using the site in . (content/ is there)"), "\(built.stdout)")
         #expect(FileManager.default.fileExists(atPath: hugo.appendingPathComponent("Output/guide/index.html").path))
     }
+
+    /// A Hugo or Zola site's title and base URL are the site's when `site.yml` gives none (the
+    /// sitemap is written for it); an image in its `static/` folder, which Octavo does not read,
+    /// is named in the message with where to move it.
+    @Test func aHugoOrZolaSitesTitleBaseURLAndStaticFolderAreRead() throws {
+        let folder = try TemporaryFolder()
+        try folder.write([
+            "hugo/hugo.toml": "title = \"Hugo Site\"\nbaseURL = \"https://example.org/docs/\"\n[params]\nx = 1\n",
+            "hugo/content/_index.md": "---\ntitle: Home\n---\n\nHello ![logo](/img/logo.png)\n", "hugo/static/img/logo.png": "x",
+        ])
+        let hugo = folder.url.appendingPathComponent("hugo")
+        let refused = try runOctavo(["build", "--quiet"], in: hugo)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("content/_index.md:5:7: error: image '/img/logo.png' does not exist: static/img/logo.png is there, but Octavo reads only the content folder (not Hugo's or Zola's static/): move it to content/img/logo.png\n"), "\(refused.stderr)")
+        try FileManager.default.removeItem(at: hugo.appendingPathComponent("static"))
+        try folder.write(["hugo/content/img/logo.png": "x"])
+        let built = try runOctavo(["build", "--quiet"], in: hugo)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(try folder.read("hugo/Output/index.html").contains("<title>Hugo Site</title>"))
+        #expect(try folder.read("hugo/Output/sitemap.xml").contains("<loc>https://example.org/docs/</loc>"))
+        #expect(GeneratorConfig.read(in: hugo) == GeneratorConfig(title: "Hugo Site", baseURL: "https://example.org/docs/"))
+        try folder.write(["zola/config.toml": "title = \"Zola\"\nbase_url = \"https://z.example/\"\n", "y/hugo.yaml": "title: Y\nbaseURL: https://y.example/\n",
+                          "j/hugo.json": "{\"title\": \"J\"}"])
+        #expect(GeneratorConfig.read(in: folder.url.appendingPathComponent("zola")) == GeneratorConfig(title: "Zola", baseURL: "https://z.example/"))
+        #expect(GeneratorConfig.read(in: folder.url.appendingPathComponent("y")) == GeneratorConfig(title: "Y", baseURL: "https://y.example/"))
+        #expect(GeneratorConfig.read(in: folder.url.appendingPathComponent("j")) == GeneratorConfig(title: "J"))
+        // site.yml comes first.
+        try folder.write(["hugo/content/site.yml": "title: Mine\n"])
+        #expect(try runOctavo(["build", "--quiet"], in: hugo).status == 0)
+        #expect(try folder.read("hugo/Output/index.html").contains("<title>Mine</title>"))
+    }
 }

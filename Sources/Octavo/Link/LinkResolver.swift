@@ -30,6 +30,9 @@ public struct LinkResolver: Sendable {
     /// Whether a link to `name.html` leads to the page of `name.md`, as in an mdBook book (the
     /// content has its `SUMMARY.md`): mdBook writes each chapter so, and books link so.
     public var htmlNamesMarkdown = false
+    /// What to add to the message of a missing path (normalized, from the content folder) that a
+    /// folder the build does not read has, such as a Hugo or Zola site's `static/`; `nil`: nothing.
+    public var unreadFolderHint: (@Sendable (String) -> String?)?
 
     /// Creates a resolver.
     public init(builtFiles: Set<String> = [], pageIDs: Set<String> = []) {
@@ -215,7 +218,7 @@ public struct LinkResolver: Sendable {
             }
             if alternatives == nil { alternatives = Alternatives(site: site) }
             let hint = alternatives.map { Self.pathHint(path: path, written: rest, in: document, site: site, alternatives: $0) } ?? ""
-            return .unresolved("\(noun) '\(rest)' does not exist\(hint)")
+            return .unresolved("\(noun) '\(rest)' does not exist\(hint)" + (unreadFolderHint?(path) ?? ""))
         }
         let target = site.documents[index]
         if drafts.contains(target.path), !drafts.contains(document.path) { return .unresolved(Self.draftProblem(rest)) }

@@ -142,6 +142,8 @@ extension Pipeline {
                 throw BuildError(file: "--base-url", SiteConfig.baseURLProblem(for: given))
             }
             content.config.baseURL = url
+        } else if content.config.baseURL == nil, let url = input.generatorBaseURL.flatMap(SiteConfig.baseURL) {
+            content.config.baseURL = url
         }
         let notFound = content.sources.firstIndex { $0.path == NotFoundPage.sourcePath }.map { content.sources.remove(at: $0) }
         let summary = content.sources.firstIndex { $0.path == SummaryEntry.fileName }.map { content.sources.remove(at: $0) }
@@ -288,6 +290,16 @@ extension Pipeline {
         var resolver = LinkResolver(builtFiles: built, pageIDs: templates.reservedIDs.subtracting([HeadingIDGenerator.titleID]))
         resolver.drafts = loaded.drafts
         resolver.htmlNamesMarkdown = loaded.summary != nil
+        // Hugo and Zola copy `static/` (beside `content/`) to the site's root; Octavo reads only the content folder.
+        let unread = input.content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("static")
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: unread.path, isDirectory: &isFolder), isFolder.boolValue {
+            let shownUnread = input.displayContent.parent.appending("static"), shownContent = input.displayContent
+            resolver.unreadFolderHint = { path in
+                guard !path.isEmpty, FileManager.default.fileExists(atPath: unread.appendingPathComponent(path).path) else { return nil }
+                return ": \(shownUnread.appending(path)) is there, but Octavo reads only the content folder (not Hugo's or Zola's static/): move it to \(shownContent.appending(path))"
+            }
+        }
         var links = resolver.resolve(outlined.site)
         // `broken_links: warn` publishes a site with known broken links; `--strict` still fails.
         for index in links.diagnostics.indices where links.diagnostics[index].severity == .error {

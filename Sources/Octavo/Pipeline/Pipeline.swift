@@ -25,9 +25,13 @@ public struct Pipeline: Sendable {
         public var builtInTheme = false
         /// What to do with pages marked `draft: true`.
         public var drafts = DraftMode.leftOut
-        /// The site's title when `site.yml` gives none: mdBook's `book.toml` title (``BookConfig``)
-        /// beside the content folder, read by the command line.
+        /// The site's title when `site.yml` gives none: mdBook's `book.toml` title (``BookConfig``),
+        /// or a Hugo or Zola site's (``GeneratorConfig``), beside the content folder, read by the
+        /// command line.
         public var bookTitle: String?
+        /// The base URL when `site.yml` and ``baseURL`` give none: a Hugo or Zola site's
+        /// (``GeneratorConfig``), used only when it is one ``SiteConfig/baseURL(_:)`` takes.
+        public var generatorBaseURL: String?
         /// The folder the command was started in, when the command line moved to the site's root
         /// folder to build it (run from a subfolder): a path a message suggests typing is given
         /// from there.
