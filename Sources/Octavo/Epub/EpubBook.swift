@@ -197,7 +197,6 @@ public struct EpubBook: Sendable {
         guard let document = page.document else { return { _ in nil } }
         let resolved = links.targets[document]
         let references = site.documents[document].links
-        let site = site
         return { number in
             guard number < resolved.count else { return nil }
             switch resolved[number] {

@@ -86,11 +86,11 @@ enum GFMAutolink {
         return length > colon + 3 - start ? (start..<(start + length), ()) : nil
     }
 
-    private static func email(_ bytes: [UInt8], at at: Int, floor: Int) -> Range<Int>? {
-        var start = at
+    private static func email(_ bytes: [UInt8], at position: Int, floor: Int) -> Range<Int>? {
+        var start = position
         while start > floor, isAlnum(bytes[start - 1]) || ".+-_".utf8.contains(bytes[start - 1]) { start -= 1 }
-        guard start < at, !(start > floor && bytes[start - 1] == UInt8(ascii: "/")) else { return nil }
-        var end = at, ats = 0, dots = 0
+        guard start < position, !(start > floor && bytes[start - 1] == UInt8(ascii: "/")) else { return nil }
+        var end = position, ats = 0, dots = 0
         while end < bytes.count {
             let byte = bytes[end]
             if isAlnum(byte) {
@@ -105,9 +105,9 @@ enum GFMAutolink {
             }
             end += 1
         }
-        guard end - at >= 2, ats == 1, dots > 0, isAlpha(bytes[end - 1]) || bytes[end - 1] == UInt8(ascii: ".") else { return nil }
-        let length = trimmedLength(bytes[at..<end])
-        return length > 0 ? start..<(at + length) : nil
+        guard end - position >= 2, ats == 1, dots > 0, isAlpha(bytes[end - 1]) || bytes[end - 1] == UInt8(ascii: ".") else { return nil }
+        let length = trimmedLength(bytes[position..<end])
+        return length > 0 ? start..<(position + length) : nil
     }
 
     /// The length of the domain at the start of `bytes`: letters, digits, `-` and `_`, in segments

@@ -56,6 +56,7 @@ public final class PreviewSession: Sendable {
     }
 
     /// Commits `pending` once it is prepared, then reports and tells the open pages.
+    @discardableResult
     private func finish(_ pending: PendingBuild) async -> Outcome {
         let outcome = await pending.commit()
         report(outcome)

@@ -178,7 +178,7 @@ final class FileStage: Sendable {
     /// Removes the staging folder and what is left in it; the output folder too when this stage
     /// made it and it is empty again. Called when the build has written its files or has failed.
     func discard() {
-        guard let root else { return }
+        guard root != nil else { return }
         if let folder { Self.removeFolder(folder) }
         // Only while empty: the output folder of a build that was written stays, and so do those above it.
         for path in madeFolders.reversed() {
