@@ -70,7 +70,7 @@ struct CheckCommandTests {
     /// rather than "Checked 0 pages".
     @Test func aCheckStoppedBeforeThePagesSaysSo() throws {
         let folder = try TemporaryFolder()
-        try folder.write(["index.md": "# Home\n", "b.md": "---\nslug: x/y\n---\n# B\n"], under: "Content")
+        try folder.write(["index.md": "# Home\n", "guide/index.md": "# Guide\n", "guide/Index.md": "# Guide too\n"], under: "Content")
         let check = try runOctavo(["check", "--templates", realTemplates.path], in: folder.url)
         #expect(check.status == 1)
         #expect(check.stderr == "Checked the site, stopped before its pages were made: 1 error, 0 warnings\n", "\(check.stderr)")

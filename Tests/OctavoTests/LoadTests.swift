@@ -148,6 +148,16 @@ struct LoadTests {
         #expect(error?.description == "Content/a.md:1: error: front matter is not closed: add a line '---' after it")
     }
 
+    /// Every wrong value of a front matter is reported at once, each at its place, not one build
+    /// at a time.
+    @Test func everyWrongFrontMatterValueIsReportedAtOnce() {
+        let error = #expect(throws: BuildError.self) {
+            try SourceFile(bytes: Array("---\ndate: 2020-13-45\nslug: \"a/b\"\ntitle: ok\nweight: many\n---\n# X\n".utf8), path: "a.md", displayPath: "Content/a.md")
+        }
+        #expect(error?.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["2:7", "3:7", "5:9"])
+        #expect(error?.diagnostics.map(\.message).map { $0.prefix(22) } == ["front matter 'date' 20", "slug 'a/b' is not one ", "front matter 'weight' "])
+    }
+
     /// A bracket or quote left open is reported where it opens, saying where the file ran out of
     /// it; other YAML errors where libyaml found them.
     @Test func invalidYAMLGivesTheLineInTheFile() {

@@ -103,56 +103,76 @@ extension FrontMatter {
             guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return nil }
             return Int(scalar.string)
         }
+        // Every key is read, so that each wrong value is reported at once, not one build at a time.
+        var problems: [Diagnostic] = []
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             keyLines[key] = line(keyNode)
-            switch key {
-            case "title":
-                title = try string(key, value)
-            case "description":
-                description = try string(key, value)
-            case "slug":
-                slug = try string(key, value)
-            case "identifier", "author", "publisher":
-                let text = try string(key, value).trimmingSpaces()
-                guard !text.isEmpty else { throw fail(value, "front matter '\(key)' must be text") }
+            do {
                 switch key {
-                case "identifier": identifier = text
-                case "author": author = text
-                default: publisher = text
-                }
-            case "date":
-                let text = try string(key, value)
-                let reading = Self.readDate(text)
-                guard case .day(let day) = reading else { throw fail(value, Self.dateProblem(reading, text)) }
-                date = day
-            case "draft":
-                // Plain only: `draft: "false"` is text in YAML, and reading it as a boolean would
-                // make one spelling of the same text a draft and the other not.
-                guard let scalar = value.scalar, scalar.style == .plain || scalar.style == .any, ["true", "false"].contains(scalar.string) else {
-                    throw fail(value, "front matter 'draft' must be true or false, without quotes")
-                }
-                draft = scalar.string == "true"
-            case "weight":
-                guard let number = wholeNumber(value) else {
-                    throw fail(value, "front matter 'weight' must be a whole number, not '\(value.string ?? "a list")'")
-                }
-                weight = number
-            case "split":
-                let items = value.sequence.map(Array.init) ?? [value]
-                split = try items.map { item in
-                    guard let level = wholeNumber(item), (1...6).contains(level) else {
-                        throw fail(item, "front matter 'split' must list heading levels from 1 to 6, like [1, 2]")
+                case "title":
+                    title = try string(key, value)
+                case "description":
+                    description = try string(key, value)
+                case "slug":
+                    let text = try string(key, value)
+                    if let problem = Self.slugProblem(text) { throw fail(value, problem) }
+                    slug = text
+                case "identifier", "author", "publisher":
+                    let text = try string(key, value).trimmingSpaces()
+                    guard !text.isEmpty else { throw fail(value, "front matter '\(key)' must be text") }
+                    switch key {
+                    case "identifier": identifier = text
+                    case "author": author = text
+                    default: publisher = text
                     }
-                    return level
+                case "date":
+                    let text = try string(key, value)
+                    let reading = Self.readDate(text)
+                    guard case .day(let day) = reading else { throw fail(value, Self.dateProblem(reading, text)) }
+                    date = day
+                case "draft":
+                    // Plain only: `draft: "false"` is text in YAML, and reading it as a boolean would
+                    // make one spelling of the same text a draft and the other not.
+                    guard let scalar = value.scalar, scalar.style == .plain || scalar.style == .any, ["true", "false"].contains(scalar.string) else {
+                        throw fail(value, "front matter 'draft' must be true or false, without quotes")
+                    }
+                    draft = scalar.string == "true"
+                case "weight":
+                    guard let number = wholeNumber(value) else {
+                        throw fail(value, "front matter 'weight' must be a whole number, not '\(value.string ?? "a list")'")
+                    }
+                    weight = number
+                case "split":
+                    let items = value.sequence.map(Array.init) ?? [value]
+                    split = try items.map { item in
+                        guard let level = wholeNumber(item), (1...6).contains(level) else {
+                            throw fail(item, "front matter 'split' must list heading levels from 1 to 6, like [1, 2]")
+                        }
+                        return level
+                    }
+                    guard split == split.sorted(), Set(split).count == split.count else {
+                        throw fail(value, "front matter 'split' must list heading levels in increasing order, like [1, 2]")
+                    }
+                default:
+                    unreadKeys.append((key, line(keyNode)))
                 }
-                guard split == split.sorted(), Set(split).count == split.count else {
-                    throw fail(value, "front matter 'split' must list heading levels in increasing order, like [1, 2]")
-                }
-            default:
-                unreadKeys.append((key, line(keyNode)))
+            } catch let error as BuildError {
+                problems += error.diagnostics
             }
         }
+        if !problems.isEmpty { throw BuildError(problems) }
+    }
+
+    /// Why `slug` cannot be a page's folder name (empty, `.`, more than one path segment, or with
+    /// a control character), or `nil` when it can.
+    public static func slugProblem(_ slug: String) -> String? {
+        let forbidden = slug.isEmpty || slug == "." || slug.contains("..") || slug.contains("/") || slug.contains("\\")
+            || slug.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        guard forbidden else { return nil }
+        let shown = slug.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : String($0) }.joined()
+        let what = slug.isEmpty ? "is empty" : slug == "." ? "is '.', which names the folder itself" : "is not one path segment"
+        return "slug '\(shown)' \(what): a slug is a folder name of the page's address, such as getting-started (no '/', '\\', '..' or control characters)"
     }
 
     /// The first line of `yaml` that starts at the left edge, holds no colon and reads as a key and

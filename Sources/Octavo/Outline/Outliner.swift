@@ -447,13 +447,9 @@ private struct Builder {
     /// The path segment for a file: its `slug`, or its name without extension.
     static func slug(for source: SourceFile, fallback: String) throws -> String {
         guard let slug = source.frontMatter.slug else { return fallback }
-        let forbidden = slug.isEmpty || slug == "." || slug.contains("..") || slug.contains("/") || slug.contains("\\")
-            || slug.unicodeScalars.contains { $0.properties.generalCategory == .control }
-        if forbidden {
-            let shown = slug.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : String($0) }.joined()
-            let what = slug.isEmpty ? "is empty" : slug == "." ? "is '.', which names the folder itself" : "is not one path segment"
-            throw BuildError(file: source.displayPath, line: source.frontMatter.keyLines["slug"] ?? 1,
-                             "slug '\(shown)' \(what): a slug is a folder name of the page's address, such as getting-started (no '/', '\\', '..' or control characters)")
+        // Front matter refuses such a slug as it is read; a value made in code is checked here.
+        if let problem = FrontMatter.slugProblem(slug) {
+            throw BuildError(file: source.displayPath, line: source.frontMatter.keyLines["slug"] ?? 1, problem)
         }
         return slug
     }
