@@ -24,7 +24,7 @@ struct Build: ParsableCommand {
     var givenOutput: String?
 
     /// The output folder, relative to the current folder (the site's root once found).
-    var output: String { givenOutput ?? "Output" }
+    var output: String { givenOutput ?? site.inRoot("Output") }
 
     @Flag(name: .long, help: "Treat every warning as an error; write nothing when there is one.")
     var strict = false

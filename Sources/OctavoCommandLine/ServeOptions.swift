@@ -31,7 +31,7 @@ public struct ServeOptions: ParsableArguments {
     public var givenOutput: String?
 
     /// The output folder, relative to the current folder (the site's root once found).
-    public var output: String { givenOutput ?? "Output" }
+    public var output: String { givenOutput ?? site.inRoot("Output") }
 
     /// The address to listen on.
     @Option(name: .long, help: ArgumentHelp("The address to listen on; 0.0.0.0 lets other machines connect.", valueName: "address"))

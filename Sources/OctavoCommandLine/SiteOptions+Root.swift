@@ -5,8 +5,10 @@ extension SiteOptions {
     /// Makes the site's root the current folder when run inside a site (`cd Content && octavo
     /// build`), the way git finds `.git`: only when neither `--content` nor `--templates` is given
     /// and the current folder has no content folder of its own. A site's folder given on the
-    /// command line (`octavo build docs`, as `mdbook build docs`) is entered when it is a site's
-    /// root (``SiteRoot/at(_:)``), and is the content folder otherwise (a folder of Markdown files).
+    /// command line (`octavo build docs`, as `mdbook build docs`) is not entered: when it is a
+    /// site's root (``SiteRoot/at(_:)``) its folders are named through it (``rootFolder``:
+    /// `docs/Content`, `docs/Output`), so that messages name files as from here; otherwise it is
+    /// the content folder (a folder of Markdown files).
     ///
     /// - Parameter paths: Other paths as given on the command line (`--output`, `--bundle`); each
     ///   relative one is rewritten to name the same place from the root.
@@ -19,12 +21,10 @@ extension SiteOptions {
                 givenContent = folder
                 return nil
             }
-            // `--templates`, as given, names a folder from here too.
-            var all = paths + [givenTemplates]
-            let line = enter(found, from: here, paths: &all)
-            givenTemplates = all.removeLast()
-            paths = all
-            return line
+            let root = SiteRoot.relativePath(from: here, to: found.root)
+            rootFolder = root
+            givenContent = inRoot(found.content)
+            return "Using the site in \(root) (\(found.content)/ is there)"
         }
         guard givenContent == nil, givenTemplates == nil else { return nil }
         guard let found = SiteRoot.find(from: here), found.root.path != here.path || found.content != SiteRoot.contentName else { return nil }

@@ -25,7 +25,17 @@ public struct SiteOptions: ParsableArguments {
     /// The content folder, relative to the current folder (after ``enterSiteRoot(paths:)``).
     public var content: String { givenContent ?? SiteRoot.contentName }
     /// The templates folder; when it is not given and does not exist, the built-in theme alone is used.
-    public var templates: String { givenTemplates ?? "Templates" }
+    public var templates: String { givenTemplates ?? inRoot("Templates") }
+
+    /// The site's root as given on the command line (``folder``), relative to the current folder,
+    /// when it is one: the default folders are inside it. `nil`: the current folder.
+    public internal(set) var rootFolder: String?
+
+    /// A default folder (`Output`, `Templates`) of the site: inside ``rootFolder`` when there is one.
+    public func inRoot(_ name: String) -> String {
+        guard let rootFolder, rootFolder != "." else { return name }
+        return rootFolder + "/" + name
+    }
 
     @Option(name: .long, help: ArgumentHelp(
         "The URL the site is published at, for canonical links, sitemap.xml, robots.txt and Open Graph; overrides base_url in site.yml.",
@@ -54,11 +64,23 @@ public struct SiteOptions: ParsableArguments {
     public func validate() throws {
         if let folder {
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: Self.url(folder).path, isDirectory: &isFolder), isFolder.boolValue else {
+            guard FileManager.default.fileExists(atPath: Self.url(folder).path, isDirectory: &isFolder) else {
                 throw ValidationError("folder '\(folder)' does not exist: name the site's folder, or a folder of Markdown files")
+            }
+            guard isFolder.boolValue else {
+                throw ValidationError("'\(folder)' is a file, not a folder: name the site's folder, or the folder that holds the Markdown files")
             }
             if let givenContent {
                 throw ValidationError("the folder '\(folder)' and --content \(givenContent) both name the content: give one of them")
+            }
+            // Another generator's site whose content folder is not where Octavo looks would be
+            // built as the content itself, its configuration (and any secret in it) published.
+            let url = Self.url(folder)
+            if SiteRoot.at(url) == nil, let config = ([BookConfig.fileName] + SiteRoot.generatorConfigs).first(where: {
+                FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path)
+            }) {
+                let expected = config == BookConfig.fileName ? "the book's source folder ([book] src, src/ by default)" : "a content/ folder"
+                throw ValidationError("'\(folder)' holds \(config) but not \(expected), so it is not built as a site, nor as the content (which would publish \(config)): pass --content with the folder of Markdown files")
             }
         }
         // A templates folder the user named must exist; only the default may be absent.

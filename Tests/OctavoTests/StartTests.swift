@@ -113,6 +113,15 @@ struct StartTests {
         #expect(both.status != 0 && both.stderr.contains("the folder 'docs' and --content docs both name the content: give one of them"), "\(both.stderr)")
         let missing = try runOctavo(["build", "doc"], in: folder.url)
         #expect(missing.status != 0 && missing.stderr.contains("folder 'doc' does not exist"), "\(missing.stderr)")
+        // Messages name the site's files from here, as a CI annotation needs.
+        try folder.write(["site/Content/bad.md": "# Bad\n\n[x](nope.md)\n"])
+        let annotated = try runOctavo(["check", "site", "--format", "github"], in: folder.url)
+        #expect(annotated.stdout.hasPrefix("::error file=site/Content/bad.md,line=3,col=1::link target 'nope.md' does not exist"), "\(annotated.stdout)")
+        // Another generator's folder that is not its site is refused, not published as content.
+        try folder.write(["hugo/hugo.toml": "title = \"H\"\ncontentDir = \"docs\"\n", "hugo/docs/_index.md": "# D\n"])
+        let config = try runOctavo(["build", "hugo"], in: folder.url)
+        #expect(config.status != 0 && config.stderr.contains("'hugo' holds hugo.toml but not a content/ folder"), "\(config.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Output/hugo.toml").path))
     }
 
     /// A Hugo or Zola site (its configuration beside `content/`) builds from its folder without
