@@ -311,6 +311,21 @@ struct EpubTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["Content"])
     }
 
+    /// An EPUB inside the output folder (by `--epub` or `epub` of `site.yml`) is refused before
+    /// anything is written, as the bundle is: the folder is Octavo's to rewrite and clean.
+    @Test func anEpubInsideTheOutputFolderIsRefused() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n"], under: "Content")
+        let flag = try runOctavo(["build", "--templates", realTemplates.path, "--epub", "Output/book.epub"], in: folder.url)
+        #expect(flag.status == 1)
+        #expect(flag.stderr.hasPrefix("Output/book.epub: error: cannot be the EPUB: it is inside the output folder Output"), "\(flag.stderr)")
+        try folder.write(["site.yml": "epub: Output/book.epub\n"], under: "Content")
+        let setting = try runOctavo(["build", "--templates", realTemplates.path], in: folder.url)
+        #expect(setting.status == 1)
+        #expect(setting.stderr.contains("cannot be the EPUB: it is inside the output folder Output"), "\(setting.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["Content"])
+    }
+
     @Test func anEpubSettingThatIsNotAnEpubFileIsRefused() throws {
         try BadInputTests().expectRefused(["site.yml": Array("title: T\nepub: book.zip\n".utf8)],
                                           file: "Content/site.yml", line: 2, message: "'epub' must be the path of a file ending in .epub")

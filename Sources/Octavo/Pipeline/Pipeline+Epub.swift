@@ -17,6 +17,7 @@ extension Pipeline {
         guard let location = epubLocation(config: content.config), !site.pages.isEmpty else { return nil }
         try Self.checkNotTheBundle(location.url, display: location.display, bundle: destination?.bundle,
                                    setting: destination?.epub == nil ? "'epub' of site.yml" : "--epub")
+        if let destination { try Self.checkNotInOutput(location.url, display: location.display, destination: destination) }
         let date = try ZipBundle.modificationDate(environment: ProcessInfo.processInfo.environment)
         let home = site.pages[0].document.map { site.documents[$0].path }
         let frontMatter = content.sources.first { $0.path == home }?.frontMatter

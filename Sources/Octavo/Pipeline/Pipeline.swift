@@ -454,8 +454,18 @@ public struct Pipeline: Sendable {
         if let epub = destination.epub {
             let display = (destination.displayEpub ?? DisplayPath(url: epub)).text
             try Self.checkNotTheBundle(epub, display: display, bundle: destination.bundle, setting: "--epub")
+            try Self.checkNotInOutput(epub, display: display, destination: destination)
             try Self.checkFolderExists(of: epub, display: display)
         }
+    }
+
+    /// Fails when the EPUB would be written inside the output folder, which is Octavo's to rewrite
+    /// and clean, as the bundle is refused there.
+    static func checkNotInOutput(_ epub: URL, display: String, destination: Destination) throws {
+        let output = realPath(destination.output), book = realPath(epub)
+        guard book == output || book.hasPrefix(output.hasSuffix("/") ? output : output + "/") else { return }
+        throw BuildError(file: display, "cannot be the EPUB: it is inside the output folder \(destination.displayOutput); "
+                         + "put it beside it (for example --epub book.epub), or copy it in after the build")
     }
 
     /// Fails when the EPUB would be written to the bundle's file, which would be one or the other.
