@@ -96,11 +96,15 @@ struct LinkTests {
     /// chapter is still an error.
     @Test func anMdBookBooksHTMLLinksLeadToTheirChapters() throws {
         let folder = try TemporaryFolder()
-        try folder.write(["SUMMARY.md": "# Summary\n\n- [Intro](README.md)\n- [Usage](guide/usage.md)\n",
-                          "README.md": "# Intro\n\n[usage](guide/usage.html#running) [nope](guide/nope.html)\n",
-                          "guide/usage.md": "# Usage\n\n## Running\n\n[back](../index.html)\n"], under: "Content")
+        try folder.write(["SUMMARY.md": "# Summary\n\n- [Intro](README.md)\n- [Usage](guide/usage.md)\n- [Later](later.md)\n",
+                          "README.md": "# Intro\n\n[usage](guide/usage.html#running) [nope](guide/nope.html) [later](later.html)\n",
+                          "guide/usage.md": "# Usage\n\n## Running\n\n[back](../index.html)\n", "later.md": "---\ndraft: true\n---\n# Later\n"], under: "Content")
         let book = try Pipeline(options: options(in: folder)).render()
-        #expect(book.diagnostics.filter { $0.severity == .error }.map(\.description) == ["Content/README.md:3:35: error: link target 'guide/nope.html' does not exist"])
+        // The draft the list names is left out of it without a word; a link to it says it is a draft.
+        #expect(book.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            "Content/README.md:3:35: error: link target 'guide/nope.html' does not exist",
+            "Content/README.md:3:59: error: " + LinkResolver.draftProblem("later.html"),
+        ])
         let intro = try #require(book.files.first { $0.path == "index.html" })
         guard case .bytes(let bytes) = intro.contents else { Issue.record("not in memory"); return }
         #expect(String(decoding: bytes, as: UTF8.self).contains("<a href=\"guide/usage/index.html#running\">usage</a>"))

@@ -212,6 +212,9 @@ public struct LinkResolver: Sendable {
                 return .page(page, fragment: nil)
             }
             if drafts.contains(path), !drafts.contains(document.path) { return .unresolved(Self.draftProblem(rest)) }
+            if htmlNamesMarkdown, path.hasSuffix(".html"), drafts.contains(String(path.dropLast(5)) + ".md"), !drafts.contains(document.path) {
+                return .unresolved(Self.draftProblem(rest))
+            }
             // A folder whose pages are all drafts has no page of its own in the build.
             if !folderKey.isEmpty, !drafts.contains(document.path), drafts.contains(where: { $0.hasPrefix(folderKey + "/") }) {
                 return .unresolved("link target '\(rest)' is a folder whose pages are all drafts (draft: true), which are not published: remove the link, or publish a page there by removing its draft: true (octavo build --drafts builds drafts too)")

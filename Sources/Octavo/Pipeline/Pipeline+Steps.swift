@@ -250,7 +250,8 @@ extension Pipeline {
                 return try outliner.outline(parsed, assets: content.assets, contentRoot: input.displayContent.text, summary: summary, sections: content.sections)
             }
             if let summarySource = loading.summary, let summary {
-                let known = Set(content.sources.map(\.path)).union(loading.notFound.map { [$0.path] } ?? [])
+                // A draft the list names is left out of it, as out of the site.
+                let known = Set(content.sources.map(\.path)).union(loading.notFound.map { [$0.path] } ?? []).union(loading.drafts)
                 for entry in summary where entry.part == nil && !known.contains(entry.path) {
                     site.diagnostics.append(Diagnostic(file: summarySource.displayPath, line: entry.line, column: entry.column, severity: content.config.brokenLinkSeverity,
                                                        message: "link target '\(entry.path)' does not exist: fix the path in \(SummaryEntry.fileName) (it is relative to the content folder)"))
