@@ -56,8 +56,9 @@ public struct MarkdownParser: Sendable {
         var node = cmark_node_first_child(root)
         while let block = node {
             node = cmark_node_next(block)
+            let endLine = Int(cmark_node_get_end_line(block))
             let converted = convert(block, options: options, ids: &ids, links: &links)
-            if let warning = Shortcode.warning(in: converted, markdown: markdown, cursor: &cursor) { warnings.append(warning) }
+            if let warning = Shortcode.warning(in: converted, endLine: endLine, markdown: markdown, cursor: &cursor) { warnings.append(warning) }
             blocks.append(converted)
             // Each block's nodes are freed once it is converted, so that a large file's tree and
             // its Swift values are not held whole at once (a 50 MB file's tree is about 90 MB).

@@ -31,14 +31,15 @@ enum Shortcode {
         for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
             text = text.replacingOccurrences(of: entity, with: character)
         }
-        let pattern = #"\{\{[<%].*?[>%]\}\}|\{%-? .*?%\}|\{\{-? *[A-Za-z_][A-Za-z0-9_]*\(.*?\) *-?\}\}|\{\{ *#(include|rustdoc_include|playground|title) .*?\}\}"#
+        let pattern = #"\{\{[<%](?s:.*?)[>%]\}\}|\{%-? .*?%\}|\{\{-? *[A-Za-z_][A-Za-z0-9_]*\(.*?\) *-?\}\}|\{\{ *#(include|rustdoc_include|playground|title) .*?\}\}"#
         guard let range = text.range(of: pattern, options: .regularExpression) else { return nil }
         return String(text[range])
     }
 
     /// A tag as a message quotes it: at most 40 characters.
     private static func shortened(_ tag: String) -> String {
-        tag.count > 40 ? String(tag.prefix(37)) + "…" : String(tag)
+        let tag = tag.replacingOccurrences(of: "\n", with: " ")
+        return tag.count > 40 ? String(tag.prefix(37)) + "…" : tag
     }
 
     /// Whether `text` holds a `{`, found by `memchr` over its bytes (every block of every page is asked).
@@ -47,12 +48,14 @@ enum Shortcode {
         return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "{")), bytes.count) != nil } ?? false }
     }
 
-    /// The warning for the first tag in `block`, a top-level block of `markdown` (the body), or
-    /// `nil`. The tag is looked for in the source from the block's first line on: found there, the
-    /// warning is at its line and column (UTF-8 bytes, as cmark counts); written otherwise (with a
-    /// backslash escape or an entity), at the block's first line.
+    /// The warning for the first tag in `block`, a top-level block of `markdown` (the body) on its
+    /// lines `block.line` to `endLine`, or `nil`. The tag is looked for in the source of those
+    /// lines: found there, the warning is at its line and column (UTF-8 bytes, as cmark counts),
+    /// skipping a copy in a code span (after an odd number of backticks on its line); found only
+    /// after a backslash (`\{{#include …}}`, which mdBook shows as written), there is no warning;
+    /// written otherwise (with an entity, or over two lines), the warning is at the block's first line.
     /// - Parameter cursor: Where the previous block's search started; blocks come in order.
-    static func warning(in block: MarkdownBlock, markdown: String, cursor: inout Cursor) -> MarkdownWarning? {
+    static func warning(in block: MarkdownBlock, endLine: Int, markdown: String, cursor: inout Cursor) -> MarkdownWarning? {
         // Every tag starts with `{` (see `first(in:)`): most blocks are not even joined.
         guard block.content.contains(where: { if case .html(let text) = $0 { hasBrace(text) } else { false } }) else { return nil }
         // The literal HTML pieces only: links and headings between them hold no tag.
@@ -62,27 +65,41 @@ enum Shortcode {
         }.joined()
         guard let tag = first(in: html) else { return nil }
         let message = "'\(shortened(tag))' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead"
-        let place = markdown.utf8.withContiguousStorageIfAvailable { bytes -> (line: Int, column: Int)? in
+        enum Place { case at(line: Int, column: Int), escaped, unknown }
+        let place = markdown.utf8.withContiguousStorageIfAvailable { bytes -> Place in
+            let newline = UInt8(ascii: "\n")
             // Forward to the block's first line.
-            while cursor.line < block.line, let newline = bytes[cursor.offset...].firstIndex(of: UInt8(ascii: "\n")) {
-                cursor.offset = newline + 1
+            while cursor.line < block.line, let end = bytes[cursor.offset...].firstIndex(of: newline) {
+                cursor.offset = end + 1
                 cursor.line += 1
             }
             let needle = Array(tag.utf8)
-            guard cursor.line == block.line, let first = needle.first else { return nil }
-            var start = cursor.offset
-            while let candidate = bytes[start...].firstIndex(of: first) {
-                guard candidate + needle.count <= bytes.count else { return nil }
-                if bytes[candidate..<candidate + needle.count].elementsEqual(needle) {
-                    let before = bytes[cursor.offset..<candidate]
-                    let lines = before.lazy.filter { $0 == UInt8(ascii: "\n") }.count
-                    let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? cursor.offset
-                    return (block.line + lines, candidate - lineStart + 1)
-                }
-                start = candidate + 1
+            guard cursor.line == block.line, let first = needle.first else { return .unknown }
+            // The end of the block's last line.
+            var blockEnd = cursor.offset
+            for _ in block.line...max(block.line, endLine) {
+                guard blockEnd < bytes.count else { break }
+                blockEnd = bytes[blockEnd...].firstIndex(of: newline).map { $0 + 1 } ?? bytes.count
             }
-            return nil
-        } ?? nil
-        return MarkdownWarning(line: place?.line ?? block.line, column: place?.column ?? 1, message: message)
+            var start = cursor.offset, escaped = false
+            while start < blockEnd, let candidate = bytes[start..<blockEnd].firstIndex(of: first) {
+                start = candidate + 1
+                guard candidate + needle.count <= blockEnd, bytes[candidate..<candidate + needle.count].elementsEqual(needle) else { continue }
+                if candidate > 0, bytes[candidate - 1] == UInt8(ascii: "\\") {
+                    escaped = true
+                    continue
+                }
+                let before = bytes[cursor.offset..<candidate]
+                let lineStart = before.lastIndex(of: newline).map { $0 + 1 } ?? cursor.offset
+                if bytes[lineStart..<candidate].lazy.filter({ $0 == UInt8(ascii: "`") }).count % 2 == 1 { continue }
+                return .at(line: block.line + before.lazy.filter { $0 == newline }.count, column: candidate - lineStart + 1)
+            }
+            return escaped ? .escaped : .unknown
+        } ?? .unknown
+        switch place {
+        case .at(let line, let column): return MarkdownWarning(line: line, column: column, message: message)
+        case .escaped: return nil
+        case .unknown: return MarkdownWarning(line: block.line, column: 1, message: message)
+        }
     }
 }
