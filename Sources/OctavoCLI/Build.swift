@@ -48,6 +48,10 @@ struct Build: ParsableCommand {
         valueName: "file.epub"))
     var epub: String?
 
+    func validate() throws {
+        if givenOutput?.isEmpty == true { throw ValidationError("--output needs a folder, such as --output Output") }
+    }
+
     mutating func run() throws {
         let clock = ContinuousClock()
         let start = clock.now

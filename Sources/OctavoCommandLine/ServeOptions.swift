@@ -33,6 +33,10 @@ public struct ServeOptions: ParsableArguments {
     /// The output folder, relative to the current folder (the site's root once found).
     public var output: String { givenOutput ?? site.inRoot("Output") }
 
+    public func validate() throws {
+        if givenOutput?.isEmpty == true { throw ValidationError("--output needs a folder, such as --output Output") }
+    }
+
     /// The address to listen on.
     @Option(name: .long, help: ArgumentHelp("The address to listen on; 0.0.0.0 lets other machines connect.", valueName: "address"))
     public var host = "127.0.0.1"

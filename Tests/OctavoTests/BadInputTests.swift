@@ -245,6 +245,11 @@ struct BadInputTests {
         let run = try runOctavo(["build", "--output", "afile/site"], in: folder.url)
         #expect(run.status == 1)
         #expect(run.stderr == "afile/site: error: folder cannot be created: a part of its path is a file, not a folder\nBuild failed: afile/site was not created.\n", "\(run.stderr)")
+        let file = try runOctavo(["build", "--output", "afile"], in: folder.url)
+        #expect(file.status == 1)
+        #expect(file.stderr.hasPrefix("afile: error: folder cannot be created: it is a file, not a folder: name a folder for the site\n"), "\(file.stderr)")
+        let empty = try runOctavo(["build", "--output", ""], in: folder.url)
+        #expect(empty.status != 0 && empty.stderr.contains("--output needs a folder"), "\(empty.stderr)")
     }
 
     /// With the built-in theme, the message says where a file that replaces the theme's goes.

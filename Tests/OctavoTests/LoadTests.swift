@@ -447,6 +447,8 @@ struct LoadTests {
             ("base_url: https://example.org/a b/\n", "Content/site.yml:1:11: error: the base URL has a space, which a URL cannot hold: write it as %20 (https://example.org/a%20b/)"),
             ("base_url: http://x/?q=1\n", "Content/site.yml:1:11: error: the base URL has a query (?…), which the pages' addresses cannot go below: leave it out (http://x/)"),
             ("base_url: https://x/docs/#top\n", "Content/site.yml:1:11: error: the base URL has a fragment (#…), which the pages' addresses cannot go below: leave it out (https://x/docs/)"),
+            ("base_url: https://user:pw@x.org/\n", "Content/site.yml:1:11: error: the base URL holds a user name or password, which every page would publish: leave it out"),
+            ("base_url: https://x.org:99999/\n", "Content/site.yml:1:11: error: the base URL's port 99999 is above 65535, the largest there is"),
             ("favicon: ../icon.png\n", "Content/site.yml:1:10: error: 'favicon' must be the path of a file in the content folder, such as icon.png"),
             ("edit_url: github.com/o/r\n", "Content/site.yml:1:11: error: 'edit_url' must start with https:// or http://"),
             ("markdown: github\n", "Content/site.yml:1:11: error: 'markdown' must be gfm (GitHub-flavoured, the default) or commonmark"),

@@ -166,6 +166,9 @@ struct StartTests {
         #expect(GeneratorConfig.read(in: folder.url.appendingPathComponent("zola")) == GeneratorConfig(title: "Zola", baseURL: "https://z.example/"))
         #expect(GeneratorConfig.read(in: folder.url.appendingPathComponent("y")) == GeneratorConfig(title: "Y", baseURL: "https://y.example/"))
         #expect(GeneratorConfig.read(in: folder.url.appendingPathComponent("j")) == GeneratorConfig(title: "J"))
+        // Hugo's other file name, and its keys in any letter case.
+        try folder.write(["l/hugo.yml": "Title: L\nbaseurl: https://l.example/\n"])
+        #expect(GeneratorConfig.read(in: folder.url.appendingPathComponent("l")) == GeneratorConfig(title: "L", baseURL: "https://l.example/"))
         // site.yml comes first.
         try folder.write(["hugo/content/site.yml": "title: Mine\n"])
         #expect(try runOctavo(["build", "--quiet"], in: hugo).status == 0)

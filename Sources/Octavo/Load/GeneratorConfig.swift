@@ -20,7 +20,8 @@ public struct GeneratorConfig: Sendable, Equatable {
     }
 
     /// Reads the first of ``SiteRoot/generatorConfigs`` in `folder` that is there (`hugo.toml`,
-    /// `hugo.yaml`, `hugo.json`, `config.toml`, `config.yaml`, `zola.toml`).
+    /// `hugo.yaml`, `hugo.yml`, `hugo.json`, `config.toml`, `config.yaml`, `config.yml`,
+    /// `zola.toml`). Keys are read in any letter case, as Hugo reads them (`baseurl`).
     /// - Returns: `nil` when there is none, or it cannot be read as its format (Hugo or Zola says
     ///   why when it builds the site).
     public static func read(in folder: URL) -> GeneratorConfig? {
@@ -30,18 +31,19 @@ public struct GeneratorConfig: Sendable, Equatable {
             let values: [String: String]
             if name.hasSuffix(".toml") {
                 guard let table = try? TOMLTable(string: text) else { return nil }
-                values = Dictionary(uniqueKeysWithValues: ["title", "baseURL", "base_url"].compactMap { key in table[key]?.string.map { (key, $0) } })
-            } else if name.hasSuffix(".yaml") {
+                values = Dictionary(table.keys.compactMap { key in table[key]?.string.map { (key, $0) } }, uniquingKeysWith: { first, _ in first })
+            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
                 guard let mapping = (try? Yams.load(yaml: text)) as? [String: Any] else { return nil }
                 values = mapping.compactMapValues { $0 as? String }
             } else {
                 guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
                 values = object.compactMapValues { $0 as? String }
             }
+            let lowercased = Dictionary(values.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
             func value(_ key: String) -> String? {
-                values[key].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+                lowercased[key].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
             }
-            return GeneratorConfig(title: value("title"), baseURL: value("baseURL") ?? value("base_url"))
+            return GeneratorConfig(title: value("title"), baseURL: value("baseurl") ?? value("base_url"))
         }
         return nil
     }

@@ -166,6 +166,12 @@ public struct SiteConfig: Sendable, Equatable {
         if absolute, trimmed.contains(" ") {
             return "the base URL has a space, which a URL cannot hold: write it as %20 (\(trimmed.replacingOccurrences(of: " ", with: "%20")))"
         }
+        if absolute, let components = URLComponents(string: trimmed), components.user != nil || components.password != nil {
+            return "the base URL holds a user name or password, which every page would publish: leave it out"
+        }
+        if absolute, let port = URLComponents(string: trimmed)?.port, port > 65_535 {
+            return "the base URL's port \(port) is above 65535, the largest there is"
+        }
         if absolute, let mark = trimmed.firstIndex(where: { $0 == "?" || $0 == "#" }) {
             return "the base URL has a \(trimmed[mark] == "?" ? "query (?…)" : "fragment (#…)"), which the pages' addresses cannot go below: leave it out (\(trimmed[..<mark]))"
         }
@@ -187,7 +193,8 @@ public struct SiteConfig: Sendable, Equatable {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
               scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty,
-              components.query == nil, components.fragment == nil, !trimmed.contains(" ") else { return nil }
+              components.query == nil, components.fragment == nil, !trimmed.contains(" "),
+              components.user == nil, components.password == nil, (components.port ?? 1) <= 65_535 else { return nil }
         return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
     }
 

@@ -17,7 +17,7 @@ public struct SiteRoot: Sendable, Equatable {
     public static let contentName = "Content"
 
     /// The files that mark a Hugo or Zola site, whose content folder is `content/` (lower case).
-    public static let generatorConfigs = ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "zola.toml"]
+    public static let generatorConfigs = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "zola.toml"]
 
     /// Looks for the site's root from `start` upward.
     /// - Parameter start: The folder to start from (the current folder).

@@ -391,6 +391,7 @@ public struct OutputWriter: Sendable {
         let why: String
         switch reason {
         case ENOTDIR?: why = "a part of its path is a file, not a folder"
+        case EEXIST?: why = "it is a file, not a folder: name a folder for the site"
         case EACCES?, EPERM?: why = "permission denied: choose a folder you can write to"
         case EROFS?: why = "the file system is read-only: choose a folder on another"
         case ENOSPC?: why = "the disk is full"
