@@ -161,12 +161,13 @@ struct EpubTests {
     @Test(.enabled(if: epubcheck != nil, "needs Java and epubcheck (apt-get install epubcheck); skipped"))
     func linksTheBookCannotFollowPassEpubcheck() throws {
         let folder = try TemporaryFolder()
-        try folder.write(["site.yml": "broken_links: warn\n", "index.md": "# Home\n\n![logo](images/logo.png) [the logo](images/logo.png), [the paper](paper.pdf), [changes](../CHANGELOG.md), [gone](gone.md).\n",
+        try folder.write(["site.yml": "broken_links: warn\n", "index.md": "# Home\n\n![logo](images/logo.png) [the logo](images/logo.png), [the paper](paper.pdf), [changes](../CHANGELOG.md), [gone](gone.md), [search](search.html).\n",
                           "paper.pdf": "%PDF"], under: "Content")
         try folder.writeBytes(Self.dot, to: "Content/images/logo.png")
         var settings = options(in: folder)
         settings.epub = folder.url.appendingPathComponent("book.epub")
-        _ = try Pipeline(options: settings).build()
+        let report = try Pipeline(options: settings).build()
+        #expect(report.diagnostics.contains { $0.message.hasPrefix("'search.html' cannot be opened from the EPUB") }, "\(report.diagnostics)")
         let (status, output) = try runProgram((Self.epubcheck ?? []) + [folder.url.appendingPathComponent("book.epub").path])
         #expect(status == 0, "\(output)")
         #expect(output.contains("0 fatals / 0 errors"), "\(output)")

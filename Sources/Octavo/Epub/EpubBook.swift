@@ -233,8 +233,21 @@ public struct EpubBook: Sendable {
         for document in documents {
             let references = site.documents[document].links
             for (number, target) in links.targets[document].enumerated() {
-                guard case .file(let path, _) = target, let asset = assets[path], number < references.count else { continue }
+                guard case .file(let path, _) = target, number < references.count else { continue }
                 let reference = references[number]
+                // A file the build makes (the search page, the print edition, the theme's assets)
+                // is no file of the book either.
+                guard let asset = assets[path] else {
+                    guard !reference.isImage else { continue }
+                    if let base = config.baseURL {
+                        external[path] = base + URLEscaping.path(path)
+                    } else {
+                        let file = site.documents[document]
+                        diagnostics.append(Diagnostic(file: file.displayPath, line: file.bodyFirstLine + reference.line - 1, column: reference.column, severity: .warning,
+                                                      message: "'\(reference.destination)' cannot be opened from the EPUB: EPUB readers open only the book's chapters, so the EPUB keeps the link's text without a target: set base_url in site.yml to link to the published copy"))
+                    }
+                    continue
+                }
                 let type = EpubMediaType.of(path)
                 if reference.isImage { used[path] = asset }
                 if reference.isImage, EpubMediaType.isCore(type) { continue }
