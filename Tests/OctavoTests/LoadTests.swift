@@ -156,6 +156,11 @@ struct LoadTests {
         }
         #expect(error?.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["2:7", "3:7", "5:9"])
         #expect(error?.diagnostics.map(\.message).map { $0.prefix(22) } == ["front matter 'date' 20", "slug 'a/b' is not one ", "front matter 'weight' "])
+        // TOML front matter the same way.
+        let toml = #expect(throws: BuildError.self) {
+            try SourceFile(bytes: Array("+++\ndate = \"2020-13-45\"\nslug = \"a/b\"\nweight = \"x\"\n+++\n# X\n".utf8), path: "a.md", displayPath: "Content/a.md")
+        }
+        #expect(toml?.diagnostics.map { $0.line ?? 0 } == [2, 3, 4])
     }
 
     /// A bracket or quote left open is reported where it opens, saying where the file ran out of

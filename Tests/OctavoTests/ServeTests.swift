@@ -366,22 +366,9 @@ import Testing
     @Test func theServeCommandStopsOnSIGTERM() throws {
         let folder = try TemporaryFolder()
         try folder.write(["index.md": "# Home\n\nHello.\n"], under: "Content")
-        let log = folder.url.appendingPathComponent("serve.log")
-        #expect(FileManager.default.createFile(atPath: log.path, contents: nil))
-        let process = Process()
-        process.executableURL = octavoExecutable
-        process.arguments = ["serve", "--templates", realTemplates.path]
-        process.currentDirectoryURL = folder.url
-        process.standardOutput = try FileHandle(forWritingTo: log)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, log) = try Self.startServe(in: folder, logging: \.standardOutput)
         defer { if process.isRunning { process.terminate(); kill(process.processIdentifier, SIGKILL) } }
-        // Waits for the URL (bounded: a server that never starts fails the test, it does not hang it).
-        var printed = ""
-        for _ in 0..<600 where !printed.contains("Serving Output at http://127.0.0.1:") {
-            usleep(50_000)
-            printed = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        }
+        let printed = Self.wait(for: "Serving Output at http://127.0.0.1:", in: log)
         #expect(printed.contains("Serving Output at http://127.0.0.1:"), "\(printed)")
         kill(process.processIdentifier, SIGTERM)
         // Bounded: a server that does not stop fails the test (and is killed), it does not hang it.
@@ -392,11 +379,9 @@ import Testing
         #expect(try String(contentsOf: log, encoding: .utf8).hasSuffix("Stopped.\n"))
     }
 
-    /// A first build that fails says that the output folder was not created (there was none) and
-    /// that there is nothing to serve yet; the server keeps running for the fix.
-    @Test func aFirstBuildThatFailsSaysTheOutputFolderWasNotCreated() throws {
-        let folder = try TemporaryFolder()
-        try folder.write(["index.md": "# Home\n\n[x](nope.md)\n"], under: "Content")
+    /// Starts `octavo serve` with the real templates in `folder`, one of its outputs (`stream`)
+    /// written to a log file and the other dropped.
+    static func startServe(in folder: TemporaryFolder, logging stream: ReferenceWritableKeyPath<Process, Any?>) throws -> (Process, URL) {
         let log = folder.url.appendingPathComponent("serve.log")
         #expect(FileManager.default.createFile(atPath: log.path, contents: nil))
         let process = Process()
@@ -404,15 +389,31 @@ import Testing
         process.arguments = ["serve", "--templates", realTemplates.path]
         process.currentDirectoryURL = folder.url
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: log)
+        process.standardError = FileHandle.nullDevice
+        process[keyPath: stream] = try FileHandle(forWritingTo: log)
         try process.run()
-        defer { if process.isRunning { process.terminate(); kill(process.processIdentifier, SIGKILL) } }
-        // Bounded: a build that never reports fails the test, it does not hang it.
+        return (process, log)
+    }
+
+    /// The log's text once it holds `text`, or after 30 s (bounded: a server that never says it
+    /// fails the test, it does not hang it).
+    static func wait(for text: String, in log: URL) -> String {
         var printed = ""
-        for _ in 0..<600 where !printed.contains("Build failed:") {
+        for _ in 0..<600 where !printed.contains(text) {
             usleep(50_000)
             printed = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         }
+        return printed
+    }
+
+    /// A first build that fails says that the output folder was not created (there was none) and
+    /// that there is nothing to serve yet; the server keeps running for the fix.
+    @Test func aFirstBuildThatFailsSaysTheOutputFolderWasNotCreated() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(["index.md": "# Home\n\n[x](nope.md)\n"], under: "Content")
+        let (process, log) = try Self.startServe(in: folder, logging: \.standardError)
+        defer { if process.isRunning { process.terminate(); kill(process.processIdentifier, SIGKILL) } }
+        let printed = Self.wait(for: "Build failed:", in: log)
         #expect(printed.contains("Content/index.md:3:1: error: link target 'nope.md' does not exist"), "\(printed)")
         #expect(printed.contains("Build failed: Output was not created; nothing to serve until a build succeeds."), "\(printed)")
         #expect(process.isRunning)

@@ -33,60 +33,70 @@ extension FrontMatter {
             return string
         }
         // TOMLKit lists keys in no fixed order; sorting them keeps diagnostics in a stable order.
+        // Every key is read, so that each wrong value is reported at once, not one build at a time.
+        var problems: [Diagnostic] = []
         for key in table.keys.sorted(by: { (lines[$0] ?? 0, $0) < (lines[$1] ?? 0, $1) }) {
             guard let value = table[key] else { continue }
             keyLines[key] = lines[key] ?? firstLine
-            switch key {
-            case "title": title = try text(key, value)
-            case "description": description = try text(key, value)
-            case "slug": slug = try text(key, value)
-            case "identifier", "author", "publisher":
-                let string = try text(key, value).trimmingSpaces()
-                guard !string.isEmpty else { throw fail(key, "front matter '\(key)' must be text") }
+            do {
                 switch key {
-                case "identifier": identifier = string
-                case "author": author = string
-                default: publisher = string
-                }
-            case "date":
-                // A TOML date (`date = 2023-02-21`), a date-time (its day), or text like YAML's.
-                let written: String?
-                if let day = value.date ?? value.dateTime?.date {
-                    written = String(format: "%04d-%02d-%02d", day.year, day.month, day.day)
-                } else if value.type == .dateTime || value.type == .date {
-                    // TOMLKit reads no day from some date-times: their text starts with it.
-                    written = String(value.tomlValue.debugDescription.prefix(10))
-                } else {
-                    written = value.string
-                }
-                let reading = written.map(Self.readDate) ?? .notADate
-                guard case .day(let day) = reading else { throw fail(key, Self.dateProblem(reading, written ?? "")) }
-                date = day
-            case "draft":
-                guard value.type == .bool, let flag = value.bool else {
-                    throw fail(key, "front matter 'draft' must be true or false, without quotes")
-                }
-                draft = flag
-            case "weight":
-                guard value.type == .int, let number = value.int else {
-                    throw fail(key, "front matter 'weight' must be a whole number, like weight = 3")
-                }
-                weight = number
-            case "split":
-                let items = value.array.map { Array($0) } ?? [value]
-                split = try items.map { item in
-                    guard item.type == .int, let level = item.int, (1...6).contains(level) else {
-                        throw fail(key, "front matter 'split' must list heading levels from 1 to 6, like [1, 2]")
+                case "title": title = try text(key, value)
+                case "description": description = try text(key, value)
+                case "slug":
+                    let written = try text(key, value)
+                    if let problem = Self.slugProblem(written) { throw fail(key, problem) }
+                    slug = written
+                case "identifier", "author", "publisher":
+                    let string = try text(key, value).trimmingSpaces()
+                    guard !string.isEmpty else { throw fail(key, "front matter '\(key)' must be text") }
+                    switch key {
+                    case "identifier": identifier = string
+                    case "author": author = string
+                    default: publisher = string
                     }
-                    return level
+                case "date":
+                    // A TOML date (`date = 2023-02-21`), a date-time (its day), or text like YAML's.
+                    let written: String?
+                    if let day = value.date ?? value.dateTime?.date {
+                        written = String(format: "%04d-%02d-%02d", day.year, day.month, day.day)
+                    } else if value.type == .dateTime || value.type == .date {
+                        // TOMLKit reads no day from some date-times: their text starts with it.
+                        written = String(value.tomlValue.debugDescription.prefix(10))
+                    } else {
+                        written = value.string
+                    }
+                    let reading = written.map(Self.readDate) ?? .notADate
+                    guard case .day(let day) = reading else { throw fail(key, Self.dateProblem(reading, written ?? "")) }
+                    date = day
+                case "draft":
+                    guard value.type == .bool, let flag = value.bool else {
+                        throw fail(key, "front matter 'draft' must be true or false, without quotes")
+                    }
+                    draft = flag
+                case "weight":
+                    guard value.type == .int, let number = value.int else {
+                        throw fail(key, "front matter 'weight' must be a whole number, like weight = 3")
+                    }
+                    weight = number
+                case "split":
+                    let items = value.array.map { Array($0) } ?? [value]
+                    split = try items.map { item in
+                        guard item.type == .int, let level = item.int, (1...6).contains(level) else {
+                            throw fail(key, "front matter 'split' must list heading levels from 1 to 6, like [1, 2]")
+                        }
+                        return level
+                    }
+                    guard split == split.sorted(), Set(split).count == split.count else {
+                        throw fail(key, "front matter 'split' must list heading levels in increasing order, like [1, 2]")
+                    }
+                default:
+                    unreadKeys.append((key, lines[key] ?? firstLine))
                 }
-                guard split == split.sorted(), Set(split).count == split.count else {
-                    throw fail(key, "front matter 'split' must list heading levels in increasing order, like [1, 2]")
-                }
-            default:
-                unreadKeys.append((key, lines[key] ?? firstLine))
+            } catch let error as BuildError {
+                problems += error.diagnostics
             }
         }
+        if !problems.isEmpty { throw BuildError(problems) }
     }
 
     /// The 1-based line in the file of each top-level key (`key = …`, `"key" = …`, `[key]`).
