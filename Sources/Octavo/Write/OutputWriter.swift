@@ -375,42 +375,39 @@ public struct OutputWriter: Sendable {
     private func createFolder(_ path: String) throws {
         // `mkdir` first: the folder is usually new, or there already (a rebuild), and either is
         // one call, where FileManager looks at every folder above it first.
-        if Self.makeFolder(path) { return }
-        // `mkdir` of the first folder missing on the way down says why (Foundation's message
-        // named no cause: "The file doesn't exist").
-        var missing = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
-        while !FileManager.default.fileExists(atPath: missing.deletingLastPathComponent().path), missing.path != "/" {
-            missing.deleteLastPathComponent()
-        }
-        let status = mkdir(missing.path, 0o755)
-        let reason = status == 0 ? nil : errno
-        if status == 0 {
-            if Self.makeFolder(path) { return }
-            rmdir(missing.path)  // made here: nothing is left of a build that fails
-        }
+        guard let reason = Self.folderProblem(path) else { return }
         let why: String
         switch reason {
-        case ENOTDIR?: why = "a part of its path is a file, not a folder"
-        case EEXIST?: why = "it is a file, not a folder: name a folder for the site"
-        case EACCES?, EPERM?: why = "permission denied: choose a folder you can write to"
-        case EROFS?: why = "the file system is read-only: choose a folder on another"
-        case ENOSPC?: why = "the disk is full"
-        case let code?: why = String(cString: strerror(code)) + ": choose a folder you can write to, such as one beside the content folder"
-        case nil: why = "choose a folder you can write to"
+        case ENOTDIR: why = "a part of its path is a file, not a folder"
+        case EEXIST: why = "it is a file, not a folder: name a folder for the site"
+        case EACCES, EPERM: why = "permission denied: choose a folder you can write to"
+        case EROFS: why = "the file system is read-only: choose a folder on another"
+        case ENOSPC: why = "the disk is full"
+        default: why = String(cString: strerror(reason)) + ": choose a folder you can write to, such as one beside the content folder"
         }
         throw BuildError(file: displayRoot, "folder cannot be created: \(why)")
     }
 
     /// Makes the folder at `path` and the missing folders above it with `mkdir(2)`; whether it is
-    /// a folder now. `false` leaves the reason to FileManager's attempt and its message.
+    /// a folder now.
     static func makeFolder(_ path: String) -> Bool {
-        if mkdir(path, 0o777) == 0 { return true }
+        folderProblem(path) == nil
+    }
+
+    /// ``makeFolder(_:)``, with why it failed: `nil` when `path` is a folder now, else the `errno`
+    /// of the `mkdir` that failed (`EEXIST`: `path` is a file; `ENOTDIR`: a folder above it is).
+    private static func folderProblem(_ path: String) -> Int32? {
+        if mkdir(path, 0o777) == 0 { return nil }
         switch errno {
-        case EEXIST: return isFolder(path) || isFolderThroughLink(path)
+        case EEXIST: return isFolder(path) || isFolderThroughLink(path) ? nil : EEXIST
         case ENOENT:
             let parent = path.folderPart
-            return !parent.isEmpty && parent != path && makeFolder(parent) && (mkdir(path, 0o777) == 0 || errno == EEXIST && isFolder(path))
-        default: return false
+            guard !parent.isEmpty, parent != path else { return ENOENT }
+            // A file where a folder above should be is a file in the path, not this one.
+            if let problem = folderProblem(parent) { return problem == EEXIST ? ENOTDIR : problem }
+            if mkdir(path, 0o777) == 0 { return nil }
+            return errno == EEXIST && isFolder(path) ? nil : errno
+        default: return errno
         }
     }
 
