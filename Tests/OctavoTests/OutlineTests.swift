@@ -243,12 +243,14 @@ struct OutlineTests {
 
     /// A tag's place is found within its block only, past a copy in a code span; a tag written with
     /// an entity, or over two lines, is warned at its block; one after a backslash (mdBook's way
-    /// to show an include as written) is not warned at all.
+    /// to show an include as written) is not warned at all. An mdBook include counts in a code span
+    /// (mdBook expands it there); one without an argument is no tag (mdBook leaves it as written).
     @Test func templateTagsAreFoundWhereTheyAreWritten() throws {
         let site = try outline(["index.md": "# Home\n\nAn entity tag {{&lt; x &gt;}} here.\n\n```\n{{< x >}}\n```\n\n"
-                                    + "Code first `{{< y >}}` then real {{< y >}}.\n\n{{< figure src=\"a.png\"\n    title=\"multi\" >}}\n\nA \\{{#include x.rs}} B\n"])
+                                    + "Code first `{{< y >}}` then real {{< y >}}.\n\n{{< figure src=\"a.png\"\n    title=\"multi\" >}}\n\nA \\{{#include x.rs}} B\n\n"
+                                    + "Some text `{{#include x.md}}` here.\n\nmdBook leaves {{ #playground }} without an argument as written.\n"])
         #expect(site.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message.split(separator: "' is another").first ?? "")" } == [
-            "3:1 '{{< x >}}", "9:34 '{{< y >}}", "11:1 '{{< figure src=\"a.png\" title=\"multi\" >}}",
+            "3:1 '{{< x >}}", "9:34 '{{< y >}}", "11:1 '{{< figure src=\"a.png\" title=\"multi\" >}}", "16:12 '{{#include x.md}}",
         ])
     }
 

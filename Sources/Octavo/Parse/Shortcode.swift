@@ -20,7 +20,7 @@ enum Shortcode {
         // Every tag starts with `{`, and neither removing code nor decoding entities makes one:
         // most blocks have none and skip the Foundation replacing and the regular expression.
         guard html.utf8.contains(UInt8(ascii: "{")) else { return nil }
-        if html.contains("{{"), let range = html.range(of: #"(?<!\\)\{\{ *#(include|rustdoc_include|playground) [^}]*\}\}"#, options: .regularExpression) {
+        if html.contains("{{"), let range = html.range(of: #"(?<!\\)"# + includePattern, options: .regularExpression) {
             return String(html[range])
         }
         var text = html
@@ -31,10 +31,14 @@ enum Shortcode {
         for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
             text = text.replacingOccurrences(of: entity, with: character)
         }
-        let pattern = #"\{\{[<%](?s:.*?)[>%]\}\}|\{%-? .*?%\}|\{\{-? *[A-Za-z_][A-Za-z0-9_]*\(.*?\) *-?\}\}|\{\{ *#(include|rustdoc_include|playground|title) .*?\}\}"#
+        let pattern = #"\{\{[<%](?s:.*?)[>%]\}\}|\{%-? .*?%\}|\{\{-? *[A-Za-z_][A-Za-z0-9_]*\(.*?\) *-?\}\}|\{\{ *#(include|rustdoc_include|playground|title) +[^}\s].*?\}\}"#
         guard let range = text.range(of: pattern, options: .regularExpression) else { return nil }
         return String(text[range])
     }
+
+    /// mdBook's includes, which it expands in code too; only with an argument (mdBook leaves
+    /// `{{ #playground }}` as written).
+    static let includePattern = #"\{\{ *#(include|rustdoc_include|playground) +[^}\s][^}]*\}\}"#
 
     /// A tag as a message quotes it: at most 40 characters.
     private static func shortened(_ tag: String) -> String {
@@ -51,7 +55,8 @@ enum Shortcode {
     /// The warning for the first tag in `block`, a top-level block of `markdown` (the body) on its
     /// lines `block.line` to `endLine`, or `nil`. The tag is looked for in the source of those
     /// lines: found there, the warning is at its line and column (UTF-8 bytes, as cmark counts),
-    /// skipping a copy in a code span (after an odd number of backticks on its line); found only
+    /// skipping a copy in a code span (after an odd number of backticks on its line) but for an
+    /// mdBook include, which counts there; found only
     /// after a backslash (`\{{#include …}}`, which mdBook shows as written), there is no warning;
     /// written otherwise (with an entity, or over two lines), the warning is at the block's first line.
     /// - Parameter cursor: Where the previous block's search started; blocks come in order.
@@ -66,6 +71,8 @@ enum Shortcode {
         guard let tag = first(in: html) else { return nil }
         let message = "'\(shortened(tag))' is another generator's template tag (Zola, Hugo, Jekyll, mdBook): Octavo shows it as text; write its result in Markdown instead"
         enum Place { case at(line: Int, column: Int), escaped, unknown }
+        // An mdBook include counts in a code span too (see `first(in:)`).
+        let expandsInCode = tag.range(of: "^" + includePattern + "$", options: .regularExpression) != nil
         let place = markdown.utf8.withContiguousStorageIfAvailable { bytes -> Place in
             let newline = UInt8(ascii: "\n")
             // Forward to the block's first line.
@@ -91,7 +98,7 @@ enum Shortcode {
                 }
                 let before = bytes[cursor.offset..<candidate]
                 let lineStart = before.lastIndex(of: newline).map { $0 + 1 } ?? cursor.offset
-                if bytes[lineStart..<candidate].lazy.filter({ $0 == UInt8(ascii: "`") }).count % 2 == 1 { continue }
+                if !expandsInCode, bytes[lineStart..<candidate].lazy.filter({ $0 == UInt8(ascii: "`") }).count % 2 == 1 { continue }
                 return .at(line: block.line + before.lazy.filter { $0 == newline }.count, column: candidate - lineStart + 1)
             }
             return escaped ? .escaped : .unknown
