@@ -70,7 +70,7 @@ struct Build: ParsableCommand {
         options.builtInTheme = true
         options.drafts = drafts ? .published : .leftOut
         options.input.bookTitle = site.bookTitle
-        options.input.generatorBaseURL = site.generatorConfig?.baseURL
+        options.input.generator = site.generatorConfig
         if root != nil { options.input.startFolder = startFolder }
         let output = output
         let lock = OutputLock.take(output: SiteOptions.url(output)) { [quiet] in

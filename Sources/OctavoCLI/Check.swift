@@ -41,7 +41,7 @@ struct Check: ParsableCommand {
             displayContent: site.content, displayTemplates: site.templates, baseURL: site.baseURL)
         input.builtInTheme = true
         input.bookTitle = site.bookTitle
-        input.generatorBaseURL = site.generatorConfig?.baseURL
+        input.generator = site.generatorConfig
         // The site as `build` makes it (with `--drafts`, as `build --drafts` does), so that the two
         // agree: a folder of drafts only has no page, a draft index.md gives way to a made one.
         input.drafts = drafts ? .published : .leftOut

@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
         pipeline.builtInTheme = true
         pipeline.drafts = options.drafts ? .published : .leftOut
         pipeline.input.bookTitle = options.site.bookTitle
-        pipeline.input.generatorBaseURL = options.site.generatorConfig?.baseURL
+        pipeline.input.generator = options.site.generatorConfig
         // An output folder that cannot be one (inside the content folder …) ends the command, as
         // it ends `octavo build`, rather than serving nothing.
         do {

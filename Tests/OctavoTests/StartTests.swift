@@ -169,6 +169,14 @@ struct StartTests {
         // Hugo's other file name, and its keys in any letter case.
         try folder.write(["l/hugo.yml": "Title: L\nbaseurl: https://l.example/\n"])
         #expect(GeneratorConfig.read(in: folder.url.appendingPathComponent("l")) == GeneratorConfig(title: "L", baseURL: "https://l.example/"))
+        // Hugo's and Zola's own front matter keys are not warned about in their sites; others are,
+        // and the same keys are elsewhere.
+        let keys = "---\ntitle: Guide\nlinkTitle: G\ntags: [a]\nparams:\n  x: 1\ntemplate: page.html\ncolour: red\n---\n# Guide\n"
+        try folder.write(["hugo/content/guide.md": keys, "plain/Content/index.md": "# Home\n\n[g](guide.md)\n", "plain/Content/guide.md": keys])
+        let inHugo = try runOctavo(["check", "hugo"], in: folder.url)
+        #expect(inHugo.stdout.split(separator: "\n").filter { $0.contains("front matter key") }.map { $0.split(separator: "'")[1] } == ["colour"], "\(inHugo.stdout)")
+        let plain = try runOctavo(["check", "plain"], in: folder.url)
+        #expect(plain.stdout.split(separator: "\n").filter { $0.contains("front matter key") }.count == 5, "\(plain.stdout)")
         // site.yml comes first.
         try folder.write(["hugo/content/site.yml": "title: Mine\n"])
         #expect(try runOctavo(["build", "--quiet"], in: hugo).status == 0)

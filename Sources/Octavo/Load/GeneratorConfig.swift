@@ -13,6 +13,22 @@ public struct GeneratorConfig: Sendable, Equatable {
     /// `base_url`, where it is used), or `nil`.
     public var baseURL: String?
 
+    /// The front matter keys Hugo and Zola document, which a site of theirs has on many pages
+    /// and Octavo does not read: not warned about in such a site (as if listed in `site.yml`'s
+    /// `ignore_front_matter`). Hugo's (gohugo.io, Content management → Front matter: its fields,
+    /// the default taxonomies `tags` and `categories`, and `images` of its internal templates),
+    /// in its camelCase and lower case (Hugo reads keys in any case); Zola's (getzola.org, Content
+    /// → Page and Section front matter).
+    public static let frontMatterKeys: Set<String> = {
+        let hugo = ["aliases", "build", "cascade", "expiryDate", "headless", "images", "isCJKLanguage", "keywords", "lastmod", "layout",
+                    "linkTitle", "markup", "menu", "menus", "outputs", "params", "publishDate", "resources", "sitemap", "summary",
+                    "translationKey", "type", "url", "tags", "categories", "series", "authors"]
+        let zola = ["updated", "path", "aliases", "authors", "in_search_index", "template", "taxonomies", "extra", "sort_by",
+                    "paginate_by", "paginate_path", "paginate_reversed", "insert_anchor_links", "render", "redirect_to",
+                    "transparent", "page_template", "generate_feeds"]
+        return Set(hugo + hugo.map { $0.lowercased() } + zola)
+    }()
+
     /// Creates a configuration.
     public init(title: String? = nil, baseURL: String? = nil) {
         self.title = title

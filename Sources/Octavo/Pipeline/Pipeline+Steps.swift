@@ -142,7 +142,7 @@ extension Pipeline {
                 throw BuildError(file: "--base-url", SiteConfig.baseURLProblem(for: given))
             }
             content.config.baseURL = url
-        } else if content.config.baseURL == nil, let url = input.generatorBaseURL.flatMap(SiteConfig.baseURL) {
+        } else if content.config.baseURL == nil, let url = input.generator?.baseURL.flatMap(SiteConfig.baseURL) {
             content.config.baseURL = url
         }
         let notFound = content.sources.firstIndex { $0.path == NotFoundPage.sourcePath }.map { content.sources.remove(at: $0) }
@@ -246,7 +246,7 @@ extension Pipeline {
             var site = try withErrors(loading.errors) {
                 var outliner = Outliner()
                 outliner.summaries = cache?.summaries
-                outliner.ignoredKeys = Set(content.config.ignoredFrontMatter)
+                outliner.ignoredKeys = Set(content.config.ignoredFrontMatter).union(input.generator == nil ? [] : GeneratorConfig.frontMatterKeys)
                 return try outliner.outline(parsed, assets: content.assets, contentRoot: input.displayContent.text, summary: summary, sections: content.sections)
             }
             if let summarySource = loading.summary, let summary {

@@ -61,7 +61,7 @@ extension Pipeline {
             "octavo \(binary)",
             "content \(Self.realPath(input.content)) \(input.displayContent)",
             "templates \(Self.realPath(input.templates)) \(input.displayTemplates) built-in \(input.builtInTheme)",
-            "base-url \(input.baseURL ?? "-") drafts \(input.drafts) book-title \(input.bookTitle ?? "-") generator-base-url \(input.generatorBaseURL ?? "-")",
+            "base-url \(input.baseURL ?? "-") drafts \(input.drafts) book-title \(input.bookTitle ?? "-") generator \(input.generator.map { "\($0.title ?? "-") \($0.baseURL ?? "-")" } ?? "-")",
             "output \(Self.realPath(destination.output)) \(destination.displayOutput) strict \(destination.strict) force \(destination.force)",
             "bundle \(destination.bundle.map(Self.realPath) ?? "-") \(destination.displayBundle?.text ?? "-")",
             "epub \(destination.epub.map(Self.realPath) ?? "-") \(destination.displayEpub?.text ?? "-")",

@@ -29,9 +29,11 @@ public struct Pipeline: Sendable {
         /// or a Hugo or Zola site's (``GeneratorConfig``), beside the content folder, read by the
         /// command line.
         public var bookTitle: String?
-        /// The base URL when `site.yml` and ``baseURL`` give none: a Hugo or Zola site's
-        /// (``GeneratorConfig``), used only when it is one ``SiteConfig/baseURL(_:)`` takes.
-        public var generatorBaseURL: String?
+        /// The configuration of the Hugo or Zola site the content folder belongs to, read by the
+        /// command line: its base URL applies when `site.yml` and ``baseURL`` give none (and
+        /// ``SiteConfig/baseURL(_:)`` takes it), and that generator's front matter keys are not
+        /// warned about (``GeneratorConfig/frontMatterKeys``).
+        public var generator: GeneratorConfig?
         /// The folder the command was started in, when the command line moved to the site's root
         /// folder to build it (run from a subfolder): a path a message suggests typing is given
         /// from there.
